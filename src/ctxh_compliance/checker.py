@@ -1,0 +1,67 @@
+"""check(plan, ruleset) -> Report: one isolated engine session per check."""
+
+import threading
+import uuid
+
+from durable.lang import assert_facts, delete_state, get_state
+
+from .compiler import Outcome, engine_name
+from .errors import CheckerError
+from .facts import plan_facts
+from .findings import Finding, PlanSummary, Report
+from .outcomes import build, merge
+from .plan_loader import LoadedPlan
+from .ruleset_model import Ruleset
+
+_outcomes: dict[str, list[Outcome]] = {}
+_lock = threading.Lock()
+
+
+_errors: dict[str, list[Exception]] = {}
+
+
+def _sink(sid: str, outcome: "Outcome | Exception") -> None:
+    with _lock:
+        store = _errors if isinstance(outcome, Exception) else _outcomes
+        store.setdefault(sid, []).append(outcome)
+
+
+def _summary(loaded: LoadedPlan) -> PlanSummary:
+    plan = loaded.plan
+    ident = plan.identification
+    return PlanSummary(
+        file=loaded.file, number=ident.number, title=ident.title, province=ident.province, issuer=ident.issuer,
+        date=ident.date.isoformat() if ident.date else ident.date_text, kind=ident.kind,
+        period=f"{plan.period.start}-{plan.period.end}", complete=plan.complete,
+        source_note=plan.source.note if plan.source else None)
+
+
+def evaluate(loaded: LoadedPlan, rs: Ruleset) -> list[Outcome]:
+    """Run the compiled ruleset on the plan's facts in a fresh session, then delete it."""
+    name = engine_name(rs, _sink)
+    sid = uuid.uuid4().hex
+    facts = [dict(fact, sid=sid) for fact in plan_facts(loaded)]
+    try:
+        assert_facts(name, facts)
+        state = get_state(name, sid) or {}
+    finally:
+        delete_state(name, sid)
+        with _lock:
+            outcomes = _outcomes.pop(sid, [])
+            errors = _errors.pop(sid, [])
+    if errors or "exception" in state:
+        detail = str(errors[0]) if errors else str(state["exception"])
+        raise CheckerError(detail.split(" ", 1)[0] if errors else "?", detail)
+    return outcomes
+
+
+def _order(finding: Finding) -> tuple:
+    return (finding.verdict.rank, finding.rule_id, finding.aspect)
+
+
+def check(loaded: LoadedPlan, rs: Ruleset, selected_by: str | None = None) -> Report:
+    """Check a loaded plan against a ruleset; findings are sorted worst first."""
+    findings = [f for f in (build(o, rs) for o in evaluate(loaded, rs)) if f is not None]
+    findings = sorted(merge(findings), key=_order)
+    return Report(plan=_summary(loaded), ruleset=rs.id, decision=rs.decision.number,
+                  decision_title=rs.decision.title.model_dump(), selected_by=selected_by, findings=findings)

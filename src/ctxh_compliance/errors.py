@@ -1,0 +1,55 @@
+"""Errors the library raises. Each carries located, translatable problems."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .i18n import translate
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file, with where it is."""
+
+    file: str
+    line: int | None
+    column: int | None
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def where(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def render(self, lang: str = "vi") -> str:
+        return f"{self.where()}: {translate(self.key, lang, **self.params)}"
+
+
+class InputError(Exception):
+    """A plan file (or a command-line input) that cannot be checked."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(p.render("en") for p in problems))
+
+    def render(self, lang: str = "vi") -> str:
+        return "\n".join(p.render(lang) for p in self.problems)
+
+
+class RulesetError(InputError):
+    """A ruleset file that is broken: names the file and the rule."""
+
+
+class CheckerError(Exception):
+    """The rules engine failed while evaluating a rule (a defect, not bad input)."""
+
+    def __init__(self, rule_id: str, detail: str):
+        self.rule_id = rule_id
+        self.detail = detail
+        super().__init__(f"{rule_id}: {detail}")
+
+    def render(self, lang: str = "vi") -> str:
+        return translate("engine.action_failed", lang, rule=self.rule_id, detail=self.detail)

@@ -1,0 +1,156 @@
+"""Turn what an engine rule concluded (an Outcome) into a Finding with its message."""
+
+from typing import Any
+
+from .compiler import Outcome
+from .findings import Evidence, Finding, Localized, Requirement, Verdict
+from .i18n import LANGUAGES, translate
+from .ruleset_model import MinTarget, NationalTarget, Ruleset
+from .facts import FACT_LIST_SEPARATOR
+from .text import fold_item
+
+
+def number(value: float, lang: str) -> str:
+    if float(value).is_integer():
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "vi":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def quantity(value: float, unit: str, lang: str, baseline: int | None = None, comparison: str | None = None) -> str:
+    """``60%``, ``mức tăng 20% so với năm 2020``; "khoảng"/"tối đa" shown, "ít nhất" implied."""
+    text = translate(f"unit.{unit}", lang, n=number(value, lang),
+                     base=baseline if baseline else translate("unit.no_base", lang))
+    if comparison in ("about", "at_most"):
+        text = f"{translate(f'comparison.{comparison}', lang)} {text}"
+    return text
+
+
+def requirement_text(rule, lang: str) -> str:
+    if isinstance(rule, MinTarget):
+        if rule.value is None:
+            return translate("requirement.not_read", lang)
+        return f"{translate('comparison.at_least', lang)} {quantity(rule.value, rule.unit, lang, rule.baseline_year)}"
+    if isinstance(rule, NationalTarget):
+        return f"{number(rule.value, lang)} {rule.unit_label.vi if lang == 'vi' else rule.unit_label.en}" \
+            if rule.value is not None else rule.title.vi
+    return translate(f"requirement.{rule.kind}", lang)
+
+
+def _population_gap(rule: MinTarget, population: str) -> tuple[list[str], list[str]]:
+    """Groups of the decision that no item of the plan names, and the plan's items that
+    name no group of the decision (compared item by item, spelling variants accepted)."""
+    items = [(item, fold_item(item)) for item in population.split(FACT_LIST_SEPARATOR) if item.strip()]
+    groups = [{fold_item(v) for v in variants} for variants in rule.population]
+    missing = [variants[0] for variants, folded in zip(rule.population, groups)
+               if not any(f in folded for _, f in items)]
+    extra = [item for item, f in items if not any(f in folded for folded in groups)]
+    return missing, extra
+
+
+def _params(outcome: Outcome, rs: Ruleset, lang: str) -> dict[str, Any]:
+    rule, plan, element = outcome.rule, outcome.plan or {}, outcome.element or {}
+    params: dict[str, Any] = {
+        "national": requirement_text(rule, lang),
+        "year": getattr(rule, "year", None) or "",
+        "start": plan.get("start"), "end": plan.get("end"),
+        "source_note": plan.get("source_note") or "",
+        "decision": rs.decision.number,
+    }
+    if isinstance(rule, MinTarget):
+        params["indicator"] = rs.indicators[rule.indicator].name.vi if lang == "vi" else rs.indicators[rule.indicator].name.en
+        params["base"] = rule.baseline_year or ""
+        params["settle_with"] = (getattr(rule.settle_with, lang) if rule.settle_with
+                                 else translate("settle.default", lang))
+        params["mirrors"] = "; ".join(f"{mv.province}: {number(mv.value, lang)}" for mv in rule.mirror_values) \
+            or translate("mirrors.none", lang)
+    if element.get("type") == "target":
+        params["plan_value"] = quantity(element["value"], element["unit"], lang, element.get("relative_to") or None,
+                                        element["comparison"])
+        params["plan_year"] = element["year"]
+        params["plan_base"] = element.get("relative_to") or translate("unit.no_base", lang)
+    if element.get("type") == "task":
+        params["heading"] = element["heading"]
+        params["lead"] = element.get("lead") or ""
+    return params
+
+
+def _evidence(outcome: Outcome, lang: str = "vi") -> list[Evidence]:
+    element = outcome.element
+    if not element:
+        return []
+    if element["type"] == "target":
+        text = f"{quantity(element['value'], element['unit'], 'vi', element.get('relative_to') or None, element['comparison'])}" \
+               f" ({element['year']})"
+    elif element["type"] == "task":
+        text = element["heading"] + (f" — chủ trì: {element['lead']}" if element.get("lead") else "")
+    else:
+        text = element.get("path", "")
+    return [Evidence(text=text, quote=element.get("quote") or None, location=element.get("loc", ""))]
+
+
+def _message(key: str, outcome: Outcome, rs: Ruleset, extra: dict[str, Any] | None = None) -> Localized:
+    texts = {}
+    for lang in LANGUAGES:
+        params = _params(outcome, rs, lang)
+        params.update(extra or {})
+        text = translate(key, lang, **params)
+        if outcome.capped:
+            text += " " + translate("grade.c_cap", lang)
+        texts[lang] = text
+    return Localized(**texts)
+
+
+def _finding(outcome: Outcome, rs: Ruleset, verdict: Verdict, message: Localized, aspect: str = "value") -> Finding:
+    rule = outcome.rule
+    return Finding(
+        rule_id=rule.id, aspect=aspect, section=rule.section, title=Localized(vi=rule.title.vi, en=rule.title.en),
+        verdict=verdict, grade=rule.grade, grade_note=rule.grade_note, severity=rule.severity,
+        requirement=Requirement(
+            text=Localized(vi=requirement_text(rule, "vi"), en=requirement_text(rule, "en")),
+            year=getattr(rule, "year", None), citation=rule.citation, quote=rule.quote,
+            decision=rs.decision.number),
+        evidence=_evidence(outcome), message=message)
+
+
+def build(outcome: Outcome, rs: Ruleset) -> Finding | None:
+    """The finding for one outcome; ``None`` when there is nothing to report."""
+    if outcome.name == "population.compare":
+        missing, extra = _population_gap(outcome.rule, outcome.element["population"])
+        if not missing and not extra:
+            return None
+        none_vi, none_en = translate("population.nothing", "vi"), translate("population.nothing", "en")
+        message = Localized(
+            vi=translate("population.differs", "vi", missing="; ".join(missing) or none_vi,
+                         extra="; ".join(extra) or none_vi),
+            en=translate("population.differs", "en", missing="; ".join(missing) or none_en,
+                         extra="; ".join(extra) or none_en))
+        return _finding(outcome, rs, outcome.verdict, message, aspect="population")
+    key = outcome.name
+    element = outcome.element or {}
+    rule = outcome.rule
+    if key == "target.meets" and isinstance(rule, MinTarget) and element.get("value", 0) > (rule.value or 0):
+        key = "target.raised"
+    return _finding(outcome, rs, outcome.verdict, _message(key, outcome, rs))
+
+
+def merge(findings: list[Finding]) -> list[Finding]:
+    """One finding per (rule, aspect): the worst verdict, with every piece of evidence."""
+    merged: dict[tuple[str, str], Finding] = {}
+    for finding in findings:
+        key = (finding.rule_id, finding.aspect)
+        if key not in merged:
+            merged[key] = finding
+            continue
+        kept, other = merged[key], finding
+        if other.verdict.rank < kept.verdict.rank:
+            kept, other = other, kept
+        evidence = list(kept.evidence)
+        for item in other.evidence:
+            if item not in evidence:
+                evidence.append(item)
+        merged[key] = kept.model_copy(update={"evidence": evidence})
+    return list(merged.values())

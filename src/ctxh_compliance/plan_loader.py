@@ -1,0 +1,121 @@
+"""Load a plan file: YAML with locations, then validation against the plan model.
+
+Every problem becomes one located message; nothing is a traceback.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import InputError, Problem
+from .plan_model import Plan
+from .yaml_source import Located, load_yaml
+
+
+@dataclass
+class LoadedPlan:
+    """A validated plan and the file it came from (for locating evidence)."""
+
+    plan: Plan
+    source: Located
+
+    @property
+    def file(self) -> str:
+        return self.source.file
+
+    def location(self, *path: str | int) -> str:
+        line, column = self.source.where(path)
+        if line is None:
+            return self.file
+        return f"{self.file}:{line}:{column}"
+
+
+# pydantic error type -> message key in messages.yaml
+_TYPES = {
+    "missing": "plan.missing",
+    "extra_forbidden": "plan.unknown_key",
+    "int_type": "plan.expected_int", "int_parsing": "plan.expected_int", "int_from_float": "plan.expected_int",
+    "float_type": "plan.expected_number", "float_parsing": "plan.expected_number",
+    "string_type": "plan.expected_text",
+    "bool_type": "plan.expected_bool", "bool_parsing": "plan.expected_bool",
+    "date_type": "plan.expected_date", "date_parsing": "plan.expected_date", "date_from_datetime_parsing": "plan.expected_date",
+    "date_from_datetime_inexact": "plan.expected_date",
+    "list_type": "plan.expected_list",
+    "model_type": "plan.expected_mapping", "model_attributes_type": "plan.expected_mapping", "dict_type": "plan.expected_mapping",
+    "literal_error": "plan.expected_choice",
+    "greater_than_equal": "plan.too_small", "less_than_equal": "plan.too_large",
+    "period_order": "plan.period_order",
+    "percent_range": "plan.percent_range",
+}
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The pydantic model that owns the keys found at ``loc`` (list indices skipped)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if isinstance(found, type) and issubclass(found, BaseModel):
+            return found
+    return annotation
+
+
+def _field_name(loc: tuple) -> str:
+    return ".".join(str(p) for p in loc) or "(gốc)"
+
+
+def _problem(source: Located, error: dict) -> Problem:
+    loc = tuple(p for p in error["loc"] if not isinstance(p, str) or p not in ("function-after",))
+    kind = error["type"]
+    key = _TYPES.get(kind, "plan.invalid")
+    ctx = error.get("ctx") or {}
+    params: dict[str, Any] = {"field": _field_name(loc), "detail": error.get("msg", ""),
+                              "value": error.get("input")}
+    if kind == "extra_forbidden":
+        owner = _model_at(Plan, loc[:-1])
+        params["allowed"] = ", ".join(owner.model_fields) if owner else "?"
+    elif kind == "missing":
+        source_path = loc[:-1]
+        line, column = source.where(source_path)
+        return Problem(source.file, line, column, key, params)
+    elif kind == "literal_error":
+        params["expected"] = ctx.get("expected", "")
+    elif kind == "greater_than_equal":
+        params["limit"] = ctx.get("ge")
+    elif kind == "less_than_equal":
+        params["limit"] = ctx.get("le")
+    elif kind == "period_order":
+        params.update(start=ctx.get("start"), end=ctx.get("end"))
+        loc = loc + ("end",)
+    if isinstance(params["value"], (dict, list)):
+        params["value"] = type(params["value"]).__name__
+    return source.problem(loc, key, **params)
+
+
+def validate_plan(source: Located) -> LoadedPlan:
+    if not isinstance(source.data, dict):
+        raise InputError([source.problem((), "plan.not_mapping", found=type(source.data).__name__)])
+    try:
+        plan = Plan.model_validate(source.data)
+    except ValidationError as exc:
+        problems = [_problem(source, error) for error in exc.errors()]
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise InputError(problems) from None
+    return LoadedPlan(plan, source)
+
+
+def load_plan(path: Path | str, display: str | None = None) -> LoadedPlan:
+    """Read and validate a plan file; raise InputError with located problems."""
+    return validate_plan(load_yaml(path, display))

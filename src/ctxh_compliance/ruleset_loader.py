@@ -1,0 +1,124 @@
+"""Find, load and validate rulesets; choose the one a plan implements."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem, RulesetError, InputError
+from .plan_loader import LoadedPlan
+from .resources import data_dir
+from .ruleset_model import DecisionFile, IndicatorFile, MinTarget, NationalTarget, RuleFile, Ruleset
+from .text import fold_number
+from .yaml_source import Located, load_yaml
+
+
+def rulesets_root() -> Path:
+    return data_dir("rulesets")
+
+
+def available_rulesets(root: Path | None = None) -> list[str]:
+    root = root or rulesets_root()
+    return sorted(p.name for p in root.iterdir() if (p / "decision.yaml").is_file())
+
+
+def _validated(model: type[BaseModel], source: Located):
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            rule_id = _rule_id_at(source, loc)
+            problems.append(source.problem(loc, "ruleset.invalid", rule=rule_id,
+                                           field=".".join(str(p) for p in loc), detail=error["msg"]))
+        raise RulesetError(problems) from None
+
+
+def _rule_id_at(source: Located, loc: tuple) -> str:
+    if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+        try:
+            return str(source.data["rules"][loc[1]].get("id", "?"))
+        except (KeyError, IndexError, TypeError, AttributeError):
+            pass
+    return "-"
+
+
+def _load(model, path: Path):
+    try:
+        source = load_yaml(path, allow_aliases=True)
+    except InputError as exc:
+        raise RulesetError(exc.problems) from None
+    return _validated(model, source), source
+
+
+@lru_cache(maxsize=None)
+def _load_folder(folder: str) -> Ruleset:
+    path = Path(folder)
+    decision, _ = _load(DecisionFile, path / "decision.yaml")
+    indicators_file, _ = _load(IndicatorFile, path / "indicators.yaml")
+    indicators = {i.id: i for i in indicators_file.indicators}
+    rules = []
+    seen: dict[str, str] = {}
+    problems: list[Problem] = []
+    for rule_path in sorted(path.glob("rules-*.yaml")):
+        rule_file, source = _load(RuleFile, rule_path)
+        for index, rule in enumerate(rule_file.rules):
+            line, column = source.where(("rules", index, "id"))
+            if rule.id in seen:
+                problems.append(Problem(str(rule_path), line, column, "ruleset.duplicate_id",
+                                        {"rule": rule.id, "other": seen[rule.id]}))
+            seen[rule.id] = str(rule_path)
+            indicator = getattr(rule, "indicator", None)
+            if isinstance(rule, (MinTarget, NationalTarget)) and indicator and indicator not in indicators:
+                problems.append(Problem(str(rule_path), line, column, "ruleset.unknown_indicator",
+                                        {"rule": rule.id, "indicator": indicator}))
+            elif isinstance(rule, MinTarget) and indicators[indicator].unit != rule.unit:
+                problems.append(Problem(str(rule_path), line, column, "ruleset.unit_mismatch",
+                                        {"rule": rule.id, "unit": rule.unit, "indicator_unit": indicators[indicator].unit}))
+            rules.append(rule)
+    if not rules:
+        problems.append(Problem(str(path), None, None, "ruleset.no_rules", {}))
+    if problems:
+        raise RulesetError(problems)
+    return Ruleset(id=decision.id, folder=str(path), decision_file=decision, indicators=indicators, rules=rules)
+
+
+def load_ruleset(name_or_path: str | Path) -> Ruleset:
+    """Load a bundled ruleset by name (``qd112_2021``) or any ruleset folder by path."""
+    candidate = Path(name_or_path)
+    if not (candidate / "decision.yaml").is_file():
+        candidate = rulesets_root() / str(name_or_path)
+    if not (candidate / "decision.yaml").is_file():
+        raise InputError([Problem(str(name_or_path), None, None, "ruleset.unknown",
+                                  {"name": name_or_path, "available": ", ".join(available_rulesets())})])
+    return _load_folder(str(candidate.resolve()))
+
+
+def select_ruleset(loaded: LoadedPlan) -> tuple[Ruleset, str]:
+    """The ruleset whose decision the plan cites, and the citation that decided it.
+
+    A plan citing the decision itself wins over one citing only an implementing
+    document (a ministry's overall plan or guidance letter).
+    """
+    bases = [(i, fold_number(b.number), b.number) for i, b in enumerate(loaded.plan.legal_bases)]
+    direct: dict[str, str] = {}
+    indirect: dict[str, str] = {}
+    for name in available_rulesets():
+        ruleset = load_ruleset(name)
+        detect = ruleset.decision_file.detect
+        for _, folded, shown in bases:
+            if any(fold_number(c.number) == folded for c in detect.decisions):
+                direct.setdefault(name, shown)
+            elif any(fold_number(c.number) == folded for c in detect.implementing):
+                indirect.setdefault(name, shown)
+    chosen = direct or indirect
+    if len(chosen) == 1:
+        name, cited = next(iter(chosen.items()))
+        return load_ruleset(name), cited
+    line, column = loaded.source.where(("legal_bases",))
+    if not chosen:
+        raise InputError([Problem(loaded.file, line, column, "ruleset.not_detected",
+                                  {"available": ", ".join(available_rulesets())})])
+    raise InputError([Problem(loaded.file, line, column, "ruleset.ambiguous",
+                              {"candidates": ", ".join(f"{k} ({v})" for k, v in sorted(chosen.items()))})])

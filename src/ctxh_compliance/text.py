@@ -1,0 +1,40 @@
+"""Unicode handling for Vietnamese text: NFC everywhere, and a folded form for matching."""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Case-, space- and dash-insensitive form used to compare wording.
+
+    Keeps the Vietnamese diacritics (``trại giam`` and ``trại tạm giam`` must stay
+    different) but ignores case, runs of spaces and the kind of dash used.
+    """
+    text = nfc(text).casefold()
+    text = re.sub(r"[‐-―−]", "-", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold_number(text: str) -> str:
+    """Form used to compare document numbers such as ``112/QĐ-TTg`` and ``112/QD-TTg``."""
+    text = fold(text).replace("đ", "d").replace(" ", "")
+    return text
+
+
+# Leading words that do not change which group an item names ("các cơ quan tư pháp").
+_ARTICLES = ("các ", "những ", "số ", "mỗi ")
+
+
+def fold_item(text: str) -> str:
+    """Folded form of one item of a list, without a leading plural article."""
+    text = fold(text).strip(" ,.;")
+    for article in _ARTICLES:
+        if text.startswith(article):
+            text = text[len(article):]
+    return text

@@ -1,0 +1,157 @@
+"""Read a YAML file safely and remember where each value came from (line and column).
+
+The loader refuses, with a located message: files over the size limit, bytes that are
+not UTF-8, YAML syntax errors, duplicate keys, anchors/aliases (a "billion laughs"
+document cannot expand), nesting deeper than the limit, and empty documents. Text is
+normalised to Unicode NFC.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError, Problem
+from .text import nfc
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 50
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Located:
+    """Parsed data plus a map from each value's path to its (line, column), 1-based."""
+
+    file: str
+    data: Any
+    marks: dict[Path_, tuple[int, int]]
+
+    def where(self, path: Path_) -> tuple[int | None, int | None]:
+        """Line and column of ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
+        return self.marks.get((), (None, None))
+
+    def problem(self, path: Path_, key: str, **params: Any) -> Problem:
+        line, column = self.where(path)
+        return Problem(self.file, line, column, key, params)
+
+
+def _fail(file: str, key: str, line: int | None = None, column: int | None = None, **params: Any):
+    raise InputError([Problem(file, line, column, key, params)])
+
+
+def read_text(path: Path, display: str) -> str:
+    """Bytes of ``path`` as NFC text, or an InputError saying why not."""
+    if not path.exists():
+        _fail(display, "input.missing_file")
+    if path.is_dir():
+        _fail(display, "input.is_directory")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            _fail(display, "input.too_large", size=size, limit=MAX_BYTES)
+        raw = path.read_bytes()
+    except PermissionError:
+        _fail(display, "input.unreadable")
+    except OSError as exc:
+        _fail(display, "input.os_error", detail=exc.strerror or str(exc))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        _fail(display, "input.utf16")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        _fail(display, "input.not_utf8", line, column, byte=f"0x{raw[exc.start]:02x}")
+    if "\x00" in text:
+        _fail(display, "input.binary")
+    return nfc(text)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    def __init__(self, file: str, loader: yaml.SafeLoader, allow_aliases: bool):
+        self.file = file
+        self.loader = loader
+        self.allow_aliases = allow_aliases
+        self.marks: dict[Path_, tuple[int, int]] = {}
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            _fail(self.file, "yaml.too_deep", *_mark(node), limit=MAX_DEPTH)
+        if not self.allow_aliases:
+            if node in self._seen:
+                _fail(self.file, "yaml.alias", *_mark(node))
+            self._seen.add(node)
+        self.marks.setdefault(path, _mark(node))
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    _fail(self.file, "yaml.complex_key", *_mark(key_node))
+                if key_node.tag == "tag:yaml.org,2002:merge" and not self.allow_aliases:
+                    _fail(self.file, "yaml.alias", *_mark(key_node))
+                key = str(self.loader.construct_object(key_node))
+                if key in result:
+                    _fail(self.file, "yaml.duplicate_key", *_mark(key_node), key=key)
+                self.marks[path + (key,)] = _mark(value_node)
+                result[key] = self.build(value_node, path + (key,), depth + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        value = self.loader.construct_object(node)
+        return nfc(value) if isinstance(value, str) else value
+
+    def run(self, root: yaml.Node) -> Any:
+        self._seen: set[yaml.Node] = set()
+        return self.build(root, (), 0)
+
+
+def parse_yaml(text: str, display: str, allow_aliases: bool = False) -> Located:
+    """Parse one YAML document; every failure is an InputError with a location.
+
+    Plan files may not use anchors and aliases (so a "billion laughs" document cannot
+    expand); the bundled rulesets, which are trusted, may.
+    """
+    if "\t" in text:
+        for number, line in enumerate(text.splitlines(), 1):
+            stripped = line.lstrip(" ")
+            if stripped.startswith("\t"):
+                _fail(display, "yaml.tab", number, len(line) - len(stripped) + 1)
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            _fail(display, "input.empty")
+        builder = _Builder(display, loader, allow_aliases)
+        data = builder.run(root)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        _fail(display, "yaml.syntax", line, column, detail=exc.problem or str(exc))
+    except yaml.YAMLError as exc:
+        _fail(display, "yaml.syntax", detail=str(exc))
+    except RecursionError:
+        _fail(display, "yaml.too_deep", limit=MAX_DEPTH)
+    finally:
+        loader.dispose()
+    return Located(display, data, builder.marks)
+
+
+def load_yaml(path: Path | str, display: str | None = None, allow_aliases: bool = False) -> Located:
+    path = Path(path)
+    shown = display or str(path)
+    return parse_yaml(read_text(path, shown), shown, allow_aliases)

@@ -6,7 +6,7 @@ import uuid
 from durable.lang import assert_facts, delete_state, get_state
 
 from .compiler import Outcome, engine_name
-from .errors import CheckerError
+from .errors import CheckerError, InputError
 from .facts import plan_facts
 from .findings import Finding, PlanSummary, Report
 from .outcomes import build, merge
@@ -59,8 +59,31 @@ def _order(finding: Finding) -> tuple:
     return (finding.verdict.rank, finding.rule_id, finding.aspect)
 
 
+def _check_references(loaded: LoadedPlan, rs: Ruleset) -> None:
+    """Indicator and task-group ids in the plan must exist in the ruleset: a typo would
+    otherwise silently read as "target missing"."""
+    problems = []
+    for n, target in enumerate(loaded.plan.targets):
+        if target.indicator not in rs.indicators:
+            problems.append(loaded.source.problem(("targets", n, "indicator"), "plan.unknown_indicator",
+                                                  indicator=target.indicator, ruleset=rs.id,
+                                                  allowed=", ".join(rs.indicators)))
+    groups = rs.groups
+    for n, group in enumerate(loaded.plan.task_groups):
+        for i, covered in enumerate(group.covers):
+            if covered not in groups:
+                problems.append(loaded.source.problem(("task_groups", n, "covers", i), "plan.unknown_group",
+                                                      group=covered, ruleset=rs.id, allowed=", ".join(groups)))
+    if problems:
+        raise InputError(problems)
+
+
 def check(loaded: LoadedPlan, rs: Ruleset, selected_by: str | None = None) -> Report:
-    """Check a loaded plan against a ruleset; findings are sorted worst first."""
+    """Check a loaded plan against a ruleset; findings are sorted worst first.
+
+    Raises InputError when the plan names an indicator or task group the ruleset lacks.
+    """
+    _check_references(loaded, rs)
     findings = [f for f in (build(o, rs) for o in evaluate(loaded, rs)) if f is not None]
     findings = sorted(merge(findings), key=_order)
     return Report(plan=_summary(loaded), ruleset=rs.id, decision=rs.decision.number,

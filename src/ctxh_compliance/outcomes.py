@@ -40,14 +40,35 @@ def requirement_text(rule, lang: str) -> str:
     return translate(f"requirement.{rule.kind}", lang)
 
 
+def _segments(item: str, known: set[str]) -> list[str] | None:
+    """Split an item into known items when a comma is missing ("phường thị trấn"), or None."""
+    words = item.split(" ")
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if head in known:
+            rest = [tail] if tail in known else _segments(tail, known)
+            if rest is not None:
+                return [head, *rest]
+    return None
+
+
 def _population_gap(rule: MinTarget, population: str) -> tuple[list[str], list[str]]:
     """Groups of the decision that no item of the plan names, and the plan's items that
     name no group of the decision (compared item by item, spelling variants accepted)."""
-    items = [(item, fold_item(item)) for item in population.split(FACT_LIST_SEPARATOR) if item.strip()]
     groups = [{fold_item(v) for v in variants} for variants in rule.population]
-    missing = [variants[0] for variants, folded in zip(rule.population, groups)
-               if not any(f in folded for _, f in items)]
-    extra = [item for item, f in items if not any(f in folded for folded in groups)]
+    known = set().union(*groups)
+    named: set[str] = set()
+    extra: list[str] = []
+    for item in population.split(FACT_LIST_SEPARATOR):
+        folded = fold_item(item)
+        if not folded:
+            continue
+        parts = [folded] if folded in known else _segments(folded, known)
+        if parts is None:
+            extra.append(item.strip())
+        else:
+            named.update(parts)
+    missing = [variants[0] for variants, folded in zip(rule.population, groups) if not folded & named]
     return missing, extra
 
 

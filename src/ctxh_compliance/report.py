@@ -1,0 +1,59 @@
+"""Render a Report through the Jinja templates. Reporters only render: no verdict is made here."""
+
+from dataclasses import dataclass
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .findings import Finding, Report, Verdict
+from .i18n import translate
+from .resources import data_dir
+
+FORMATS = {"text": "report.txt.j2", "markdown": "report.md.j2"}
+SECTION_ORDER = ("targets", "tasks", "structure")
+
+_COLOURS = {Verdict.FAIL: "31;1", Verdict.NEEDS_REVIEW: "33;1", Verdict.WARNING: "35",
+            Verdict.PASS: "32", Verdict.NOT_APPLICABLE: "2"}
+
+
+@dataclass
+class Section:
+    name: str
+    findings: list[Finding]
+
+    @property
+    def worst(self) -> Verdict:
+        return min((f.verdict for f in self.findings), key=lambda v: v.rank)
+
+
+def sections(report: Report) -> list[Section]:
+    """Findings grouped by section; the section holding the worst verdict comes first."""
+    grouped = [Section(name, [f for f in report.findings if f.section == name]) for name in SECTION_ORDER]
+    grouped = [s for s in grouped if s.findings]
+    return sorted(grouped, key=lambda s: (s.worst.rank, SECTION_ORDER.index(s.name)))
+
+
+def _md_cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def environment(lang: str, colour: bool) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(data_dir("templates"))), undefined=StrictUndefined,
+                      autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+    def t(key: str, **params) -> str:
+        return translate(key, lang, **params)
+
+    def paint(text: str, verdict: Verdict) -> str:
+        return f"\x1b[{_COLOURS[verdict]}m{text}\x1b[0m" if colour else text
+
+    def loc(value) -> str:
+        return value.get(lang) if hasattr(value, "get") else str(value)
+
+    env.globals.update(t=t, lang=lang, Verdict=Verdict)
+    env.filters.update(paint=paint, loc=loc, md=_md_cell)
+    return env
+
+
+def render(report: Report, fmt: str = "text", lang: str = "vi", colour: bool = False) -> str:
+    template = environment(lang, colour).get_template(FORMATS[fmt])
+    return template.render(report=report, sections=sections(report), counts=report.counts())

@@ -1,0 +1,49 @@
+"""Shared helpers: write a plan to a file, run the command line in-process."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from ctxh_compliance.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+MINIMAL_PLAN = {
+    "identification": {"title": "Kế hoạch thử", "province": "Lạng Sơn", "kind": "phase"},
+    "legal_bases": [{"number": "112/QĐ-TTg"}],
+    "period": {"start": 2021, "end": 2025},
+}
+
+
+def dump(data) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+@pytest.fixture
+def write_plan(tmp_path):
+    """Write a plan (dict or raw text/bytes) to a file and return its path."""
+    counter = iter(range(10_000))
+
+    def _write(content, name: str | None = None) -> Path:
+        path = tmp_path / (name or f"plan{next(counter)}.yaml")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_text(dump(content), encoding="utf-8")
+        return path
+    return _write
+
+
+@pytest.fixture
+def cli():
+    runner = CliRunner()
+
+    def _run(*args: str):
+        return runner.invoke(app, [str(a) for a in args])
+    return _run

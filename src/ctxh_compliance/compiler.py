@@ -121,12 +121,21 @@ class _Compiler:
         in_scope = self.programme_scope()
         match = lambda: (m.type == "task") & (m.group == rule.group)  # noqa: E731
         self.with_plan(rule, match() & (m.has_lead == True), in_scope, "group.led", Verdict.PASS)  # noqa: E712
-        self.with_plan(rule, match() & (m.has_lead == False), in_scope, "group.no_lead", Verdict.WARNING)  # noqa: E712
+        no_lead = lambda: match() & (m.has_lead == False)  # noqa: E712,E731
+        when_all(c.t << no_lead(), c.p << (in_scope() & (m.complete == True)))(  # noqa: E712
+            self.action(rule, "group.no_lead", Verdict.WARNING))
+        when_all(c.t << no_lead(), c.p << (in_scope() & (m.complete == False)))(  # noqa: E712
+            self.action(rule, "group.no_lead_incomplete", Verdict.NEEDS_REVIEW))
         self.absent(rule, in_scope, match, "group.missing", Verdict.FAIL)
 
     def required_part(self, rule: RequiredPart):
         in_scope = self.programme_scope()
-        match = lambda: (m.type == "part") & (m.path == rule.part)  # noqa: E731
+
+        def match():
+            condition = m.path == rule.parts[0]
+            for part in rule.parts[1:]:
+                condition = condition | (m.path == part)
+            return (m.type == "part") & condition
         self.with_plan(rule, match(), in_scope, "part.present", Verdict.PASS)
         self.absent(rule, in_scope, match, "part.missing", Verdict.FAIL)
 

@@ -76,7 +76,7 @@ def _params(outcome: Outcome, rs: Ruleset, lang: str) -> dict[str, Any]:
     rule, plan, element = outcome.rule, outcome.plan or {}, outcome.element or {}
     params: dict[str, Any] = {
         "national": requirement_text(rule, lang),
-        "year": getattr(rule, "year", None) or "",
+        "year": getattr(rule, "year", None) or translate("year.whole_programme", lang),
         "start": plan.get("start"), "end": plan.get("end"),
         "source_note": plan.get("source_note") or "",
         "decision": rs.decision.number,
@@ -121,8 +121,15 @@ def _message(key: str, outcome: Outcome, rs: Ruleset, extra: dict[str, Any] | No
         text = translate(key, lang, **params)
         if outcome.capped:
             text += " " + translate("grade.c_cap", lang)
+        elif rule_grade_c_comparison(outcome):
+            text += " " + translate("grade.c_unverified", lang)
         texts[lang] = text
     return Localized(**texts)
+
+
+def rule_grade_c_comparison(outcome: Outcome) -> bool:
+    """A grade-C rule that compared a value: its "pass" rests on an unverified national value."""
+    return outcome.rule.grade == "C" and outcome.name in ("target.meets", "target.raised")
 
 
 def _finding(outcome: Outcome, rs: Ruleset, verdict: Verdict, message: Localized, aspect: str = "value") -> Finding:

@@ -72,6 +72,11 @@ def _inner_model(annotation: Any) -> Any:
     return annotation
 
 
+def _plain(number: Any) -> Any:
+    """2100.0 -> 2100, so messages show numbers as people write them."""
+    return int(number) if isinstance(number, float) and number.is_integer() else number
+
+
 def _field_name(loc: tuple) -> str:
     return ".".join(str(p) for p in loc) or "(gốc)"
 
@@ -86,6 +91,7 @@ def _problem(source: Located, error: dict) -> Problem:
     if kind == "extra_forbidden":
         owner = _model_at(Plan, loc[:-1])
         params["allowed"] = ", ".join(owner.model_fields) if owner else "?"
+        return source.problem(loc, key, at_key=True, **params)
     elif kind == "missing":
         source_path = loc[:-1]
         line, column = source.where(source_path)
@@ -93,12 +99,14 @@ def _problem(source: Located, error: dict) -> Problem:
     elif kind == "literal_error":
         params["expected"] = ctx.get("expected", "")
     elif kind == "greater_than_equal":
-        params["limit"] = ctx.get("ge")
+        params["limit"] = _plain(ctx.get("ge"))
     elif kind == "less_than_equal":
-        params["limit"] = ctx.get("le")
+        params["limit"] = _plain(ctx.get("le"))
     elif kind == "period_order":
         params.update(start=ctx.get("start"), end=ctx.get("end"))
         loc = loc + ("end",)
+    elif kind == "percent_range":
+        params["value"] = _plain(ctx.get("value"))
     if isinstance(params["value"], (dict, list)):
         params["value"] = type(params["value"]).__name__
     return source.problem(loc, key, **params)

@@ -140,7 +140,8 @@ class TaskGroupRule(RuleBase):
 
 class RequiredPart(RuleBase):
     kind: Literal["required_part"]
-    part: Literal[PART_PATHS]  # type: ignore[valid-type]
+    parts: list[Literal[PART_PATHS]] = Field(min_length=1,  # type: ignore[valid-type]
+                                             description="Đạt khi kế hoạch có ít nhất một trong các phần này")
 
 
 Rule = Annotated[Union[MinTarget, NationalTarget, TaskGroupRule, RequiredPart], Field(discriminator="kind")]

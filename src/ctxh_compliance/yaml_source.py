@@ -16,6 +16,8 @@ from .errors import InputError, Problem
 from .text import nfc
 
 MAX_BYTES = 5 * 1024 * 1024
+# libyaml's loader when PyYAML was built with it (same nodes and marks, several times faster)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 50
 
 Path_ = tuple[str | int, ...]
@@ -28,6 +30,7 @@ class Located:
     file: str
     data: Any
     marks: dict[Path_, tuple[int, int]]
+    key_marks: dict[Path_, tuple[int, int]]
 
     def where(self, path: Path_) -> tuple[int | None, int | None]:
         """Line and column of ``path``, or of its nearest ancestor that has one."""
@@ -38,8 +41,10 @@ class Located:
             path = path[:-1]
         return self.marks.get((), (None, None))
 
-    def problem(self, path: Path_, key: str, **params: Any) -> Problem:
-        line, column = self.where(path)
+    def problem(self, path: Path_, key: str, at_key: bool = False, **params: Any) -> Problem:
+        """A problem at ``path``: at its value, or at its key when ``at_key`` (an unknown key)."""
+        line, column = self.key_marks.get(tuple(path)) if at_key and tuple(path) in self.key_marks \
+            else self.where(path)
         return Problem(self.file, line, column, key, params)
 
 
@@ -83,11 +88,12 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 class _Builder:
-    def __init__(self, file: str, loader: yaml.SafeLoader, allow_aliases: bool):
+    def __init__(self, file: str, loader: yaml.BaseLoader, allow_aliases: bool):
         self.file = file
         self.loader = loader
         self.allow_aliases = allow_aliases
         self.marks: dict[Path_, tuple[int, int]] = {}
+        self.key_marks: dict[Path_, tuple[int, int]] = {}
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if depth > MAX_DEPTH:
@@ -106,8 +112,9 @@ class _Builder:
                     _fail(self.file, "yaml.alias", *_mark(key_node))
                 key = str(self.loader.construct_object(key_node))
                 if key in result:
-                    _fail(self.file, "yaml.duplicate_key", *_mark(key_node), key=key)
+                    _fail(self.file, "yaml.duplicate_key", *_mark(key_node), name=key)
                 self.marks[path + (key,)] = _mark(value_node)
+                self.key_marks[path + (key,)] = _mark(key_node)
                 result[key] = self.build(value_node, path + (key,), depth + 1)
             return result
         if isinstance(node, yaml.SequenceNode):
@@ -131,7 +138,7 @@ def parse_yaml(text: str, display: str, allow_aliases: bool = False) -> Located:
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 _fail(display, "yaml.tab", number, len(line) - len(stripped) + 1)
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         root = loader.get_single_node()
         if root is None:
@@ -148,7 +155,7 @@ def parse_yaml(text: str, display: str, allow_aliases: bool = False) -> Located:
         _fail(display, "yaml.too_deep", limit=MAX_DEPTH)
     finally:
         loader.dispose()
-    return Located(display, data, builder.marks)
+    return Located(display, data, builder.marks, builder.key_marks)
 
 
 def load_yaml(path: Path | str, display: str | None = None, allow_aliases: bool = False) -> Located:

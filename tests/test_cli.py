@@ -1,0 +1,86 @@
+"""The command line as a user runs it: exit codes, formats, languages, output files."""
+
+import json
+
+from conftest import EXAMPLES, MINIMAL_PLAN
+
+LANG_SON = EXAMPLES / "lang_son_sldtbxh_2021-2025.yaml"
+
+
+def test_plan_without_failure_exits_0_with_vietnamese_report(cli):
+    result = cli(LANG_SON)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Kết quả kiểm tra kế hoạch công tác xã hội")
+    assert "Kết luận chung: CẦN XEM XÉT" in out
+    assert out.index("Tóm tắt") < out.index("Kết quả chi tiết")
+    assert "\x1b[" not in out  # no colour when not on a terminal
+
+
+def test_plan_with_failure_exits_1_and_lists_failures_first(cli, write_plan):
+    plan = {**MINIMAL_PLAN, "targets": [{"indicator": "staff_assignment", "year": 2025, "value": 40, "unit": "percent"}]}
+    result = cli(write_plan(plan))
+    assert result.exit_code == 1
+    first_finding = result.stdout.split("Kết quả chi tiết")[1].split("\n[")[1]
+    assert first_finding.startswith("KHÔNG ĐẠT]")
+    assert "KHÔNG ĐẠT: " in result.stdout
+
+
+def test_english_report(cli):
+    result = cli(LANG_SON, "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Social-work plan check")
+    assert "Overall: NEEDS REVIEW" in result.stdout
+    assert "meeting the national requirement (at least 60%)" in result.stdout
+
+
+def test_markdown_to_file(cli, tmp_path):
+    target = tmp_path / "bao-cao.md"
+    result = cli(LANG_SON, "--output", target)
+    assert result.exit_code == 0 and result.stdout == ""
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Kết quả kiểm tra kế hoạch công tác xã hội")
+    assert "### Chỉ tiêu cụ thể" in text and "#### ĐẠT — QD112-T01" in text
+    assert "`examples/" not in text or "lang_son_sldtbxh_2021-2025.yaml:" in text
+
+
+def test_colour_only_when_asked_or_on_a_terminal(cli):
+    assert "\x1b[" in cli(LANG_SON, "--colour", "always").stdout
+    assert "\x1b[" not in cli(LANG_SON, "--colour", "never").stdout
+
+
+def test_output_equal_to_input_is_refused(cli, write_plan):
+    path = write_plan(MINIMAL_PLAN)
+    before = path.read_bytes()
+    result = cli(path, "--output", path)
+    assert result.exit_code == 2 and "trùng với tệp kế hoạch" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_ruleset_override_and_unknown_ruleset(cli):
+    yen_bai = EXAMPLES / "yen_bai_article_2021-2030.yaml"
+    assert cli(yen_bai).exit_code == 2  # the article cites no decision
+    assert cli(yen_bai, "--ruleset", "qd112_2021").exit_code == 1
+    unknown = cli(LANG_SON, "--ruleset", "qd999")
+    assert unknown.exit_code == 2 and "qd112_2021, qd32_2010" in unknown.stderr
+
+
+def test_usage_errors_exit_2(cli):
+    assert cli(LANG_SON, "--format", "xml").exit_code == 2
+    no_plan = cli()
+    assert no_plan.exit_code == 2 and "ctxh-check plan.yaml" in no_plan.stderr
+
+
+def test_schema_is_json_schema_of_the_plan(cli):
+    result = cli("--schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Plan"
+    assert set(schema["required"]) == {"identification", "period"}
+    assert "percent_increase" in json.dumps(schema)
+
+
+def test_list_rulesets(cli):
+    result = cli("--list-rulesets")
+    assert result.exit_code == 0
+    assert "qd112_2021\t112/QĐ-TTg" in result.stdout and "qd32_2010\t32/2010/QĐ-TTg" in result.stdout

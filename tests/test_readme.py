@@ -1,0 +1,34 @@
+"""The README's promises: its example plan is valid, its id tables match the rulesets,
+and its set-up commands are the ones CI runs."""
+
+import re
+
+from ctxh_compliance import check, load_plan, load_ruleset, select_ruleset
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_example_plan_loads_and_is_checked(write_plan):
+    block = re.search(r"```yaml\n(.*?)```", README, flags=re.DOTALL).group(1)
+    loaded = load_plan(write_plan(block))
+    ruleset, cited = select_ruleset(loaded)
+    assert (ruleset.id, cited) == ("qd112_2021", "112/QĐ-TTg")
+    report = check(loaded, ruleset)
+    assert report.verdict_of("QD112-T08").value == "pass"
+    assert report.verdict_of("QD112-G02").value == "pass"
+
+
+def test_readme_lists_every_indicator_and_task_group():
+    for name in ("qd112_2021", "qd32_2010"):
+        rs = load_ruleset(name)
+        row = next(line for line in README.splitlines() if line.startswith(f"| `{name}`"))
+        listed = set(re.findall(r"`([a-z_]+)`", row)) - {name}
+        assert listed == set(rs.indicators) | set(rs.groups), name
+
+
+def test_readme_setup_commands_are_what_ci_runs():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make demo" in README and "make test" in README
+    assert "make test PYTHON=" in ci and "make demo PYTHON=" in ci

@@ -1,0 +1,103 @@
+"""The rulesets are data: complete against the reference note, self-consistent, and a broken
+one is a clear error naming the file and the rule."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ctxh_compliance import RulesetError, check, load_plan, load_ruleset
+from ctxh_compliance.ruleset_model import MinTarget
+
+from conftest import MINIMAL_PLAN, ROOT
+
+REFERENCE = ROOT.parent / "shared" / "reference" / "national_decisions.md"
+RULESETS = ("qd112_2021", "qd32_2010")
+
+
+@pytest.mark.parametrize("name", RULESETS)
+def test_every_rule_cites_and_quotes(name):
+    rs = load_ruleset(name)
+    prefix = {"qd112_2021": "QD112-", "qd32_2010": "QD32-"}[name]
+    for rule in rs.rules:
+        assert rule.id.startswith(prefix)
+        assert rule.citation.strip() and rule.quote.strip() and rule.sources
+        assert rule.title.vi.strip() and rule.title.en.strip()
+        if isinstance(rule, MinTarget) and rule.value is None:
+            assert rule.grade == "C" and "chưa đọc được" in rule.title.vi
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="shared reference note not beside the checkout")
+def test_every_reference_target_and_task_group_is_a_rule():
+    text = REFERENCE.read_text(encoding="utf-8")
+    ids = set(re.findall(r"^\| (Q(?:112|32)-[A-Z0-9-]+) \|", text, flags=re.MULTILINE))
+    assert len(ids) >= 15
+    referenced = {r.reference for name in RULESETS for r in load_ruleset(name).rules}
+    assert ids <= referenced, sorted(ids - referenced)
+    groups_112 = [r for r in load_ruleset("qd112_2021").rules if r.kind == "task_group"]
+    groups_32 = [r for r in load_ruleset("qd32_2010").rules if r.kind == "task_group"]
+    assert len(groups_112) == 7 and len(groups_32) == 8
+
+
+def test_grades_match_the_reference_note():
+    """Spot checks of grades and values against the note (§1.4, §2.3)."""
+    rs = load_ruleset("qd112_2021")
+    expected = {"QD112-T01": ("A", 60), "QD112-T06": ("B", 20), "QD112-T07": ("B", 85), "QD112-T08": ("A", 90),
+                "QD112-T11": ("A", 60), "QD112-T12": ("C", None), "QD112-T13": ("C", None), "QD112-T14": ("C", None)}
+    for rule_id, (grade, value) in expected.items():
+        rule = rs.rule(rule_id)
+        assert (rule.grade, rule.value) == (grade, value), rule_id
+    qd32 = load_ruleset("qd32_2010")
+    assert (qd32.rule("QD32-T01").value, qd32.rule("QD32-T02").value) == (10, 50)
+    assert qd32.rule("QD32-T04").grade == "C"
+
+
+@pytest.mark.parametrize("name", RULESETS)
+def test_no_grade_c_rule_ever_fails(name, write_plan):
+    """Whatever the plan, a grade-C rule gives at most needs_review."""
+    rs = load_ruleset(name)
+    plans = [{**MINIMAL_PLAN, "period": {"start": 2010, "end": 2030}}]
+    low = [{"indicator": i.id, "year": y, "value": 0, "unit": i.unit} for i in rs.indicators.values()
+           for y in (2012, 2015, 2020, 2025, 2030)]
+    plans.append({**plans[0], "targets": low, "task_groups": [{"heading": "x", "covers": list(rs.groups)}]})
+    for plan in plans:
+        report = check(load_plan(write_plan(plan)), rs)
+        for finding in report.findings:
+            if finding.grade == "C":
+                assert finding.verdict.value != "fail", finding.rule_id
+
+
+def _copy_ruleset(tmp_path: Path) -> Path:
+    target = tmp_path / "broken"
+    shutil.copytree(ROOT / "rulesets" / "qd112_2021", target)
+    return target
+
+
+def test_broken_ruleset_names_file_and_rule(tmp_path, cli):
+    folder = _copy_ruleset(tmp_path)
+    rules = folder / "rules-targets.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("grade: B\n", "grade: D\n", 1), encoding="utf-8")
+    with pytest.raises(RulesetError) as caught:
+        load_ruleset(folder)
+    message = caught.value.render("vi")
+    assert str(rules) in message and "quy tắc QD112-T06" in message
+    result = cli(ROOT / "examples" / "lang_son_sldtbxh_2021-2025.yaml", "--ruleset", folder)
+    assert result.exit_code == 2 and "QD112-T06" in result.stderr
+
+
+def test_unknown_indicator_in_a_ruleset_is_an_error(tmp_path):
+    folder = _copy_ruleset(tmp_path)
+    rules = folder / "rules-targets.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("indicator: children_served", "indicator: kids", 1),
+                     encoding="utf-8")
+    with pytest.raises(RulesetError, match="QD112-T07"):
+        load_ruleset(folder)
+
+
+def test_duplicate_rule_id_is_an_error(tmp_path):
+    folder = _copy_ruleset(tmp_path)
+    rules = folder / "rules-targets.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("id: QD112-T02", "id: QD112-T01", 1), encoding="utf-8")
+    with pytest.raises(RulesetError, match="QD112-T01"):
+        load_ruleset(folder)

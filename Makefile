@@ -28,7 +28,8 @@ install-test: $(BIN)/python
 	$(PIP_INSTALL) -e '.[test]'
 
 demo: install
-	$(BIN)/ctxh-check $(EXAMPLE); status=$$?; echo "(exit code $$status: 0 = no failure, 1 = failures found)"; [ $$status -le 1 ]
+	$(BIN)/ctxh-check $(EXAMPLE); status=$$?; \
+	echo "(mã thoát $$status: 0 = không có KHÔNG ĐẠT, 1 = có KHÔNG ĐẠT; lệnh: $(BIN)/ctxh-check)"; [ $$status -le 1 ]
 
 test: install-test
 	$(BIN)/python -m pytest -q

@@ -34,7 +34,13 @@ CASES = [
     ("list at top level", "- a\n- b\n", "1:1", "nội dung gốc phải là một bảng", "the top level must be a mapping"),
     ("alias bomb", "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "1:4", "không dùng neo/tham chiếu YAML",
      "anchors/aliases"),
-    ("deep nesting", "a: " + "[" * 200 + "]" * 200 + "\n", None, "lồng nhau quá sâu", "nesting is too deep"),
+    ("deep nesting", "a: " + "[" * 200 + "]" * 200 + "\n", "1:54", "lồng nhau quá sâu", "nesting is too deep"),
+    ("very deep nesting", "a: " + "[" * 50_000 + "]" * 50_000 + "\n", "1:54", "lồng nhau quá sâu", "nesting is too deep"),
+    ("deep block nesting", "a:\n" + "- " * 50_000 + "x\n", "2:1", "lồng nhau quá sâu", "nesting is too deep"),
+    ("impossible date", GOOD.replace("  kind: phase\n", "  kind: phase\n  date: 2026-13-45\n"), "5:9",
+     "giá trị không hợp lệ: '2026-13-45'", "invalid value"),
+    ("not a leap day", GOOD.replace("- number: 112/QĐ-TTg", "- number: 112/QĐ-TTg\n  date: 2021-02-29"), "7:9",
+     "giá trị không hợp lệ: '2021-02-29'", "invalid value"),
     ("unknown indicator", GOOD + "targets:\n- {indicator: staff_asignment, year: 2025, value: 60, unit: percent}\n",
      "11:15", "chỉ tiêu “staff_asignment” không có trong bộ quy tắc qd112_2021", "is not in ruleset"),
     ("unknown task group", GOOD + "task_groups:\n- {heading: x, covers: [traning]}\n", "11:25",
@@ -108,3 +114,23 @@ def test_decomposed_vietnamese_is_normalised_to_nfc(cli, write_plan):
     result = cli(write_plan(nfd))
     assert result.exit_code == 1  # the plan loads, is recognised as QĐ 112 and fails on missing targets
     assert "Lạng Sơn" in result.stdout and unicodedata.is_normalized("NFC", result.stdout)
+
+
+def test_unexpected_errors_exit_3_not_1(cli, write_plan, monkeypatch):
+    """A defect must never look like "the plan fails" (exit 1)."""
+    from ctxh_compliance import cli as cli_module
+    monkeypatch.setattr(cli_module, "render", lambda *a, **k: 1 / 0)
+    result = cli(write_plan(MINIMAL_PLAN))
+    assert result.exit_code == 3 and "lỗi nội bộ không lường trước" in result.stderr
+
+
+def test_report_file_is_readable_by_colleagues(cli, write_plan, tmp_path):
+    import os
+    import stat
+    target = tmp_path / "r.txt"
+    old = os.umask(0o022)
+    try:
+        cli(write_plan(MINIMAL_PLAN), "-o", target)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644

@@ -88,3 +88,18 @@ def test_an_exception_inside_an_action_becomes_a_clear_error(monkeypatch):
     assert caught.value.rule_id.startswith("QD112-")
     assert "ZeroDivisionError" in caught.value.detail
     assert "lỗi nội bộ khi đánh giá quy tắc QD112-" in caught.value.render("vi")
+
+
+def test_long_regex_alternations_fail_silently_so_each_pattern_is_its_own_rule():
+    """durable-rules' own regex engine misses matches in a long alternation; the compiler
+    therefore never joins a rule's patterns with "|"."""
+    patterns = ["(ubnd|ủy ban nhân dân) (các |cấp )*huyện", "cấp huyện", "phòng lđ (các )*huyện",
+                "phòng lđtbxh (các |cấp )*huyện", "phòng lđ, tb, xh"]
+
+    def build(hits):
+        when_all((m.type == "body") & m.name.matches(".*(" + "|".join(patterns) + ").*"))(
+            lambda ctx: hits.append("joined"))
+        when_all((m.type == "body") & m.name.matches(f".*({patterns[0]}).*"))(lambda ctx: hits.append("single"))
+    hits = _define("sem_regex", build)
+    assert_facts("sem_regex", [{"sid": "1", "type": "body", "name": "ubnd các huyện, thị xã, thành phố"}])
+    assert hits == ["single"]

@@ -21,7 +21,7 @@ def test_every_rule_cites_and_quotes(name):
     rs = load_ruleset(name)
     prefix = {"qd112_2021": "QD112-", "qd32_2010": "QD32-"}[name]
     for rule in rs.rules:
-        assert rule.id.startswith(prefix)
+        assert rule.id.startswith((prefix, "CTXH-"))
         assert rule.citation.strip() and rule.quote.strip() and rule.sources
         assert rule.title.vi.strip() and rule.title.en.strip()
         if isinstance(rule, MinTarget) and rule.value is None:
@@ -101,3 +101,12 @@ def test_duplicate_rule_id_is_an_error(tmp_path):
     rules.write_text(rules.read_text(encoding="utf-8").replace("id: QD112-T02", "id: QD112-T01", 1), encoding="utf-8")
     with pytest.raises(RulesetError, match="QD112-T01"):
         load_ruleset(folder)
+
+
+def test_a_task_group_can_be_required_outright(tmp_path, write_plan):
+    """`when_absent: fail` (the default) makes a missing task group a failure."""
+    folder = _copy_ruleset(tmp_path)
+    rules = folder / "rules-tasks.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("    when_absent: warning\n", ""), encoding="utf-8")
+    report = check(load_plan(write_plan(MINIMAL_PLAN)), load_ruleset(folder))
+    assert report.verdict_of("QD112-G01").value == "fail"

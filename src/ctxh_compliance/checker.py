@@ -1,5 +1,6 @@
 """check(plan, ruleset) -> Report: one isolated engine session per check."""
 
+import datetime as dt
 import threading
 import uuid
 
@@ -36,11 +37,11 @@ def _summary(loaded: LoadedPlan) -> PlanSummary:
         source_note=plan.source.note if plan.source else None)
 
 
-def evaluate(loaded: LoadedPlan, rs: Ruleset) -> list[Outcome]:
+def evaluate(loaded: LoadedPlan, rs: Ruleset, as_of: dt.date | None = None) -> list[Outcome]:
     """Run the compiled ruleset on the plan's facts in a fresh session, then delete it."""
     name = engine_name(rs, _sink)
     sid = uuid.uuid4().hex
-    facts = [dict(fact, sid=sid) for fact in plan_facts(loaded)]
+    facts = [dict(fact, sid=sid) for fact in plan_facts(loaded, as_of)]
     try:
         assert_facts(name, facts)
         state = get_state(name, sid) or {}
@@ -78,13 +79,15 @@ def _check_references(loaded: LoadedPlan, rs: Ruleset) -> None:
         raise InputError(problems)
 
 
-def check(loaded: LoadedPlan, rs: Ruleset, selected_by: str | None = None) -> Report:
+def check(loaded: LoadedPlan, rs: Ruleset, selected_by: str | None = None, as_of: dt.date | None = None) -> Report:
     """Check a loaded plan against a ruleset; findings are sorted worst first.
 
+    ``as_of`` is the date the plan is judged at for rules that changed over time (the 2025
+    reorganisation); by default the plan's own date, or today for an undated draft.
     Raises InputError when the plan names an indicator or task group the ruleset lacks.
     """
     _check_references(loaded, rs)
-    findings = [f for f in (build(o, rs) for o in evaluate(loaded, rs)) if f is not None]
+    findings = [f for f in (build(o, rs) for o in evaluate(loaded, rs, as_of)) if f is not None]
     findings = sorted(merge(findings), key=_order)
     return Report(plan=_summary(loaded), ruleset=rs.id, decision=rs.decision.number,
                   decision_title=rs.decision.title.model_dump(), selected_by=selected_by, findings=findings)

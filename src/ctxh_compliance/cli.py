@@ -7,6 +7,7 @@ Exit codes: 0 no failure; 1 at least one finding is ``fail``; 2 input or usage e
 import json
 import os
 import sys
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -74,14 +75,18 @@ def main(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Ghi báo cáo vào tệp thay vì màn hình"),
     lang: Lang = typer.Option(Lang.vi, "--lang", help="Ngôn ngữ báo cáo: vi hoặc en"),
     colour: Colour = typer.Option(Colour.auto, "--colour", "--color", help="Màu: auto (chỉ trên terminal), always, never"),
+    as_of: Optional[datetime] = typer.Option(None, "--as-of", formats=["%Y-%m-%d"],
+                                             help="Xét kế hoạch tại ngày này (YYYY-MM-DD) cho các quy định thay đổi theo thời gian; "
+                                                  "mặc định: ngày của kế hoạch, hoặc hôm nay nếu chưa có ngày"),
     schema: bool = typer.Option(False, "--schema", help="In JSON Schema của định dạng kế hoạch rồi thoát"),
     list_rulesets: bool = typer.Option(False, "--list-rulesets", help="Liệt kê các bộ quy tắc có sẵn rồi thoát"),
 ) -> None:
-    code = _run(plan, ruleset, fmt, output, lang.value, colour, schema, list_rulesets)
+    code = _run(plan, ruleset, fmt, output, lang.value, colour, schema, list_rulesets,
+                as_of.date() if as_of else None)
     raise typer.Exit(code)
 
 
-def _run(plan_path, ruleset_name, fmt, output, lang, colour, schema, list_rulesets) -> int:
+def _run(plan_path, ruleset_name, fmt, output, lang, colour, schema, list_rulesets, as_of=None) -> int:
     try:
         if schema:
             _emit(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2) + "\n", output, None, lang)
@@ -90,8 +95,9 @@ def _run(plan_path, ruleset_name, fmt, output, lang, colour, schema, list_rulese
             lines = []
             for name in available_rulesets():
                 rs = load_ruleset(name)
-                lines.append(f"{name}\t{rs.decision.number}\t{rs.decision.title.get(lang) if hasattr(rs.decision.title, 'get') else getattr(rs.decision.title, lang)}\t{len(rs.rules)}")
-            _emit("\n".join(lines) + "\n", output, None, lang)
+                lines.append(f"{name}\t{rs.decision.number}\t{len(rs.rules)}\t{getattr(rs.decision.title, lang)}")
+            header = translate("cli.rulesets_header", lang)
+            _emit(header + "\n" + "\n".join(lines) + "\n", output, None, lang)
             return EXIT_OK
         if plan_path is None:
             raise InputError([Problem("ctxh-check", None, None, "cli.no_plan", {})])
@@ -100,7 +106,7 @@ def _run(plan_path, ruleset_name, fmt, output, lang, colour, schema, list_rulese
             rs, selected_by = load_ruleset(ruleset_name), None
         else:
             rs, selected_by = select_ruleset(loaded)
-        report = check(loaded, rs, selected_by)
+        report = check(loaded, rs, selected_by, as_of)
         chosen = _fmt_for(output, fmt)
         painted = output is None and (colour == Colour.always or (
             colour == Colour.auto and sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
@@ -111,6 +117,9 @@ def _run(plan_path, ruleset_name, fmt, output, lang, colour, schema, list_rulese
         return EXIT_INPUT
     except CheckerError as exc:
         sys.stderr.write(exc.render(lang) + "\n")
+        return EXIT_INTERNAL
+    except Exception as exc:  # a defect: say so plainly, never with exit code 1 ("failures found")
+        sys.stderr.write(translate("engine.unexpected", lang, detail=f"{type(exc).__name__}: {exc}") + "\n")
         return EXIT_INTERNAL
 
 

@@ -19,7 +19,10 @@ from typing import Any, Callable
 from durable.lang import c, get_host, m, none, ruleset, when_all
 
 from .findings import Verdict
-from .ruleset_model import MinTarget, NationalTarget, RequiredPart, Rule, Ruleset, TaskGroupRule
+from .facts import day
+from .ruleset_model import (AmountWords, CitesDecision, CitesSuperseded, MinTarget, NationalTarget, OldProvince,
+                            RequiredPart, Rule, Ruleset, StaleBody, SumCheck, TaskGroupRule, Timeline)
+from .text import fold_number, fold_place
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,7 @@ class _Compiler:
             self.action(rule, "group.no_lead", Verdict.WARNING))
         when_all(c.t << no_lead(), c.p << (in_scope() & (m.complete == False)))(  # noqa: E712
             self.action(rule, "group.no_lead_incomplete", Verdict.NEEDS_REVIEW))
-        self.absent(rule, in_scope, match, "group.missing", Verdict.FAIL)
+        self.absent(rule, in_scope, match, "group.missing", Verdict(rule.when_absent))
 
     def required_part(self, rule: RequiredPart):
         in_scope = self.programme_scope()
@@ -139,17 +142,134 @@ class _Compiler:
         self.with_plan(rule, match(), in_scope, "part.present", Verdict.PASS)
         self.absent(rule, in_scope, match, "part.missing", Verdict.FAIL)
 
+    # -- beyond the national minimum: institutions, arithmetic, legal basis, timeline --------
+    def dated_rule(self, rule, effective: int, matches: list, verdict: Verdict, name: str):
+        """Something that became stale on ``effective``: judged by the plan's date (or --as-of).
+
+        ``matches`` are condition factories, one engine rule each: durable-rules' regular
+        expressions fail silently on long alternations, so patterns are never joined with "|".
+        """
+        when_all(c.p << ((m.type == "plan") & (m.as_of < effective)))(
+            self.action(rule, f"{name}.before", Verdict.NOT_APPLICABLE))
+        for match in matches:
+            self.with_plan(rule, match(), lambda: (m.type == "plan") & (m.as_of >= effective), f"{name}.found",
+                           verdict)
+        when_all(c.p << ((m.type == "plan") & (m.as_of >= effective)), *[none(match()) for match in matches])(
+            self.action(rule, f"{name}.none", Verdict.PASS))
+
+    def stale_body(self, rule: StaleBody):
+        def roles():
+            condition = m.role == rule.roles[0]
+            for role in rule.roles[1:]:
+                condition = condition | (m.role == role)
+            return condition
+
+        def matcher(pattern: str):
+            return lambda: (m.type == "body") & roles() & m.name.matches(f".*({pattern}).*")
+        self.dated_rule(rule, day(rule.effective), [matcher(p) for p in rule.patterns], Verdict(rule.verdict),
+                        "stale")
+
+    def old_province(self, rule: OldProvince):
+        old = sorted({fold_place(name) for merge in rule.merges for name in merge.formed_from
+                      if fold_place(name) != fold_place(merge.new)})
+
+        def matcher(name: str):
+            return lambda: (m.type == "place") & (m.name == name)
+        self.dated_rule(rule, day(rule.effective), [matcher(n) for n in old], Verdict.WARNING, "province")
+
+    def sum_check(self, rule: SumCheck):
+        match = lambda: (m.type == "sum") & (m.sum == rule.sum)  # noqa: E731
+        plan = lambda: m.type == "plan"  # noqa: E731
+        self.with_plan(rule, match() & (m.difference == 0), plan, "sum.agrees", Verdict.PASS)
+        self.with_plan(rule, match() & (m.difference != 0), plan, "sum.differs", Verdict.FAIL)
+        when_all(c.p << plan(), none(match()))(self.action(rule, "sum.no_data", Verdict.NOT_APPLICABLE))
+
+    def amount_words(self, rule: AmountWords):
+        words = lambda: m.type == "words"  # noqa: E731
+        plan = lambda: m.type == "plan"  # noqa: E731
+        readable = lambda: words() & (m.readable == True)  # noqa: E712,E731
+        self.with_plan(rule, readable() & (m.difference == 0), plan, "words.agree", Verdict.PASS)
+        self.with_plan(rule, readable() & (m.difference != 0), plan, "words.differ", Verdict.FAIL)
+        self.with_plan(rule, words() & (m.readable == False), plan, "words.unreadable", Verdict.NEEDS_REVIEW)  # noqa: E712
+        when_all(c.p << plan(), none(words()))(self.action(rule, "words.none", Verdict.NOT_APPLICABLE))
+
+    def cites_decision(self, rule: CitesDecision):
+        detect = self.rs.decision_file.detect
+        right = [fold_number(c.number) for c in detect.decisions if not c.miscitation]
+        wrong = [fold_number(c.number) for c in detect.decisions if c.miscitation]
+        date = day(self.rs.decision.date)
+        plan = lambda: m.type == "plan"  # noqa: E731
+
+        def any_of(numbers):
+            condition = m.number == numbers[0]
+            for number in numbers[1:]:
+                condition = condition | (m.number == number)
+            return (m.type == "basis") & condition
+        self.with_plan(rule, any_of(right) & ((m.date == date) | (m.date == 0)), plan, "basis.right", Verdict.PASS)
+        self.with_plan(rule, any_of(right) & (m.date != date) & (m.date != 0), plan, "basis.wrong_date",
+                       Verdict.FAIL)
+        if wrong:
+            self.with_plan(rule, any_of(wrong), plan, "basis.miscited", Verdict.WARNING)
+        cited = lambda: any_of(right + wrong)  # noqa: E731
+        when_all(c.p << (plan() & (m.complete == True)), none(cited()))(  # noqa: E712
+            self.action(rule, "basis.not_cited", Verdict.NEEDS_REVIEW))
+        when_all(c.p << (plan() & (m.complete == False)), none(cited()))(  # noqa: E712
+            self.action(rule, "basis.not_cited_incomplete", Verdict.NEEDS_REVIEW))
+
+    def cites_superseded(self, rule: CitesSuperseded):
+        plan = lambda: m.type == "plan"  # noqa: E731
+        old = [fold_number(c.number) for c in self.rs.decision_file.superseded]
+        if not old:
+            when_all(c.p << plan())(self.action(rule, "superseded.none", Verdict.PASS))
+            return
+
+        def match():
+            condition = m.number == old[0]
+            for number in old[1:]:
+                condition = condition | (m.number == number)
+            return (m.type == "basis") & condition
+        self.with_plan(rule, match(), plan, "superseded.cited", Verdict.WARNING)
+        when_all(c.p << plan(), none(match()))(self.action(rule, "superseded.none", Verdict.PASS))
+
+    def timeline(self, rule: Timeline):
+        d = self.rs.decision_file
+        undated = (m.type == "plan") & (m.dated == 0)
+        if rule.check == "period_within_programme":
+            inside = (m.type == "plan") & (m.start >= d.programme_start) & (m.end <= d.programme_end)
+            overlapping = (m.type == "plan") & (m.end >= d.programme_start) & (m.start <= d.programme_end) & (
+                (m.start < d.programme_start) | (m.end > d.programme_end))
+            disjoint = (m.type == "plan") & ((m.end < d.programme_start) | (m.start > d.programme_end))
+            when_all(c.p << inside)(self.action(rule, "timeline.period_inside", Verdict.PASS))
+            when_all(c.p << overlapping)(self.action(rule, "timeline.period_outside", Verdict.WARNING))
+            when_all(c.p << disjoint)(self.action(rule, "timeline.period_disjoint", Verdict.FAIL))
+            return
+        when_all(c.p << undated)(self.action(rule, "timeline.undated", Verdict.NOT_APPLICABLE))
+        if rule.check == "dated_after_decision":
+            date = day(self.rs.decision.date)
+            when_all(c.p << ((m.type == "plan") & (m.dated != 0) & (m.dated < date)))(
+                self.action(rule, "timeline.before_decision", Verdict.FAIL))
+            when_all(c.p << ((m.type == "plan") & (m.dated >= date)))(
+                self.action(rule, "timeline.after_decision", Verdict.PASS))
+        else:
+            when_all(c.p << ((m.type == "plan") & (m.issued_year > d.programme_end)))(
+                self.action(rule, "timeline.after_programme", Verdict.WARNING))
+            when_all(c.p << ((m.type == "plan") & (m.dated != 0) & (m.issued_year <= d.programme_end)))(
+                self.action(rule, "timeline.within_programme", Verdict.PASS))
+
     def out_of_programme(self):
         """A plan whose period does not meet the programme's: every rule is not applicable."""
         d = self.rs.decision_file
         outside = (m.type == "plan") & ((m.end < d.programme_start) | (m.start > d.programme_end))
         for rule in self.rs.rules:
-            if not (isinstance(rule, MinTarget) and rule.year is not None) and not isinstance(rule, NationalTarget):
+            if isinstance(rule, (TaskGroupRule, RequiredPart)) or (isinstance(rule, MinTarget) and rule.year is None):
                 when_all(c.p << outside)(self.action(rule, "plan.outside_programme", Verdict.NOT_APPLICABLE))
 
     def compile(self, name: str):
         generators = {"min_target": self.min_target, "national_target": self.national_target,
-                      "task_group": self.task_group, "required_part": self.required_part}
+                      "task_group": self.task_group, "required_part": self.required_part,
+                      "stale_body": self.stale_body, "old_province": self.old_province, "sum_check": self.sum_check,
+                      "amount_words": self.amount_words, "cites_decision": self.cites_decision,
+                      "cites_superseded": self.cites_superseded, "timeline": self.timeline}
         with ruleset(name):
             for rule in self.rs.rules:
                 generators[rule.kind](rule)

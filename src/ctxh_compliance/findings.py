@@ -19,6 +19,8 @@ class Verdict(str, Enum):
 
 
 class Localized(BaseModel):
+    """A text in every report language."""
+
     model_config = ConfigDict(frozen=True)
     vi: str
     en: str
@@ -40,7 +42,7 @@ class Requirement(BaseModel):
 class Evidence(BaseModel):
     """What the plan says, and where in the plan file."""
 
-    text: str
+    text: Localized
     quote: str | None = None
     location: str
 
@@ -80,8 +82,22 @@ class Report(BaseModel):
     selected_by: str | None = Field(None, description="Căn cứ trong kế hoạch dùng để chọn bộ quy tắc")
     findings: list[Finding]
 
+    def rule_verdicts(self) -> dict[str, Verdict]:
+        """Each rule's verdict: the worst of its findings (value and population)."""
+        worst: dict[str, Verdict] = {}
+        for f in self.findings:
+            if f.rule_id not in worst or f.verdict.rank < worst[f.rule_id].rank:
+                worst[f.rule_id] = f.verdict
+        return worst
+
     def counts(self) -> dict[Verdict, int]:
-        return {v: sum(1 for f in self.findings if f.verdict == v) for v in Verdict}
+        """How many rules end with each verdict (one count per rule)."""
+        verdicts = list(self.rule_verdicts().values())
+        return {v: verdicts.count(v) for v in Verdict}
+
+    @property
+    def extra_findings(self) -> int:
+        return len(self.findings) - len(self.rule_verdicts())
 
     @property
     def overall(self) -> Verdict:

@@ -5,9 +5,9 @@ from typing import Any
 from .compiler import Outcome
 from .findings import Evidence, Finding, Localized, Requirement, Verdict
 from .i18n import LANGUAGES, translate
-from .ruleset_model import MinTarget, NationalTarget, Ruleset
 from .facts import FACT_LIST_SEPARATOR
-from .text import fold_item
+from .ruleset_model import MinTarget, NationalTarget, OldProvince, Ruleset, StaleBody
+from .text import fold_item, fold_place
 
 
 def number(value: float, lang: str) -> str:
@@ -22,8 +22,8 @@ def number(value: float, lang: str) -> str:
 
 def quantity(value: float, unit: str, lang: str, baseline: int | None = None, comparison: str | None = None) -> str:
     """``60%``, ``mức tăng 20% so với năm 2020``; "khoảng"/"tối đa" shown, "ít nhất" implied."""
-    text = translate(f"unit.{unit}", lang, n=number(value, lang),
-                     base=baseline if baseline else translate("unit.no_base", lang))
+    base = translate("unit.base_year", lang, year=baseline) if baseline else translate("unit.no_base", lang)
+    text = translate(f"unit.{unit}", lang, n=number(value, lang), base=base)
     if comparison in ("about", "at_most"):
         text = f"{translate(f'comparison.{comparison}', lang)} {text}"
     return text
@@ -35,8 +35,8 @@ def requirement_text(rule, lang: str) -> str:
             return translate("requirement.not_read", lang)
         return f"{translate('comparison.at_least', lang)} {quantity(rule.value, rule.unit, lang, rule.baseline_year)}"
     if isinstance(rule, NationalTarget):
-        return f"{number(rule.value, lang)} {rule.unit_label.vi if lang == 'vi' else rule.unit_label.en}" \
-            if rule.value is not None else rule.title.vi
+        label = getattr(rule.unit_label, lang)
+        return f"{number(rule.value, lang)} {label}" if rule.value is not None else label
     return translate(f"requirement.{rule.kind}", lang)
 
 
@@ -96,20 +96,55 @@ def _params(outcome: Outcome, rs: Ruleset, lang: str) -> dict[str, Any]:
     if element.get("type") == "task":
         params["heading"] = element["heading"]
         params["lead"] = element.get("lead") or ""
+    params["shown"] = element.get("shown") or plan.get("province", "")
+    if element.get("type") == "body":
+        params["role"] = translate(f"role.{element['role']}", lang)
+    if element.get("type") in ("sum", "words"):
+        params.update({k: v for k, v in element.items() if isinstance(v, str)})
+    if element.get("type") == "basis":
+        params["date_text"] = element.get("date_text") or ""
+    params["as_of_text"] = plan.get("as_of_text", "")
+    params["as_of_source"] = translate(f"as_of.{plan.get('as_of_source', 'today')}", lang) if plan else ""
+    params["dated_text"] = plan.get("dated_text", "")
+    if isinstance(rule, StaleBody):
+        params["successor"] = getattr(rule.successor, lang)
+        params["effective"] = rule.effective.strftime("%d/%m/%Y")
+    if isinstance(rule, OldProvince):
+        params["effective"] = rule.effective.strftime("%d/%m/%Y")
+        if element.get("type") == "place":
+            merge = next(mg for mg in rule.merges for name in mg.formed_from
+                         if fold_place(name) == element["name"])
+            params["new"] = merge.new
+            params["formed_from"] = " + ".join(merge.formed_from)
+    d = rs.decision_file
+    params.update(decision_date=rs.decision.date.strftime("%d/%m/%Y"), programme=f"{d.programme_start}-{d.programme_end}",
+                  right_number=d.detect.decisions[0].number)
     return params
 
 
-def _evidence(outcome: Outcome, lang: str = "vi") -> list[Evidence]:
+def _evidence_text(element: dict[str, Any], lang: str) -> str:
+    kind = element["type"]
+    if kind == "target":
+        value = quantity(element["value"], element["unit"], lang, element.get("relative_to") or None,
+                         element["comparison"])
+        return f"{value} ({element['year']})"
+    if kind == "task":
+        lead = f" — {translate('role.lead', lang)}: {element['lead']}" if element.get("lead") else ""
+        return element["heading"] + lead
+    if kind in ("body", "place", "basis"):
+        return element["shown"] + (f" ({element['date_text']})" if element.get("date_text") else "")
+    if kind == "sum":
+        return translate("evidence.sum", lang, expression=element["expression"], stated=element["stated_text"])
+    if kind == "words":
+        return f"{element['figure_text']} — “{element['words']}”"
+    return element.get("path", "")
+
+
+def _evidence(outcome: Outcome) -> list[Evidence]:
     element = outcome.element
     if not element:
         return []
-    if element["type"] == "target":
-        text = f"{quantity(element['value'], element['unit'], 'vi', element.get('relative_to') or None, element['comparison'])}" \
-               f" ({element['year']})"
-    elif element["type"] == "task":
-        text = element["heading"] + (f" — chủ trì: {element['lead']}" if element.get("lead") else "")
-    else:
-        text = element.get("path", "")
+    text = Localized(**{lang: _evidence_text(element, lang) for lang in LANGUAGES})
     return [Evidence(text=text, quote=element.get("quote") or None, location=element.get("loc", ""))]
 
 
@@ -140,7 +175,7 @@ def _finding(outcome: Outcome, rs: Ruleset, verdict: Verdict, message: Localized
         requirement=Requirement(
             text=Localized(vi=requirement_text(rule, "vi"), en=requirement_text(rule, "en")),
             year=getattr(rule, "year", None), citation=rule.citation, quote=rule.quote,
-            decision=rs.decision.number),
+            decision=rule.instrument or rs.decision.number),
         evidence=_evidence(outcome), message=message)
 
 

@@ -104,12 +104,14 @@ class Target(Strict):
 
 class Amount(Strict):
     amount: VND
+    words: str | None = Field(None, description="Số tiền bằng chữ, khi văn bản ghi cả chữ (để đối chiếu với số)")
     quote: Quote = None
 
 
 class FundingSource(Strict):
     name: str
     amount: VND | None = None
+    words: str | None = Field(None, description="Số tiền bằng chữ, nếu có")
     quote: Quote = None
 
 
@@ -124,7 +126,19 @@ class TaskGroup(Strict):
     quote: Quote = None
 
 
+class YearSpan(Strict):
+    start: Year
+    end: Year
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "YearSpan":
+        if self.end < self.start:
+            raise PydanticCustomError("period_order", "end before start", {"start": self.start, "end": self.end})
+        return self
+
+
 class Budget(Strict):
+    period: YearSpan | None = Field(None, description="Các năm mà tổng kinh phí tính cho (nếu khác thời kỳ kế hoạch)")
     total: Amount | None = None
     per_year: Amount | None = None
     sources: list[FundingSource] = Field(default_factory=list)

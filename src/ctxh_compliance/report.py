@@ -9,7 +9,7 @@ from .i18n import translate
 from .resources import data_dir
 
 FORMATS = {"text": "report.txt.j2", "markdown": "report.md.j2"}
-SECTION_ORDER = ("targets", "tasks", "structure")
+SECTION_ORDER = ("targets", "tasks", "structure", "legal", "institutions", "arithmetic")
 
 _COLOURS = {Verdict.FAIL: "31;1", Verdict.NEEDS_REVIEW: "33;1", Verdict.WARNING: "35",
             Verdict.PASS: "32", Verdict.NOT_APPLICABLE: "2"}

@@ -13,6 +13,10 @@ from .text import fold_number
 from .yaml_source import Located, load_yaml
 
 
+#: rules applied to every plan, whatever decision it implements (merged into each ruleset)
+COMMON = "common"
+
+
 def rulesets_root() -> Path:
     return data_dir("rulesets")
 
@@ -61,7 +65,9 @@ def _load_folder(folder: str) -> Ruleset:
     rules = []
     seen: dict[str, str] = {}
     problems: list[Problem] = []
-    for rule_path in sorted(path.glob("rules-*.yaml")):
+    common = rulesets_root() / COMMON
+    shared = sorted(common.glob("rules-*.yaml")) if common.resolve() != path.resolve() else []
+    for rule_path in sorted(path.glob("rules-*.yaml")) + shared:
         rule_file, source = _load(RuleFile, rule_path)
         for index, rule in enumerate(rule_file.rules):
             line, column = source.where(("rules", index, "id"))

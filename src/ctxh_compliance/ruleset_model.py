@@ -15,7 +15,7 @@ from .plan_model import Unit
 
 Grade = Literal["A", "B", "C"]
 Severity = Literal["high", "medium", "low"]
-Section = Literal["targets", "tasks", "structure"]
+Section = Literal["targets", "tasks", "structure", "legal", "institutions", "arithmetic"]
 #: plan paths a ``required_part`` rule may ask for (the fact builder emits one fact per non-empty path)
 PART_PATHS = ("general_objective", "targets", "task_groups", "budget", "budget.sources", "budget.total",
               "organisation", "monitoring", "monitoring.reporting", "monitoring.evaluation")
@@ -46,6 +46,7 @@ class Citation(Strict):
     number: str
     date: dt.date | None = None
     note: str | None = None
+    miscitation: bool = Field(False, description="Cách ghi sai số hiệu thường gặp: vẫn nhận ra, nhưng là một phát hiện")
 
 
 class Detection(Strict):
@@ -70,6 +71,8 @@ class DecisionFile(Strict):
     programme_end: int
     phases: list[Phase]
     detect: Detection
+    superseded: list[Citation] = Field(default_factory=list,
+                                       description="Văn bản đã hết thời kỳ, không làm căn cứ chỉ tiêu của kế hoạch này")
 
 
 class Indicator(Strict):
@@ -100,6 +103,7 @@ class RuleBase(Strict):
     quote: str
     sources: list[Source] = Field(min_length=1)
     reference: str | None = Field(None, description="Mã dòng trong tài liệu tham chiếu")
+    instrument: str | None = Field(None, description="Văn bản pháp lý của quy tắc, nếu không phải quyết định của bộ quy tắc")
     notes: str | None = None
 
 
@@ -136,6 +140,7 @@ class NationalTarget(RuleBase):
 class TaskGroupRule(RuleBase):
     kind: Literal["task_group"]
     group: str = Field(description="Mã nhóm mà mục `covers` của kế hoạch dùng")
+    when_absent: Literal["fail", "warning"] = Field("fail", description="Kết luận khi kế hoạch thiếu nhóm này")
 
 
 class RequiredPart(RuleBase):
@@ -144,7 +149,58 @@ class RequiredPart(RuleBase):
                                              description="Đạt khi kế hoạch có ít nhất một trong các phần này")
 
 
-Rule = Annotated[Union[MinTarget, NationalTarget, TaskGroupRule, RequiredPart], Field(discriminator="kind")]
+Role = Literal["issuer", "lead", "partner", "assignment", "report_by", "report_to"]
+
+
+class StaleBody(RuleBase):
+    """A body that no longer exists after a reorganisation, named in a plan dated (or checked) after it."""
+
+    kind: Literal["stale_body"]
+    effective: dt.date
+    patterns: list[str] = Field(min_length=1, description="Biểu thức chính quy trên tên đã chuẩn hóa (chữ thường, NFC)")
+    roles: list[Role] = Field(min_length=1)
+    successor: Localized
+    verdict: Literal["warning", "needs_review", "fail"] = "warning"
+
+
+class Merge(Strict):
+    new: str
+    formed_from: list[str] = Field(min_length=2)
+    grade: Grade
+
+
+class OldProvince(RuleBase):
+    kind: Literal["old_province"]
+    effective: dt.date
+    merges: list[Merge]
+
+
+class SumCheck(RuleBase):
+    kind: Literal["sum_check"]
+    sum: Literal["sources_to_total", "tasks_to_per_year", "per_year_to_total"]
+
+
+class AmountWords(RuleBase):
+    kind: Literal["amount_words"]
+
+
+class CitesDecision(RuleBase):
+    """The plan cites the decision it implements with the right number and date."""
+
+    kind: Literal["cites_decision"]
+
+
+class CitesSuperseded(RuleBase):
+    kind: Literal["cites_superseded"]
+
+
+class Timeline(RuleBase):
+    kind: Literal["timeline"]
+    check: Literal["dated_after_decision", "issued_within_programme", "period_within_programme"]
+
+
+Rule = Annotated[Union[MinTarget, NationalTarget, TaskGroupRule, RequiredPart, StaleBody, OldProvince, SumCheck,
+                       AmountWords, CitesDecision, CitesSuperseded, Timeline], Field(discriminator="kind")]
 
 
 class RuleFile(Strict):

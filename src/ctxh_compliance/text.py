@@ -38,3 +38,15 @@ def fold_item(text: str) -> str:
         if text.startswith(article):
             text = text[len(article):]
     return text
+
+
+_PLACE_PREFIXES = ("tỉnh ", "thành phố ", "tp. ", "tp ")
+
+
+def fold_place(text: str) -> str:
+    """Folded province name without "tỉnh"/"thành phố" ("Tỉnh Yên Bái" -> "yên bái")."""
+    text = fold(text)
+    for prefix in _PLACE_PREFIXES:
+        if text.startswith(prefix):
+            return text[len(prefix):].strip()
+    return text

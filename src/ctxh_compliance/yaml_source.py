@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import re
+
 import yaml
 
 from .errors import InputError, Problem
@@ -110,7 +112,7 @@ class _Builder:
                     _fail(self.file, "yaml.complex_key", *_mark(key_node))
                 if key_node.tag == "tag:yaml.org,2002:merge" and not self.allow_aliases:
                     _fail(self.file, "yaml.alias", *_mark(key_node))
-                key = str(self.loader.construct_object(key_node))
+                key = str(key_node.value)  # keys are read as written ("2025", not 2025)
                 if key in result:
                     _fail(self.file, "yaml.duplicate_key", *_mark(key_node), name=key)
                 self.marks[path + (key,)] = _mark(value_node)
@@ -119,12 +121,46 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        value = self.loader.construct_object(node)
+        try:
+            value = self.loader.construct_object(node)
+        except (ValueError, OverflowError) as exc:  # 2026-13-45, 2021-02-29
+            _fail(self.file, "yaml.bad_value", *_mark(node), detail=f"{node.value!r}: {exc}")
         return nfc(value) if isinstance(value, str) else value
 
     def run(self, root: yaml.Node) -> Any:
         self._seen: set[yaml.Node] = set()
         return self.build(root, (), 0)
+
+
+_OPENERS = {"[": "]", "{": "}"}
+
+
+def _nesting_guard(text: str, display: str) -> None:
+    """Refuse deep nesting before parsing: libyaml recurses in C and can crash on it.
+
+    Counts flow brackets outside quotes, and block nesting by indentation and by "- " runs.
+    """
+    depth, quote = 0, None
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        dashes = len(re.match(r"(?:[-?] +)*", stripped).group(0).split())
+        if indent // 2 + dashes > MAX_DEPTH * 2:
+            _fail(display, "yaml.too_deep", number, 1, limit=MAX_DEPTH)
+        for column, char in enumerate(line, 1):
+            if quote:
+                if char == quote:
+                    quote = None
+            elif char in "\"'" and depth:
+                quote = char
+            elif char == "#" and (column == 1 or line[column - 2] == " "):
+                break
+            elif char in _OPENERS:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    _fail(display, "yaml.too_deep", number, column, limit=MAX_DEPTH)
+            elif char in "]}":
+                depth = max(0, depth - 1)
 
 
 def parse_yaml(text: str, display: str, allow_aliases: bool = False) -> Located:
@@ -138,6 +174,7 @@ def parse_yaml(text: str, display: str, allow_aliases: bool = False) -> Located:
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 _fail(display, "yaml.tab", number, len(line) - len(stripped) + 1)
+    _nesting_guard(text, display)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()

@@ -76,3 +76,18 @@ def test_key_findings_of_the_seeds_say_why(cli):
     lang_son = cli(EXAMPLES / "lang_son_sldtbxh_2021-2025.yaml").stdout
     assert "chọn theo căn cứ 1070/QĐ-LĐTBXH" in lang_son
     assert "thiếu: trường giáo dưỡng" in lang_son
+
+
+def test_arithmetic_of_the_seeds_is_shown(cli):
+    """Issue-5 figures the seeds give: each sum is shown in the finding."""
+    lang_son = cli(EXAMPLES / "lang_son_sldtbxh_2021-2025.yaml").stdout
+    assert "120.000.000 + 200.000.000 + 150.000.000 + 30.000.000 = 500.000.000" in lang_son
+    assert "500.000.000 × 4 = 2.000.000.000" in lang_son
+    nghe_an = cli(EXAMPLES / "nghe_an_3554-QD-UBND_plan_2012.yaml").stdout
+    assert "15.119.000.000 + 5.525.000.000 = 20.644.000.000" in nghe_an
+    assert "30 (Đại học) + 90 (Cao đẳng) + 100 (Trung cấp) = 220" in nghe_an
+    assert "“Hai mươi tỷ sáu trăm bốn mươi tư triệu đồng” khớp với số 20.644.000.000" in nghe_an
+    dong_thap = cli(EXAMPLES / "dong_thap_176-KH-UBND_2021.yaml").stdout
+    assert "143/143 xã, phường, thị trấn" in dong_thap
+    yen_bai = cli(EXAMPLES / "yen_bai_article_2021-2030.yaml", "-r", "qd112_2021", "--as-of", "2026-01-01").stdout
+    assert "từ 01/07/2025 tỉnh này thuộc tỉnh Lào Cai" in yen_bai

@@ -21,7 +21,7 @@ from durable.lang import c, get_host, m, none, ruleset, when_all
 from .findings import Verdict
 from .facts import day
 from .ruleset_model import (AmountWords, CitesDecision, CitesSuperseded, MinTarget, NationalTarget, OldProvince,
-                            RequiredPart, Rule, Ruleset, StaleBody, SumCheck, TaskGroupRule, Timeline)
+                            RequiredPart, Rule, Ruleset, ShareCheck, StaleBody, SumCheck, TaskGroupRule, Timeline)
 from .text import fold_number, fold_place
 
 
@@ -184,6 +184,13 @@ class _Compiler:
         self.with_plan(rule, match() & (m.difference != 0), plan, "sum.differs", Verdict.FAIL)
         when_all(c.p << plan(), none(match()))(self.action(rule, "sum.no_data", Verdict.NOT_APPLICABLE))
 
+    def share_check(self, rule: ShareCheck):
+        share = lambda: m.type == "share"  # noqa: E731
+        plan = lambda: m.type == "plan"  # noqa: E731
+        self.with_plan(rule, share() & (m.possible == True), plan, "share.possible", Verdict.PASS)  # noqa: E712
+        self.with_plan(rule, share() & (m.possible == False), plan, "share.impossible", Verdict.FAIL)  # noqa: E712
+        when_all(c.p << plan(), none(share()))(self.action(rule, "share.none", Verdict.NOT_APPLICABLE))
+
     def amount_words(self, rule: AmountWords):
         words = lambda: m.type == "words"  # noqa: E731
         plan = lambda: m.type == "plan"  # noqa: E731
@@ -267,7 +274,7 @@ class _Compiler:
     def compile(self, name: str):
         generators = {"min_target": self.min_target, "national_target": self.national_target,
                       "task_group": self.task_group, "required_part": self.required_part,
-                      "stale_body": self.stale_body, "old_province": self.old_province, "sum_check": self.sum_check,
+                      "stale_body": self.stale_body, "old_province": self.old_province, "sum_check": self.sum_check, "share_check": self.share_check,
                       "amount_words": self.amount_words, "cites_decision": self.cites_decision,
                       "cites_superseded": self.cites_superseded, "timeline": self.timeline}
         with ruleset(name):

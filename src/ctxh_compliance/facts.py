@@ -112,6 +112,25 @@ def _sums(loaded: LoadedPlan) -> list[dict[str, Any]]:
     return sums
 
 
+def _counts(loaded: LoadedPlan) -> list[dict[str, Any]]:
+    """Sub-counts against their whole, and shares out of a count."""
+    facts = []
+    for n, target in enumerate(loaded.plan.targets):
+        if target.breakdown:
+            parts = [int(p.value) if float(p.value).is_integer() else p.value for p in target.breakdown]
+            whole = int(target.value) if float(target.value).is_integer() else target.value
+            facts.append({"type": "sum", "n": 100 + n, "sum": "breakdown_to_value", "computed": sum(parts),
+                          "stated": whole, "difference": sum(parts) - whole,
+                          "expression": " + ".join(f"{_vnd(p)} ({b.label})" for p, b in zip(parts, target.breakdown))
+                          + f" = {_vnd(sum(parts))}", "stated_text": _vnd(whole),
+                          "loc": loaded.location("targets", n, "breakdown")})
+    for n, share in enumerate(loaded.plan.situation):
+        facts.append({"type": "share", "n": n, "possible": share.numerator <= share.denominator,
+                      "shown": f"{share.numerator}/{share.denominator} {share.text}",
+                      "quote": share.quote or "", "loc": loaded.location("situation", n)})
+    return facts
+
+
 def _words(loaded: LoadedPlan) -> list[dict[str, Any]]:
     """Amounts written both in figures and in words."""
     plan = loaded.plan
@@ -154,7 +173,7 @@ def plan_facts(loaded: LoadedPlan, as_of: dt.date | None = None) -> list[dict[st
                 "quote": group.quote or "", "loc": loaded.location("task_groups", index),
             })
             n += 1
-    facts += _bodies(loaded) + _sums(loaded) + _words(loaded)
+    facts += _bodies(loaded) + _sums(loaded) + _counts(loaded) + _words(loaded)
     facts.append({"type": "place", "n": 0, "name": fold_place(plan.identification.province),
                   "shown": plan.identification.province, "loc": loaded.location("identification", "province")})
     for n, basis in enumerate(plan.legal_bases):

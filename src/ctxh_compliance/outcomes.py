@@ -131,7 +131,7 @@ def _evidence_text(element: dict[str, Any], lang: str) -> str:
     if kind == "task":
         lead = f" — {translate('role.lead', lang)}: {element['lead']}" if element.get("lead") else ""
         return element["heading"] + lead
-    if kind in ("body", "place", "basis"):
+    if kind in ("body", "place", "basis", "share"):
         return element["shown"] + (f" ({element['date_text']})" if element.get("date_text") else "")
     if kind == "sum":
         return translate("evidence.sum", lang, expression=element["expression"], stated=element["stated_text"])

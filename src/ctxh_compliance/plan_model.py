@@ -82,6 +82,12 @@ class Text(Strict):
     quote: Quote = None
 
 
+class Part(Strict):
+    label: str
+    value: float = Field(ge=0)
+    quote: Quote = None
+
+
 class Target(Strict):
     indicator: str = Field(description="Mã chỉ tiêu trong bộ quy tắc (xem README)")
     year: Year = Field(description="Năm mốc của chỉ tiêu")
@@ -92,6 +98,7 @@ class Target(Strict):
     relative_to: Year | None = Field(None, description="Năm gốc, với unit percent_increase")
     population: list[str] = Field(default_factory=list,
                                   description="Các nhóm đối tượng / mẫu số, từng mục như ghi trong kế hoạch")
+    breakdown: list[Part] = Field(default_factory=list, description="Các số thành phần mà kế hoạch nêu ('trong đó: …')")
     note: str | None = None
     quote: Quote = None
 
@@ -100,6 +107,16 @@ class Target(Strict):
         if self.unit == "percent" and self.value > 100:
             raise PydanticCustomError("percent_range", "percent over 100", {"value": self.value})
         return self
+
+
+class Share(Strict):
+    """A count out of a whole that the plan reports (e.g. "143/143 xã")."""
+
+    text: str
+    numerator: int = Field(ge=0)
+    denominator: int = Field(ge=0)
+    year: Year | None = None
+    quote: Quote = None
 
 
 class Amount(Strict):
@@ -171,6 +188,8 @@ class Plan(Strict):
     source: Source | None = None
     legal_bases: list[LegalBasis] = Field(default_factory=list)
     period: Period
+    situation: list[Share] = Field(default_factory=list,
+                                   description="Số liệu thực trạng, kết quả giai đoạn trước mà kế hoạch nêu")
     general_objective: Text | None = None
     targets: list[Target] = Field(default_factory=list)
     task_groups: list[TaskGroup] = Field(default_factory=list)

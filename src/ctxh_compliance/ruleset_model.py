@@ -177,7 +177,13 @@ class OldProvince(RuleBase):
 
 class SumCheck(RuleBase):
     kind: Literal["sum_check"]
-    sum: Literal["sources_to_total", "tasks_to_per_year", "per_year_to_total"]
+    sum: Literal["sources_to_total", "tasks_to_per_year", "per_year_to_total", "breakdown_to_value"]
+
+
+class ShareCheck(RuleBase):
+    """A reported count out of a whole ("143/143 xã") is possible: numerator <= denominator."""
+
+    kind: Literal["share_check"]
 
 
 class AmountWords(RuleBase):
@@ -200,7 +206,7 @@ class Timeline(RuleBase):
 
 
 Rule = Annotated[Union[MinTarget, NationalTarget, TaskGroupRule, RequiredPart, StaleBody, OldProvince, SumCheck,
-                       AmountWords, CitesDecision, CitesSuperseded, Timeline], Field(discriminator="kind")]
+                       ShareCheck, AmountWords, CitesDecision, CitesSuperseded, Timeline], Field(discriminator="kind")]
 
 
 class RuleFile(Strict):

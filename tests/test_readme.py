@@ -11,7 +11,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_readme_example_plan_loads_and_is_checked(write_plan):
-    block = re.search(r"```yaml\n(.*?)```", README, flags=re.DOTALL).group(1)
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", README, flags=re.DOTALL) if "identification:" in b)
     loaded = load_plan(write_plan(block))
     ruleset, cited = select_ruleset(loaded)
     assert (ruleset.id, cited) == ("qd112_2021", "112/QĐ-TTg")
@@ -32,3 +32,11 @@ def test_readme_setup_commands_are_what_ci_runs():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make demo" in README and "make test" in README
     assert "make test PYTHON=" in ci and "make demo PYTHON=" in ci
+
+
+def test_readme_waiver_example_is_a_valid_waiver_file(tmp_path):
+    from ctxh_compliance.waivers import load_waivers
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", README, flags=re.DOTALL) if "waivers:" in b)
+    path = tmp_path / "w.yaml"
+    path.write_text(block, encoding="utf-8")
+    assert load_waivers(path, {"QD112-T01"})[0].reason.startswith("Tỉnh miền núi")

@@ -47,6 +47,14 @@ class Evidence(BaseModel):
     location: str
 
 
+class Waiver(BaseModel):
+    """A reviewer's accepted deviation: the finding stays visible, marked as waived."""
+
+    reason: str
+    by: str
+    date: str
+
+
 class Finding(BaseModel):
     rule_id: str
     aspect: str = Field("value", description="value: the rule itself; population: who the target counts")
@@ -59,6 +67,7 @@ class Finding(BaseModel):
     requirement: Requirement
     evidence: list[Evidence] = Field(default_factory=list)
     message: Localized
+    waiver: Waiver | None = None
 
 
 class PlanSummary(BaseModel):
@@ -81,11 +90,21 @@ class Report(BaseModel):
     decision_title: Localized
     selected_by: str | None = Field(None, description="Căn cứ trong kế hoạch dùng để chọn bộ quy tắc")
     findings: list[Finding]
+    stale_waivers: list[str] = Field(default_factory=list, description="Miễn trừ không còn khớp kết quả nào")
+
+    @property
+    def active(self) -> list[Finding]:
+        """Findings that count: every finding but the waived ones."""
+        return [f for f in self.findings if f.waiver is None]
+
+    @property
+    def waived(self) -> int:
+        return len({f.rule_id for f in self.findings if f.waiver is not None})
 
     def rule_verdicts(self) -> dict[str, Verdict]:
-        """Each rule's verdict: the worst of its findings (value and population)."""
+        """Each rule's verdict: the worst of its findings that count (value and population)."""
         worst: dict[str, Verdict] = {}
-        for f in self.findings:
+        for f in self.active:
             if f.rule_id not in worst or f.verdict.rank < worst[f.rule_id].rank:
                 worst[f.rule_id] = f.verdict
         return worst
@@ -97,18 +116,22 @@ class Report(BaseModel):
 
     @property
     def extra_findings(self) -> int:
-        return len(self.findings) - len(self.rule_verdicts())
+        return len(self.active) - len(self.rule_verdicts())
 
     @property
     def overall(self) -> Verdict:
         for verdict in (Verdict.FAIL, Verdict.NEEDS_REVIEW, Verdict.WARNING):
-            if any(f.verdict == verdict for f in self.findings):
+            if any(f.verdict == verdict for f in self.active):
                 return verdict
         return Verdict.PASS
 
     @property
     def has_failure(self) -> bool:
         return self.overall == Verdict.FAIL
+
+    def fails_on(self, verdicts: set[Verdict]) -> bool:
+        """Whether any finding that counts has one of ``verdicts`` (the --fail-on choice)."""
+        return any(f.verdict in verdicts for f in self.active)
 
     def verdict_of(self, rule_id: str, aspect: str = "value") -> Verdict | None:
         for finding in self.findings:

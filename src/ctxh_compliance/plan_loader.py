@@ -81,7 +81,7 @@ def _field_name(loc: tuple) -> str:
     return ".".join(str(p) for p in loc) or "(gốc)"
 
 
-def _problem(source: Located, error: dict) -> Problem:
+def _problem(source: Located, error: dict, model: type[BaseModel] = Plan) -> Problem:
     loc = tuple(p for p in error["loc"] if not isinstance(p, str) or p not in ("function-after",))
     kind = error["type"]
     key = _TYPES.get(kind, "plan.invalid")
@@ -89,7 +89,7 @@ def _problem(source: Located, error: dict) -> Problem:
     params: dict[str, Any] = {"field": _field_name(loc), "detail": error.get("msg", ""),
                               "value": error.get("input")}
     if kind == "extra_forbidden":
-        owner = _model_at(Plan, loc[:-1])
+        owner = _model_at(model, loc[:-1])
         params["allowed"] = ", ".join(owner.model_fields) if owner else "?"
         return source.problem(loc, key, at_key=True, **params)
     elif kind == "missing":

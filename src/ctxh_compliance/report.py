@@ -8,7 +8,7 @@ from .findings import Finding, Report, Verdict
 from .i18n import translate
 from .resources import data_dir
 
-FORMATS = {"text": "report.txt.j2", "markdown": "report.md.j2"}
+FORMATS = {"text": "report.txt.j2", "markdown": "report.md.j2", "html": "report.html.j2"}
 SECTION_ORDER = ("targets", "tasks", "structure", "legal", "institutions", "arithmetic")
 
 _COLOURS = {Verdict.FAIL: "31;1", Verdict.NEEDS_REVIEW: "33;1", Verdict.WARNING: "35",
@@ -36,9 +36,9 @@ def _md_cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def environment(lang: str, colour: bool) -> Environment:
+def environment(lang: str, colour: bool, html: bool = False) -> Environment:
     env = Environment(loader=FileSystemLoader(str(data_dir("templates"))), undefined=StrictUndefined,
-                      autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      autoescape=html, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
     def t(key: str, **params) -> str:
         return translate(key, lang, **params)
@@ -47,7 +47,9 @@ def environment(lang: str, colour: bool) -> Environment:
         return f"\x1b[{_COLOURS[verdict]}m{text}\x1b[0m" if colour else text
 
     def loc(value) -> str:
-        return value.get(lang) if hasattr(value, "get") else str(value)
+        """A text in the report language, from any of the localized models."""
+        text = getattr(value, lang, None)
+        return text if isinstance(text, str) else str(value)
 
     env.globals.update(t=t, lang=lang, Verdict=Verdict)
     env.filters.update(paint=paint, loc=loc, md=_md_cell)
@@ -55,5 +57,8 @@ def environment(lang: str, colour: bool) -> Environment:
 
 
 def render(report: Report, fmt: str = "text", lang: str = "vi", colour: bool = False) -> str:
-    template = environment(lang, colour).get_template(FORMATS[fmt])
+    if fmt == "json":
+        from .report_json import render_json
+        return render_json(report)
+    template = environment(lang, colour and fmt == "text", html=fmt == "html").get_template(FORMATS[fmt])
     return template.render(report=report, sections=sections(report), counts=report.counts())

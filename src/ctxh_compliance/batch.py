@@ -1,0 +1,69 @@
+"""Check many plans: one result per plan (a broken file is reported and the run goes on), and a
+cross-province matrix of plans × rules, worst plans first."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError, Problem
+from .findings import Report, Verdict
+
+
+@dataclass
+class Outcome:
+    """One plan of a batch: its report, or the input problems that stopped it."""
+
+    path: Path
+    report: Report | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def rank(self) -> tuple:
+        if self.report is None:
+            return (-1, 0, 0, str(self.path))
+        counts = self.report.counts()
+        return (self.report.overall.rank, -counts[Verdict.FAIL], -counts[Verdict.NEEDS_REVIEW], str(self.path))
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Plan files named on the command line; a folder stands for its *.yaml/*.yml files."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
+            if not inside:
+                raise InputError([Problem(str(path), None, None, "batch.no_plans", {})])
+            found += inside
+        else:
+            found.append(path)
+    return found
+
+
+def worst_first(outcomes: list[Outcome]) -> list[Outcome]:
+    return sorted(outcomes, key=lambda o: o.rank)
+
+
+def matrix(outcomes: list[Outcome]) -> tuple[list[str], list[tuple[Outcome, dict[str, str]]]]:
+    """Rule ids (columns) and, per plan (rows, worst first), its verdict for each rule."""
+    rule_ids = sorted({rid for o in outcomes if o.report for rid in o.report.rule_verdicts()})
+    rows = []
+    for outcome in worst_first(outcomes):
+        verdicts = outcome.report.rule_verdicts() if outcome.report else {}
+        rows.append((outcome, {rid: verdicts[rid].value for rid in verdicts}))
+    return rule_ids, rows
+
+
+def summary_csv(outcomes: list[Outcome], labels: dict[str, str]) -> str:
+    """CSV for Excel: UTF-8 with BOM so Vietnamese text opens correctly."""
+    rule_ids, rows = matrix(outcomes)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([labels["plan"], labels["province"], labels["overall"], *rule_ids])
+    for outcome, verdicts in rows:
+        if outcome.report is None:
+            writer.writerow([str(outcome.path), "", labels["error"], *["" for _ in rule_ids]])
+            continue
+        writer.writerow([outcome.report.plan.number or str(outcome.path), outcome.report.plan.province,
+                         outcome.report.overall.value, *[verdicts.get(rid, "") for rid in rule_ids]])
+    return "\ufeff" + buffer.getvalue()

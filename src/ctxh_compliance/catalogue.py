@@ -1,0 +1,57 @@
+"""The rule catalogue: list and explain rules. Every word about a rule comes from its ruleset data;
+the generic sentences per rule kind come from the message catalogue."""
+
+from .errors import InputError, Problem
+from .i18n import translate
+from .outcomes import number, requirement_text
+from .report import environment
+from .ruleset_loader import available_rulesets, load_ruleset
+from .ruleset_model import MinTarget, RequiredPart, Rule, Ruleset, TaskGroupRule
+
+
+def example(rule: Rule, rs: Ruleset) -> str:
+    """A plan fragment that passes the rule, when the rule's kind has one."""
+    if isinstance(rule, MinTarget) and rule.value is not None:
+        year = rule.year or rs.decision_file.programme_end
+        base = f", relative_to: {rule.baseline_year}" if rule.baseline_year else ""
+        return (f"targets:\n  - {{indicator: {rule.indicator}, year: {year}, value: {number(rule.value, 'en')}, "
+                f"unit: {rule.unit}{base}}}")
+    if isinstance(rule, TaskGroupRule):
+        return f"task_groups:\n  - {{heading: \"…\", covers: [{rule.group}], lead: [\"Sở Y tế\"]}}"
+    if isinstance(rule, RequiredPart):
+        return f"{rule.parts[0]}: …"
+    return ""
+
+
+def explanation(rule: Rule, rs: Ruleset, lang: str) -> dict:
+    params = {"requirement": requirement_text(rule, lang),
+              "year": getattr(rule, "year", None) or translate("year.whole_programme", lang),
+              "indicator": getattr(rule, "indicator", "") or "", "group": getattr(rule, "group", ""),
+              "decision": rule.instrument or rs.decision.number}
+    passes = translate(f"explain.{rule.kind}.pass", lang, **params)
+    fails = translate(f"explain.{rule.kind}.fail", lang, **params)
+    if rule.grade == "C":
+        fails += " " + translate("explain.grade_c", lang)
+    return {"rule": rule, "passes": passes, "fails": fails, "example": example(rule, rs),
+            "requirement": params["requirement"], "decision": params["decision"]}
+
+
+def find_rule(rule_id: str) -> tuple[Rule, Ruleset]:
+    for name in available_rulesets():
+        rs = load_ruleset(name)
+        for rule in rs.rules:
+            if rule.id == rule_id:
+                return rule, rs
+    raise InputError([Problem("--explain", None, None, "catalogue.unknown_rule", {"rule": rule_id})])
+
+
+def render_catalogue(rs: Ruleset, lang: str, fmt: str) -> str:
+    """``fmt`` "list": one line per rule; "markdown": the catalogue page with every rule explained."""
+    template = {"list": "rules.txt.j2", "markdown": "catalogue.md.j2"}[fmt]
+    return environment(lang, False).get_template(template).render(
+        rs=rs, entries=[explanation(r, rs, lang) for r in rs.rules])
+
+
+def render_explanation(rule_id: str, lang: str) -> str:
+    rule, rs = find_rule(rule_id)
+    return environment(lang, False).get_template("explain.txt.j2").render(rs=rs, e=explanation(rule, rs, lang))

@@ -1,0 +1,62 @@
+"""The JSON report: a stable, versioned document with the content of the Finding model.
+
+Version 1.x adds fields only; a field is never renamed or removed without a new major version.
+Its JSON Schema is printed by ``ctxh-check --report-schema`` and kept in docs/report.schema.json.
+"""
+
+from importlib import metadata
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from .findings import Finding, Localized, PlanSummary, Report, Verdict
+
+SCHEMA_VERSION = "1.0"
+
+
+def _version() -> str:
+    try:
+        return metadata.version("ctxh-compliance")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+class Summary(BaseModel):
+    overall: Verdict
+    rules: dict[Verdict, int] = Field(description="How many rules end with each verdict (waived ones left out)")
+    waived: int
+    population_findings: int
+
+
+class ReportDocument(BaseModel):
+    """ctxh-compliance JSON report."""
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    generator: str
+    plan: PlanSummary
+    ruleset: str
+    decision: str
+    decision_title: Localized
+    selected_by: str | None
+    summary: Summary
+    findings: list[Finding]
+    stale_waivers: list[str]
+
+
+def document(report: Report) -> ReportDocument:
+    return ReportDocument(
+        generator=f"ctxh-compliance {_version()}", plan=report.plan, ruleset=report.ruleset,
+        decision=report.decision, decision_title=report.decision_title, selected_by=report.selected_by,
+        summary=Summary(overall=report.overall, rules=report.counts(), waived=report.waived,
+                        population_findings=report.extra_findings),
+        findings=report.findings, stale_waivers=report.stale_waivers)
+
+
+def render_json(report: Report) -> str:
+    return document(report).model_dump_json(indent=2) + "\n"
+
+
+def json_schema() -> dict:
+    schema = ReportDocument.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

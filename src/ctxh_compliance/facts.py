@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from .clock import today
 from .plan_loader import LoadedPlan
 from .plan_model import Plan
 from .ruleset_model import PART_PATHS
@@ -187,7 +188,7 @@ def plan_facts(loaded: LoadedPlan, as_of: dt.date | None = None) -> list[dict[st
                           "loc": loaded.location(*path.split("."))})
     dated = plan.identification.date
     approximate = None if dated else approximate_date(plan.identification.date_text)
-    judged = as_of or dated or approximate or dt.date.today()
+    judged = as_of or dated or approximate or today()
     facts.append({
         "type": "plan", "n": 0, "start": plan.period.start, "end": plan.period.end,
         "kind": plan.identification.kind, "complete": plan.complete,

@@ -73,12 +73,14 @@ def read_text(path: Path, display: str) -> str:
         _fail(display, "input.utf16")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if b"\x00" in raw[:8192]:
+        _fail(display, "input.binary")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1  # characters, not bytes
         _fail(display, "input.not_utf8", line, column, byte=f"0x{raw[exc.start]:02x}")
     if "\x00" in text:
         _fail(display, "input.binary")

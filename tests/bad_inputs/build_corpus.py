@@ -1,0 +1,141 @@
+"""Writes the bad-input corpus (one file per case) and expected.yaml, the message and exit code
+each must give. Run it after changing a case: ``python tests/bad_inputs/build_corpus.py``, then
+review the diff. Cases too big or too machine-specific to commit (50 MB, unreadable file, a folder,
+a missing path) are made by the test itself."""
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+GOOD = """identification:
+  title: Kế hoạch thử
+  province: Lạng Sơn
+  kind: phase
+legal_bases:
+- number: 112/QĐ-TTg
+period:
+  start: 2021
+  end: 2025
+"""
+T = "targets:\n- {indicator: staff_assignment, year: 2025, value: 60, unit: percent}\n"
+
+
+def sub(old, new, text=GOOD):
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+# name: (content, "line:col" or None, Vietnamese text, English text)
+CASES = {
+    # YAML syntax, several kinds
+    "syntax-unclosed-flow": ("identification: {title: x\nperiod: [\n", "2:7", "lỗi cú pháp YAML", "YAML syntax error"),
+    "syntax-unclosed-quote": ('identification:\n  title: "Kế hoạch\nperiod: {start: 2021}\n', "4:1", "lỗi cú pháp YAML", "YAML syntax error"),
+    "syntax-bad-indent": ("identification:\n  title: x\n    province: y\n", "3:13", "lỗi cú pháp YAML", "YAML syntax error"),
+    "syntax-list-in-map": ("identification:\n  title: x\n- a\n", "3:1", "lỗi cú pháp YAML", "YAML syntax error"),
+    "syntax-stray-colon": ("identification: title: x\n", "1:22", "lỗi cú pháp YAML", "YAML syntax error"),
+    "syntax-two-documents": (GOOD + "---\n" + GOOD, "10:1", "lỗi cú pháp YAML", "YAML syntax error"),
+    "tabs": ("identification:\n\ttitle: x\n", "2:1", "ký tự tab", "a tab is used"),
+    "duplicate-key-top": (GOOD + "period: {start: 2021, end: 2025}\n", "10:1", "khóa “period” bị lặp lại", "appears twice"),
+    "duplicate-key-nested": (sub("  kind: phase\n", "  kind: phase\n  title: lần hai\n"), "5:3", "khóa “title” bị lặp lại", "appears twice"),
+    # wrong types everywhere
+    "type-title-list": (sub("title: Kế hoạch thử", "title: [a, b]"), "2:10", "“identification.title” phải là văn bản", "must be text"),
+    "type-province-number": (sub("province: Lạng Sơn", "province: 42"), "3:13", "“identification.province” phải là văn bản", "must be text"),
+    "type-kind-number": (sub("kind: phase", "kind: 3"), "4:9", "phải là một trong", "must be one of"),
+    "type-start-text": (sub("start: 2021", "start: năm 2021"), "8:10", "“period.start” phải là số nguyên", "must be a whole number"),
+    "type-start-float": (sub("start: 2021", "start: 2021.5"), "8:10", "“period.start” phải là số nguyên", "must be a whole number"),
+    "type-value-text": (GOOD + sub("value: 60", "value: sáu mươi", T), "11:52", "“targets.0.value” phải là một số", "must be a number"),
+    "type-unit-number": (GOOD + sub("unit: percent", "unit: 5", T), "11:62", "phải là một trong", "must be one of"),
+    "type-comparison-bool": (GOOD + sub("unit: percent}", "unit: percent, comparison: true}", T), "11:83", "phải là một trong", "must be one of"),
+    "type-population-text": (GOOD + sub("unit: percent}", "unit: percent, population: xã}", T), "11:83", "phải là một danh sách", "must be a list"),
+    "type-covers-text": (GOOD + "task_groups:\n- {heading: x, covers: training}\n", "11:24", "phải là một danh sách", "must be a list"),
+    "type-lead-mapping": (GOOD + "task_groups:\n- {heading: x, lead: {a: b}}\n", "11:22", "phải là một danh sách", "must be a list"),
+    "type-targets-mapping": (GOOD + "targets: {a: 1}\n", "10:10", "phải là một danh sách", "must be a list"),
+    "type-identification-list": (sub("identification:\n  title: Kế hoạch thử\n  province: Lạng Sơn\n  kind: phase\n", "identification: [x]\n"), "1:17", "phải là một bảng khóa: giá trị", "must be a mapping"),
+    "type-complete-text": (GOOD + "source: {document: x, complete: có}\n", "10:33", "phải là true hoặc false", "must be true or false"),
+    "type-date-text": (sub("  kind: phase\n", "  kind: phase\n  date: 31/12/2021\n"), "5:9", "phải là ngày dạng YYYY-MM-DD", "must be a date"),
+    "impossible-date": (sub("  kind: phase\n", "  kind: phase\n  date: 2026-13-45\n"), "5:9", "giá trị không hợp lệ: '2026-13-45'", "invalid value"),
+    "not-a-leap-day": (sub("- number: 112/QĐ-TTg", "- number: 112/QĐ-TTg\n  date: 2021-02-29"), "7:9", "giá trị không hợp lệ: '2021-02-29'", "invalid value"),
+    # missing required fields
+    "missing-identification": ("legal_bases:\n- number: 112/QĐ-TTg\nperiod: {start: 2021, end: 2025}\n", "1:1", "thiếu trường bắt buộc “identification”", "required field “identification” is missing"),
+    "missing-period": (GOOD.split("period:")[0], "1:1", "thiếu trường bắt buộc “period”", "required field “period” is missing"),
+    "missing-title": (sub("  title: Kế hoạch thử\n", ""), "2:3", "thiếu trường bắt buộc “identification.title”", "is missing"),
+    "missing-province": (sub("  province: Lạng Sơn\n", ""), "2:3", "thiếu trường bắt buộc “identification.province”", "is missing"),
+    "missing-kind": (sub("  kind: phase\n", ""), "2:3", "thiếu trường bắt buộc “identification.kind”", "is missing"),
+    "missing-period-end": (sub("  end: 2025\n", ""), "8:3", "thiếu trường bắt buộc “period.end”", "is missing"),
+    "missing-target-indicator": (GOOD + "targets:\n- {year: 2025, value: 60, unit: percent}\n", "11:3", "thiếu trường bắt buộc “targets.0.indicator”", "is missing"),
+    "missing-target-unit": (GOOD + "targets:\n- {indicator: staff_assignment, year: 2025, value: 60}\n", "11:3", "thiếu trường bắt buộc “targets.0.unit”", "is missing"),
+    "missing-task-heading": (GOOD + "task_groups:\n- {covers: [training]}\n", "11:3", "thiếu trường bắt buộc “task_groups.0.heading”", "is missing"),
+    "missing-basis-number": (sub("- number: 112/QĐ-TTg", "- date: 2021-01-22"), "6:3", "thiếu trường bắt buộc “legal_bases.0.number”", "is missing"),
+    # unknown keys
+    "unknown-key-top": (GOOD + "kinh_phi: 5\n", "10:1", "khóa không hợp lệ “kinh_phi”", "unknown key “kinh_phi”"),
+    "unknown-key-target": (GOOD + sub("unit: percent}", "unit: percent, gia_tri: 5}", T), "11:71", "khóa không hợp lệ “targets.0.gia_tri”", "unknown key"),
+    "unknown-key-budget": (GOOD + "budget: {tong: 5}\n", "10:10", "khóa không hợp lệ “budget.tong”", "unknown key"),
+    "unknown-indicator": (GOOD + sub("staff_assignment", "staff_asignment", T), "11:15", "chỉ tiêu “staff_asignment” không có", "is not in ruleset"),
+    "unknown-task-group": (GOOD + "task_groups:\n- {heading: x, covers: [traning]}\n", "11:25", "nhóm nhiệm vụ “traning” không có", "is not"),
+    # ranges
+    "percent-over-100": (GOOD + sub("value: 60", "value: 160", T), "11:3", "tỷ lệ phần trăm 160 vượt quá 100", "percentage 160 is over 100"),
+    "percent-below-0": (GOOD + sub("value: 60", "value: -5", T), "11:52", "“targets.0.value” phải ≥ 0", "must be ≥ 0"),
+    "year-before-1990": (sub("start: 2021", "start: 1989"), "8:10", "“period.start” phải ≥ 1990", "must be ≥ 1990"),
+    "year-after-2100": (sub("end: 2025", "end: 2225"), "9:8", "“period.end” phải ≤ 2100", "must be ≤ 2100"),
+    "target-year-out-of-range": (GOOD + sub("year: 2025", "year: 3025", T), "11:39", "“targets.0.year” phải ≤ 2100", "must be ≤ 2100"),
+    "end-before-start": (sub("end: 2025", "end: 2019"), "9:8", "năm kết thúc (2019) trước năm bắt đầu (2021)", "is before the start year"),
+    "budget-period-reversed": (GOOD + "budget: {period: {start: 2025, end: 2022}}\n", "10:37", "năm kết thúc (2022) trước năm bắt đầu (2025)", "is before the start year"),
+    "budget-negative": (GOOD + "budget: {total: {amount: -500}}\n", "10:26", "“budget.total.amount” phải ≥ 0", "must be ≥ 0"),
+    "budget-not-a-number": (GOOD + "budget: {total: {amount: năm trăm triệu}}\n", "10:26", "“budget.total.amount” phải là số nguyên", "must be a whole number"),
+    "share-negative": (GOOD + "situation: [{text: xã, numerator: -1, denominator: 143}]\n", "10:35", "phải ≥ 0", "must be ≥ 0"),
+    # empty and strange documents
+    "empty": ("", None, "tệp rỗng", "the file is empty"),
+    "only-comment": ("# kế hoạch\n# chưa viết\n", None, "tệp rỗng", "the file is empty"),
+    "list-at-top": ("- a\n- b\n", "1:1", "nội dung gốc phải là một bảng", "the top level must be a mapping"),
+    "scalar-at-top": ("kế hoạch\n", "1:1", "nội dung gốc phải là một bảng", "the top level must be a mapping"),
+    "null-document": ("~\n", "1:1", "nội dung gốc phải là một bảng", "the top level must be a mapping"),
+    "alias-bomb": ("a: &a [x, x]\nb: &b [*a, *a, *a]\nc: &c [*b, *b, *b]\nd: [*c, *c, *c]\n", "1:4", "không dùng neo/tham chiếu YAML", "anchors/aliases"),
+    "merge-key": ("base: &b {title: x}\nidentification:\n  <<: *b\n", "3:3", "không dùng neo/tham chiếu YAML", "anchors/aliases"),
+    "deep-nesting-10000": ("a: " + "[" * 10_000 + "]" * 10_000 + "\n", "1:54", "lồng nhau quá sâu", "nesting is too deep"),
+    "deep-block-nesting": ("a:\n" + "- " * 10_000 + "x\n", "2:1", "lồng nhau quá sâu", "nesting is too deep"),
+    "no-known-legal-basis": (sub("112/QĐ-TTg", "99/QĐ-UBND"), "6:1", "không dẫn quyết định nào mà công cụ có bộ quy tắc", "cite no decision"),
+}
+
+# encodings: (bytes, "line:col" or None, vi, en)
+BYTES = {
+    "utf16-le": (codecs.BOM_UTF16_LE + GOOD.encode("utf-16-le"), None, "UTF-16", "UTF-16"),
+    "utf16-be": (codecs.BOM_UTF16_BE + GOOD.encode("utf-16-be"), None, "UTF-16", "UTF-16"),
+    "windows-1258": (GOOD.encode("utf-8").replace("Sơn".encode(), b"S\xf5n"), "3:19", "không phải văn bản UTF-8 (byte 0xf5)", "not UTF-8"),
+    # TCVN3 (ABC): "Kế hoạch" is K + 0xD5 + " ho" + 0xB9 + "ch"
+    "tcvn3": (GOOD.encode("utf-8").replace("Kế hoạch".encode(), b"K\xd5 ho\xb9ch"), "2:11", "không phải văn bản UTF-8", "not UTF-8"),
+    # VNI: "Kế" is "Ke" + 0xE1 (a combining-mark byte)
+    "vni": (GOOD.encode("utf-8").replace("Kế".encode(), b"Ke\xe1"), "2:12", "không phải văn bản UTF-8", "not UTF-8"),
+    "binary-garbage": (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)), None, "dữ liệu nhị phân", "binary data"),
+    "zip-file": (b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 20, None, "dữ liệu nhị phân", "binary data"),
+}
+
+# accepted variants: must check exactly like GOOD (exit 1: no targets)
+ACCEPTED = {
+    "utf8-bom": codecs.BOM_UTF8 + GOOD.encode("utf-8"),
+    "nfd-vietnamese": unicodedata.normalize("NFD", GOOD).encode("utf-8"),
+    "crlf-line-ends": GOOD.replace("\n", "\r\n").encode("utf-8"),
+}
+
+
+def main() -> None:
+    expected = {}
+    for name, (content, where, vi, en) in CASES.items():
+        (HERE / f"{name}.yaml").write_text(content, encoding="utf-8")
+        expected[f"{name}.yaml"] = {"exit": 2, "where": where, "vi": vi, "en": en}
+    for name, (content, where, vi, en) in BYTES.items():
+        (HERE / f"{name}.yaml").write_bytes(content)
+        expected[f"{name}.yaml"] = {"exit": 2, "where": where, "vi": vi, "en": en}
+    for name, content in ACCEPTED.items():
+        (HERE / f"{name}.yaml").write_bytes(content)
+        expected[f"{name}.yaml"] = {"exit": 1, "same_as_good": True}
+    (HERE / "good.yaml").write_text(GOOD, encoding="utf-8")
+    with open(HERE / "expected.yaml", "w", encoding="utf-8") as handle:
+        handle.write("# Written by build_corpus.py: the message each bad input must give. Review diffs by hand.\n")
+        yaml.safe_dump(expected, handle, allow_unicode=True, sort_keys=True, width=200)
+
+
+if __name__ == "__main__":
+    main()

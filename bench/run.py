@@ -1,42 +1,51 @@
-"""Benchmarks: speed and memory of the checker, as ratios to baselines measured in this run.
+"""Benchmarks: each figure is a ratio to a baseline measured in the same run (machines here are
+noisy; nothing here is asserted by the tests).
 
-    python bench/run.py            # 10,000 checks (about a minute)
-    python bench/run.py --checks 2000
+    python bench/run.py                   # full run (a few minutes)
+    python bench/run.py --quick           # smaller counts
 
-Printed figures:
-  * check / load     time of one check() against the time to read and validate the same plan
-                     file (YAML + pydantic), both measured here on the same plan;
-  * engine / facts   time of one check() against building its facts alone;
-  * RSS growth       resident memory after N checks in one process minus after a warm-up,
-                     with the per-check session state deleted each time.
-No timing is asserted anywhere: machines here are noisy.
+  1. CLI: one `ctxh-check plan.yaml` process against the bare interpreter importing the same
+     dependencies (durable-rules, pydantic, typer, jinja2, yaml).
+  2. Engine: the durable-rules evaluation of a plan's facts against a plain-Python evaluation of the
+     same rules (bench/plain_eval.py); both must give the same outcomes.
+  3. Batch: plans per second, 1,000 and 10,000 generated plan files, JSON report per plan.
+  4. Memory: peak RSS, and RSS growth over 10,000 checks in one process.
 """
 
 import argparse
 import os
+import random
+import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import yaml  # noqa: E402
 
 from ctxh_compliance import check, load_plan, select_ruleset  # noqa: E402
+from ctxh_compliance.checker import evaluate  # noqa: E402
 from ctxh_compliance.facts import plan_facts  # noqa: E402
+from ctxh_compliance.report import render  # noqa: E402
+from plain_eval import evaluate as plain_evaluate  # noqa: E402
 
 PLAN = ROOT / "examples" / "lang_son_sldtbxh_2021-2025.yaml"
 
 
 def rss_mib() -> float:
     with open("/proc/self/statm") as handle:
-        pages = int(handle.read().split()[1])
-    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def per_call(function, repeat: int) -> float:
+def median_time(function, repeat: int, rounds: int = 5) -> float:
     samples = []
-    for _ in range(5):
+    for _ in range(rounds):
         start = time.perf_counter()
         for _ in range(repeat):
             function()
@@ -44,36 +53,83 @@ def per_call(function, repeat: int) -> float:
     return statistics.median(samples)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--checks", type=int, default=10_000, help="checks in the memory run")
-    args = parser.parse_args()
+def process_time(args: list[str], rounds: int) -> float:
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
 
-    loaded = load_plan(PLAN)
-    ruleset, _ = select_ruleset(loaded)
-    check(loaded, ruleset)  # compile once
 
-    t_load = per_call(lambda: load_plan(PLAN), 50)
-    t_facts = per_call(lambda: plan_facts(loaded), 200)
-    t_check = per_call(lambda: check(loaded, ruleset), 50)
+def cli_figure(rounds: int) -> None:
+    floor = process_time([sys.executable, "-c", "import durable.lang, pydantic, typer, jinja2, yaml"], rounds)
+    whole = process_time([sys.executable, "-c", "from ctxh_compliance.cli import run; run()", str(PLAN)], rounds)
+    print(f"1. CLI        import floor {floor * 1e3:7.1f} ms   ctxh-check {whole * 1e3:7.1f} ms   "
+          f"ratio {whole / floor:5.2f}x   (target <= 1.5x)")
 
+
+def engine_figure(loaded, ruleset, repeat: int) -> None:
+    facts = plan_facts(loaded)
+    engine = sorted((o.rule.id, o.name) for o in evaluate(loaded, ruleset))
+    plain = sorted(plain_evaluate(facts, ruleset))
+    assert engine == plain, f"the baseline disagrees with the engine: {set(engine) ^ set(plain)}"
+    t_plain = median_time(lambda: plain_evaluate(plan_facts(loaded), ruleset), repeat)
+    t_engine = median_time(lambda: evaluate(loaded, ruleset), repeat)
+    print(f"2. Engine     plain Python {t_plain * 1e3:7.2f} ms   durable-rules {t_engine * 1e3:7.2f} ms   "
+          f"ratio {t_engine / t_plain:5.2f}x   (target <= 1.5x; same {len(engine)} outcomes)")
+
+
+def generate(folder: Path, count: int) -> list[Path]:
+    base = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    rng = random.Random(count)
+    paths = []
+    for i in range(count):
+        for target in base["targets"]:
+            target["value"] = rng.choice([10, 30, 50, 60, 85, 90])
+        path = folder / f"plan{i:05d}.yaml"
+        path.write_text(yaml.safe_dump(base, allow_unicode=True), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def batch_figure(counts: list[int]) -> None:
+    for count in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = generate(Path(tmp), count)
+            start = time.perf_counter()
+            for path in paths:
+                loaded = load_plan(path)
+                ruleset, cited = select_ruleset(loaded)
+                render(check(loaded, ruleset, cited), "json")
+            elapsed = time.perf_counter() - start
+        print(f"3. Batch      {count:6d} plans  {elapsed:7.1f} s   {count / elapsed:6.0f} plans/s   (target >= 500)")
+
+
+def memory_figure(loaded, ruleset, checks: int) -> None:
     for _ in range(500):
         check(loaded, ruleset)
     before = rss_mib()
-    start = time.perf_counter()
-    for _ in range(args.checks):
+    for _ in range(checks):
         check(loaded, ruleset)
-    elapsed = time.perf_counter() - start
     after = rss_mib()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"4. Memory     peak RSS {peak:6.1f} MiB   growth over {checks} checks {after - before:+.1f} MiB   "
+          f"(target < 10 MiB)")
 
-    print(f"plan: {PLAN.relative_to(ROOT)}  ruleset: {ruleset.id} ({len(ruleset.rules)} rules)")
-    print(f"load (baseline)     {t_load * 1e3:8.2f} ms/plan")
-    print(f"facts (baseline)    {t_facts * 1e3:8.2f} ms/plan")
-    print(f"check               {t_check * 1e3:8.2f} ms/plan   check/load = {t_check / t_load:5.2f}x"
-          f"   check/facts = {t_check / t_facts:6.1f}x")
-    print(f"{args.checks} checks       {elapsed:8.2f} s       = {args.checks / elapsed:7.0f} checks/s")
-    print(f"RSS                 {before:8.1f} MiB after warm-up -> {after:.1f} MiB after {args.checks} checks"
-          f"   growth = {after - before:+.1f} MiB")
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="ctxh-compliance benchmarks")
+    parser.add_argument("--quick", action="store_true", help="smaller counts")
+    args = parser.parse_args()
+    loaded = load_plan(PLAN)
+    ruleset, _ = select_ruleset(loaded)
+    check(loaded, ruleset)
+    print(f"plan {PLAN.relative_to(ROOT)}, ruleset {ruleset.id} ({len(ruleset.rules)} rules), Python {sys.version.split()[0]}")
+    cli_figure(3 if args.quick else 7)
+    engine_figure(loaded, ruleset, 20 if args.quick else 100)
+    batch_figure([200] if args.quick else [1_000, 10_000])
+    memory_figure(loaded, ruleset, 1_000 if args.quick else 10_000)
 
 
 if __name__ == "__main__":

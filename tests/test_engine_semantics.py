@@ -14,9 +14,22 @@ def _define(name, build):
     hits = []
     with ruleset(name):
         build(hits)
-        when_all(+m.type)(lambda ctx: None)
+        when_all(+m.type, m.type == "__never__")(lambda ctx: hits.append("catch-all fired"))
     get_host()
     return hits
+
+
+def test_a_fact_no_rule_matches_is_refused_unless_a_catch_all_accepts_it():
+    from durable.lang import assert_fact
+    with ruleset("sem_unhandled"):
+        when_all(m.type == "a")(lambda ctx: None)
+    get_host()
+    with pytest.raises(Exception) as refused:
+        assert_fact("sem_unhandled", {"sid": "1", "type": "b"})
+    assert type(refused.value).__name__ == "MessageNotHandledException"
+    hits = _define("sem_catch_all", lambda hits: None)
+    assert_facts("sem_catch_all", [{"sid": "1", "type": "b"}, {"sid": "1", "type": "c"}])
+    assert hits == []  # accepted, and no Python callback ran
 
 
 def test_comma_joins_two_facts_and_ampersand_one():

@@ -281,8 +281,10 @@ class _Compiler:
             for rule in self.rs.rules:
                 generators[rule.kind](rule)
             self.out_of_programme()
-            # every fact is accepted even when no rule above matches it
-            when_all(+m.type)(_ignore)
+            # Every fact must match some rule or durable-rules refuses it. This rule's first
+            # condition matches every fact, and it waits for a second fact that never comes,
+            # so it accepts all facts without running a Python callback for each.
+            when_all(+m.type, m.type == "__never__")(_ignore)
 
 
 def _ignore(ctx) -> None:

@@ -13,7 +13,7 @@ LANGUAGES = ("vi", "en")
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
     with open(I18N_FILE, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: ~20x faster
 
 
 def translate(key: str, lang: str = "vi", **params: Any) -> str:

@@ -116,3 +116,18 @@ def test_long_regex_alternations_fail_silently_so_each_pattern_is_its_own_rule()
     hits = _define("sem_regex", build)
     assert_facts("sem_regex", [{"sid": "1", "type": "body", "name": "ubnd các huyện, thị xã, thành phố"}])
     assert hits == ["single"]
+
+
+def test_the_engine_runs_no_background_thread():
+    """durable-rules' own host dispatches from timer threads, racing the C engine (a segfault
+    under load); the checker installs a host that runs every action on the caller's thread."""
+    import threading
+    import time
+
+    from durable.lang import get_host as host_of
+
+    from ctxh_compliance.engine_host import SynchronousHost
+    check(load_plan(EXAMPLES / "lang_son_sldtbxh_2021-2025.yaml"), load_ruleset("qd112_2021"))
+    assert isinstance(host_of(), SynchronousHost)
+    time.sleep(0.3)
+    assert not [t for t in threading.enumerate() if isinstance(t, threading.Timer) and t.is_alive()]

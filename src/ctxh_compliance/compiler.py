@@ -19,6 +19,7 @@ from typing import Any, Callable
 from durable.lang import c, get_host, m, none, ruleset, when_all
 
 from .findings import Verdict
+from .engine_host import install as install_host
 from .facts import day
 from .ruleset_model import (AmountWords, CitesDecision, CitesSuperseded, MinTarget, NationalTarget, OldProvince,
                             RequiredPart, Rule, Ruleset, ShareCheck, StaleBody, SumCheck, TaskGroupRule, Timeline)
@@ -301,12 +302,14 @@ def _content(ctx, name: str) -> dict[str, Any] | None:
     return dict(value._d) if hasattr(value, "_d") else dict(value)
 
 
+install_host()  # before anything asks durable-rules for its host
 _compiled: dict[str, str] = {}
 _lock = threading.Lock()
 
 
 def engine_name(rs: Ruleset, sink: Sink) -> str:
     """Name of the durable ruleset for ``rs``, compiling it on first use in this process."""
+    install_host()
     digest = hashlib.sha256(rs.model_dump_json().encode()).hexdigest()[:12]
     name = f"ctxh_{rs.id}_{digest}"
     with _lock:

@@ -72,22 +72,42 @@ def _population_gap(rule: MinTarget, population: str) -> tuple[list[str], list[s
     return missing, extra
 
 
-def _params(outcome: Outcome, rs: Ruleset, lang: str) -> dict[str, Any]:
-    rule, plan, element = outcome.rule, outcome.plan or {}, outcome.element or {}
+_STATIC: dict[tuple[int, int, str], dict[str, Any]] = {}
+
+
+def _rule_params(rule, rs: Ruleset, lang: str) -> dict[str, Any]:
+    """Message parameters that depend on the rule only: computed once per process."""
+    key = (id(rule), id(rs), lang)
+    if key in _STATIC:
+        return _STATIC[key]
     params: dict[str, Any] = {
         "national": requirement_text(rule, lang),
         "year": getattr(rule, "year", None) or translate("year.whole_programme", lang),
-        "start": plan.get("start"), "end": plan.get("end"),
-        "source_note": plan.get("source_note") or "",
         "decision": rs.decision.number,
     }
     if isinstance(rule, MinTarget):
-        params["indicator"] = rs.indicators[rule.indicator].name.vi if lang == "vi" else rs.indicators[rule.indicator].name.en
+        indicator = rs.indicators[rule.indicator].name
+        params["indicator"] = getattr(indicator, lang)
         params["base"] = rule.baseline_year or ""
         params["settle_with"] = (getattr(rule.settle_with, lang) if rule.settle_with
                                  else translate("settle.default", lang))
         params["mirrors"] = "; ".join(f"{mv.province}: {number(mv.value, lang)}" for mv in rule.mirror_values) \
             or translate("mirrors.none", lang)
+    if isinstance(rule, (StaleBody, OldProvince)):
+        params["effective"] = rule.effective.strftime("%d/%m/%Y")
+    if isinstance(rule, StaleBody):
+        params["successor"] = getattr(rule.successor, lang)
+    d = rs.decision_file
+    params.update(decision_date=rs.decision.date.strftime("%d/%m/%Y"), programme=f"{d.programme_start}-{d.programme_end}",
+                  right_number=d.detect.decisions[0].number)
+    _STATIC[key] = params
+    return params
+
+
+def _params(outcome: Outcome, rs: Ruleset, lang: str) -> dict[str, Any]:
+    rule, plan, element = outcome.rule, outcome.plan or {}, outcome.element or {}
+    params = dict(_rule_params(rule, rs, lang))
+    params.update(start=plan.get("start"), end=plan.get("end"), source_note=plan.get("source_note") or "")
     if element.get("type") == "target":
         params["plan_value"] = quantity(element["value"], element["unit"], lang, element.get("relative_to") or None,
                                         element["comparison"])
@@ -106,19 +126,10 @@ def _params(outcome: Outcome, rs: Ruleset, lang: str) -> dict[str, Any]:
     params["as_of_text"] = plan.get("as_of_text", "")
     params["as_of_source"] = translate(f"as_of.{plan.get('as_of_source', 'today')}", lang) if plan else ""
     params["dated_text"] = plan.get("dated_text", "")
-    if isinstance(rule, StaleBody):
-        params["successor"] = getattr(rule.successor, lang)
-        params["effective"] = rule.effective.strftime("%d/%m/%Y")
-    if isinstance(rule, OldProvince):
-        params["effective"] = rule.effective.strftime("%d/%m/%Y")
-        if element.get("type") == "place":
-            merge = next(mg for mg in rule.merges for name in mg.formed_from
-                         if fold_place(name) == element["name"])
-            params["new"] = merge.new
-            params["formed_from"] = " + ".join(merge.formed_from)
-    d = rs.decision_file
-    params.update(decision_date=rs.decision.date.strftime("%d/%m/%Y"), programme=f"{d.programme_start}-{d.programme_end}",
-                  right_number=d.detect.decisions[0].number)
+    if isinstance(rule, OldProvince) and element.get("type") == "place":
+        merge = next(mg for mg in rule.merges for name in mg.formed_from if fold_place(name) == element["name"])
+        params["new"] = merge.new
+        params["formed_from"] = " + ".join(merge.formed_from)
     return params
 
 

@@ -84,3 +84,15 @@ def test_list_rulesets(cli):
     result = cli("--list-rulesets")
     assert result.exit_code == 0
     assert "qd112_2021\t112/QĐ-TTg" in result.stdout and "qd32_2010\t32/2010/QĐ-TTg" in result.stdout
+
+
+def test_two_runs_give_byte_identical_reports(cli, tmp_path, monkeypatch):
+    """Every format; an undated plan is judged at SOURCE_DATE_EPOCH's date when it is set."""
+    yen_bai = EXAMPLES / "yen_bai_article_2021-2030.yaml"  # undated: judged at "today"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    for fmt in ("text", "markdown", "html", "json"):
+        first, second = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+        cli(yen_bai, "-r", "qd112_2021", "-f", fmt, "-o", first)
+        cli(yen_bai, "-r", "qd112_2021", "-f", fmt, "-o", second)
+        assert first.read_bytes() == second.read_bytes(), fmt
+    assert "01/01/2026" in (tmp_path / "a.text").read_text(encoding="utf-8")

@@ -65,16 +65,19 @@ class LegalBasis(Strict):
     quote: Quote = None
 
 
-class Period(Strict):
+class YearSpan(Strict):
     start: Year
     end: Year
-    quote: Quote = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Period":
+    def _ordered(self) -> "YearSpan":
         if self.end < self.start:
             raise PydanticCustomError("period_order", "end before start", {"start": self.start, "end": self.end})
         return self
+
+
+class Period(YearSpan):
+    quote: Quote = None
 
 
 class Text(Strict):
@@ -141,17 +144,6 @@ class TaskGroup(Strict):
     budget_per_year: Amount | None = None
     budget_total: Amount | None = None
     quote: Quote = None
-
-
-class YearSpan(Strict):
-    start: Year
-    end: Year
-
-    @model_validator(mode="after")
-    def _ordered(self) -> "YearSpan":
-        if self.end < self.start:
-            raise PydanticCustomError("period_order", "end before start", {"start": self.start, "end": self.end})
-        return self
 
 
 class Budget(Strict):

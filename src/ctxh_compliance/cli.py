@@ -18,7 +18,9 @@ from . import batch as batch_module
 from .catalogue import render_catalogue, render_explanation
 from .checker import check
 from .diff import compare, load_json_report
+from .document_input import is_document, load_document
 from .errors import CheckerError, InputError, Problem
+from .extract import extract
 from .findings import Report, Verdict
 from .i18n import translate
 from .plan_loader import load_plan
@@ -84,7 +86,11 @@ class Options:
         self.fail_on, self.waivers = fail_on, waivers
 
     def report_for(self, path: Path) -> Report:
-        loaded = load_plan(path)
+        extracted = None
+        if is_document(path):
+            loaded, extracted = load_document(path)
+        else:
+            loaded = load_plan(path)
         if self.ruleset:
             rs, selected_by = load_ruleset(self.ruleset), None
         else:
@@ -93,6 +99,8 @@ class Options:
         check_patterns(self.chosen, known, "--select")
         check_patterns(self.skipped, known, "--skip")
         report = select(check(loaded, rs, selected_by, self.as_of), self.chosen, self.skipped)
+        if extracted is not None:
+            report = report.model_copy(update={"extraction": extracted})
         return apply_waivers(report, self.waivers) if self.waivers else report
 
     def painted(self, fmt: str) -> bool:
@@ -124,6 +132,9 @@ def main(
                                 help="Các kết luận làm mã thoát bằng 1, cách nhau dấu phẩy (ví dụ fail,needs_review)"),
     waivers: Optional[Path] = typer.Option(None, "--waivers", help="Tệp miễn trừ (YAML)"),
     diff: bool = typer.Option(False, "--diff", help="So sánh hai bản kế hoạch (hoặc hai báo cáo JSON): cũ rồi mới"),
+    extract_only: bool = typer.Option(False, "--extract",
+                                      help="Trích kế hoạch từ văn bản (.txt, .docx, .pdf) thành tệp YAML, kèm vị trí và "
+                                           "độ tin cậy của từng giá trị, rồi thoát (không kiểm tra)"),
     list_rules: Optional[str] = typer.Option(None, "--list-rules", help="Liệt kê các quy tắc của một bộ quy tắc"),
     explain: Optional[str] = typer.Option(None, "--explain", help="Giải thích một quy tắc theo mã"),
     catalogue: Optional[str] = typer.Option(None, "--catalogue", help="Trang Markdown danh mục quy tắc của một bộ quy tắc"),
@@ -135,7 +146,7 @@ def main(
     try:
         code = _run(plans or [], lang_code, ruleset=ruleset, fmt=fmt, output=output, colour=colour,
                     as_of=as_of.date() if as_of else None, chosen=chosen, skipped=skipped, fail_on=fail_on,
-                    waivers=waivers, diff=diff, list_rules=list_rules, explain=explain, catalogue=catalogue,
+                    waivers=waivers, diff=diff, extract_only=extract_only, list_rules=list_rules, explain=explain, catalogue=catalogue,
                     schema=schema, report_schema=report_schema, list_rulesets=list_rulesets)
     except InputError as exc:
         sys.stderr.write(exc.render(lang_code) + "\n")
@@ -171,6 +182,8 @@ def _run(plans: list[Path], lang: str, **o) -> int:
         return EXIT_OK
     if not plans:
         raise InputError([Problem("ctxh-check", None, None, "cli.no_plan", {})])
+    if o["extract_only"]:
+        return _extract(plans, output, lang)
 
     options = Options(o["ruleset"], o["fmt"], output, lang, o["colour"], o["as_of"], o["chosen"], o["skipped"],
                       parse_fail_on(o["fail_on"]), None)
@@ -239,6 +252,19 @@ def _batch(files: list[Path], options: Options) -> int:
     if any(o.report is None for o in outcomes):
         return EXIT_INPUT
     return EXIT_FAIL if any(o.report.fails_on(options.fail_on) for o in outcomes) else EXIT_OK
+
+
+def _extract(paths: list[Path], output: Path | None, lang: str) -> int:
+    if len(paths) != 1:
+        raise InputError([Problem("--extract", None, None, "diff.needs_one", {})])
+    extraction = extract(paths[0])
+    _emit(extraction.to_yaml(), output, paths)
+    if extraction.missing:
+        sys.stderr.write(f"{paths[0]}: {translate('extract.missing_list', lang, items=', '.join(extraction.missing))}\n")
+    if not extraction.valid:
+        sys.stderr.write(f"{paths[0]}: {translate('extract.invalid', lang, errors='; '.join(extraction.errors), missing=', '.join(extraction.missing))}\n")
+        return EXIT_INPUT
+    return EXIT_OK
 
 
 def _diff(paths: list[Path], options: Options) -> int:

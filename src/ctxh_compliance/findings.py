@@ -70,6 +70,15 @@ class Finding(BaseModel):
     waiver: Waiver | None = None
 
 
+class ExtractionSummary(BaseModel):
+    """How the plan was read when it came from a document rather than a plan file."""
+
+    values: int
+    by_confidence: dict[str, int]
+    low: list[str] = Field(default_factory=list, description="Giá trị đoán, kèm vị trí trong văn bản")
+    missing: list[str] = Field(default_factory=list)
+
+
 class PlanSummary(BaseModel):
     file: str
     number: str | None
@@ -91,6 +100,7 @@ class Report(BaseModel):
     selected_by: str | None = Field(None, description="Căn cứ trong kế hoạch dùng để chọn bộ quy tắc")
     findings: list[Finding]
     stale_waivers: list[str] = Field(default_factory=list, description="Miễn trừ không còn khớp kết quả nào")
+    extraction: ExtractionSummary | None = None
 
     @property
     def active(self) -> list[Finding]:

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from .findings import Finding, Localized, PlanSummary, Report, Verdict
+from .findings import ExtractionSummary, Finding, Localized, PlanSummary, Report, Verdict
 
 SCHEMA_VERSION = "1.0"
 
@@ -41,6 +41,7 @@ class ReportDocument(BaseModel):
     summary: Summary
     findings: list[Finding]
     stale_waivers: list[str]
+    extraction: ExtractionSummary | None = None
 
 
 def document(report: Report) -> ReportDocument:
@@ -49,7 +50,7 @@ def document(report: Report) -> ReportDocument:
         decision=report.decision, decision_title=report.decision_title, selected_by=report.selected_by,
         summary=Summary(overall=report.overall, rules=report.counts(), waived=report.waived,
                         population_findings=report.extra_findings),
-        findings=report.findings, stale_waivers=report.stale_waivers)
+        findings=report.findings, stale_waivers=report.stale_waivers, extraction=report.extraction)
 
 
 def render_json(report: Report) -> str:

@@ -1,0 +1,72 @@
+"""Extractor: read a provincial plan (.txt, .docx, .pdf) and write a plan file with evidence.
+
+    from ctxh_compliance.extract import extract
+    result = extract("plan.txt")
+    result.plan          # a validated Plan, or None (see result.errors and result.missing)
+    result.to_yaml()     # the plan file, one comment per value: where it was read, how sure
+
+Nothing is invented: a value that is not in the text is listed in ``result.missing``.
+"""
+
+from pathlib import Path
+
+from .identify import completeness, identification, legal_bases, period, ruleset
+from .reader import Para, lines_to_paras, read_document
+from .record import Recorder
+from .result import Extraction, validate
+from .sections import zones
+from .targets import extract_targets
+from .tasks import extract_budget, extract_task_groups
+
+__all__ = ["Extraction", "extract", "extract_paras", "extract_text"]
+
+
+def extract_paras(paras: list[Para], document: str) -> Extraction:
+    rec = Recorder()
+    tagged = zones(paras)
+    ident = identification(paras, rec)
+    per = period(ident, rec)
+    bases = legal_bases(tagged, rec)
+    rules, _ = ruleset(bases, paras, per)
+    targets = extract_targets(tagged, rules, per["end"] if per else None, rec)
+    groups = extract_task_groups(tagged, rec)
+    budget = extract_budget(tagged, rec)
+    complete, note = completeness(paras, ident, bases)
+
+    data: dict = {"identification": ident}
+    source = {"document": document, "complete": complete}
+    if note:
+        source["note"] = note
+    data["source"] = source
+    data["legal_bases"] = bases
+    if per:
+        data["period"] = per
+    data["targets"] = targets
+    data["task_groups"] = groups
+    if budget:
+        data["budget"] = budget
+
+    missing = [f"identification.{k}" for k in ("number", "title", "issuer", "province") if k not in ident]
+    if "date" not in ident and "date_text" not in ident:
+        missing.append("identification.date")
+    if "kind" not in ident:
+        missing.append("identification.kind")
+    for name, value in (("legal_bases", bases), ("period", per), ("targets", targets), ("task_groups", groups),
+                        ("budget", budget)):
+        if not value:
+            missing.append(name)
+    # keep the identification keys in the order of the plan model
+    order = ("number", "title", "issuer", "province", "date", "date_text", "signer", "kind", "quote")
+    data["identification"] = {k: ident[k] for k in order if k in ident}
+    result = Extraction(data=data, missing=missing, evidence=rec.evidence, remarks=rec.remarks, ruleset=rules)
+    return validate(result)
+
+
+def extract_text(text: str, document: str = "<text>") -> Extraction:
+    return extract_paras(lines_to_paras(text), document)
+
+
+def extract(path: Path | str, document: str | None = None) -> Extraction:
+    """Extract a plan from ``path``; ``document`` is the name written to source.document."""
+    path = Path(path)
+    return extract_paras(read_document(path), document or str(path))

@@ -1,0 +1,261 @@
+"""Identification, period, legal bases and completeness of a plan document."""
+
+import re
+from collections import Counter
+
+from ..text import fold, fold_number
+from .patterns import DOC_REF, NUMBER_LINE, YEAR, YEAR_SPAN, clean_number, parse_date, wording
+from .reader import Para
+from .record import Recorder
+
+_HEADER_STOP = re.compile(r"^(-\s*)?Căn cứ\b", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"^[^\W\d_][^,]{1,40},\s*ngày\b", re.IGNORECASE)
+
+
+_NOT_NAME = {"năm", "giai", "về", "trên", "tại", "thực", "ban", "kế", "quyết", "số"}
+
+
+def _province_after_tinh(text: str) -> list[str]:
+    """Names after "tỉnh"/"TỈNH": the words that start with a capital ("tỉnh Bến Tre năm" -> Bến Tre)."""
+    names = []
+    for match in re.finditer(r"(?<!\w)(?:tỉnh|TỈNH|Tỉnh)\s+", text):
+        words = []
+        for word in text[match.end():].split()[:3]:
+            word = word.strip(",.;:()")
+            if word and word[0].isupper() and word.isalpha() and word.lower() not in _NOT_NAME:
+                words.append(word)
+            else:
+                break
+        if words:
+            name = " ".join(words)
+            names.append(name.title() if name.isupper() else name)
+    return names
+
+
+def _sentence_case(text: str, keep: list[str]) -> str:
+    if not any(c.islower() for c in text):
+        text = text.lower()
+        for name in keep:
+            text = re.sub(re.escape(name.lower()), name, text)
+    return text
+
+
+def header(paras: list[Para]) -> list[Para]:
+    out = []
+    for para in paras[:40]:
+        if _HEADER_STOP.match(para.text):
+            break
+        out.append(para)
+    return out
+
+
+def identification(paras: list[Para], rec: Recorder) -> dict:
+    head = header(paras)
+    ident: dict = {}
+    quotes: list[str] = []
+
+    # province: the "TỈNH X" line of the header, else the "X, ngày …" line, else the most named province
+    province = None
+    for para in head:
+        if para.text.isupper() or fold(para.text).startswith(("ubnd", "ủy ban", "uỷ ban")):
+            names = _province_after_tinh(para.text)
+            if names:
+                province = names[0]
+                rec.note("identification.province", para, "high")
+                break
+    if province is None:
+        for para in head:
+            if _PLACE_DATE.match(para.text):
+                province = para.text.split(",")[0].strip()
+                rec.note("identification.province", para, "medium")
+                break
+    if province is None:
+        counts = Counter(n for p in paras for n in _province_after_tinh(p.text))
+        if counts:
+            province = counts.most_common(1)[0][0]
+            where = next(p for p in paras if province in _province_after_tinh(p.text))
+            rec.note("identification.province", where, "low")
+    if province:
+        ident["province"] = province
+
+    # issuer: the last issuing-body line of the header (a Sở under its UBND issues the plan)
+    for para in head:
+        folded = fold(para.text)
+        for rule in wording()["issuers"]:
+            if folded.startswith(fold(rule["match"])) and province:
+                ident["issuer"] = rule["name"].format(province=province)
+                rec.note("identification.issuer", para, "medium")
+                quotes.append(para.text)
+                break
+
+    # number: "Số: 176/KH-UBND"; a blank "Số: /KH-…" is reported; else the approving decision
+    for para in head:
+        match = NUMBER_LINE.match(para.text)
+        if match:
+            number = clean_number(match.group(1))
+            if re.match(r"^\d", number):
+                ident["number"] = number
+                rec.note("identification.number", para, "high")
+            else:
+                rec.remark("identification.number", para, f"số hiệu để trống trong văn bản: “{para.text}”")
+            quotes.append(para.text)
+            break
+    # signer from header metadata ("Người ký Đoàn Tấn Bửu")
+    for para in head:
+        match = re.match(r"^Người ký:?\s+(.+)$", para.text)
+        if match:
+            ident["signer"] = match.group(1).strip()
+            rec.note("identification.signer", para, "medium")
+            break
+
+    # date: "Đồng Tháp, ngày 07 tháng 06 năm 2021" or partly blank "ngày tháng 4 năm 2022"
+    for para in head:
+        if _PLACE_DATE.match(para.text):
+            date, date_text = parse_date(para.text)
+            if date:
+                ident["date"] = date
+                rec.note("identification.date", para, "high")
+            elif date_text:
+                ident["date_text"] = date_text
+                rec.note("identification.date_text", para, "high")
+            quotes.append(para.text)
+            break
+
+    # "(Kèm theo Quyết định số 3554/QĐ-UBND ngày 05 tháng 9 năm 2011 …)": the approving decision
+    if "number" not in ident or ("date" not in ident and "date_text" not in ident):
+        for para in paras[:60]:
+            if fold(para.text).startswith(("(kèm theo", "kèm theo", "(ban hành kèm theo", "ban hành kèm theo")):
+                match = DOC_REF.search(para.text)
+                if match:
+                    if "number" not in ident and "identification.number" not in rec.remarks:
+                        ident["number"] = clean_number(match.group(2))
+                        rec.note("identification.number", para, "medium")
+                    if "date" not in ident and "date_text" not in ident and match.group(3):
+                        date, _ = parse_date("ngày " + match.group(3))
+                        if date:
+                            ident["date"] = date
+                            rec.note("identification.date", para, "medium")
+                    quotes.append(para.text)
+                break
+
+    # title: the lines after "KẾ HOẠCH"; else "Kế hoạch thực hiện … giai đoạn …" in the text
+    title, title_para, confidence = None, None, None
+    for i, para in enumerate(paras[:60]):
+        if fold(para.text) == "kế hoạch":
+            parts = []
+            for nxt in paras[i + 1:i + 5]:
+                if _HEADER_STOP.match(nxt.text) or nxt.text.startswith("(") or len(nxt.text) > 250 \
+                        or re.match(r"^[IVX\d]+\.", nxt.text):
+                    break
+                parts.append(nxt.text)
+            if parts:
+                rest = _sentence_case(" ".join(parts), [province] if province else [])
+                title = "Kế hoạch " + rest[0].lower() + rest[1:]
+                title_para, confidence = para, "high"
+                quotes.append(para.text + " " + " ".join(parts))
+            break
+    if title is None:
+        regex = re.compile(r"Kế hoạch (?:thực hiện|triển khai)[^.;:]*?(?:giai đoạn\s*\d{4}\s*[-–]\s*\d{4}|năm \d{4})")
+        for para in paras:
+            match = regex.search(para.text)
+            if match:
+                title, title_para, confidence = match.group(0), para, "medium"
+                quotes.append(para.text)
+                break
+    if title is None:
+        regex = re.compile(r"^[^.;:]*?giai đoạn\s*\d{4}\s*[-–]\s*\d{4}")
+        for para in paras:
+            match = regex.match(para.text)
+            if match and "công tác xã hội" in fold(para.text):
+                title, title_para, confidence = match.group(0).strip(), para, "low"
+                quotes.append(para.text)
+                break
+    if title:
+        ident["title"] = title
+        rec.note("identification.title", title_para, confidence)
+    if quotes:
+        ident["quote"] = " … ".join(dict.fromkeys(q[:300] for q in quotes))
+    return ident
+
+
+def period(ident: dict, rec: Recorder) -> dict | None:
+    """Period and kind from the title ("giai đoạn 2021 - 2025", "năm 2012")."""
+    title = ident.get("title")
+    if not title:
+        return None
+    where = rec.evidence.get("identification.title")
+    span = YEAR_SPAN.search(title)
+    if span:
+        start, end = int(span.group(1)), int(span.group(2))
+    else:
+        years = YEAR.findall(title)
+        if not years:
+            return None
+        start = end = int(years[-1])
+    if end < start:
+        return None
+    ident["kind"] = "annual" if start == end else "programme" if end - start >= 9 else "phase"
+    if where:
+        rec.evidence["identification.kind"] = where
+        rec.evidence["period"] = where
+    return {"start": start, "end": end, "quote": title}
+
+
+def legal_bases(tagged, rec: Recorder) -> list[dict]:
+    """Documents cited after "Căn cứ" (not in a part that reports past results)."""
+    out, seen = [], set()
+    for para, kind, _ in tagged:
+        if kind == "history" or "căn cứ" not in fold(para.text):
+            continue
+        text = para.text
+        if not re.match(r"^(-\s*)?Căn cứ\b", text, re.IGNORECASE):
+            continue
+        for chunk in re.split(r"(?=(?<!\w)Căn cứ\b)", text, flags=re.IGNORECASE):
+            if not chunk.strip().lower().startswith("căn cứ"):
+                continue
+            chunk = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", chunk.strip())[0].strip()
+            for match in DOC_REF.finditer(chunk):
+                number = clean_number(match.group(2))
+                key = fold_number(number)
+                if key in seen:
+                    continue
+                seen.add(key)
+                basis = {"number": number}
+                if match.group(3):
+                    date, _ = parse_date("ngày " + match.group(3))
+                    if date:
+                        basis["date"] = date
+                basis["quote"] = chunk
+                rec.note(f"legal_bases[{len(out)}]", para, "high" if "date" in basis else "medium")
+                out.append(basis)
+    return out
+
+
+def ruleset(bases: list[dict], paras: list[Para], period_: dict | None) -> tuple[str | None, str]:
+    table = wording()["rulesets"]
+    cited = {fold_number(b["number"]) for b in bases}
+    for name, spec in table.items():
+        if cited & set(spec["numbers"]):
+            return name, "high"
+    text = fold(" ".join(p.text for p in paras))
+    counts = {name: sum(text.count(fold(ph)) for ph in spec["phrases"]) for name, spec in table.items()}
+    best = max(counts, key=counts.get)
+    if counts[best]:
+        return best, "medium"
+    if period_:
+        return ("qd112_2021" if period_["start"] >= 2021 else "qd32_2010"), "low"
+    return None, "low"
+
+
+def completeness(paras: list[Para], ident: dict, bases: list[dict]) -> tuple[bool, str | None]:
+    """False with a note when the text is not a plan (no "Số:", no "Căn cứ") or looks cut off."""
+    has_number_line = any(NUMBER_LINE.match(p.text) for p in paras[:40])
+    has_basis = bool(bases) or any(re.match(r"^(-\s*)?Căn cứ\b", p.text, re.IGNORECASE) for p in paras)
+    if not has_number_line and not has_basis:
+        return False, ("văn bản không có dòng “Số:” và không có “Căn cứ”: có thể là bài báo, đề cương hoặc "
+                       "bản tóm tắt, không phải văn bản kế hoạch; các giá trị trích được cần đối chiếu với văn bản gốc")
+    tail = fold(" ".join(p.text for p in paras[-15:]))
+    if not any(fold(e) in tail for e in wording()["endings"]):
+        return False, ("văn bản có vẻ bị cắt: không có phần kết (“Trên đây là …”, “./.”, “Nơi nhận”, chữ ký); "
+                       "các phần sau chỗ cắt không được trích")
+    return True, None

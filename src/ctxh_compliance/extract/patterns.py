@@ -1,0 +1,124 @@
+"""Vietnamese patterns: the wording table (patterns.yaml) and the regular expressions for dates,
+document numbers, numbers with dot separators and amounts in đồng."""
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..text import fold
+from ..vn_numbers import parse_words
+
+PATTERNS_FILE = Path(__file__).resolve().parent / "patterns.yaml"
+
+
+@lru_cache(maxsize=1)
+def wording() -> dict[str, Any]:
+    with open(PATTERNS_FILE, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def has_any(text: str, phrases) -> bool:
+    folded = fold(text)
+    return any(fold(p) in folded for p in phrases)
+
+
+# --- dates -------------------------------------------------------------------------------------------
+_D = r"(\d{1,2})"
+DATE_WORDS = re.compile(r"ngày\s+" + _D + r"\s+tháng\s+" + _D + r"\s+năm\s+(\d{4})", re.IGNORECASE)
+DATE_SLASH = re.compile(r"(?<![\d/])" + _D + r"\s*[/\-.]\s*" + _D + r"\s*[/\-.]\s*(\d{4})(?!\d)")
+# "ngày tháng 4 năm 2022": day (and maybe month) left blank for the signature
+DATE_BLANK = re.compile(r"ngày\s+(?:(\d{1,2})\s+)?tháng\s+(\d{1,2})?\s*năm\s+(\d{4})", re.IGNORECASE)
+
+
+def _date(day: str, month: str, year: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> tuple[dt.date | None, str | None]:
+    """The first date of ``text``: (date, None) when complete, (None, as written) when partly blank."""
+    found = []
+    for regex in (DATE_WORDS, DATE_SLASH):
+        match = regex.search(text)
+        if match:
+            found.append((match.start(), _date(*match.groups())))
+    if found:
+        return min(found, key=lambda f: f[0])[1], None
+    blank = DATE_BLANK.search(text)
+    if blank:
+        return None, re.sub(r"\s+", " ", blank.group(0))
+    return None, None
+
+
+# --- document numbers ---------------------------------------------------------------------------------
+DOC_KINDS = r"(Quyết định|Văn bản|Công văn|Kế hoạch|Thông tư(?: liên tịch)?|Nghị định|Nghị quyết|Chỉ thị|Luật|Hướng dẫn)"
+_NUM = r"(\d+[\w./\-]*/[\w.\-]*[A-Za-zĐđ][\w.\-]*)"
+DOC_REF = re.compile(DOC_KINDS + r"\s+(?:số\s+)?" + _NUM + r"(?:\s+ngày\s+([^,;()]*?\d{4}))?", re.IGNORECASE)
+NUMBER_LINE = re.compile(r"^Số\s*:\s*(\S*)", re.IGNORECASE)
+
+
+def clean_number(number: str) -> str:
+    return number.rstrip(".,;:)")
+
+
+# --- numbers and amounts --------------------------------------------------------------------------------
+DOTTED = r"\d{1,3}(?:\.\d{3})+|\d+"
+AMOUNT = re.compile(r"(?<![\d.,])(" + DOTTED + r")\s*(?:đồng|đ\b|VNĐ|VND)(\s*/\s*năm)?(?:\s*\(([^)]*)\))?", re.IGNORECASE)
+PERCENT = re.compile(r"(?<![\d.,])(\d+(?:,\d+)?)\s*%")
+COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)\s+(cán bộ|người|học viên|lượt)", re.IGNORECASE)
+RANGE = re.compile(r"(?:ít nhất\s+)?(?:từ\s+)?(\d{1,2})\s+(?:đến|-)\s+(\d{1,2})\s+(cán bộ|cộng tác viên|viên chức|nhân viên)",
+                   re.IGNORECASE)
+YEAR_SPAN = re.compile(r"(?:giai đoạn|từ năm)\s*(?:\(?\s*)(\d{4})\s*(?:-|–|—|đến năm|đến)\s*(\d{4})", re.IGNORECASE)
+BY_YEAR = re.compile(r"(?:đến|tới) năm\s+(\d{4})", re.IGNORECASE)
+YEAR = re.compile(r"năm\s+(\d{4})", re.IGNORECASE)
+RELATIVE = re.compile(r"so với (?:năm\s+)?(\d{4})", re.IGNORECASE)
+
+
+def parse_number(text: str) -> int:
+    """``20.644.000.000`` -> 20644000000 (Vietnamese thousands separators)."""
+    return int(text.replace(".", ""))
+
+
+def parse_float(text: str) -> float:
+    """``12,5`` -> 12.5 (Vietnamese decimal comma)."""
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def parse_amount(text: str) -> list[dict[str, Any]]:
+    """Every amount in đồng of ``text``: amount, per_year, words (when they say the same number)."""
+    out = []
+    for match in AMOUNT.finditer(text):
+        amount = parse_number(match.group(1))
+        words = match.group(3)
+        words_ok = None
+        if words is not None:
+            words = words.strip()
+            said = parse_words(words)
+            words_ok = said == amount
+            if said is None:
+                words = None  # not an amount in words, e.g. "(Có biểu …)"
+        out.append({"amount": amount, "per_year": bool(match.group(2)), "words": words, "words_ok": words_ok,
+                    "start": match.start()})
+    return out
+
+
+def comparison_before(prefix: str) -> tuple[str, bool]:
+    """Comparison from the few words just before a number, and whether a word said it.
+
+    The stronger words win over a bare "có" ("Ít nhất có 30%" is at_least); no word: at_least
+    (the convention of the hand-made plan files), reported as not said.
+    """
+    words = fold(prefix)[-30:]
+    table = wording()["comparison"]
+    for kind in ("about", "at_most", "at_least", "exactly"):
+        for phrase in table.get(kind, []):
+            window = words[-6:] if kind == "exactly" else words  # a bare "có" only right before the number
+            if re.search(r"(?<!\w)" + re.escape(fold(phrase)) + r"(?!\w)", window):
+                return kind, True
+    return "at_least", False

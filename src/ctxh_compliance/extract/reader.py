@@ -1,0 +1,124 @@
+"""Read a plan document (.txt, .docx, .pdf) into located, NFC-normalised paragraphs."""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError, Problem
+from ..text import nfc
+from ..yaml_source import MAX_BYTES, read_text
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph (or line) of the document and where it is."""
+
+    text: str
+    line: int | None = None      # .txt: first line (1-based)
+    last: int | None = None      # .txt: last line when several lines were joined
+    index: int | None = None     # .docx: paragraph number (1-based)
+    page: int | None = None      # .pdf: page (1-based), with ``line`` on that page
+
+    def where(self) -> str:
+        if self.page is not None:
+            return f"trang {self.page}, dòng {self.line}"
+        if self.index is not None:
+            return f"đoạn {self.index}"
+        if self.last and self.last != self.line:
+            return f"dòng {self.line}-{self.last}"
+        return f"dòng {self.line}"
+
+
+def _missing(display: str, package: str, kind: str) -> InputError:
+    return InputError([Problem(display, None, None, "extract.missing_reader", {"package": package, "kind": kind})])
+
+
+def _clean(text: str) -> str:
+    text = nfc(text).replace("\u00a0", " ").replace("**", "").replace("*", "")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+_SENTENCE_END = (".", ";", ":", "!", "?", ")", "./.")
+
+
+def _join_broken(paras: list[Para]) -> list[Para]:
+    """Join a line cut in the middle of a sentence with the next one ("được đào" / "tạo, bồi dưỡng")."""
+    out: list[Para] = []
+    for para in paras:
+        if out and out[-1].line is not None and para.line is not None and out[-1].page == para.page:
+            prev = out[-1]
+            if (not prev.text.endswith(_SENTENCE_END) and para.text[:1].islower()
+                    and not re.match(r"^[a-zđ]\)", para.text) and len(prev.text) > 80):
+                out[-1] = Para(f"{prev.text} {para.text}", prev.line, para.last or para.line, prev.index, prev.page)
+                continue
+        out.append(para)
+    return out
+
+
+def lines_to_paras(text: str) -> list[Para]:
+    paras = [Para(_clean(line), number) for number, line in enumerate(text.split("\n"), 1) if _clean(line)]
+    return _join_broken(paras)
+
+
+def _read_docx(path: Path, display: str) -> list[Para]:
+    try:
+        import docx  # python-docx
+    except ImportError:
+        raise _missing(display, "python-docx", ".docx") from None
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # a broken zip, not a Word file
+        raise InputError([Problem(display, None, None, "extract.bad_document", {"kind": ".docx", "detail": exc})])
+    paras, number = [], 0
+    for paragraph in document.paragraphs:
+        number += 1
+        if _clean(paragraph.text):
+            paras.append(Para(_clean(paragraph.text), index=number))
+    for table in document.tables:  # headers (issuer | national motto) are often a table
+        for row in table.rows:
+            for cell in row.cells:
+                for line in cell.text.split("\n"):
+                    number += 1
+                    if _clean(line):
+                        paras.insert(0, Para(_clean(line), index=number))
+    return paras
+
+
+def _read_pdf(path: Path, display: str) -> list[Para]:
+    try:
+        import pdfplumber
+    except ImportError:
+        pdfplumber = None
+    paras: list[Para] = []
+    if pdfplumber is not None:
+        with pdfplumber.open(str(path)) as pdf:
+            for page_no, page in enumerate(pdf.pages, 1):
+                for line_no, line in enumerate((page.extract_text() or "").split("\n"), 1):
+                    if _clean(line):
+                        paras.append(Para(_clean(line), line=line_no, page=page_no))
+        return _join_broken(paras)
+    try:
+        import pypdf
+    except ImportError:
+        raise _missing(display, "pdfplumber", ".pdf") from None
+    reader = pypdf.PdfReader(str(path))
+    for page_no, page in enumerate(reader.pages, 1):
+        for line_no, line in enumerate((page.extract_text() or "").split("\n"), 1):
+            if _clean(line):
+                paras.append(Para(_clean(line), line=line_no, page=page_no))
+    return _join_broken(paras)
+
+
+def read_document(path: Path | str, display: str | None = None) -> list[Para]:
+    """Located paragraphs of a .txt, .docx or .pdf file; an InputError when it cannot be read."""
+    path = Path(path)
+    display = display or str(path)
+    suffix = path.suffix.lower()
+    if suffix in (".docx", ".pdf"):
+        if not path.is_file():
+            raise InputError([Problem(display, None, None, "input.missing_file", {})])
+        size = path.stat().st_size
+        if size > 4 * MAX_BYTES:
+            raise InputError([Problem(display, None, None, "input.too_large", {"size": size, "limit": 4 * MAX_BYTES})])
+        return _read_docx(path, display) if suffix == ".docx" else _read_pdf(path, display)
+    return lines_to_paras(read_text(path, display))

@@ -1,0 +1,27 @@
+"""Where each extracted value came from and how sure the extractor is of it."""
+
+from dataclasses import dataclass, field
+
+from .reader import Para
+
+CONFIDENCE = ("high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    where: str            # "dòng 30", "đoạn 12", "trang 2, dòng 5"
+    confidence: str       # high: an exact pattern; medium: a pattern with a guess; low: a guess
+    why: str | None = None
+
+
+@dataclass
+class Recorder:
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    remarks: dict[str, str] = field(default_factory=dict)
+
+    def note(self, path: str, para: Para | None, confidence: str, why: str | None = None) -> None:
+        assert confidence in CONFIDENCE
+        self.evidence[path] = Evidence(para.where() if para else "?", confidence, why)
+
+    def remark(self, path: str, para: Para | None, text: str) -> None:
+        self.remarks[path] = f"{para.where()}: {text}" if para else text

@@ -1,0 +1,109 @@
+"""The extraction result: plan data validated against the plan model, what is missing, and a YAML writer
+with one comment per value (where it was read, how sure)."""
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..plan_model import Plan
+from .record import Evidence
+
+
+@dataclass
+class Extraction:
+    data: dict[str, Any]
+    missing: list[str]
+    evidence: dict[str, Evidence]
+    remarks: dict[str, str] = field(default_factory=dict)
+    ruleset: str | None = None
+    errors: list[str] = field(default_factory=list)
+    plan: Plan | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.plan is not None
+
+    def confidence(self, path: str) -> str | None:
+        ev = self.evidence.get(path)
+        return ev.confidence if ev else None
+
+    def to_yaml(self) -> str:
+        return dump_with_comments(self)
+
+
+def validate(extraction: Extraction) -> Extraction:
+    try:
+        extraction.plan = Plan.model_validate(extraction.data)
+    except ValidationError as exc:
+        extraction.plan = None
+        extraction.errors = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+    return extraction
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def _comment(ev: Evidence | None) -> str:
+    if ev is None:
+        return ""
+    text = f"  # {ev.where}, {ev.confidence}"
+    return text + (f" ({ev.why})" if ev.why else "")
+
+
+def _emit(value: Any, path: str, indent: int, lines: list[str], evidence: dict[str, Evidence]) -> None:
+    pad = " " * indent
+    if isinstance(value, dict):
+        for key, item in value.items():
+            sub = f"{path}.{key}" if path else key
+            ev = evidence.get(sub)
+            if isinstance(item, dict) and item:
+                lines.append(f"{pad}{key}:{_comment(ev)}")
+                _emit(item, sub, indent + 2, lines, evidence)
+            elif isinstance(item, list) and item:
+                lines.append(f"{pad}{key}:{_comment(ev)}")
+                _emit(item, sub, indent + 2, lines, evidence)
+            elif isinstance(item, list):
+                lines.append(f"{pad}{key}: []{_comment(ev)}")
+            else:
+                lines.append(f"{pad}{key}: {_scalar(item)}{_comment(ev)}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            sub = f"{path}[{i}]"
+            if isinstance(item, dict):
+                ev = evidence.get(sub)
+                if ev:
+                    lines.append(f"{pad}{_comment(ev).strip()}")
+                inner: list[str] = []
+                _emit(item, sub, indent + 2, inner, evidence)
+                if inner:
+                    inner[0] = pad + "- " + inner[0][indent + 2:]
+                lines.extend(inner)
+            else:
+                lines.append(f"{pad}- {_scalar(item)}")
+
+
+def dump_with_comments(extraction: Extraction) -> str:
+    lines = ["# Tệp kế hoạch do bộ trích xuất tự động lập từ văn bản; mỗi giá trị có chú thích vị trí và độ tin cậy",
+             "# (high: khớp mẫu chính xác; medium: khớp mẫu có suy đoán; low: suy đoán). Hãy kiểm tra lại trước khi dùng."]
+    if extraction.ruleset:
+        lines.append(f"# Bộ quy tắc đoán được: {extraction.ruleset}")
+    for item in extraction.missing:
+        lines.append(f"# Không tìm thấy: {item}")
+    for path, remark in extraction.remarks.items():
+        lines.append(f"# {path}: {remark}")
+    for error in extraction.errors:
+        lines.append(f"# CHƯA HỢP LỆ: {error}")
+    _emit(extraction.data, "", 0, lines, extraction.evidence)
+    return "\n".join(lines) + "\n"

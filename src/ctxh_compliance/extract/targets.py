@@ -1,0 +1,168 @@
+"""Targets: percentages, counts and per-unit staffing in the objectives part, mapped to indicator ids."""
+
+import re
+
+from ..text import fold
+from .patterns import (BY_YEAR, COUNT, PERCENT, RANGE, RELATIVE, YEAR, YEAR_SPAN, comparison_before, has_any,
+                       parse_float, parse_number, wording)
+from .record import Recorder
+
+_CLAUSE_END = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])|\.$")
+_PER_ONE = re.compile(r"\bcó\s+(ít nhất\s+|tối thiểu\s+)?(\d{1,2}|một|hai|ba)\s+(cán bộ|cộng tác viên|viên chức|nhân viên)",
+                      re.IGNORECASE)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(before, after, whole clause) around text[start:end], bounded by ';' and sentence ends."""
+    left = 0
+    for match in _CLAUSE_END.finditer(text, 0, start):
+        left = match.end()
+    right_match = _CLAUSE_END.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    return text[left:start], text[end:right], text[left:right].strip(" -;")
+
+
+def _sentence(text: str, start: int) -> str:
+    left = 0
+    for match in re.finditer(r"\.\s+(?=[A-ZĐÀ-Ỹ])", text[:start]):
+        left = match.end()
+    return text[left:start]
+
+
+def _explicit_year(before_sentence: str, relative_to: int | None) -> int | None:
+    """The year the words before the number name: "Đến năm 2025, …", "từ năm 2026 đến năm 2030, …"."""
+    candidates = []
+    for regex, group in ((YEAR_SPAN, 2), (BY_YEAR, 1), (YEAR, 1)):
+        for match in regex.finditer(before_sentence):
+            if re.search(r"so với\s*$", before_sentence[:match.start()]):
+                continue
+            candidates.append((match.end(), int(match.group(group))))
+    if not candidates:
+        return None
+    year = max(candidates)[1]
+    return None if relative_to is not None and year <= relative_to else year
+
+
+def _indicator(unit: str, ruleset: str | None, after: str, before: str) -> str | None:
+    table = wording()["indicators"]
+    for text in (after, before):
+        for ind, spec in table.items():
+            if ruleset and ruleset not in spec["rulesets"]:
+                continue
+            if unit not in spec["units"]:
+                continue
+            if unit == "count" and not has_any(before, spec.get("before", [])):
+                continue
+            if has_any(text, spec["phrases"]):
+                return ind
+    return None
+
+
+def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Recorder) -> list[dict]:
+    out: list[dict] = []
+    seen = set()
+    context_year: int | None = None
+
+    def add(target: dict, para, why_year: str, year_conf: str, conf: str) -> None:
+        key = (target["indicator"], target["year"], target["value"])
+        if key in seen:
+            return
+        seen.add(key)
+        rec.note(f"targets[{len(out)}]", para, conf)
+        rec.note(f"targets[{len(out)}].year", para, year_conf, why_year)
+        out.append(target)
+
+    for para, kind, _section in tagged:
+        text = para.text
+        in_zone = kind == "targets"
+        if not in_zone and not (kind != "history" and "phấn đấu" in fold(text)):
+            continue
+        span = YEAR_SPAN.match(re.sub(r"^(mục tiêu cụ thể|mục tiêu)\s*", "", text, flags=re.IGNORECASE)) \
+            or YEAR_SPAN.match(text)
+        if in_zone and span:
+            context_year = int(span.group(2))
+
+        def year_of(before_sentence: str, relative_to: int | None = None) -> tuple[int | None, str, str]:
+            year = _explicit_year(before_sentence, relative_to)
+            if year:
+                return year, "high", "năm ghi trong câu"
+            if context_year:
+                return context_year, "medium", "năm cuối của đoạn “từ năm … đến năm …” phía trên"
+            if plan_end:
+                return plan_end, "low", "câu không ghi năm: lấy năm cuối của thời kỳ kế hoạch"
+            return None, "low", ""
+
+        taken: list[tuple[int, int]] = []
+        # per-unit staffing: "ít nhất từ 01 đến 02 cán bộ" (lower bound), "có ít nhất 01 cán bộ", "có một cán bộ"
+        for regex in (RANGE, _PER_ONE):
+            for match in regex.finditer(text):
+                if any(s <= match.start() < e for s, e in taken):
+                    continue
+                taken.append((match.start(), match.end()))
+                raw = match.group(1) if regex is RANGE else match.group(2)
+                value = wording()["per_unit"]["number_words"].get(raw.lower()) if not raw.isdigit() else int(raw)
+                before, after, quote = _clause(text, match.start(), match.end())
+                ind = None
+                for spec in wording()["per_unit"]["indicators"]:
+                    if ruleset and ruleset not in spec["rulesets"]:
+                        continue
+                    if not spec["before"] or has_any(before[-60:], spec["before"]):
+                        ind = spec["id"]
+                        break
+                if ind is None or value is None:
+                    continue
+                year, yconf, why = year_of(_sentence(text, match.start()))
+                if year is None:
+                    continue
+                comparison = "at_least" if (regex is RANGE or match.group(1)) else "exactly"
+                add({"indicator": ind, "year": year, "value": value, "unit": "per_unit", "comparison": comparison,
+                     "quote": quote}, para, why, yconf, "high" if regex is RANGE or match.group(1) else "medium")
+        # monthly allowance equal to the base wage
+        spec = wording()["allowance"]
+        if (not ruleset or ruleset in spec["rulesets"]) and has_any(text, spec["phrases"]):
+            folded = fold(text)
+            pos = min(folded.find(fold(p)) for p in spec["phrases"] if fold(p) in folded)
+            year, yconf, why = year_of(_sentence(text, pos))
+            if year:
+                _, _, quote = _clause(text, pos, pos + 1)
+                add({"indicator": spec["id"], "year": year, "value": 1, "unit": "wage_multiple",
+                     "comparison": "at_least", "quote": quote}, para, why, yconf, "medium")
+        # percentages
+        for match in PERCENT.finditer(text):
+            value = parse_float(match.group(1))
+            before, after, quote = _clause(text, match.start(), match.end())
+            increase = bool(re.search(r"(?<!\w)tăng(\s+\w+){0,2}\s*$", fold(before)))
+            unit = "percent_increase" if increase else "percent"
+            relative = RELATIVE.search(after)
+            relative_to = int(relative.group(1)) if relative else None
+            ind = _indicator(unit, ruleset, after, before)
+            if ind is None:
+                continue
+            comparison, said = comparison_before(before)
+            if increase and not said:
+                comparison = "exactly"
+            year, yconf, why = year_of(_sentence(text, match.start()), relative_to)
+            if year is None:
+                continue
+            target = {"indicator": ind, "year": year, "value": value, "unit": unit, "comparison": comparison}
+            if relative_to:
+                target["relative_to"] = relative_to
+            target["quote"] = quote
+            add(target, para, why, yconf, "high" if said else "medium")
+        # counts: "cho 220 cán bộ"
+        for match in COUNT.finditer(text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            before, after, quote = _clause(text, match.start(), match.end())
+            if not re.search(r"(?<!\w)(cho|khoảng|đào tạo|tập huấn)\s*$", fold(before)):
+                continue
+            ind = _indicator("count", ruleset, after, before)
+            if ind is None:
+                continue
+            comparison, said = comparison_before(before)
+            year, yconf, why = year_of(_sentence(text, match.start()))
+            if year is None:
+                continue
+            add({"indicator": ind, "year": year, "value": parse_number(match.group(1)), "unit": "count",
+                 "comparison": comparison, "quote": quote}, para, why, yconf, "medium")
+    return out

@@ -1,0 +1,205 @@
+"""Task groups (headings, "Chủ trì:"/"Phối hợp:" lines, per-group funding) and the budget part."""
+
+import re
+
+from ..text import fold
+from .patterns import AMOUNT, YEAR_SPAN, parse_amount, wording
+from .record import Recorder
+
+_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
+
+
+def groups_of(text: str) -> list[str]:
+    folded = fold(text)
+    return [gid for gid, phrases in wording()["task_groups"].items() if any(fold(p) in folded for p in phrases)]
+
+
+def _strip_prefix(text: str, prefixes: list[str]) -> str | None:
+    body = re.sub(r"^[-+•\s]+", "", text)
+    folded = fold(body)
+    for prefix in sorted(prefixes, key=len, reverse=True):
+        if folded.startswith(fold(prefix)):
+            rest = body[len(prefix):].lstrip()
+            if rest.startswith(":"):
+                return rest[1:].strip()
+    return None
+
+
+def split_bodies(text: str) -> list[str]:
+    """"Các ngành …, các tổ chức …, UBND các huyện, thành phố." -> three bodies."""
+    starts = [fold(s) for s in wording()["body_starts"]]
+    items: list[str] = []
+    for piece in re.split(r"\s*[,;]\s*|\s+và\s+(?=[Cc]ác\b|UBND|Sở)", text.strip(" .;")):
+        if not piece:
+            continue
+        if items and not any(fold(piece).startswith(s + " ") or fold(piece) == s for s in starts):
+            items[-1] = f"{items[-1]}, {piece}"
+        else:
+            items.append(piece)
+    return items
+
+
+def _candidates(tagged):
+    """Numbered headings of the tasks part, as (number, para, index in tagged)."""
+    out = []
+    for i, (para, kind, section) in enumerate(tagged):
+        if section is None or section.kind is not None or section.number is None:
+            continue
+        if kind != "tasks" and not (kind == "organisation" and len(para.text) < 120 and groups_of(para.text)
+                                    and set(groups_of(para.text)) <= {"monitoring", "steering"}):
+            continue
+        if "." in section.number or section.level == 2:
+            if len(para.text) < 400:
+                out.append((section.number, para, i))
+    return out
+
+
+def _block(tagged, start: int, stop_numbers: set[int]) -> list:
+    """Paragraphs under a heading, through its sub-headings, up to the next heading not below it."""
+    out = []
+    number = tagged[start][2].number if tagged[start][2] else None
+    for j in range(start + 1, len(tagged)):
+        section = tagged[j][2]
+        if section is not None and section.kind is not None:
+            break
+        if j in stop_numbers and not (number and section and section.number
+                                      and section.number.startswith(number + ".")):
+            break
+        out.append(tagged[j][0])
+    return out
+
+
+def _group(para, block, covers: list[str], heading: str, rec: Recorder, n: int) -> dict:
+    group: dict = {"heading": heading, "covers": covers}
+    lead_quote = []
+    for item in block:
+        named = False
+        for key, prefixes in (("lead", "lead_prefixes"), ("partners", "partner_prefixes")):
+            bodies = _strip_prefix(item.text, wording()[prefixes])
+            if bodies is not None and key not in group:
+                group[key] = split_bodies(bodies)
+                lead_quote.append(item.text)
+                rec.note(f"task_groups[{n}].{key}", item, "high")
+                named = True
+                break
+        if named:
+            continue
+        if "kinh phí" in fold(item.text):
+            for amount in parse_amount(item.text):
+                if amount["per_year"] and "budget_per_year" not in group:
+                    group["budget_per_year"] = {"amount": amount["amount"], "quote": item.text}
+                    rec.note(f"task_groups[{n}].budget_per_year", item, "high")
+    group["quote"] = " ".join(lead_quote) if lead_quote else para.text
+    return group
+
+
+def extract_task_groups(tagged, rec: Recorder) -> list[dict]:
+    cands = _candidates(tagged)
+    out: list[dict] = []
+    if cands:
+        numbers = {num for num, _, _ in cands}
+        stops = {i for _, _, i in cands}
+
+        def children(num: str):
+            return [c for c in cands if c[0].startswith(num + ".") and c[0].count(".") == num.count(".") + 1]
+
+        def resolve(cand) -> int:
+            num, para, i = cand
+            covers = groups_of(_NUMBERED.match(para.text.lstrip("- ")).group(2) if _NUMBERED.match(para.text) else para.text)
+            kids = children(num)
+            if len(covers) == 1 or not kids:
+                if covers:
+                    block = _block(tagged, i, stops)
+                    # the block of a parent runs through its children
+                    out.append(_group(para, block, covers, para.text.rstrip(":"), rec, len(out)))
+                    rec.note(f"task_groups[{len(out) - 1}]", para, "medium" if len(covers) == 1 else "low")
+                    return 1
+                return 0
+            emitted = sum(resolve(k) for k in kids)
+            if not emitted and covers:
+                out.append(_group(para, _block(tagged, i, stops), covers, para.text, rec, len(out)))
+                rec.note(f"task_groups[{len(out) - 1}]", para, "low")
+                return 1
+            return emitted
+
+        top_depth = min(num.count(".") for num in numbers)
+        for cand in cands:
+            if cand[0].count(".") == top_depth:
+                resolve(cand)
+        return out
+    # no numbered task headings (an article, an outline): short lines after the objectives that name a
+    # group, and the items of "… nhiệm vụ, giải pháp … như: A; B; C"
+    started = False
+    for para, kind, section in tagged:
+        if kind == "targets":
+            started = True
+        if not started or kind == "history":
+            continue
+        text = para.text
+        match = re.search(r"nhiệm vụ, giải pháp[^:]*:\s*(.+)$", text)
+        if match:
+            for item in re.split(r";\s*", match.group(1)):
+                item = item.strip(" .")
+                covers = groups_of(item)
+                if covers and len(item) > 10:
+                    out.append({"heading": item[0].upper() + item[1:], "covers": covers, "quote": text})
+                    rec.note(f"task_groups[{len(out) - 1}]", para, "low")
+            continue
+        if len(text) <= 230 and ";" not in text and not re.search(r"\d", text) and not fold(text).startswith("mục tiêu"):
+            covers = groups_of(text)
+            if covers:
+                out.append({"heading": text.rstrip("./"), "covers": covers, "quote": text})
+                rec.note(f"task_groups[{len(out) - 1}]", para, "low")
+    return out
+
+
+def extract_budget(tagged, rec: Recorder) -> dict | None:
+    budget: dict = {}
+    sources: list[dict] = []
+    names = wording()["budget"]["source_names"]
+    for para, kind, section in tagged:
+        if kind != "budget":
+            continue
+        text = para.text
+        folded = fold(text)
+        if section is not None and section.kind == "budget":
+            budget.setdefault("quote", text)
+            span = YEAR_SPAN.search(text)
+            if span:
+                budget["period"] = {"start": int(span.group(1)), "end": int(span.group(2))}
+                rec.note("budget.period", para, "medium")
+        amounts = parse_amount(text)
+        source = next((name for key, name in names.items() if fold(key) in folded), None)
+        if source and (not amounts or folded.lstrip("- ").startswith(("nguồn", "ngân sách", "từ nguồn", "vốn"))):
+            entry: dict = {"name": source}
+            if amounts:
+                entry["amount"] = amounts[0]["amount"]
+                if amounts[0]["words"]:
+                    entry["words"] = amounts[0]["words"]
+            entry["quote"] = text
+            rec.note(f"budget.sources[{len(sources)}]", para, "high" if amounts else "medium")
+            sources.append(entry)
+            continue
+        for amount in amounts:
+            value = {"amount": amount["amount"]}
+            if amount["words"]:
+                value["words"] = amount["words"]
+            value["quote"] = text
+            conf = "high" if amount["words_ok"] in (True, None) else "low"
+            if any(fold(w) in folded for w in wording()["budget"]["total"]) and "total" not in budget:
+                budget["total"] = value
+                rec.note("budget.total", para, conf,
+                         None if amount["words_ok"] is not False else "số bằng chữ không khớp với số")
+                span = YEAR_SPAN.search(text) or re.search(r"\((\d{4})\s*-\s*(\d{4})\)", text)
+                if span and "period" not in budget:
+                    budget["period"] = {"start": int(span.group(1)), "end": int(span.group(2))}
+                    rec.note("budget.period", para, "high")
+            elif (amount["per_year"] or any(fold(w) in folded for w in wording()["budget"]["per_year"])) \
+                    and "per_year" not in budget:
+                budget["per_year"] = value
+                rec.note("budget.per_year", para, conf)
+    if sources:
+        budget["sources"] = sources
+    if not any(k in budget for k in ("total", "per_year", "sources")):
+        return None
+    return budget

@@ -1,0 +1,78 @@
+"""A plan given as a document: `ctxh-check plan.txt|.docx` extracts and checks it in one go and
+says how sure the extraction is; `--extract` writes the plan file for a person to correct."""
+
+import builtins
+from pathlib import Path
+
+import pytest
+
+from ctxh_compliance import load_plan
+
+from conftest import ROOT
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not beside the checkout")
+LANG_SON = SEEDS / "lang_son_sldtbxh_plan_2021-2025.txt"
+YEN_BAI = SEEDS / "yen_bai_article_plan_2021-2030.txt"
+
+
+def test_checking_a_text_document_reports_the_extraction(cli):
+    result = cli(LANG_SON)
+    assert result.exit_code == 0, result.stderr
+    assert "Kế hoạch được trích tự động từ văn bản:" in result.stdout
+    assert "Không tìm thấy trong văn bản: identification.number" in result.stdout
+    # parts the extractor does not read are never reported as missing from the plan
+    assert "[KHÔNG ĐẠT]" not in result.stdout
+    assert "Kế hoạch đặt 60% cho năm 2025, đạt yêu cầu quốc gia (tối thiểu 60%)." in result.stdout
+
+
+def test_a_low_value_read_from_a_document_still_fails(cli):
+    result = cli(YEN_BAI, "--ruleset", "qd112_2021", "--format", "json")
+    assert result.exit_code == 1
+    assert '"rule_id": "QD112-T01"' in result.stdout and '"verdict": "fail"' in result.stdout
+
+
+def test_extract_writes_a_plan_file_with_locations(cli, tmp_path):
+    target = tmp_path / "lang-son.yaml"
+    result = cli("--extract", LANG_SON, "-o", target)
+    assert result.exit_code == 0
+    assert "không tìm thấy: identification.number" in result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "# dòng" in text and ", high" in text
+    plan = load_plan(target).plan
+    assert {(t.indicator, t.year, t.value) for t in plan.targets} >= {("staff_assignment", 2025, 60.0),
+                                                                       ("children_served", 2025, 85.0)}
+
+
+def test_a_word_document_is_read(cli, tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in LANG_SON.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            document.add_paragraph(line.strip())
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    result = cli(path, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert '"province": "Lạng Sơn"' in result.stdout and "đoạn" in result.stdout
+
+
+def test_a_missing_reader_package_is_a_clear_input_error(cli, tmp_path, monkeypatch):
+    path = tmp_path / "ke-hoach.docx"
+    path.write_bytes(b"PK\x03\x04")
+    real_import = builtins.__import__
+
+    def no_docx(name, *args, **kwargs):
+        if name == "docx":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+    monkeypatch.setattr(builtins, "__import__", no_docx)
+    result = cli(path)
+    assert result.exit_code == 2 and "cần cài gói Python “python-docx”" in result.stderr
+
+
+def test_a_document_that_is_not_a_plan_is_an_input_error(cli, tmp_path):
+    path = tmp_path / "thu.txt"
+    path.write_text("Kính gửi các đồng chí,\nxin mời họp.\n", encoding="utf-8")
+    result = cli(path)
+    assert result.exit_code == 2 and "trích tự động không đủ để lập kế hoạch hợp lệ" in result.stderr

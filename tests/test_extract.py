@@ -1,0 +1,190 @@
+"""The extractor: recovered values on the five seed texts, validity, no invented numbers, unit patterns."""
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ctxh_compliance.errors import InputError
+from ctxh_compliance.extract import extract, extract_text
+from ctxh_compliance.extract.patterns import comparison_before, parse_amount, parse_date, parse_number
+from ctxh_compliance.extract.reader import read_document
+from ctxh_compliance.plan_model import Plan
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is absent")
+
+DONG_THAP = SEEDS / "dong_thap_176-KH-UBND_2021.txt"
+LANG_SON = SEEDS / "lang_son_sldtbxh_plan_2021-2025.txt"
+NGHE_AN = SEEDS / "nghe_an_3554-QD-UBND_2011_plan_2012.txt"
+YEN_BAI = SEEDS / "yen_bai_article_plan_2021-2030.txt"
+BEN_TRE = SEEDS / "ben_tre_outline_qd32_2016-2020.txt"
+ALL = [DONG_THAP, LANG_SON, NGHE_AN, YEN_BAI, BEN_TRE]
+
+
+def targets(result) -> set[tuple]:
+    return {(t["indicator"], t["year"], t["value"]) for t in result.data["targets"]}
+
+
+@needs_seeds
+def test_dong_thap_identification_and_basis():
+    r = extract(DONG_THAP)
+    ident = r.data["identification"]
+    assert ident["number"] == "176/KH-UBND"
+    assert ident["date"] == dt.date(2021, 6, 7)
+    assert ident["province"] == "Đồng Tháp"
+    assert ident["issuer"] == "UBND tỉnh Đồng Tháp"
+    assert ident["kind"] == "programme"
+    assert (r.data["period"]["start"], r.data["period"]["end"]) == (2021, 2030)
+    assert [(b["number"], b["date"]) for b in r.data["legal_bases"]] == [("112/QĐ-TTg", dt.date(2021, 1, 22))]
+    # Part I reports the 2010-2020 results: its figures and the QĐ 32 it cites are not this plan's
+    assert r.data["targets"] == []
+    assert r.data["source"]["complete"] is False and "cắt" in r.data["source"]["note"]
+    assert "targets" in r.missing and "budget" in r.missing
+
+
+@needs_seeds
+def test_lang_son_targets_years_and_budget():
+    r = extract(LANG_SON)
+    got = targets(r)
+    for item in [("staff_assignment", 2025, 60), ("staff_trained", 2025, 30), ("facility_network", 2025, 50),
+                 ("children_served", 2025, 85), ("staff_per_unit", 2025, 1), ("reach_increase", 2025, 20)]:
+        assert item in got, item
+    reach = next(t for t in r.data["targets"] if t["indicator"] == "reach_increase")
+    assert reach["unit"] == "percent_increase" and reach["relative_to"] == 2020
+    ident = r.data["identification"]
+    assert "number" not in ident and "identification.number" in r.missing  # "Số: /KH-SLĐTBXH" is blank
+    assert ident["date_text"] == "ngày tháng 4 năm 2022"
+    assert ident["issuer"].startswith("Sở Lao động")
+    assert {b["number"] for b in r.data["legal_bases"]} == {"1070/QĐ-LĐTBXH", "80/KH-UBND"}
+    assert r.data["budget"]["total"]["amount"] == 2_000_000_000
+    assert r.data["budget"]["per_year"]["amount"] == 500_000_000
+    assert r.data["budget"]["period"] == {"start": 2022, "end": 2025}
+    groups = {c: g for g in r.data["task_groups"] for c in g["covers"]}
+    assert set(groups) == {"legal_framework", "service_network", "workforce", "training", "communication", "monitoring"}
+    assert groups["workforce"]["budget_per_year"]["amount"] == 120_000_000
+    assert "UBND các huyện, thành phố" in groups["service_network"]["partners"]
+    assert r.data["source"]["complete"] is True
+
+
+@needs_seeds
+def test_nghe_an_budget_words_and_bases():
+    r = extract(NGHE_AN)
+    total = r.data["budget"]["total"]
+    assert total["amount"] == 20_644_000_000
+    assert total["words"] == "Hai mươi tỷ sáu trăm bốn mươi tư triệu đồng"
+    sources = {s["name"]: s["amount"] for s in r.data["budget"]["sources"]}
+    assert sources == {"Ngân sách Trung ương": 15_119_000_000, "Ngân sách địa phương": 5_525_000_000}
+    assert [b["number"] for b in r.data["legal_bases"]] == ["32/2010/QĐ-TTg", "1229/LĐTBXH-BTXH", "448/QĐ-UBND"]
+    assert r.data["legal_bases"][1]["date"] == dt.date(2010, 4, 20)
+    assert r.data["identification"]["kind"] == "annual" and r.data["period"]["start"] == 2012
+    assert ("staff_trained", 2012, 220) in targets(r)
+    assert ("commune_staff", 2012, 1) in targets(r)
+    assert r.ruleset == "qd32_2010"
+
+
+@needs_seeds
+def test_yen_bai_article_is_not_a_plan():
+    r = extract(YEN_BAI)
+    got = targets(r)
+    assert ("staff_assignment", 2025, 40) in got
+    assert ("staff_assignment", 2030, 60) in got
+    # "năm 2025 tăng 30% so với năm 2025" sits under "Từ năm 2026 đến năm 2030": the year is not the base year
+    assert ("reach_increase", 2030, 30) in got
+    assert r.confidence("targets[0].year") is not None
+    assert r.data["source"]["complete"] is False
+    assert "legal_bases" in r.missing and "identification.number" in r.missing
+    assert "issuer" not in r.data["identification"]  # not invented from "tỉnh đã ban hành"
+
+
+@needs_seeds
+def test_ben_tre_outline():
+    r = extract(BEN_TRE)
+    assert ("workforce_growth", 2020, 50) in targets(r)
+    growth = next(t for t in r.data["targets"] if t["indicator"] == "workforce_growth")
+    assert growth["comparison"] == "about"
+    assert r.data["identification"]["province"] == "Bến Tre"
+    assert r.data["source"]["complete"] is False
+
+
+@needs_seeds
+@pytest.mark.parametrize("seed", ALL, ids=lambda p: p.stem)
+def test_valid_plan_and_no_invented_numbers(seed):
+    r = extract(seed)
+    assert r.errors == []
+    Plan.model_validate(r.data)  # raises if not a plan
+    text = seed.read_text(encoding="utf-8")
+    for t in r.data["targets"]:
+        value = int(t["value"]) if float(t["value"]).is_integer() else t["value"]
+        assert re.search(rf"(?<![\d.,])0*{value}(?![\d])", text) or (value == 1 and re.search(r"\bmột\b", text)), t
+        assert t["quote"] and t["quote"] in " ".join(p.text for p in read_document(seed))
+    for b in r.data["legal_bases"]:
+        assert b["number"] in text
+    assert "ruleset" not in r.data
+    # the YAML written back is a plan too, and says where each value came from
+    written = r.to_yaml()
+    assert re.search(r"# dòng \d+", written)
+    assert Plan.model_validate(yaml.safe_load(written)) is not None
+
+
+# --- unit tests of the patterns ----------------------------------------------------------------------
+
+def test_dates():
+    assert parse_date("ngày 07 tháng 06 năm 2021") == (dt.date(2021, 6, 7), None)
+    assert parse_date("ngày 27/9/2021 của Bộ") == (dt.date(2021, 9, 27), None)
+    assert parse_date("Lạng Sơn, ngày tháng 4 năm 2022") == (None, "ngày tháng 4 năm 2022")
+    assert parse_date("ngày 31 tháng 02 năm 2021") == (None, None)  # not a date: not invented
+
+
+def test_numbers_with_dots_and_amounts():
+    assert parse_number("20.644.000.000") == 20_644_000_000
+    [a] = parse_amount("là: 20.644.000.000 đồng (Hai mươi tỷ sáu trăm bốn mươi tư triệu đồng), trong đó")
+    assert a["amount"] == 20_644_000_000 and a["words_ok"] is True
+    [b] = parse_amount("Kinh phí thực hiện: 120.000.000 đồng/năm.")
+    assert b["per_year"] and b["amount"] == 120_000_000
+    [c] = parse_amount("1.000.000 đồng (Hai triệu đồng)")
+    assert c["words_ok"] is False  # words that disagree are flagged
+
+
+def test_range_gives_lower_bound_and_comparisons():
+    r = extract_text("Kế hoạch thực hiện Chương trình phát triển công tác xã hội giai đoạn 2021 - 2025\n"
+                     "2. Mục tiêu cụ thể\nĐến năm 2025, mỗi xã có ít nhất từ 01 đến 02 cán bộ công tác xã hội; "
+                     "đạt 60% số cơ quan, tổ chức bố trí nhân sự làm công tác xã hội.\n")
+    got = {(t["indicator"], t["value"], t["unit"], t["year"]) for t in r.data["targets"]}
+    assert ("staff_per_unit", 1, "per_unit", 2025) in got
+    assert ("staff_assignment", 60, "percent", 2025) in got
+    assert comparison_before("Phấn đấu tăng khoảng ") == ("about", True)
+    assert comparison_before("Ít nhất có ") == ("at_least", True)
+    assert comparison_before(", có ") == ("exactly", True)
+
+
+def test_no_plan_text_reports_missing(tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text("Một ghi chú không có số liệu nào.\n", encoding="utf-8")
+    r = extract(path)
+    assert r.plan is None and r.errors  # title, province, period cannot be found: nothing is invented
+    assert {"period", "identification.title", "identification.province"} <= set(r.missing)
+
+
+def test_missing_reader_package_is_an_input_error(tmp_path):
+    pytest.importorskip("ctxh_compliance")
+    path = tmp_path / "plan.docx"
+    path.write_bytes(b"PK\x03\x04 not really a docx")
+    try:
+        import docx  # noqa: F401
+    except ImportError:
+        with pytest.raises(InputError) as info:
+            extract(path)
+        assert "python-docx" in info.value.render("vi")
+    else:
+        with pytest.raises(InputError):
+            extract(path)
+
+
+def test_not_utf8_txt_is_an_input_error(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(b"K\xea ho\xb8ch\n")  # TCVN3-style bytes, not UTF-8
+    with pytest.raises(InputError):
+        extract(path)

@@ -3,6 +3,7 @@
 import re
 from collections import Counter
 
+from ..i18n import translate
 from ..text import fold, fold_number
 from .patterns import DOC_REF, NUMBER_LINE, YEAR, YEAR_SPAN, clean_number, parse_date, wording
 from .reader import Para
@@ -97,7 +98,7 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
                 ident["number"] = number
                 rec.note("identification.number", para, "high")
             else:
-                rec.remark("identification.number", para, f"số hiệu để trống trong văn bản: “{para.text}”")
+                rec.remark("identification.number", para, translate("extract.blank_number", "vi", line=para.text))
             quotes.append(para.text)
             break
     # signer from header metadata ("Người ký Đoàn Tấn Bửu")
@@ -252,10 +253,8 @@ def completeness(paras: list[Para], ident: dict, bases: list[dict]) -> tuple[boo
     has_number_line = any(NUMBER_LINE.match(p.text) for p in paras[:40])
     has_basis = bool(bases) or any(re.match(r"^(-\s*)?Căn cứ\b", p.text, re.IGNORECASE) for p in paras)
     if not has_number_line and not has_basis:
-        return False, ("văn bản không có dòng “Số:” và không có “Căn cứ”: có thể là bài báo, đề cương hoặc "
-                       "bản tóm tắt, không phải văn bản kế hoạch; các giá trị trích được cần đối chiếu với văn bản gốc")
+        return False, translate("extract.note_not_plan", "vi")
     tail = fold(" ".join(p.text for p in paras[-15:]))
     if not any(fold(e) in tail for e in wording()["endings"]):
-        return False, ("văn bản có vẻ bị cắt: không có phần kết (“Trên đây là …”, “./.”, “Nơi nhận”, chữ ký); "
-                       "các phần sau chỗ cắt không được trích")
+        return False, translate("extract.note_truncated", "vi")
     return True, None

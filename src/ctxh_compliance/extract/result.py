@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..i18n import translate
 from ..plan_model import Plan
 from .record import Evidence
 
@@ -95,15 +96,11 @@ def _emit(value: Any, path: str, indent: int, lines: list[str], evidence: dict[s
 
 
 def dump_with_comments(extraction: Extraction) -> str:
-    lines = ["# Tệp kế hoạch do bộ trích xuất tự động lập từ văn bản; mỗi giá trị có chú thích vị trí và độ tin cậy",
-             "# (high: khớp mẫu chính xác; medium: khớp mẫu có suy đoán; low: suy đoán). Hãy kiểm tra lại trước khi dùng."]
+    lines = [f"# {line}" for line in translate("extract.yaml_header", "vi").splitlines()]
     if extraction.ruleset:
-        lines.append(f"# Bộ quy tắc đoán được: {extraction.ruleset}")
-    for item in extraction.missing:
-        lines.append(f"# Không tìm thấy: {item}")
-    for path, remark in extraction.remarks.items():
-        lines.append(f"# {path}: {remark}")
-    for error in extraction.errors:
-        lines.append(f"# CHƯA HỢP LỆ: {error}")
+        lines.append("# " + translate("extract.yaml_ruleset", "vi", ruleset=extraction.ruleset))
+    lines += ["# " + translate("extract.yaml_missing", "vi", item=item) for item in extraction.missing]
+    lines += [f"# {path}: {remark}" for path, remark in extraction.remarks.items()]
+    lines += ["# " + translate("extract.yaml_invalid", "vi", error=error) for error in extraction.errors]
     _emit(extraction.data, "", 0, lines, extraction.evidence)
     return "\n".join(lines) + "\n"

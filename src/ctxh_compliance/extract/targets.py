@@ -2,6 +2,7 @@
 
 import re
 
+from ..i18n import translate
 from ..text import fold
 from .patterns import (BY_YEAR, COUNT, PERCENT, RANGE, RELATIVE, YEAR, YEAR_SPAN, comparison_before, has_any,
                        parse_float, parse_number, wording)
@@ -87,9 +88,9 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             if year:
                 return year, "high", "năm ghi trong câu"
             if context_year:
-                return context_year, "medium", "năm cuối của đoạn “từ năm … đến năm …” phía trên"
+                return context_year, "medium", translate("extract.year_from_heading", "vi")
             if plan_end:
-                return plan_end, "low", "câu không ghi năm: lấy năm cuối của thời kỳ kế hoạch"
+                return plan_end, "low", translate("extract.year_from_period", "vi")
             return None, "low", ""
 
         taken: list[tuple[int, int]] = []

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ctxh_compliance import InputError, check, load_plan, load_ruleset
+from ctxh_compliance import InputError, check, load_ruleset
 from ctxh_compliance.yaml_source import parse_yaml
 from ctxh_compliance.plan_loader import validate_plan
 

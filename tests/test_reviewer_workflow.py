@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
-import pytest
 
 from ctxh_compliance.report_json import json_schema
 

@@ -3,7 +3,7 @@
 import re
 
 from ..text import fold
-from .patterns import AMOUNT, YEAR_SPAN, parse_amount, wording
+from .patterns import YEAR_SPAN, parse_amount, wording
 from .record import Recorder
 
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")

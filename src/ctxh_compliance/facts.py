@@ -15,7 +15,7 @@ from .clock import today
 from .plan_loader import LoadedPlan
 from .plan_model import Plan
 from .ruleset_model import PART_PATHS
-from .text import fold, fold_number, fold_place
+from .text import fold, fold_number, fold_place, format_number
 from .vn_numbers import parse_words
 
 #: how a list of strings (a target's population) travels inside one engine fact
@@ -81,8 +81,8 @@ def _bodies(loaded: LoadedPlan) -> list[dict[str, Any]]:
             for n, (role, name, path) in enumerate(named)]
 
 
-def _vnd(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".")
+def _vnd(amount: float) -> str:
+    return format_number(amount, "vi")
 
 
 def _sums(loaded: LoadedPlan) -> list[dict[str, Any]]:

@@ -7,17 +7,10 @@ from .findings import Evidence, Finding, Localized, Requirement, Verdict
 from .i18n import LANGUAGES, translate
 from .facts import FACT_LIST_SEPARATOR
 from .ruleset_model import MinTarget, NationalTarget, OldProvince, Ruleset, StaleBody
-from .text import fold_item, fold_place
+from .text import fold_item, fold_place, format_number
 
 
-def number(value: float, lang: str) -> str:
-    if float(value).is_integer():
-        text = f"{int(value):,}"
-    else:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "vi":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+number = format_number
 
 
 def quantity(value: float, unit: str, lang: str, baseline: int | None = None, comparison: str | None = None) -> str:

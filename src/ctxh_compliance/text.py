@@ -50,3 +50,14 @@ def fold_place(text: str) -> str:
         if text.startswith(prefix):
             return text[len(prefix):].strip()
     return text
+
+
+def format_number(value: float, lang: str = "vi") -> str:
+    """1234567 -> "1.234.567" in Vietnamese, "1,234,567" in English; at most two decimals."""
+    if float(value).is_integer():
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "vi":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text

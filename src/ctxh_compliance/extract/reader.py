@@ -89,23 +89,21 @@ def _read_pdf(path: Path, display: str) -> list[Para]:
         import pdfplumber
     except ImportError:
         pdfplumber = None
-    paras: list[Para] = []
     if pdfplumber is not None:
         with pdfplumber.open(str(path)) as pdf:
-            for page_no, page in enumerate(pdf.pages, 1):
-                for line_no, line in enumerate((page.extract_text() or "").split("\n"), 1):
-                    if _clean(line):
-                        paras.append(Para(_clean(line), line=line_no, page=page_no))
-        return _join_broken(paras)
+            return _pdf_paras(pdf.pages)
     try:
         import pypdf
     except ImportError:
         raise _missing(display, "pdfplumber", ".pdf") from None
-    reader = pypdf.PdfReader(str(path))
-    for page_no, page in enumerate(reader.pages, 1):
-        for line_no, line in enumerate((page.extract_text() or "").split("\n"), 1):
-            if _clean(line):
-                paras.append(Para(_clean(line), line=line_no, page=page_no))
+    return _pdf_paras(pypdf.PdfReader(str(path)).pages)
+
+
+def _pdf_paras(pages) -> list[Para]:
+    """Lines of PDF pages (pdfplumber's or pypdf's: both have extract_text), located by page and line."""
+    paras = [Para(_clean(line), line=line_no, page=page_no)
+             for page_no, page in enumerate(pages, 1)
+             for line_no, line in enumerate((page.extract_text() or "").split("\n"), 1) if _clean(line)]
     return _join_broken(paras)
 
 

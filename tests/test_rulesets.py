@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ctxh_compliance import RulesetError, check, load_plan, load_ruleset
-from ctxh_compliance.ruleset_model import MinTarget
+from ctxh_compliance.kinds.min_target import Rule as MinTarget
 
 from conftest import MINIMAL_PLAN, ROOT
 

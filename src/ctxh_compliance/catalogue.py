@@ -3,24 +3,17 @@ the generic sentences per rule kind come from the message catalogue."""
 
 from .errors import InputError, Problem
 from .i18n import translate
-from .outcomes import number, requirement_text
+from .kinds import Rule, module_for
+from .outcomes import requirement_text
 from .report import environment
 from .ruleset_loader import available_rulesets, load_ruleset
-from .ruleset_model import MinTarget, RequiredPart, Rule, Ruleset, TaskGroupRule
+from .ruleset_model import Ruleset
 
 
 def example(rule: Rule, rs: Ruleset) -> str:
     """A plan fragment that passes the rule, when the rule's kind has one."""
-    if isinstance(rule, MinTarget) and rule.value is not None:
-        year = rule.year or rs.decision_file.programme_end
-        base = f", relative_to: {rule.baseline_year}" if rule.baseline_year else ""
-        return (f"targets:\n  - {{indicator: {rule.indicator}, year: {year}, value: {number(rule.value, 'en')}, "
-                f"unit: {rule.unit}{base}}}")
-    if isinstance(rule, TaskGroupRule):
-        return f"task_groups:\n  - {{heading: \"…\", covers: [{rule.group}], lead: [\"Sở Y tế\"]}}"
-    if isinstance(rule, RequiredPart):
-        return f"{rule.parts[0]}: …"
-    return ""
+    own = getattr(module_for(rule), "example", None)
+    return own(rule, rs) if own else ""
 
 
 def explanation(rule: Rule, rs: Ruleset, lang: str) -> dict:

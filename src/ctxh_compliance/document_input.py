@@ -1,43 +1,96 @@
-"""A plan given as a document (.txt, .docx, .pdf): extract it, then load it like a plan file."""
+"""A plan given as a document (.txt, .docx, .pdf): extracted straight into the plan model, with
+every value located in the document itself (line, paragraph, page) — not in a plan file the user
+never saw."""
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError, Problem
 from .extract import Extraction, extract
+from .extract.reader import Para
 from .extract.result import validate
-from .i18n import translate
 from .findings import ExtractionSummary
-from .plan_loader import LoadedPlan, validate_plan
-from .yaml_source import parse_yaml
+from .i18n import translate
+from .plan_loader import LoadedPlan
 
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 def is_document(path: Path) -> bool:
     return path.suffix.lower() in DOCUMENT_SUFFIXES
 
 
+def _path(dotted: str) -> tuple:
+    """"targets[0].year" -> ("targets", 0, "year")."""
+    return tuple(int(index) if index else name for name, index in _STEP.findall(dotted))
+
+
+def _position(para: Para) -> tuple:
+    return (para.page or 0, para.index or 0, para.line or 0)
+
+
+@dataclass
+class DocumentSource:
+    """Where each extracted value is in the document: the paragraph it was read from."""
+
+    file: str
+    paras: dict[tuple, Para]
+
+    @classmethod
+    def of(cls, file: str, extraction: Extraction) -> "DocumentSource":
+        return cls(file, {_path(key): found.para for key, found in extraction.evidence.items() if found.para})
+
+    def _para(self, path: tuple) -> Para | None:
+        """The paragraph of ``path``, else of its nearest located ancestor; for a whole part
+        ("budget"), the first paragraph any of its values was read from."""
+        path = tuple(path)
+        inside = [para for key, para in self.paras.items() if key[:len(path)] == path]
+        if inside:
+            return self.paras[path] if path in self.paras else min(inside, key=_position)
+        while path:
+            if path in self.paras:
+                return self.paras[path]
+            path = path[:-1]
+        return None
+
+    def where(self, path: tuple) -> tuple[int | None, int | None]:
+        para = self._para(path)
+        return (para.line, None) if para is not None and para.page is None and para.index is None else (None, None)
+
+    def location(self, path: tuple) -> str:
+        para = self._para(path)
+        return para.location(self.file) if para is not None else self.file
+
+    def problem(self, path: tuple, key: str, at_key: bool = False, **params: Any) -> Problem:
+        line, column = self.where(path)
+        return Problem(self.file, line, column, key, params)
+
+
 def summary(extraction: Extraction) -> ExtractionSummary:
     counts = {level: 0 for level in ("high", "medium", "low")}
-    for evidence in extraction.evidence.values():
-        counts[evidence.confidence] += 1
+    for found in extraction.evidence.values():
+        counts[found.confidence] += 1
     low = [f"{path} ({e.where}{': ' + e.why if e.why else ''})" for path, e in extraction.evidence.items()
            if e.confidence == "low"]
     return ExtractionSummary(values=len(extraction.evidence), by_confidence=counts, low=low,
                              missing=list(extraction.missing))
 
 
-def load_document(path: Path) -> tuple[LoadedPlan, ExtractionSummary]:
-    """The extracted plan, loaded through the same validation as a plan file, and how sure it is."""
-    extraction = extract(path)
+def load_document(path: Path, display: str | None = None) -> tuple[LoadedPlan, ExtractionSummary]:
+    """The extracted plan, validated by the plan model, and how sure the extraction is."""
+    display = display or str(path)
+    extraction = extract(path, display)
     # What the extractor did not find may still be in the document (it does not read every part):
     # an absence must give needs_review, never a pass or a fail, so the source counts as incomplete.
-    source = extraction.data.setdefault("source", {"document": str(path)})
+    source = extraction.data.setdefault("source", {"document": display})
     note = translate("extract.source_note", "vi")
     source["note"] = f"{source['note']}; {note}" if source.get("note") else note
     source["complete"] = False
     extraction = validate(extraction)
     if not extraction.valid:
-        raise InputError([Problem(str(path), None, None, "extract.invalid",
+        raise InputError([Problem(display, None, None, "extract.invalid",
                                   {"errors": "; ".join(extraction.errors), "missing": ", ".join(extraction.missing)})])
-    return validate_plan(parse_yaml(extraction.to_yaml(), str(path))), summary(extraction)
+    return LoadedPlan(extraction.plan, DocumentSource.of(display, extraction)), summary(extraction)

@@ -1,42 +1,54 @@
-"""Turn a plan into the facts the rules engine reasons about.
+"""Facts: what the rules engine knows of a plan, as small typed records.
 
-Facts describe the plan only; they know nothing of any decision. Every fact has a
-``type``, an index ``n`` (two identical targets stay two facts) and, where it has one,
-the location and quote of the value in the plan file. The ``plan`` fact is asserted
-last: rules that look for something *absent* (``none(...)``) are evaluated when it
-arrives, after every element of the plan is already known to the engine.
+Facts describe the plan only; they know nothing of any decision. A fact class names its engine
+``TYPE``; its fields are what the conditions of the rule kinds read, and ``display_only()`` fields are
+for the report only (evidence text, quote, where it is in the user's file) and never go to the
+engine. This module holds the facts several kinds read (the plan itself, its targets, its legal
+bases); a fact only one kind reads lives in that kind's module.
+
+The ``plan`` fact is asserted last: rules that look for something *absent* (``none(...)``) are
+evaluated when it arrives, after every element of the plan is already known to the engine.
 """
 
+import dataclasses
 import datetime as dt
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from .clock import today
+from .i18n import quantity, translate
 from .plan_loader import LoadedPlan
-from .plan_model import Plan
-from .ruleset_model import PART_PATHS
-from .text import fold, fold_number, fold_place, format_number
-from .vn_numbers import parse_words
-
-#: how a list of strings (a target's population) travels inside one engine fact
-FACT_LIST_SEPARATOR = " | "
+from .text import fold_number
 
 
-def _non_empty(value: Any) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, (list, dict, str)):
-        return bool(value)
-    return True
+def display_only(default: Any = "") -> Any:
+    """A field for the report only: not sent to the engine."""
+    return dataclasses.field(default=default, metadata={"engine": False})
 
 
-def _at(data: dict, dotted: str) -> Any:
-    current: Any = data
-    for part in dotted.split("."):
-        if not isinstance(current, dict):
-            return None
-        current = current.get(part)
-    return current
+@dataclass
+class Fact:
+    TYPE: ClassVar[str] = ""
+    _engine_fields: ClassVar[tuple[str, ...] | None] = None
+
+    def engine(self, ident: int, sid: str) -> dict[str, Any]:
+        """The fact as durable-rules receives it (scalars only, plus its id in this check)."""
+        cls = type(self)
+        if cls.__dict__.get("_engine_fields") is None:
+            cls._engine_fields = tuple(f.name for f in dataclasses.fields(cls) if f.metadata.get("engine", True))
+        data = {name: getattr(self, name) for name in cls._engine_fields}
+        data.update(type=cls.TYPE, id=ident, sid=sid)
+        return data
+
+    # A fact that a finding shows as evidence has a ``loc`` field (where it is in the user's
+    # file) and may have a ``quote`` field (the sentence of the plan).
+    def evidence_text(self, lang: str) -> str:
+        return ""
+
+    def params(self, lang: str) -> dict[str, Any]:
+        """Message parameters this fact gives a finding."""
+        return {}
 
 
 def day(value: dt.date | None) -> int:
@@ -63,140 +75,94 @@ def approximate_date(text: str | None) -> dt.date | None:
     return dt.date(int(year.group(1)), number, 1)
 
 
-def _bodies(loaded: LoadedPlan) -> list[dict[str, Any]]:
-    """Every body the plan names, with its role and where it is written."""
+@dataclass
+class PlanFact(Fact):
+    """The plan as a whole: its period, completeness and the date it is judged at."""
+
+    TYPE: ClassVar[str] = "plan"
+    start: int
+    end: int
+    kind: str
+    complete: bool
+    source_note: str
+    dated: int            # YYYYMMDD, 0 when undated
+    dated_text: str
+    issued_year: int      # 0 when undated
+    as_of: int            # YYYYMMDD the plan is judged at
+    as_of_text: str
+    as_of_source: str     # option | plan | plan_text | today
+    province: str
+
+
+@dataclass
+class TargetFact(Fact):
+    """One target of the plan (read by min_target and national_target rules)."""
+
+    TYPE: ClassVar[str] = "target"
+    indicator: str
+    year: int
+    value: float
+    unit: str
+    comparison: str
+    relative_to: int      # 0 when no base year
+    has_population: bool
+    population: tuple[str, ...] = display_only(())
+    quote: str = display_only()
+    loc: str = display_only()
+
+    def quantity(self, lang: str) -> str:
+        return quantity(self.value, self.unit, lang, self.relative_to or None, self.comparison)
+
+    def evidence_text(self, lang: str) -> str:
+        return f"{self.quantity(lang)} ({self.year})"
+
+    def params(self, lang: str) -> dict[str, Any]:
+        return {"plan_value": self.quantity(lang), "plan_year": self.year,
+                "plan_base": self.relative_to or translate("unit.no_base", lang)}
+
+
+@dataclass
+class BasisFact(Fact):
+    """One document the plan cites as its legal basis."""
+
+    TYPE: ClassVar[str] = "basis"
+    number: str           # folded for comparison ("112/qd-ttg")
+    date: int             # YYYYMMDD, 0 when the citation gives no date
+    shown: str = display_only()
+    date_text: str = display_only()
+    loc: str = display_only()
+
+    def evidence_text(self, lang: str) -> str:
+        return self.shown + (f" ({self.date_text})" if self.date_text else "")
+
+    def params(self, lang: str) -> dict[str, Any]:
+        return {"date_text": self.date_text}
+
+
+def plan_fact(loaded: LoadedPlan, as_of: dt.date | None = None) -> PlanFact:
+    """``as_of``: the date the plan is judged at (default: its own date, or today for an undated draft)."""
     plan = loaded.plan
-    named: list[tuple[str, str, tuple]] = []
-    if plan.identification.issuer:
-        named.append(("issuer", plan.identification.issuer, ("identification", "issuer")))
-    for i, group in enumerate(plan.task_groups):
-        named += [("lead", name, ("task_groups", i, "lead", j)) for j, name in enumerate(group.lead)]
-        named += [("partner", name, ("task_groups", i, "partners", j)) for j, name in enumerate(group.partners)]
-    named += [("assignment", a.body, ("organisation", i, "body")) for i, a in enumerate(plan.organisation)]
-    if plan.monitoring:
-        for i, report in enumerate(plan.monitoring.reporting):
-            named += [("report_by", name, ("monitoring", "reporting", i, "by", j)) for j, name in enumerate(report.by)]
-            named += [("report_to", name, ("monitoring", "reporting", i, "to", j)) for j, name in enumerate(report.to)]
-    return [{"type": "body", "n": n, "role": role, "name": fold(name), "shown": name, "loc": loaded.location(*path)}
-            for n, (role, name, path) in enumerate(named)]
-
-
-def _vnd(amount: float) -> str:
-    return format_number(amount, "vi")
-
-
-def _sums(loaded: LoadedPlan) -> list[dict[str, Any]]:
-    """Budget arithmetic the plan states enough figures for: parts against the stated whole."""
-    plan: Plan = loaded.plan
-    budget = plan.budget
-    sums = []
-    if budget is None:
-        return sums
-
-    def add(name: str, parts: list[int], stated: int, path: tuple, factor: int = 1) -> None:
-        computed = sum(parts) * factor
-        expression = " + ".join(_vnd(p) for p in parts) if factor == 1 else f"{_vnd(parts[0])} × {factor}"
-        sums.append({"type": "sum", "n": len(sums), "sum": name, "computed": computed, "stated": stated,
-                     "difference": computed - stated, "expression": f"{expression} = {_vnd(computed)}",
-                     "stated_text": _vnd(stated), "loc": loaded.location(*path)})
-
-    amounts = [source.amount for source in budget.sources]
-    if budget.total and amounts and all(a is not None for a in amounts):
-        add("sources_to_total", amounts, budget.total.amount, ("budget", "total"))
-    per_task = [g.budget_per_year.amount for g in plan.task_groups if g.budget_per_year]
-    if budget.per_year and per_task:
-        add("tasks_to_per_year", per_task, budget.per_year.amount, ("budget", "per_year"))
-    if budget.per_year and budget.total:
-        span = budget.period or plan.period
-        add("per_year_to_total", [budget.per_year.amount], budget.total.amount, ("budget", "total"),
-            factor=span.end - span.start + 1)
-    return sums
-
-
-def _counts(loaded: LoadedPlan) -> list[dict[str, Any]]:
-    """Sub-counts against their whole, and shares out of a count."""
-    facts = []
-    for n, target in enumerate(loaded.plan.targets):
-        if target.breakdown:
-            parts = [int(p.value) if float(p.value).is_integer() else p.value for p in target.breakdown]
-            whole = int(target.value) if float(target.value).is_integer() else target.value
-            facts.append({"type": "sum", "n": 100 + n, "sum": "breakdown_to_value", "computed": sum(parts),
-                          "stated": whole, "difference": sum(parts) - whole,
-                          "expression": " + ".join(f"{_vnd(p)} ({b.label})" for p, b in zip(parts, target.breakdown))
-                          + f" = {_vnd(sum(parts))}", "stated_text": _vnd(whole),
-                          "loc": loaded.location("targets", n, "breakdown")})
-    for n, share in enumerate(loaded.plan.situation):
-        facts.append({"type": "share", "n": n, "possible": share.numerator <= share.denominator,
-                      "shown": f"{share.numerator}/{share.denominator} {share.text}",
-                      "quote": share.quote or "", "loc": loaded.location("situation", n)})
-    return facts
-
-
-def _words(loaded: LoadedPlan) -> list[dict[str, Any]]:
-    """Amounts written both in figures and in words."""
-    plan = loaded.plan
-    found: list[tuple[int, str, tuple]] = []
-    if plan.budget:
-        for key in ("total", "per_year"):
-            amount = getattr(plan.budget, key)
-            if amount and amount.words:
-                found.append((amount.amount, amount.words, ("budget", key)))
-        for i, source in enumerate(plan.budget.sources):
-            if source.words and source.amount is not None:
-                found.append((source.amount, source.words, ("budget", "sources", i)))
-    facts = []
-    for n, (figure, words, path) in enumerate(found):
-        parsed = parse_words(words)
-        facts.append({"type": "words", "n": n, "figure": figure, "figure_text": _vnd(figure), "words": words,
-                      "readable": parsed is not None, "difference": (parsed or 0) - figure,
-                      "parsed_text": _vnd(parsed) if parsed is not None else "", "loc": loaded.location(*path)})
-    return facts
-
-
-def plan_facts(loaded: LoadedPlan, as_of: dt.date | None = None) -> list[dict[str, Any]]:
-    """Facts of one plan. ``as_of``: the date the plan is judged at (default: its own date,
-    or today for an undated draft)."""
-    plan = loaded.plan
-    facts: list[dict[str, Any]] = []
-    for n, target in enumerate(plan.targets):
-        facts.append({
-            "type": "target", "n": n, "indicator": target.indicator, "year": target.year,
-            "value": target.value, "unit": target.unit, "comparison": target.comparison,
-            "relative_to": target.relative_to or 0, "population": FACT_LIST_SEPARATOR.join(target.population),
-            "quote": target.quote or "", "loc": loaded.location("targets", n),
-        })
-    n = 0
-    for index, group in enumerate(plan.task_groups):
-        for covered in group.covers:
-            facts.append({
-                "type": "task", "n": n, "group": covered, "has_lead": bool(group.lead),
-                "heading": group.heading, "lead": "; ".join(group.lead),
-                "quote": group.quote or "", "loc": loaded.location("task_groups", index),
-            })
-            n += 1
-    facts += _bodies(loaded) + _sums(loaded) + _counts(loaded) + _words(loaded)
-    facts.append({"type": "place", "n": 0, "name": fold_place(plan.identification.province),
-                  "shown": plan.identification.province, "loc": loaded.location("identification", "province")})
-    for n, basis in enumerate(plan.legal_bases):
-        facts.append({"type": "basis", "n": n, "number": fold_number(basis.number), "shown": basis.number,
-                      "date": day(basis.date), "date_text": basis.date.strftime("%d/%m/%Y") if basis.date else "",
-                      "loc": loaded.location("legal_bases", n)})
-    dumped = plan.model_dump(mode="json")
-    for n, path in enumerate(PART_PATHS):
-        if _non_empty(_at(dumped, path)):
-            facts.append({"type": "part", "n": n, "path": path,
-                          "loc": loaded.location(*path.split("."))})
     dated = plan.identification.date
     approximate = None if dated else approximate_date(plan.identification.date_text)
     judged = as_of or dated or approximate or today()
-    facts.append({
-        "type": "plan", "n": 0, "start": plan.period.start, "end": plan.period.end,
-        "kind": plan.identification.kind, "complete": plan.complete,
-        "source_note": (plan.source.note or plan.source.document) if plan.source else "",
-        "dated": day(dated), "dated_text": dated.strftime("%d/%m/%Y") if dated else "",
-        "issued_year": dated.year if dated else 0,
-        "as_of": day(judged), "as_of_text": judged.strftime("%d/%m/%Y"),
-        "as_of_source": "option" if as_of else ("plan" if dated else ("plan_text" if approximate else "today")),
-        "province": plan.identification.province,
-    })
-    return facts
+    return PlanFact(
+        start=plan.period.start, end=plan.period.end, kind=plan.identification.kind, complete=plan.complete,
+        source_note=(plan.source.note or plan.source.document) if plan.source else "",
+        dated=day(dated), dated_text=dated.strftime("%d/%m/%Y") if dated else "",
+        issued_year=dated.year if dated else 0,
+        as_of=day(judged), as_of_text=judged.strftime("%d/%m/%Y"),
+        as_of_source="option" if as_of else ("plan" if dated else ("plan_text" if approximate else "today")),
+        province=plan.identification.province)
+
+
+def targets(loaded: LoadedPlan) -> list[Fact]:
+    return [TargetFact(indicator=t.indicator, year=t.year, value=t.value, unit=t.unit, comparison=t.comparison,
+                       relative_to=t.relative_to or 0, has_population=bool(t.population),
+                       population=tuple(t.population), quote=t.quote or "", loc=loaded.location("targets", n))
+            for n, t in enumerate(loaded.plan.targets)]
+
+
+def bases(loaded: LoadedPlan) -> list[Fact]:
+    return [BasisFact(number=fold_number(b.number), date=day(b.date), shown=b.number,
+                      date_text=b.date.strftime("%d/%m/%Y") if b.date else "", loc=loaded.location("legal_bases", n))
+            for n, b in enumerate(loaded.plan.legal_bases)]

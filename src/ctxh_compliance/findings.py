@@ -2,7 +2,9 @@
 
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
+
+from .localized import Localized
 
 
 class Verdict(str, Enum):
@@ -18,17 +20,6 @@ class Verdict(str, Enum):
         return list(Verdict).index(self)
 
 
-class Localized(BaseModel):
-    """A text in every report language."""
-
-    model_config = ConfigDict(frozen=True)
-    vi: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return getattr(self, lang, None) or self.vi
-
-
 class Requirement(BaseModel):
     """What the national decision asks for."""
 
@@ -40,7 +31,7 @@ class Requirement(BaseModel):
 
 
 class Evidence(BaseModel):
-    """What the plan says, and where in the plan file."""
+    """What the plan says, and where in the user's file (plan file or document)."""
 
     text: Localized
     quote: str | None = None
@@ -134,10 +125,6 @@ class Report(BaseModel):
             if any(f.verdict == verdict for f in self.active):
                 return verdict
         return Verdict.PASS
-
-    @property
-    def has_failure(self) -> bool:
-        return self.overall == Verdict.FAIL
 
     def fails_on(self, verdicts: set[Verdict]) -> bool:
         """Whether any finding that counts has one of ``verdicts`` (the --fail-on choice)."""

@@ -6,6 +6,7 @@ from typing import Any
 import yaml
 
 from .resources import I18N_FILE
+from .text import format_number
 
 LANGUAGES = ("vi", "en")
 
@@ -24,6 +25,11 @@ def translate(key: str, lang: str = "vi", **params: Any) -> str:
     return template.format(**params)
 
 
-def both(key: str, **params: Any) -> dict[str, str]:
-    """The message in every language, for a finding that any reporter may render."""
-    return {lang: translate(key, lang, **params) for lang in LANGUAGES}
+
+def quantity(value: float, unit: str, lang: str, baseline: int | None = None, comparison: str | None = None) -> str:
+    """``60%``, ``mức tăng 20% so với năm 2020``; "khoảng"/"tối đa" shown, "ít nhất" implied."""
+    base = translate("unit.base_year", lang, year=baseline) if baseline else translate("unit.no_base", lang)
+    text = translate(f"unit.{unit}", lang, n=format_number(value, lang), base=base)
+    if comparison in ("about", "at_most"):
+        text = f"{translate(f'comparison.{comparison}', lang)} {text}"
+    return text

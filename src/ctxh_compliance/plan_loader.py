@@ -5,7 +5,7 @@ Every problem becomes one located message; nothing is a traceback.
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
@@ -14,22 +14,35 @@ from .plan_model import Plan
 from .yaml_source import Located, load_yaml
 
 
+class Locator(Protocol):
+    """Where each value of a plan is in the user's own file: a YAML plan (``yaml_source.Located``:
+    line and column) or a document (``document_input.DocumentSource``: line, paragraph, page)."""
+
+    file: str
+
+    def where(self, path: tuple) -> tuple[int | None, int | None]: ...
+
+    def location(self, path: tuple) -> str: ...
+
+    def problem(self, path: tuple, key: str, at_key: bool = False, **params: Any) -> Problem: ...
+
+
 @dataclass
 class LoadedPlan:
-    """A validated plan and the file it came from (for locating evidence)."""
+    """A validated plan and where each of its values is in the user's file."""
 
     plan: Plan
-    source: Located
+    source: Locator
 
     @property
     def file(self) -> str:
         return self.source.file
 
     def location(self, *path: str | int) -> str:
-        line, column = self.source.where(path)
-        if line is None:
-            return self.file
-        return f"{self.file}:{line}:{column}"
+        return self.source.location(path)
+
+    def problem(self, path: tuple, key: str, **params: Any) -> Problem:
+        return self.source.problem(path, key, **params)
 
 
 # pydantic error type -> message key in messages.yaml

@@ -15,7 +15,6 @@ from pydantic_core import PydanticCustomError
 Year = Annotated[int, Field(ge=1990, le=2100, description="Năm (1990-2100)")]
 Quote = Annotated[str | None, Field(description="Câu trích nguyên văn từ văn bản kế hoạch")]
 
-UNITS = ("percent", "percent_increase", "count", "per_unit", "wage_multiple")
 Unit = Literal["percent", "percent_increase", "count", "per_unit", "wage_multiple"]
 Comparison = Literal["at_least", "exactly", "about", "at_most"]
 PlanKind = Literal["annual", "phase", "programme"]

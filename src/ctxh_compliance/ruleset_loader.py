@@ -8,7 +8,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import Problem, RulesetError, InputError
 from .plan_loader import LoadedPlan
 from .resources import data_dir
-from .ruleset_model import DecisionFile, IndicatorFile, MinTarget, NationalTarget, RuleFile, Ruleset
+from .ruleset_model import DecisionFile, IndicatorFile, RuleFile, Ruleset
 from .text import fold_number
 from .yaml_source import Located, load_yaml
 
@@ -76,10 +76,10 @@ def _load_folder(folder: str) -> Ruleset:
                                         {"rule": rule.id, "other": seen[rule.id]}))
             seen[rule.id] = str(rule_path)
             indicator = getattr(rule, "indicator", None)
-            if isinstance(rule, (MinTarget, NationalTarget)) and indicator and indicator not in indicators:
+            if indicator and indicator not in indicators:
                 problems.append(Problem(str(rule_path), line, column, "ruleset.unknown_indicator",
                                         {"rule": rule.id, "indicator": indicator}))
-            elif isinstance(rule, MinTarget) and indicators[indicator].unit != rule.unit:
+            elif indicator and hasattr(rule, "unit") and indicators[indicator].unit != rule.unit:
                 problems.append(Problem(str(rule_path), line, column, "ruleset.unit_mismatch",
                                         {"rule": rule.id, "unit": rule.unit, "indicator_unit": indicators[indicator].unit}))
             rules.append(rule)

@@ -43,6 +43,11 @@ class Located:
             path = path[:-1]
         return self.marks.get((), (None, None))
 
+    def location(self, path: Path_) -> str:
+        """``file:line:column`` of ``path`` (or of its nearest located ancestor), else the file."""
+        line, column = self.where(path)
+        return self.file if line is None else f"{self.file}:{line}:{column}"
+
     def problem(self, path: Path_, key: str, at_key: bool = False, **params: Any) -> Problem:
         """A problem at ``path``: at its value, or at its key when ``at_key`` (an unknown key)."""
         line, column = self.key_marks.get(tuple(path)) if at_key and tuple(path) in self.key_marks \

@@ -28,6 +28,13 @@ class Para:
             return f"dòng {self.line}-{self.last}"
         return f"dòng {self.line}"
 
+    def location(self, file: str) -> str:
+        """Where the paragraph is in the user's document, as a report shows it: ``plan.txt:34``,
+        ``plan.docx (đoạn 12)``, ``plan.pdf (trang 2, dòng 5)``."""
+        if self.page is None and self.index is None and self.line is not None:
+            return f"{file}:{self.line}"
+        return f"{file} ({self.where()})"
+
 
 def _missing(display: str, package: str, kind: str) -> InputError:
     return InputError([Problem(display, None, None, "extract.missing_reader", {"package": package, "kind": kind})])

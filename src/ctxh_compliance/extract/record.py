@@ -8,20 +8,23 @@ CONFIDENCE = ("high", "medium", "low")
 
 
 @dataclass(frozen=True)
-class Evidence:
+class Provenance:
+    """Where one value was read in the document, and how sure the extractor is of it."""
+
     where: str            # "dòng 30", "đoạn 12", "trang 2, dòng 5"
     confidence: str       # high: an exact pattern; medium: a pattern with a guess; low: a guess
     why: str | None = None
+    para: Para | None = None
 
 
 @dataclass
 class Recorder:
-    evidence: dict[str, Evidence] = field(default_factory=dict)
+    evidence: dict[str, Provenance] = field(default_factory=dict)
     remarks: dict[str, str] = field(default_factory=dict)
 
     def note(self, path: str, para: Para | None, confidence: str, why: str | None = None) -> None:
         assert confidence in CONFIDENCE
-        self.evidence[path] = Evidence(para.where() if para else "?", confidence, why)
+        self.evidence[path] = Provenance(para.where() if para else "?", confidence, why, para)
 
     def remark(self, path: str, para: Para | None, text: str) -> None:
         self.remarks[path] = f"{para.where()}: {text}" if para else text

@@ -10,14 +10,14 @@ from pydantic import ValidationError
 
 from ..i18n import translate
 from ..plan_model import Plan
-from .record import Evidence
+from .record import Provenance
 
 
 @dataclass
 class Extraction:
     data: dict[str, Any]
     missing: list[str]
-    evidence: dict[str, Evidence]
+    evidence: dict[str, Provenance]
     remarks: dict[str, str] = field(default_factory=dict)
     ruleset: str | None = None
     errors: list[str] = field(default_factory=list)
@@ -56,14 +56,14 @@ def _scalar(value: Any) -> str:
     return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
-def _comment(ev: Evidence | None) -> str:
+def _comment(ev: Provenance | None) -> str:
     if ev is None:
         return ""
     text = f"  # {ev.where}, {ev.confidence}"
     return text + (f" ({ev.why})" if ev.why else "")
 
 
-def _emit(value: Any, path: str, indent: int, lines: list[str], evidence: dict[str, Evidence]) -> None:
+def _emit(value: Any, path: str, indent: int, lines: list[str], evidence: dict[str, Provenance]) -> None:
     pad = " " * indent
     if isinstance(value, dict):
         for key, item in value.items():

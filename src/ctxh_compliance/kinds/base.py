@@ -1,0 +1,53 @@
+"""What every rule kind shares: the fields of a rule, and the interface of a kind module.
+
+A kind module (``kinds/min_target.py`` …) holds, side by side:
+
+- ``KIND``: the value of ``kind:`` in a ruleset file;
+- ``Rule``: the pydantic model of a rule of this kind (its fields are the ruleset data);
+- ``compile(rule, b)``: the durable-rules conditions the rule compiles to, one engine rule per
+  branch, each naming its outcome and verdict (``b`` is the engine's builder, see ``engine.py``);
+- ``FACTS``: builders of the facts about a plan that its conditions read (``facts.py`` holds the
+  ones several kinds share);
+- ``requirement(rule, lang)``, ``params(rule, rs, lang)``, ``outcome_params(outcome, lang)``: the
+  words of its findings (the sentences themselves are in ``messages.yaml``), each optional;
+- ``finding(outcome, rs, build)``: optional, when an outcome needs more than one message;
+- ``example(rule, rs)``: a plan fragment that passes, for the rule catalogue (optional).
+
+The module's docstring says what the kind checks; it becomes the kind's entry in the README.
+"""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..localized import Localized
+
+Grade = Literal["A", "B", "C"]
+Severity = Literal["high", "medium", "low"]
+Section = Literal["targets", "tasks", "structure", "legal", "institutions", "arithmetic"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Reference(Strict):
+    """A source a rule rests on (the ``sources:`` of a rule or decision)."""
+
+    name: str
+    url: str | None = None
+
+
+class RuleBase(Strict):
+    id: str = Field(pattern=r"^[A-Z0-9]+-[A-Z]\d{2}$")
+    section: Section
+    title: Localized
+    severity: Severity
+    grade: Grade
+    grade_note: str | None = None
+    citation: str
+    quote: str
+    sources: list[Reference] = Field(min_length=1)
+    reference: str | None = Field(None, description="Mã dòng trong tài liệu tham chiếu")
+    instrument: str | None = Field(None, description="Văn bản pháp lý của quy tắc, nếu không phải quyết định của bộ quy tắc")
+    notes: str | None = None

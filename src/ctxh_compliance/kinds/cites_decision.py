@@ -1,0 +1,42 @@
+"""cites_decision: the plan cites the decision it implements, with the right number and date.
+
+A known miscitation of the number (``miscitation: true`` in ``decision.yaml``) warns; a wrong
+date fails; a plan that cites neither is for review (the decision may be cited in a part that was
+not read).
+"""
+
+from typing import Literal
+
+from .. import facts
+from ..facts import day
+from ..findings import Verdict
+from ..text import fold_number
+from .base import RuleBase
+
+KIND = "cites_decision"
+FACTS = (facts.bases,)
+
+
+class Rule(RuleBase):
+    """The plan cites the decision it implements with the right number and date."""
+
+    kind: Literal["cites_decision"]
+
+
+def compile(rule: Rule, b) -> None:
+    m, c = b.m, b.c
+    detect = b.decision_file.detect
+    right = [fold_number(cited.number) for cited in detect.decisions if not cited.miscitation]
+    wrong = [fold_number(cited.number) for cited in detect.decisions if cited.miscitation]
+    date = day(b.rs.decision.date)
+
+    def cited(numbers):
+        return (m.type == "basis") & b.any_of("number", numbers)
+    b.with_plan(rule, cited(right) & ((m.date == date) | (m.date == 0)), b.plan, "basis.right", Verdict.PASS)
+    b.with_plan(rule, cited(right) & (m.date != date) & (m.date != 0), b.plan, "basis.wrong_date", Verdict.FAIL)
+    if wrong:
+        b.with_plan(rule, cited(wrong), b.plan, "basis.miscited", Verdict.WARNING)
+    b.when(rule, "basis.not_cited", Verdict.NEEDS_REVIEW,
+           c.p << (b.plan() & (m.complete == True)), b.none(cited(right + wrong)))  # noqa: E712
+    b.when(rule, "basis.not_cited_incomplete", Verdict.NEEDS_REVIEW,
+           c.p << (b.plan() & (m.complete == False)), b.none(cited(right + wrong)))  # noqa: E712

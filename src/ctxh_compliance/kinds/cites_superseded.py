@@ -1,0 +1,27 @@
+"""cites_superseded: the plan does not rest its targets on a decision whose period has ended
+(the ``superseded:`` list of ``decision.yaml``); citing one warns.
+"""
+
+from typing import Literal
+
+from .. import facts
+from ..findings import Verdict
+from ..text import fold_number
+from .base import RuleBase
+
+KIND = "cites_superseded"
+FACTS = (facts.bases,)
+
+
+class Rule(RuleBase):
+    kind: Literal["cites_superseded"]
+
+
+def compile(rule: Rule, b) -> None:
+    old = [fold_number(cited.number) for cited in b.decision_file.superseded]
+    if not old:
+        b.when(rule, "superseded.none", Verdict.PASS, b.c.p << b.plan())
+        return
+    match = lambda: (b.m.type == "basis") & b.any_of("number", old)  # noqa: E731
+    b.with_plan(rule, match(), b.plan, "superseded.cited", Verdict.WARNING)
+    b.when(rule, "superseded.none", Verdict.PASS, b.c.p << b.plan(), b.none(match()))

@@ -118,8 +118,8 @@ def test_decomposed_vietnamese_is_normalised_to_nfc(cli, write_plan):
 
 def test_unexpected_errors_exit_3_not_1(cli, write_plan, monkeypatch):
     """A defect must never look like "the plan fails" (exit 1)."""
-    from ctxh_compliance import cli as cli_module
-    monkeypatch.setattr(cli_module, "render", lambda *a, **k: 1 / 0)
+    from ctxh_compliance import report
+    monkeypatch.setattr(report, "render", lambda *a, **k: 1 / 0)
     result = cli(write_plan(MINIMAL_PLAN))
     assert result.exit_code == 3 and "lỗi nội bộ không lường trước" in result.stderr
 

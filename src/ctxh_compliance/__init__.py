@@ -5,8 +5,10 @@ Library API (the command line is a thin layer over it)::
     from ctxh_compliance import load_plan, load_ruleset, select_ruleset, check
 
     plan = load_plan("plan.yaml")
-    ruleset = select_ruleset(plan)          # or load_ruleset("qd112_2021")
-    report = check(plan, ruleset)
+    ruleset, cited = select_ruleset(plan)   # the ruleset, and the citation that chose it
+    # or: ruleset = load_ruleset("qd112_2021")
+    report = check(plan, ruleset, selected_by=cited)
+    print(report.overall.value, report.counts())
 """
 
 from .errors import InputError, Problem, RulesetError, CheckerError

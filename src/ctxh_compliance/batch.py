@@ -11,7 +11,7 @@ from .findings import Report, Verdict
 
 
 @dataclass
-class Outcome:
+class PlanResult:
     """One plan of a batch: its report, or the input problems that stopped it."""
 
     path: Path
@@ -40,11 +40,11 @@ def expand(paths: list[Path]) -> list[Path]:
     return found
 
 
-def worst_first(outcomes: list[Outcome]) -> list[Outcome]:
+def worst_first(outcomes: list[PlanResult]) -> list[PlanResult]:
     return sorted(outcomes, key=lambda o: o.rank)
 
 
-def matrix(outcomes: list[Outcome]) -> tuple[list[str], list[tuple[Outcome, dict[str, str]]]]:
+def matrix(outcomes: list[PlanResult]) -> tuple[list[str], list[tuple[PlanResult, dict[str, str]]]]:
     """Rule ids (columns) and, per plan (rows, worst first), its verdict for each rule."""
     rule_ids = sorted({rid for o in outcomes if o.report for rid in o.report.rule_verdicts()})
     rows = []
@@ -54,7 +54,7 @@ def matrix(outcomes: list[Outcome]) -> tuple[list[str], list[tuple[Outcome, dict
     return rule_ids, rows
 
 
-def summary_csv(outcomes: list[Outcome], labels: dict[str, str]) -> str:
+def summary_csv(outcomes: list[PlanResult], labels: dict[str, str]) -> str:
     """CSV for Excel: UTF-8 with BOM so Vietnamese text opens correctly."""
     rule_ids, rows = matrix(outcomes)
     buffer = io.StringIO()

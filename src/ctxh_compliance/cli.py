@@ -4,33 +4,24 @@ Exit codes: 0 no failure; 1 at least one finding with a --fail-on verdict (defau
 2 input or usage error (in a batch: at least one file could not be checked); 3 internal error.
 """
 
-import json
 import os
 import sys
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from . import batch as batch_module
-from .catalogue import render_catalogue, render_explanation
-from .checker import check
-from .diff import compare, load_json_report
-from .document_input import is_document, load_document
+from .document_input import is_document
 from .errors import CheckerError, InputError, Problem
-from .extract import extract
 from .findings import Report, Verdict
 from .i18n import translate
-from .plan_loader import load_plan
-from .plan_model import Plan
-from .report import environment, render
-from .report_json import json_schema
-from .ruleset_loader import available_rulesets, load_ruleset, select_ruleset
-from .selection import check_patterns, parse_fail_on, select
-from .waivers import apply_waivers, load_waivers
 from .writing import write_atomically
+
+# Modules that only some runs need (the extractor, the catalogue, batches, diffs, waivers, JSON)
+# are imported where they are used: a plain check does not pay for them.
 
 EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 SUFFIXES = {"text": ".txt", "markdown": ".md", "html": ".html", "json": ".json"}
@@ -77,19 +68,42 @@ def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
         raise InputError([Problem(str(output), None, None, "cli.cannot_write", {"detail": exc.strerror or exc})])
 
 
-class Options:
-    """Everything a run needs besides the plan files."""
+@dataclass
+class RunOptions:
+    """Everything a run needs besides the plan files: one object, built from the command line."""
 
-    def __init__(self, ruleset, fmt, output, lang, colour, as_of, chosen, skipped, fail_on, waivers):
-        self.ruleset, self.fmt, self.output, self.lang = ruleset, fmt, output, lang
-        self.colour, self.as_of, self.chosen, self.skipped = colour, as_of, chosen, skipped
-        self.fail_on, self.waivers = fail_on, waivers
+    lang: str = "vi"
+    ruleset: str | None = None
+    fmt: Format | None = None
+    output: Path | None = None
+    colour: Colour = Colour.auto
+    as_of: date | None = None
+    chosen: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    fail_on: str = "fail"
+    waivers_file: Path | None = None
+    diff: bool = False
+    extract_only: bool = False
+    list_rules: str | None = None
+    explain: str | None = None
+    catalogue: str | None = None
+    schema: bool = False
+    report_schema: bool = False
+    list_rulesets: bool = False
+    # resolved by the run
+    failing: set[Verdict] = field(default_factory=set)
+    waivers: list = field(default_factory=list)
 
     def report_for(self, path: Path) -> Report:
+        from .checker import check
+        from .ruleset_loader import load_ruleset, select_ruleset
+        from .selection import check_patterns, select
         extracted = None
         if is_document(path):
+            from .document_input import load_document
             loaded, extracted = load_document(path)
         else:
+            from .plan_loader import load_plan
             loaded = load_plan(path)
         if self.ruleset:
             rs, selected_by = load_ruleset(self.ruleset), None
@@ -101,7 +115,10 @@ class Options:
         report = select(check(loaded, rs, selected_by, self.as_of), self.chosen, self.skipped)
         if extracted is not None:
             report = report.model_copy(update={"extraction": extracted})
-        return apply_waivers(report, self.waivers) if self.waivers else report
+        if self.waivers:
+            from .waivers import apply_waivers
+            report = apply_waivers(report, self.waivers)
+        return report
 
     def painted(self, fmt: str) -> bool:
         return fmt == "text" and self.output is None and (self.colour == Colour.always or (
@@ -142,139 +159,160 @@ def main(
     report_schema: bool = typer.Option(False, "--report-schema", help="In JSON Schema của báo cáo JSON rồi thoát"),
     list_rulesets: bool = typer.Option(False, "--list-rulesets", help="Liệt kê các bộ quy tắc có sẵn rồi thoát"),
 ) -> None:
-    lang_code = lang.value
+    options = RunOptions(
+        lang=lang.value, ruleset=ruleset, fmt=fmt, output=output, colour=colour,
+        as_of=as_of.date() if as_of else None, chosen=chosen, skipped=skipped, fail_on=fail_on,
+        waivers_file=waivers, diff=diff, extract_only=extract_only, list_rules=list_rules, explain=explain,
+        catalogue=catalogue, schema=schema, report_schema=report_schema, list_rulesets=list_rulesets)
     try:
-        code = _run(plans or [], lang_code, ruleset=ruleset, fmt=fmt, output=output, colour=colour,
-                    as_of=as_of.date() if as_of else None, chosen=chosen, skipped=skipped, fail_on=fail_on,
-                    waivers=waivers, diff=diff, extract_only=extract_only, list_rules=list_rules, explain=explain, catalogue=catalogue,
-                    schema=schema, report_schema=report_schema, list_rulesets=list_rulesets)
+        code = _run(plans or [], options)
     except InputError as exc:
-        sys.stderr.write(exc.render(lang_code) + "\n")
+        sys.stderr.write(exc.render(options.lang) + "\n")
         code = EXIT_INPUT
     except CheckerError as exc:
-        sys.stderr.write(exc.render(lang_code) + "\n")
+        sys.stderr.write(exc.render(options.lang) + "\n")
         code = EXIT_INTERNAL
     except Exception as exc:  # a defect: say so plainly, never with exit code 1 ("failures found")
-        sys.stderr.write(translate("engine.unexpected", lang_code, detail=f"{type(exc).__name__}: {exc}") + "\n")
+        sys.stderr.write(translate("engine.unexpected", options.lang, detail=f"{type(exc).__name__}: {exc}") + "\n")
         code = EXIT_INTERNAL
     raise typer.Exit(code)
 
 
-def _run(plans: list[Path], lang: str, **o) -> int:
-    output = o["output"]
-    if o["schema"] or o["report_schema"]:
-        data = Plan.model_json_schema() if o["schema"] else json_schema()
-        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output, [])
+def _run(plans: list[Path], o: RunOptions) -> int:
+    """What the command line asks for, in order: a listing or schema, an extraction, a diff, checks."""
+    if o.schema or o.report_schema:
+        import json
+        if o.schema:
+            from .plan_model import Plan
+            data = Plan.model_json_schema()
+        else:
+            from .report_json import json_schema
+            data = json_schema()
+        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", o.output, [])
         return EXIT_OK
-    if o["list_rulesets"]:
-        rows = [translate("cli.rulesets_header", lang)]
+    if o.list_rulesets:
+        from .ruleset_loader import available_rulesets, load_ruleset
+        rows = [translate("cli.rulesets_header", o.lang)]
         for name in available_rulesets():
             rs = load_ruleset(name)
-            rows.append(f"{name}\t{rs.decision.number}\t{len(rs.rules)}\t{getattr(rs.decision.title, lang)}")
-        _emit("\n".join(rows) + "\n", output, [])
+            rows.append(f"{name}\t{rs.decision.number}\t{len(rs.rules)}\t{getattr(rs.decision.title, o.lang)}")
+        _emit("\n".join(rows) + "\n", o.output, [])
         return EXIT_OK
-    if o["list_rules"] or o["catalogue"]:
-        rs = load_ruleset(o["list_rules"] or o["catalogue"])
-        _emit(render_catalogue(rs, lang, "list" if o["list_rules"] else "markdown"), output, [])
+    if o.list_rules or o.catalogue:
+        from .catalogue import render_catalogue
+        from .ruleset_loader import load_ruleset
+        rs = load_ruleset(o.list_rules or o.catalogue)
+        _emit(render_catalogue(rs, o.lang, "list" if o.list_rules else "markdown"), o.output, [])
         return EXIT_OK
-    if o["explain"]:
-        _emit(render_explanation(o["explain"], lang), output, [])
+    if o.explain:
+        from .catalogue import render_explanation
+        _emit(render_explanation(o.explain, o.lang), o.output, [])
         return EXIT_OK
     if not plans:
         raise InputError([Problem("ctxh-check", None, None, "cli.no_plan", {})])
-    if o["extract_only"]:
-        return _extract(plans, output, lang)
+    if o.extract_only:
+        return _extract(plans, o)
 
-    options = Options(o["ruleset"], o["fmt"], output, lang, o["colour"], o["as_of"], o["chosen"], o["skipped"],
-                      parse_fail_on(o["fail_on"]), None)
-    if o["waivers"]:
+    from .selection import parse_fail_on
+    o.failing = parse_fail_on(o.fail_on)
+    if o.waivers_file:
+        from .ruleset_loader import available_rulesets, load_ruleset
+        from .waivers import load_waivers
         known = {r.id for name in available_rulesets() for r in load_ruleset(name).rules}
-        if o["ruleset"]:
-            known |= {r.id for r in load_ruleset(o["ruleset"]).rules}
-        options.waivers = load_waivers(o["waivers"], known)
-    if o["diff"]:
-        return _diff(plans, options)
-    files = batch_module.expand(plans)
-    if len(files) == 1 and not (output is not None and output.is_dir()):
-        return _single(files[0], options)
-    return _batch(files, options)
+        if o.ruleset:
+            known |= {r.id for r in load_ruleset(o.ruleset).rules}
+        o.waivers = load_waivers(o.waivers_file, known)
+    if o.diff:
+        return _diff(plans, o)
+    from .batch import expand
+    files = expand(plans)
+    if len(files) == 1 and not (o.output is not None and o.output.is_dir()):
+        return _single(files[0], o)
+    return _batch(files, o)
 
 
-def _single(path: Path, options: Options) -> int:
-    report = options.report_for(path)
-    fmt = _fmt_for(options.output, options.fmt)
-    _emit(render(report, fmt, options.lang, options.painted(fmt)), options.output, [path])
-    return EXIT_FAIL if report.fails_on(options.fail_on) else EXIT_OK
+def _single(path: Path, o: RunOptions) -> int:
+    from .report import render
+    report = o.report_for(path)
+    fmt = _fmt_for(o.output, o.fmt)
+    _emit(render(report, fmt, o.lang, o.painted(fmt)), o.output, [path])
+    return EXIT_FAIL if report.fails_on(o.failing) else EXIT_OK
 
 
-def _batch(files: list[Path], options: Options) -> int:
-    folder = options.output
+def _batch(files: list[Path], o: RunOptions) -> int:
+    from . import batch
+    from .report import environment, render
+    folder = o.output
     if folder is not None and folder.exists() and not folder.is_dir():
         raise InputError([Problem(str(folder), None, None, "batch.output_folder", {})])
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
-    fmt = _fmt_for(None, options.fmt)
-    outcomes: list[batch_module.Outcome] = []
+    fmt = _fmt_for(None, o.fmt)
+    results: list[batch.PlanResult] = []
     links: dict[Path, str] = {}
     show_bar = sys.stderr.isatty()
-    with typer.progressbar(files, label=translate("batch.progress", options.lang), file=sys.stderr,
+    with typer.progressbar(files, label=translate("batch.progress", o.lang), file=sys.stderr,
                            hidden=not show_bar) as bar:
         for path in bar:
             try:
-                report = options.report_for(path)
-                outcomes.append(batch_module.Outcome(path, report))
+                report = o.report_for(path)
+                results.append(batch.PlanResult(path, report))
                 if folder is not None:
                     name = path.stem + SUFFIXES[fmt]
-                    _emit(render(report, fmt, options.lang), folder / name, files)
+                    _emit(render(report, fmt, o.lang), folder / name, files)
                     links[path] = name
             except InputError as exc:
-                outcomes.append(batch_module.Outcome(path, problems=exc.problems))
-    for outcome in outcomes:
-        if outcome.problems:
-            sys.stderr.write("\n".join(p.render(options.lang) for p in outcome.problems) + "\n")
+                results.append(batch.PlanResult(path, problems=exc.problems))
+    for result in results:
+        if result.problems:
+            sys.stderr.write("\n".join(p.render(o.lang) for p in result.problems) + "\n")
     if folder is not None:
-        labels = {key: translate(f"batch.{key}", options.lang) for key in ("plan", "province", "overall", "error")}
-        _emit(batch_module.summary_csv(outcomes, labels), folder / "summary.csv", files)
-        rule_ids, rows = batch_module.matrix(outcomes)
-        html = environment(options.lang, False, html=True).get_template("summary.html.j2").render(
+        labels = {key: translate(f"batch.{key}", o.lang) for key in ("plan", "province", "overall", "error")}
+        _emit(batch.summary_csv(results, labels), folder / "summary.csv", files)
+        rule_ids, rows = batch.matrix(results)
+        html = environment(o.lang, False, html=True).get_template("summary.html.j2").render(
             rule_ids=rule_ids, rows=rows, links=links)
         _emit(html, folder / "summary.html", files)
     lines = []
-    for outcome in batch_module.worst_first(outcomes):
-        if outcome.report is None:
-            lines.append(f"{outcome.path}: {translate('batch.error', options.lang)}")
+    for result in batch.worst_first(results):
+        if result.report is None:
+            lines.append(f"{result.path}: {translate('batch.error', o.lang)}")
             continue
-        counts = outcome.report.counts()
-        lines.append(translate("batch.line", options.lang, file=outcome.path,
-                               overall=translate(f"verdict.{outcome.report.overall.value}", options.lang),
+        counts = result.report.counts()
+        lines.append(translate("batch.line", o.lang, file=result.path,
+                               overall=translate(f"verdict.{result.report.overall.value}", o.lang),
                                fail=counts[Verdict.FAIL], review=counts[Verdict.NEEDS_REVIEW]))
     sys.stdout.write("\n".join(lines) + "\n")
-    if any(o.report is None for o in outcomes):
+    if any(r.report is None for r in results):
         return EXIT_INPUT
-    return EXIT_FAIL if any(o.report.fails_on(options.fail_on) for o in outcomes) else EXIT_OK
+    return EXIT_FAIL if any(r.report.fails_on(o.failing) for r in results) else EXIT_OK
 
 
-def _extract(paths: list[Path], output: Path | None, lang: str) -> int:
+def _extract(paths: list[Path], o: RunOptions) -> int:
+    from .extract import extract
     if len(paths) != 1:
         raise InputError([Problem("--extract", None, None, "diff.needs_one", {})])
     extraction = extract(paths[0])
-    _emit(extraction.to_yaml(), output, paths)
+    _emit(extraction.to_yaml(), o.output, paths)
     if extraction.missing:
-        sys.stderr.write(f"{paths[0]}: {translate('extract.missing_list', lang, items=', '.join(extraction.missing))}\n")
+        sys.stderr.write(f"{paths[0]}: {translate('extract.missing_list', o.lang, items=', '.join(extraction.missing))}\n")
     if not extraction.valid:
-        sys.stderr.write(f"{paths[0]}: {translate('extract.invalid', lang, errors='; '.join(extraction.errors), missing=', '.join(extraction.missing))}\n")
+        sys.stderr.write(f"{paths[0]}: {translate('extract.invalid', o.lang, errors='; '.join(extraction.errors), missing=', '.join(extraction.missing))}\n")
         return EXIT_INPUT
     return EXIT_OK
 
 
-def _diff(paths: list[Path], options: Options) -> int:
+def _diff(paths: list[Path], o: RunOptions) -> int:
+    from .diff import compare
+    from .report import environment
+    from .report_json import read_report
     if len(paths) != 2:
         raise InputError([Problem("--diff", None, None, "diff.needs_two", {})])
-    old, new = (load_json_report(p) if p.suffix.lower() == ".json" else options.report_for(p) for p in paths)
+    old, new = (read_report(p) if p.suffix.lower() == ".json" else o.report_for(p) for p in paths)
     groups = compare(old, new)
-    text = environment(options.lang, False).get_template("diff.txt.j2").render(old=old, new=new, groups=groups)
-    _emit(text, options.output, paths)
-    return EXIT_FAIL if new.fails_on(options.fail_on) else EXIT_OK
+    text = environment(o.lang, False).get_template("diff.txt.j2").render(old=old, new=new, groups=groups)
+    _emit(text, o.output, paths)
+    return EXIT_FAIL if new.fails_on(o.failing) else EXIT_OK
 
 
 def run() -> None:

@@ -1,11 +1,8 @@
 """Draft to draft: what was fixed, what newly fails, what is unchanged between two reports."""
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from .findings import Report, Verdict
-from .report_json import ReportDocument
 
 
 @dataclass
@@ -37,10 +34,3 @@ def compare(old: Report, new: Report) -> dict[str, list[Change]]:
         else:
             groups["changed"].append(change)
     return groups
-
-
-def load_json_report(path: Path) -> Report:
-    document = ReportDocument.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    return Report(plan=document.plan, ruleset=document.ruleset, decision=document.decision,
-                  decision_title=document.decision_title, selected_by=document.selected_by,
-                  findings=document.findings, stale_waivers=document.stale_waivers)

@@ -5,15 +5,16 @@ never saw."""
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Problem
-from .extract import Extraction, extract
-from .extract.reader import Para
-from .extract.result import validate
 from .findings import ExtractionSummary
 from .i18n import translate
 from .plan_loader import LoadedPlan
+
+if TYPE_CHECKING:  # the extractor is imported only when a document is read
+    from .extract import Extraction
+    from .extract.reader import Para
 
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -28,7 +29,7 @@ def _path(dotted: str) -> tuple:
     return tuple(int(index) if index else name for name, index in _STEP.findall(dotted))
 
 
-def _position(para: Para) -> tuple:
+def _position(para: "Para") -> tuple:
     return (para.page or 0, para.index or 0, para.line or 0)
 
 
@@ -37,13 +38,13 @@ class DocumentSource:
     """Where each extracted value is in the document: the paragraph it was read from."""
 
     file: str
-    paras: dict[tuple, Para]
+    paras: dict[tuple, "Para"]
 
     @classmethod
-    def of(cls, file: str, extraction: Extraction) -> "DocumentSource":
+    def of(cls, file: str, extraction: "Extraction") -> "DocumentSource":
         return cls(file, {_path(key): found.para for key, found in extraction.evidence.items() if found.para})
 
-    def _para(self, path: tuple) -> Para | None:
+    def _para(self, path: tuple) -> "Para | None":
         """The paragraph of ``path``, else of its nearest located ancestor; for a whole part
         ("budget"), the first paragraph any of its values was read from."""
         path = tuple(path)
@@ -69,7 +70,7 @@ class DocumentSource:
         return Problem(self.file, line, column, key, params)
 
 
-def summary(extraction: Extraction) -> ExtractionSummary:
+def summary(extraction: "Extraction") -> ExtractionSummary:
     counts = {level: 0 for level in ("high", "medium", "low")}
     for found in extraction.evidence.values():
         counts[found.confidence] += 1
@@ -81,6 +82,8 @@ def summary(extraction: Extraction) -> ExtractionSummary:
 
 def load_document(path: Path, display: str | None = None) -> tuple[LoadedPlan, ExtractionSummary]:
     """The extracted plan, validated by the plan model, and how sure the extraction is."""
+    from .extract import extract
+    from .extract.result import validate
     display = display or str(path)
     extraction = extract(path, display)
     # What the extractor did not find may still be in the document (it does not read every part):

@@ -5,11 +5,13 @@ Its JSON Schema is printed by ``ctxh-check --report-schema`` and kept in docs/re
 """
 
 from importlib import metadata
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from .findings import ExtractionSummary, Finding, Localized, PlanSummary, Report, Verdict
+from .findings import ExtractionSummary, Finding, PlanSummary, Report, Verdict
+from .localized import Localized
 
 SCHEMA_VERSION = "1.0"
 
@@ -51,6 +53,13 @@ def document(report: Report) -> ReportDocument:
         summary=Summary(overall=report.overall, rules=report.counts(), waived=report.waived,
                         population_findings=report.extra_findings),
         findings=report.findings, stale_waivers=report.stale_waivers, extraction=report.extraction)
+
+
+def read_report(path: Path) -> Report:
+    """A JSON report read back (for ``--diff``): the same Report model that was written, every
+    field of it, the extraction summary included."""
+    document = ReportDocument.model_validate_json(path.read_bytes())
+    return Report.model_validate({name: getattr(document, name) for name in Report.model_fields})
 
 
 def render_json(report: Report) -> str:

@@ -57,9 +57,14 @@ def _load(model, path: Path):
 
 
 @lru_cache(maxsize=None)
+def _decision(folder: str) -> DecisionFile:
+    return _load(DecisionFile, Path(folder) / "decision.yaml")[0]
+
+
+@lru_cache(maxsize=None)
 def _load_folder(folder: str) -> Ruleset:
     path = Path(folder)
-    decision, _ = _load(DecisionFile, path / "decision.yaml")
+    decision = _decision(folder)
     indicators_file, _ = _load(IndicatorFile, path / "indicators.yaml")
     indicators = {i.id: i for i in indicators_file.indicators}
     rules = []
@@ -111,8 +116,7 @@ def select_ruleset(loaded: LoadedPlan) -> tuple[Ruleset, str]:
     direct: dict[str, str] = {}
     indirect: dict[str, str] = {}
     for name in available_rulesets():
-        ruleset = load_ruleset(name)
-        detect = ruleset.decision_file.detect
+        detect = _decision(str((rulesets_root() / name).resolve())).detect  # the whole ruleset only once chosen
         for _, folded, shown in bases:
             if any(fold_number(c.number) == folded for c in detect.decisions):
                 direct.setdefault(name, shown)
@@ -122,9 +126,8 @@ def select_ruleset(loaded: LoadedPlan) -> tuple[Ruleset, str]:
     if len(chosen) == 1:
         name, cited = next(iter(chosen.items()))
         return load_ruleset(name), cited
-    line, column = loaded.source.where(("legal_bases",))
     if not chosen:
-        raise InputError([Problem(loaded.file, line, column, "ruleset.not_detected",
-                                  {"available": ", ".join(available_rulesets())})])
-    raise InputError([Problem(loaded.file, line, column, "ruleset.ambiguous",
-                              {"candidates": ", ".join(f"{k} ({v})" for k, v in sorted(chosen.items()))})])
+        raise InputError([loaded.problem(("legal_bases",), "ruleset.not_detected",
+                                         available=", ".join(available_rulesets()))])
+    raise InputError([loaded.problem(("legal_bases",), "ruleset.ambiguous",
+                                     candidates=", ".join(f"{k} ({v})" for k, v in sorted(chosen.items())))])

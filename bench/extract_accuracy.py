@@ -100,9 +100,9 @@ def main() -> int:
 
     header = ["plan", "model"] + list(fields) + ["invented"]
     widths = [36, 8, 34, 34, 34, 30, 9]
-    print("".join(h.ljust(w) for h, w in zip(header, widths)))
+    print("".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
     for row, invented, got, truth in rows:
-        print("".join(c.ljust(w) for c, w in zip(row, widths)))
+        print("".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
         for f in fields:
             extra, lost = got[f] - truth[f], truth[f] - got[f]
             if extra:

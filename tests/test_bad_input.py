@@ -72,7 +72,7 @@ def test_several_problems_are_all_reported(cli, write_plan):
 
 def test_not_utf8_names_the_byte_and_its_place(cli, write_plan):
     # "Sơn" as Windows-1258 writes it: ơ is the single byte 0xF5
-    path = write_plan(GOOD.encode("utf-8").replace("Sơn".encode("utf-8"), b"S\xf5n"))
+    path = write_plan(GOOD.encode("utf-8").replace("Sơn".encode(), b"S\xf5n"))
     result = cli(path)
     assert result.exit_code == 2
     assert f"{path}:3:" in result.stderr and "không phải văn bản UTF-8 (byte 0xf5)" in result.stderr

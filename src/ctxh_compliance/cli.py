@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -65,7 +64,7 @@ def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
     try:
         write_atomically(output, text)
     except OSError as exc:
-        raise InputError([Problem(str(output), None, None, "cli.cannot_write", {"detail": exc.strerror or exc})])
+        raise InputError([Problem(str(output), None, None, "cli.cannot_write", {"detail": exc.strerror or exc})]) from None
 
 
 @dataclass
@@ -130,31 +129,31 @@ class RunOptions:
                   "Mã thoát: 0 không có KHÔNG ĐẠT; 1 có KHÔNG ĐẠT (hoặc kết luận chọn bằng --fail-on); "
                   "2 lỗi đầu vào; 3 lỗi nội bộ.")
 def main(
-    plans: Optional[list[Path]] = typer.Argument(None, help="Tệp kế hoạch (YAML), nhiều tệp hoặc thư mục",
+    plans: list[Path] | None = typer.Argument(None, help="Tệp kế hoạch (YAML), nhiều tệp hoặc thư mục",
                                                  show_default=False),
-    ruleset: Optional[str] = typer.Option(None, "--ruleset", "-r",
+    ruleset: str | None = typer.Option(None, "--ruleset", "-r",
                                           help="Bộ quy tắc (tên hoặc thư mục); mặc định: theo căn cứ của kế hoạch"),
-    fmt: Optional[Format] = typer.Option(None, "--format", "-f",
+    fmt: Format | None = typer.Option(None, "--format", "-f",
                                          help="text (mặc định), markdown, html, json; mặc định theo đuôi của --output"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
+    output: Path | None = typer.Option(None, "--output", "-o",
                                           help="Tệp báo cáo; với nhiều kế hoạch: thư mục nhận báo cáo và bảng tổng hợp"),
     lang: Lang = typer.Option(Lang.vi, "--lang", help="Ngôn ngữ báo cáo: vi hoặc en"),
     colour: Colour = typer.Option(Colour.auto, "--colour", "--color", help="Màu: auto (chỉ trên terminal), always, never"),
-    as_of: Optional[datetime] = typer.Option(None, "--as-of", formats=["%Y-%m-%d"],
+    as_of: datetime | None = typer.Option(None, "--as-of", formats=["%Y-%m-%d"],
                                              help="Xét kế hoạch tại ngày này (YYYY-MM-DD) cho các quy định thay đổi theo "
                                                   "thời gian; mặc định: ngày của kế hoạch, hoặc hôm nay nếu chưa có ngày"),
     chosen: list[str] = typer.Option([], "--select", help="Chỉ báo cáo các quy tắc này (mã, hoặc tiền tố như QD112-T*)"),
     skipped: list[str] = typer.Option([], "--skip", help="Bỏ qua các quy tắc này (mã hoặc tiền tố)"),
     fail_on: str = typer.Option("fail", "--fail-on",
                                 help="Các kết luận làm mã thoát bằng 1, cách nhau dấu phẩy (ví dụ fail,needs_review)"),
-    waivers: Optional[Path] = typer.Option(None, "--waivers", help="Tệp miễn trừ (YAML)"),
+    waivers: Path | None = typer.Option(None, "--waivers", help="Tệp miễn trừ (YAML)"),
     diff: bool = typer.Option(False, "--diff", help="So sánh hai bản kế hoạch (hoặc hai báo cáo JSON): cũ rồi mới"),
     extract_only: bool = typer.Option(False, "--extract",
                                       help="Trích kế hoạch từ văn bản (.txt, .docx, .pdf) thành tệp YAML, kèm vị trí và "
                                            "độ tin cậy của từng giá trị, rồi thoát (không kiểm tra)"),
-    list_rules: Optional[str] = typer.Option(None, "--list-rules", help="Liệt kê các quy tắc của một bộ quy tắc"),
-    explain: Optional[str] = typer.Option(None, "--explain", help="Giải thích một quy tắc theo mã"),
-    catalogue: Optional[str] = typer.Option(None, "--catalogue", help="Trang Markdown danh mục quy tắc của một bộ quy tắc"),
+    list_rules: str | None = typer.Option(None, "--list-rules", help="Liệt kê các quy tắc của một bộ quy tắc"),
+    explain: str | None = typer.Option(None, "--explain", help="Giải thích một quy tắc theo mã"),
+    catalogue: str | None = typer.Option(None, "--catalogue", help="Trang Markdown danh mục quy tắc của một bộ quy tắc"),
     schema: bool = typer.Option(False, "--schema", help="In JSON Schema của định dạng kế hoạch rồi thoát"),
     report_schema: bool = typer.Option(False, "--report-schema", help="In JSON Schema của báo cáo JSON rồi thoát"),
     list_rulesets: bool = typer.Option(False, "--list-rulesets", help="Liệt kê các bộ quy tắc có sẵn rồi thoát"),
@@ -297,7 +296,9 @@ def _extract(paths: list[Path], o: RunOptions) -> int:
     if extraction.missing:
         sys.stderr.write(f"{paths[0]}: {translate('extract.missing_list', o.lang, items=', '.join(extraction.missing))}\n")
     if not extraction.valid:
-        sys.stderr.write(f"{paths[0]}: {translate('extract.invalid', o.lang, errors='; '.join(extraction.errors), missing=', '.join(extraction.missing))}\n")
+        detail = translate("extract.invalid", o.lang, errors="; ".join(extraction.errors),
+                           missing=", ".join(extraction.missing))
+        sys.stderr.write(f"{paths[0]}: {detail}\n")
         return EXIT_INPUT
     return EXIT_OK
 

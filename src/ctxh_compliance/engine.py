@@ -25,7 +25,8 @@ import itertools
 import json
 import threading
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import durable.lang as lang
 import durable_rules_engine as native

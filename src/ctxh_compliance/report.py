@@ -1,7 +1,7 @@
 """Render a Report through the Jinja templates. Reporters only render: no verdict is made here."""
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -37,7 +37,7 @@ def _md_cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment(lang: str, colour: bool, html: bool = False) -> Environment:
     """The Jinja environment for one language and output kind, built once per process (its
     templates are compiled on first use and kept)."""

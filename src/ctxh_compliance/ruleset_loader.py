@@ -1,6 +1,6 @@
 """Find, load and validate rulesets; choose the one a plan implements."""
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -56,12 +56,12 @@ def _load(model, path: Path):
     return _validated(model, source), source
 
 
-@lru_cache(maxsize=None)
+@cache
 def _decision(folder: str) -> DecisionFile:
     return _load(DecisionFile, Path(folder) / "decision.yaml")[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_folder(folder: str) -> Ruleset:
     path = Path(folder)
     decision = _decision(folder)

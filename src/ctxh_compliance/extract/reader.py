@@ -75,7 +75,7 @@ def _read_docx(path: Path, display: str) -> list[Para]:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # a broken zip, not a Word file
-        raise InputError([Problem(display, None, None, "extract.bad_document", {"kind": ".docx", "detail": exc})])
+        raise InputError([Problem(display, None, None, "extract.bad_document", {"kind": ".docx", "detail": exc})]) from None
     paras, number = [], 0
     for paragraph in document.paragraphs:
         number += 1

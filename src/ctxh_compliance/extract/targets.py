@@ -83,12 +83,13 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         if in_zone and span:
             context_year = int(span.group(2))
 
+        # year_of reads context_year of this iteration: it is called within the iteration only
         def year_of(before_sentence: str, relative_to: int | None = None) -> tuple[int | None, str, str]:
             year = _explicit_year(before_sentence, relative_to)
             if year:
                 return year, "high", "năm ghi trong câu"
-            if context_year:
-                return context_year, "medium", translate("extract.year_from_heading", "vi")
+            if context_year:  # noqa: B023
+                return context_year, "medium", translate("extract.year_from_heading", "vi")  # noqa: B023
             if plan_end:
                 return plan_end, "low", translate("extract.year_from_period", "vi")
             return None, "low", ""

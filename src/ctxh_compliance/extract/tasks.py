@@ -130,7 +130,7 @@ def extract_task_groups(tagged, rec: Recorder) -> list[dict]:
     # no numbered task headings (an article, an outline): short lines after the objectives that name a
     # group, and the items of "… nhiệm vụ, giải pháp … như: A; B; C"
     started = False
-    for para, kind, section in tagged:
+    for para, kind, _ in tagged:
         if kind == "targets":
             started = True
         if not started or kind == "history":

@@ -5,7 +5,8 @@ From a rule id to its code: the rule's ruleset file gives its ``kind:``; ``kinds
 holds its model, its engine conditions, the facts it reads and the words of its findings.
 """
 
-from typing import Annotated, Callable, Union
+from typing import Annotated, Union
+from collections.abc import Callable
 
 from pydantic import Field
 
@@ -17,7 +18,7 @@ MODULES = (min_target, national_target, task_group, stale_body, sum_check, share
            old_province, cites_decision, cites_superseded, timeline, required_part)
 KINDS = {module.KIND: module for module in MODULES}
 
-Rule = Annotated[Union[tuple(module.Rule for module in MODULES)], Field(discriminator="kind")]  # type: ignore[valid-type]
+Rule = Annotated[Union[tuple(module.Rule for module in MODULES)], Field(discriminator="kind")]  # noqa: UP007 (built from the registry)
 
 
 def module_for(rule):

@@ -40,8 +40,8 @@ class Rule(RuleBase):
     value_status: Literal["read", "not_read"] = "read"
     unit: Unit
     baseline_year: int | None = None
-    population: list[list[str]] = Field(default_factory=list,
-                                        description="Các nhóm đối tượng của mẫu số; mỗi nhóm liệt kê các cách viết được chấp nhận")
+    population: list[list[str]] = Field(
+        default_factory=list, description="Các nhóm đối tượng của mẫu số; mỗi nhóm liệt kê các cách viết được chấp nhận")
     settle_with: Localized | None = None
     mirror_values: list[MirrorValue] = Field(default_factory=list)
     below_minimum: Literal["fail", "warning"] = "fail"
@@ -133,7 +133,7 @@ def population_gap(rule: Rule, population: tuple[str, ...]) -> tuple[list[str], 
             extra.append(item.strip())
         else:
             named.update(parts)
-    missing = [variants[0] for variants, folded in zip(rule.population, groups) if not folded & named]
+    missing = [variants[0] for variants, folded in zip(rule.population, groups, strict=True) if not folded & named]
     return missing, extra
 
 

@@ -88,7 +88,7 @@ def breakdown_sums(loaded) -> list[Fact]:
             whole = _plain(target.value)
             facts.append(SumFact(
                 sum="breakdown_to_value", computed=sum(parts), stated=whole, difference=sum(parts) - whole,
-                expression=" + ".join(f"{_vnd(p)} ({b.label})" for p, b in zip(parts, target.breakdown))
+                expression=" + ".join(f"{_vnd(p)} ({b.label})" for p, b in zip(parts, target.breakdown, strict=True))
                 + f" = {_vnd(sum(parts))}", stated_text=_vnd(whole), loc=loaded.location("targets", n, "breakdown")))
     return facts
 

@@ -1,6 +1,6 @@
 # Set-up and checks. Two commands do everything on a fresh machine:
 #   make demo   — create .venv, install, check the bundled Lạng Sơn plan
-#   make test   — create .venv, install with test extras, run the test suite
+#   make test   — create .venv, install with test extras, lint (ruff), run the test suite
 # Choose the interpreter with PYTHON=python3.12 (any CPython >= 3.11).
 
 PYTHON ?= python3
@@ -32,6 +32,7 @@ demo: install
 	echo "(mã thoát $$status: 0 = không có KHÔNG ĐẠT, 1 = có KHÔNG ĐẠT; lệnh: $(BIN)/ctxh-check)"; [ $$status -le 1 ]
 
 test: install-test
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 bench: install

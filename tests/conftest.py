@@ -1,5 +1,7 @@
 """Shared helpers: write a plan to a file, run the command line in-process."""
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -7,6 +9,9 @@ import yaml
 from typer.testing import CliRunner
 
 from ctxh_compliance.cli import app
+
+# the caches (compiled templates, validated rulesets) of a test run stay out of the user's home
+os.environ.setdefault("CTXH_CACHE_DIR", tempfile.mkdtemp(prefix="ctxh-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

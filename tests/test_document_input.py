@@ -32,6 +32,30 @@ def test_a_low_value_read_from_a_document_still_fails(cli):
     assert '"rule_id": "QD112-T01"' in result.stdout and '"verdict": "fail"' in result.stdout
 
 
+def _line_of(path: Path, fragment: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fragment in line)
+
+
+def _evidence(stdout: str, rule_id: str) -> list[dict]:
+    import json
+    return next(f["evidence"] for f in json.loads(stdout)["findings"] if f["rule_id"] == rule_id)
+
+
+def test_evidence_from_a_text_document_points_at_its_own_line(cli):
+    """The 60% target is reported at the line of the .txt that says it, not in a plan file the
+    user never saw."""
+    result = cli(LANG_SON, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    line = _line_of(LANG_SON, "Đến năm 2025, đạt 60% số cơ quan")
+    assert [e["location"] for e in _evidence(result.stdout, "QD112-T01")] == [f"{LANG_SON}:{line}"]
+    # a task group's evidence is the line of its heading
+    heading = _line_of(LANG_SON, "Phát triển mạng lưới các cơ sở cung cấp dịch vụ công tác xã hội")
+    assert f"{LANG_SON}:{heading}" in [e["location"] for e in _evidence(result.stdout, "QD112-G02")]
+    text = cli(LANG_SON).stdout
+    assert f"Kế hoạch: 60% (2025) — {LANG_SON}:{line}" in text
+    assert ".yaml:" not in text  # no location in a YAML file
+
+
 def test_extract_writes_a_plan_file_with_locations(cli, tmp_path):
     target = tmp_path / "lang-son.yaml"
     result = cli("--extract", LANG_SON, "-o", target)
@@ -55,6 +79,9 @@ def test_a_word_document_is_read(cli, tmp_path):
     result = cli(path, "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert '"province": "Lạng Sơn"' in result.stdout and "đoạn" in result.stdout
+    paragraphs = [line.strip() for line in LANG_SON.read_text(encoding="utf-8").splitlines() if line.strip()]
+    number = next(n for n, text in enumerate(paragraphs, 1) if "Đến năm 2025, đạt 60% số cơ quan" in text)
+    assert [e["location"] for e in _evidence(result.stdout, "QD112-T01")] == [f"{path} (đoạn {number})"]
 
 
 def test_a_missing_reader_package_is_a_clear_input_error(cli, tmp_path, monkeypatch):
@@ -101,5 +128,7 @@ def test_a_pdf_document_is_read(cli, tmp_path):
     result = cli(path, "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert '"province": "Lạng Sơn"' in result.stdout
+    [location] = [e["location"] for e in _evidence(result.stdout, "QD112-T01")]
+    assert location.startswith(f"{path} (trang ") and ", dòng " in location
     extracted = cli("--extract", path).stdout
     assert "# trang 1, dòng" in extracted and "staff_assignment" in extracted

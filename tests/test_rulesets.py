@@ -1,8 +1,11 @@
 """The rulesets are data: complete against the reference note, self-consistent, and a broken
 one is a clear error naming the file and the rule."""
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,3 +113,30 @@ def test_a_task_group_can_be_required_outright(tmp_path, write_plan):
     rules.write_text(rules.read_text(encoding="utf-8").replace("    when_absent: warning\n", ""), encoding="utf-8")
     report = check(load_plan(write_plan(MINIMAL_PLAN)), load_ruleset(folder))
     assert report.verdict_of("QD112-G01").value == "fail"
+
+
+def _run(*args: str, cache: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ctxh_compliance", *args], capture_output=True, text=True,
+                          env={**os.environ, "CTXH_CACHE_DIR": str(cache)}, cwd=ROOT, check=False)
+
+
+def test_an_edited_ruleset_is_read_again_and_a_broken_cache_is_ignored(tmp_path, write_plan):
+    """Validated rulesets are kept between runs; a rule edited between two runs must be the one used."""
+    folder = _copy_ruleset(tmp_path)
+    cache = tmp_path / "cache"
+    plan = write_plan({**MINIMAL_PLAN, "targets": [
+        {"indicator": "staff_assignment", "year": 2025, "value": 65, "unit": "percent"}]})
+    first = _run(str(plan), "--ruleset", str(folder), "--select", "QD112-T01", cache=cache)
+    assert first.returncode == 0 and "[ĐẠT] QD112-T01" in first.stdout, first.stderr
+    assert list(cache.glob("ruleset-*.pickle"))
+    rules = folder / "rules-targets.yaml"
+    text = rules.read_text(encoding="utf-8")
+    edited = text.replace("value: 60\n", "value: 70\n", 1)
+    assert edited != text
+    rules.write_text(edited, encoding="utf-8")
+    second = _run(str(plan), "--ruleset", str(folder), "--select", "QD112-T01", cache=cache)
+    assert second.returncode == 1 and "tối thiểu 70%" in second.stdout, second.stdout
+    for entry in cache.iterdir():
+        entry.write_bytes(b"not a pickle")
+    third = _run(str(plan), "--ruleset", str(folder), "--select", "QD112-T01", cache=cache)
+    assert third.returncode == 1 and "tối thiểu 70%" in third.stdout, third.stderr

@@ -11,14 +11,27 @@ Library API (the command line is a thin layer over it)::
     print(report.overall.value, report.counts())
 """
 
-from .errors import InputError, Problem, RulesetError, CheckerError
-from .plan_loader import load_plan
-from .ruleset_loader import available_rulesets, load_ruleset, select_ruleset
-from .checker import check
-from .findings import Finding, Report, Verdict
+# The names are imported on first use (PEP 562), so that the command line, which imports
+# ``ctxh_compliance.cli``, loads only what its run needs.
+_EXPORTS = {
+    "InputError": "errors", "Problem": "errors", "RulesetError": "errors", "CheckerError": "errors",
+    "load_plan": "plan_loader",
+    "load_ruleset": "ruleset_loader", "select_ruleset": "ruleset_loader", "available_rulesets": "ruleset_loader",
+    "check": "checker",
+    "Finding": "findings", "Report": "findings", "Verdict": "findings",
+}
 
-__all__ = [
-    "InputError", "Problem", "RulesetError", "CheckerError",
-    "load_plan", "load_ruleset", "select_ruleset", "available_rulesets",
-    "check", "Finding", "Report", "Verdict",
-]
+__all__ = list(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'ctxh_compliance' has no attribute {name!r}")
+    from importlib import import_module
+    value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

@@ -316,6 +316,15 @@ def _diff(paths: list[Path], o: RunOptions) -> int:
     return EXIT_FAIL if new.fails_on(o.failing) else EXIT_OK
 
 
+def main_entry() -> int:
+    """Run the command line; return its exit code (``__main__.run`` is the console script)."""
+    try:
+        app(prog_name="ctxh-check")
+    except SystemExit as exit:
+        return exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 2)
+    return 0
+
+
 def run() -> None:
-    """Console-script entry point."""
+    """The command line as a plain function (exits through SystemExit)."""
     app(prog_name="ctxh-check")

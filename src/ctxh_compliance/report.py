@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 from functools import cache
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from .findings import Finding, Report, Verdict
 from .i18n import translate
-from .resources import data_dir
+from .resources import cache_dir, data_dir
 
 FORMATS = {"text": "report.txt.j2", "markdown": "report.md.j2", "html": "report.html.j2"}
 SECTION_ORDER = ("targets", "tasks", "structure", "legal", "institutions", "arithmetic")
@@ -37,12 +37,36 @@ def _md_cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+class _BytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates kept between runs (keyed by template source, so an edited template is
+    compiled again); a cache that cannot be read or written is simply not used."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except Exception:
+            pass
+
+
+@cache
+def _bytecode_cache() -> _BytecodeCache | None:
+    folder = cache_dir()
+    return _BytecodeCache(str(folder), "jinja-%s.cache") if folder else None
+
+
 @cache
 def environment(lang: str, colour: bool, html: bool = False) -> Environment:
     """The Jinja environment for one language and output kind, built once per process (its
     templates are compiled on first use and kept)."""
-    env = Environment(loader=FileSystemLoader(str(data_dir("templates"))), undefined=StrictUndefined,
-                      autoescape=html, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(loader=FileSystemLoader(str(data_dir("templates"))), bytecode_cache=_bytecode_cache(),
+                      undefined=StrictUndefined, autoescape=html, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
 
     def t(key: str, **params) -> str:
         return translate(key, lang, **params)

@@ -1,5 +1,6 @@
 """Where the rulesets and templates are: inside an installed wheel, or in a source checkout."""
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -18,3 +19,20 @@ def data_dir(name: str) -> Path:
 
 
 I18N_FILE = _PACKAGE / "messages.yaml"
+
+
+def cache_dir() -> Path | None:
+    """A folder for caches that only speed things up (compiled templates), or None when there is
+    no writable one; ``CTXH_CACHE_DIR`` chooses it, ``CTXH_CACHE_DIR=`` (empty) turns caching off."""
+    chosen = os.environ.get("CTXH_CACHE_DIR")
+    if chosen is not None:
+        base = Path(chosen) if chosen else None
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ctxh-compliance"
+    if base is None:
+        return None
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return base if os.access(base, os.W_OK) else None

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import Problem, RulesetError, InputError
 from .plan_loader import LoadedPlan
 from .resources import data_dir
+from .ruleset_cache import cached
 from .ruleset_model import DecisionFile, IndicatorFile, RuleFile, Ruleset
 from .text import fold_number
 from .yaml_source import Located, load_yaml
@@ -58,21 +59,31 @@ def _load(model, path: Path):
 
 @cache
 def _decision(folder: str) -> DecisionFile:
-    return _load(DecisionFile, Path(folder) / "decision.yaml")[0]
+    path = Path(folder) / "decision.yaml"
+    return cached(f"decision-{path.parent.name}", [path], lambda: _load(DecisionFile, path)[0])
+
+
+def _ruleset_files(path: Path) -> list[Path]:
+    common = rulesets_root() / COMMON
+    shared = sorted(common.glob("rules-*.yaml")) if common.resolve() != path.resolve() else []
+    return [path / "decision.yaml", path / "indicators.yaml", *sorted(path.glob("rules-*.yaml")), *shared]
 
 
 @cache
 def _load_folder(folder: str) -> Ruleset:
     path = Path(folder)
+    return cached(f"ruleset-{path.name}", _ruleset_files(path), lambda: _validate_folder(path))
+
+
+def _validate_folder(path: Path) -> Ruleset:
+    folder = str(path)
     decision = _decision(folder)
     indicators_file, _ = _load(IndicatorFile, path / "indicators.yaml")
     indicators = {i.id: i for i in indicators_file.indicators}
     rules = []
     seen: dict[str, str] = {}
     problems: list[Problem] = []
-    common = rulesets_root() / COMMON
-    shared = sorted(common.glob("rules-*.yaml")) if common.resolve() != path.resolve() else []
-    for rule_path in sorted(path.glob("rules-*.yaml")) + shared:
+    for rule_path in _ruleset_files(path)[2:]:
         rule_file, source = _load(RuleFile, rule_path)
         for index, rule in enumerate(rule_file.rules):
             line, column = source.where(("rules", index, "id"))

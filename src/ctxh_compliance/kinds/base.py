@@ -28,7 +28,7 @@ Section = Literal["targets", "tasks", "structure", "legal", "institutions", "ari
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Reference(Strict):

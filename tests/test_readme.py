@@ -40,3 +40,20 @@ def test_readme_waiver_example_is_a_valid_waiver_file(tmp_path):
     path = tmp_path / "w.yaml"
     path.write_text(block, encoding="utf-8")
     assert load_waivers(path, {"QD112-T01"})[0].reason.startswith("Tỉnh miền núi")
+
+
+def test_readme_lists_every_rule_kind_and_each_kind_has_its_module():
+    from ctxh_compliance.kinds import KINDS
+    table = README.split("## Bộ quy tắc là dữ liệu")[1].split("## Kiến trúc")[0]
+    listed = set(re.findall(r"`([a-z_]+)`", "\n".join(line.split("|")[1] for line in table.splitlines()
+                                                       if line.startswith("| `"))))
+    assert listed == set(KINDS)
+    for kind, module in KINDS.items():
+        assert module.__name__ == f"ctxh_compliance.kinds.{kind}" and module.__doc__
+
+
+def test_durable_rules_is_imported_by_the_engine_module_only():
+    src = ROOT / "src" / "ctxh_compliance"
+    importing = sorted(str(p.relative_to(src)) for p in src.rglob("*.py")
+                       if re.search(r"^\s*(import durable|from durable)", p.read_text(encoding="utf-8"), re.M))
+    assert importing == ["engine.py"]

@@ -13,7 +13,8 @@ A kind module (``kinds/min_target.py`` …) holds, side by side:
 - ``finding(outcome, rs, build)``: optional, when an outcome needs more than one message;
 - ``example(rule, rs)``: a plan fragment that passes, for the rule catalogue (optional).
 
-The module's docstring says what the kind checks; it becomes the kind's entry in the README.
+The module's docstring says what the kind checks and when it gives each verdict; the README lists every
+kind (a test keeps the list complete).
 """
 
 from typing import Literal

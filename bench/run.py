@@ -6,8 +6,9 @@ noisy; nothing here is asserted by the tests).
 
   1. CLI: one `ctxh-check plan.yaml` process against the bare interpreter importing the same
      dependencies (durable-rules, pydantic, typer, jinja2, yaml).
-  2. Engine: the durable-rules evaluation of a plan's facts against a plain-Python evaluation of the
-     same rules (bench/plain_eval.py); both must give the same outcomes.
+  2. Engine: the durable-rules evaluation of a plan against a plain-Python evaluation of the same
+     rules (the test oracle, tests/oracle.py), both building the plan's facts; both must give the
+     same outcomes.
   3. Batch: plans per second, 1,000 and 10,000 generated plan files, JSON report per plan.
   4. Memory: peak RSS, and RSS growth over 10,000 checks in one process.
 """
@@ -25,15 +26,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 import yaml  # noqa: E402
 
-from ctxh_compliance import check, load_plan, select_ruleset  # noqa: E402
-from ctxh_compliance.checker import evaluate  # noqa: E402
-from ctxh_compliance.facts import plan_facts  # noqa: E402
+import oracle  # noqa: E402
+from ctxh_compliance import check, engine, load_plan, select_ruleset  # noqa: E402
 from ctxh_compliance.report import render  # noqa: E402
-from plain_eval import evaluate as plain_evaluate  # noqa: E402
 
 PLAN = ROOT / "examples" / "lang_son_sldtbxh_2021-2025.yaml"
 
@@ -70,14 +69,16 @@ def cli_figure(rounds: int) -> None:
 
 
 def engine_figure(loaded, ruleset, repeat: int) -> None:
-    facts = plan_facts(loaded)
-    engine = sorted((o.rule.id, o.name) for o in evaluate(loaded, ruleset))
-    plain = sorted(plain_evaluate(facts, ruleset))
-    assert engine == plain, f"the baseline disagrees with the engine: {set(engine) ^ set(plain)}"
-    t_plain = median_time(lambda: plain_evaluate(plan_facts(loaded), ruleset), repeat)
-    t_engine = median_time(lambda: evaluate(loaded, ruleset), repeat)
+    facts = oracle.facts_of(loaded, ruleset)
+    by_engine = sorted((o.rule.id, o.name, repr(o.element)) for o in engine.evaluate(loaded, ruleset))
+    by_oracle = sorted((rule, name, repr(facts[i] if i is not None else None))
+                       for rule, name, i in oracle.evaluate(facts, ruleset))
+    assert by_engine == by_oracle, f"the baseline disagrees with the engine: {set(by_engine) ^ set(by_oracle)}"
+    # both timings include building the plan's facts
+    t_plain = median_time(lambda: oracle.evaluate(oracle.facts_of(loaded, ruleset), ruleset), repeat)
+    t_engine = median_time(lambda: engine.evaluate(loaded, ruleset), repeat)
     print(f"2. Engine     plain Python {t_plain * 1e3:7.2f} ms   durable-rules {t_engine * 1e3:7.2f} ms   "
-          f"ratio {t_engine / t_plain:5.2f}x   (target <= 1.5x; same {len(engine)} outcomes)")
+          f"ratio {t_engine / t_plain:5.2f}x   (target <= 1.5x; same {len(by_engine)} outcomes)")
 
 
 def generate(folder: Path, count: int) -> list[Path]:

@@ -17,6 +17,8 @@ How the engine is driven, and why:
   joined with ``|`` (one engine rule per pattern).
 - Every fact must match some rule or durable refuses it; a catch-all rule that waits for a fact
   that never comes accepts them all without firing.
+- An ``|`` fires once for each of its sides that holds: the sides of every ``|`` exclude each
+  other (``any_of`` compares one field with distinct values).
 - durable's C engine crashes (``free(): invalid pointer``) when it deletes a session in which no
   rule fired, so every session ends with a fact that one rule always fires on.
 """
@@ -185,7 +187,9 @@ class Builder:
 
     @staticmethod
     def any_of(field: str, values: list) -> Any:
-        """``field`` equals one of ``values`` (at least one value)."""
+        """``field`` equals one of ``values`` (at least one value; repeated values are dropped, since
+        durable fires once for each side of an ``|`` that holds)."""
+        values = list(dict.fromkeys(values))
         condition = getattr(m, field) == values[0]
         for value in values[1:]:
             condition = condition | (getattr(m, field) == value)

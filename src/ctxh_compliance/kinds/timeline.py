@@ -26,8 +26,10 @@ def compile(rule: Rule, b) -> None:
     plan = m.type == "plan"
     if rule.check == "period_within_programme":
         b.when(rule, "timeline.period_inside", Verdict.PASS, p << (plan & (m.start >= start) & (m.end <= end)))
+        # the two sides of the "|" must exclude each other: durable fires once for each side that holds
         b.when(rule, "timeline.period_outside", Verdict.WARNING,
-               p << ((m.type == "plan") & (m.end >= start) & (m.start <= end) & ((m.start < start) | (m.end > end))))
+               p << ((m.type == "plan") & (m.end >= start) & (m.start <= end)
+                     & ((m.start < start) | ((m.start >= start) & (m.end > end)))))
         b.when(rule, "timeline.period_disjoint", Verdict.FAIL,
                p << ((m.type == "plan") & ((m.end < start) | (m.start > end))))
         return

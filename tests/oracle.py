@@ -1,0 +1,245 @@
+"""An independent second reading of the rule kinds: a ruleset's rules evaluated in plain Python
+over the same typed facts the engine asserts, giving the same multiset of (rule id, outcome name,
+element) as ``engine.evaluate``.
+
+Used only by the tests (``tests/test_oracle.py`` compares it with the engine on the examples and on
+generated plans) and by the benchmark (``bench/run.py``) as a baseline; not used by the tool. Each
+branch below restates, without durable-rules, the conditions that the kind's ``compile(rule, b)``
+gives the engine (``kinds/<kind>.py``); where the two disagree, the kind's ``compile`` is the
+specification.
+
+Reading of the engine's shapes (``engine.Builder``):
+
+- ``with_plan(rule, element, scope, name)``: one outcome per element fact that matches, while the
+  plan fact is in ``scope``; the outcome names that element.
+- ``absent(rule, scope, match, name)``: one outcome, with no element, when the plan is in scope and
+  no fact matches — ``name`` for a complete source, ``name + "_incomplete"`` for an incomplete one.
+- ``dated(...)``: ``<name>.before`` when the plan is judged before ``effective``; otherwise one
+  ``<name>.found`` per (pattern, matching element) pair, or ``<name>.none`` when no element matches
+  any pattern.
+"""
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ctxh_compliance.engine import compiled_for
+from ctxh_compliance.facts import Fact, day, plan_fact
+from ctxh_compliance.text import fold_number, fold_place
+
+__all__ = ["facts_of", "evaluate"]
+
+Result = tuple[str, str, int | None]
+
+
+def facts_of(loaded, rs, as_of=None) -> list[Fact]:
+    """The facts the engine asserts for ``loaded``: every producer of the compiled ruleset, in
+    order, then the plan fact (last)."""
+    facts: list[Fact] = [fact for producer in compiled_for(rs).producers for fact in producer(loaded)]
+    facts.append(plan_fact(loaded, as_of))
+    return facts
+
+
+def evaluate(facts: list[Fact], rs) -> list[Result]:
+    """Every outcome of ``rs``'s rules on ``facts``: (rule id, outcome name, index in ``facts`` of
+    the element fact the outcome names, or None)."""
+    plans = [fact for fact in facts if type(fact).TYPE == "plan"]
+    assert len(plans) == 1, "exactly one plan fact"
+    plan = plans[0]
+    by_type: dict[str, list[tuple[int, Any]]] = {}
+    for index, fact in enumerate(facts):
+        by_type.setdefault(type(fact).TYPE, []).append((index, fact))
+    out: list[Result] = []
+    for rule in rs.rules:
+        _KINDS[rule.kind](rule, rs, plan, lambda kind: by_type.get(kind, []), out)
+    return out
+
+
+# -- shared shapes ----------------------------------------------------------------------------
+
+Of = Callable[[str], list[tuple[int, Any]]]
+
+
+def _in_programme(plan, rs) -> bool:
+    d = rs.decision_file
+    return plan.start <= d.programme_end and plan.end >= d.programme_start
+
+
+def _absent(out: list[Result], rule, plan, name: str) -> None:
+    out.append((rule.id, name if plan.complete else name + "_incomplete", None))
+
+
+def _dated(out: list[Result], rule, plan, name: str, hits: list[int]) -> None:
+    if plan.as_of < day(rule.effective):
+        out.append((rule.id, f"{name}.before", None))
+        return
+    out += [(rule.id, f"{name}.found", index) for index in hits]
+    if not hits:
+        out.append((rule.id, f"{name}.none", None))
+
+
+# -- one function per kind --------------------------------------------------------------------
+
+def _min_target(rule, rs, plan, of: Of, out: list[Result]) -> None:
+    if rule.year is None:
+        if not _in_programme(plan, rs):
+            out.append((rule.id, "plan.outside_programme", None))
+            return
+        found = [(i, t) for i, t in of("target") if t.indicator == rule.indicator]
+    else:
+        if not plan.start <= rule.year <= plan.end:
+            out.append((rule.id, "target.not_applicable", None))
+            return
+        found = [(i, t) for i, t in of("target") if t.indicator == rule.indicator and t.year == rule.year]
+    if rule.value is None:
+        if not found:
+            _absent(out, rule, plan, "target.unread_missing")
+        out += [(rule.id, "target.unread_present", i) for i, _ in found]
+    else:
+        if not found:
+            _absent(out, rule, plan, "target.missing")
+        for i, t in found:
+            if t.unit != rule.unit:
+                out.append((rule.id, "target.other_form", i))
+                continue
+            if t.value < rule.value:
+                out.append((rule.id, "target.below", i))
+            elif t.comparison in ("at_least", "exactly"):
+                out.append((rule.id, "target.meets", i))
+            elif t.comparison in ("about", "at_most"):
+                out.append((rule.id, "target.soft", i))
+            if rule.baseline_year is not None and t.relative_to != rule.baseline_year:
+                out.append((rule.id, "target.baseline", i))
+    if rule.population:
+        out += [(rule.id, "population.compare", i) for i, t in found if t.has_population]
+
+
+def _national_target(rule, rs, plan, of: Of, out: list[Result]) -> None:
+    found = [i for i, t in of("target") if t.indicator == rule.indicator] if rule.indicator else []
+    out += [(rule.id, "national.with_plan", i) for i in found]
+    if not found:
+        out.append((rule.id, "national.only", None))
+
+
+def _task_group(rule, rs, plan, of: Of, out: list[Result]) -> None:
+    if not _in_programme(plan, rs):
+        out.append((rule.id, "plan.outside_programme", None))
+        return
+    found = [(i, t) for i, t in of("task") if t.group == rule.group]
+    for i, t in found:
+        if t.has_lead:
+            out.append((rule.id, "group.led", i))
+        else:
+            out.append((rule.id, "group.no_lead" if plan.complete else "group.no_lead_incomplete", i))
+    if not found:
+        _absent(out, rule, plan, "group.missing")
+
+
+def _required_part(rule, rs, plan, of: Of, out: list[Result]) -> None:
+    if not _in_programme(plan, rs):
+        out.append((rule.id, "plan.outside_programme", None))
+        return
+    found = [i for i, p in of("part") if p.path in rule.parts]
+    out += [(rule.id, "part.present", i) for i in found]
+    if not found:
+        _absent(out, rule, plan, "part.missing")
+
+
+def _stale_body(rule, rs, plan, of: Of, out: list[Result]) -> None:
+    # the engine's condition is ``name.matches(".*(pattern).*")``: the pattern anywhere in the name
+    hits = [i for pattern in rule.patterns for i, b in of("body")
+            if b.role in rule.roles and re.fullmatch(f".*({pattern}).*", b.name, re.DOTALL)]
+    _dated(out, rule, plan, "stale", hits)
+
+
+def _old_province(rule, rs, plan, of: Of, out: list[Result]) -> None:
+    old = {fold_place(name) for merge in rule.merges for name in merge.formed_from
+           if fold_place(name) != fold_place(merge.new)}
+    _dated(out, rule, plan, "province", [i for i, p in of("place") if p.name in old])
+
+
+def _sum_check(rule, rs, plan, of: Of, out: list[Result]) -> None:
+    found = [(i, s) for i, s in of("sum") if s.sum == rule.sum]
+    out += [(rule.id, "sum.agrees" if s.difference == 0 else "sum.differs", i) for i, s in found]
+    if not found:
+        out.append((rule.id, "sum.no_data", None))
+
+
+def _share_check(rule, rs, plan, of: Of, out: list[Result]) -> None:
+    found = of("share")
+    out += [(rule.id, "share.possible" if s.possible else "share.impossible", i) for i, s in found]
+    if not found:
+        out.append((rule.id, "share.none", None))
+
+
+def _amount_words(rule, rs, plan, of: Of, out: list[Result]) -> None:
+    found = of("words")
+    for i, w in found:
+        if not w.readable:
+            out.append((rule.id, "words.unreadable", i))
+        else:
+            out.append((rule.id, "words.agree" if w.difference == 0 else "words.differ", i))
+    if not found:
+        out.append((rule.id, "words.none", None))
+
+
+def _cites_decision(rule, rs, plan, of: Of, out: list[Result]) -> None:
+    detect = rs.decision_file.detect
+    right = {fold_number(c.number) for c in detect.decisions if not c.miscitation}
+    wrong = {fold_number(c.number) for c in detect.decisions if c.miscitation}
+    date = day(rs.decision.date)
+    cited = False
+    for i, b in of("basis"):
+        if b.number in right:
+            cited = True
+            out.append((rule.id, "basis.right" if b.date in (date, 0) else "basis.wrong_date", i))
+        if b.number in wrong:  # not elif: the engine's branches are independent
+            cited = True
+            out.append((rule.id, "basis.miscited", i))
+    if not cited:
+        out.append((rule.id, "basis.not_cited" if plan.complete else "basis.not_cited_incomplete", None))
+
+
+def _cites_superseded(rule, rs, plan, of: Of, out: list[Result]) -> None:
+    old = {fold_number(c.number) for c in rs.decision_file.superseded}
+    hits = [i for i, b in of("basis") if b.number in old]
+    out += [(rule.id, "superseded.cited", i) for i in hits]
+    if not hits:
+        out.append((rule.id, "superseded.none", None))
+
+
+def _timeline(rule, rs, plan, of: Of, out: list[Result]) -> None:
+    d = rs.decision_file
+    start, end = d.programme_start, d.programme_end
+
+    def emit(name: str) -> None:
+        out.append((rule.id, name, None))
+    if rule.check == "period_within_programme":
+        if plan.end < start or plan.start > end:
+            emit("timeline.period_disjoint")
+        elif plan.start >= start and plan.end <= end:
+            emit("timeline.period_inside")
+        else:
+            emit("timeline.period_outside")
+        return
+    if plan.dated == 0:
+        emit("timeline.undated")
+    if rule.check == "dated_after_decision":
+        date = day(rs.decision.date)
+        if plan.dated != 0 and plan.dated < date:
+            emit("timeline.before_decision")
+        if plan.dated >= date:
+            emit("timeline.after_decision")
+    else:  # issued_within_programme: an undated plan has issued_year 0
+        if plan.issued_year > end:
+            emit("timeline.after_programme")
+        if plan.dated != 0 and plan.issued_year <= end:
+            emit("timeline.within_programme")
+
+
+_KINDS: dict[str, Callable] = {
+    "min_target": _min_target, "national_target": _national_target, "task_group": _task_group,
+    "required_part": _required_part, "stale_body": _stale_body, "old_province": _old_province,
+    "sum_check": _sum_check, "share_check": _share_check, "amount_words": _amount_words,
+    "cites_decision": _cites_decision, "cites_superseded": _cites_superseded, "timeline": _timeline,
+}

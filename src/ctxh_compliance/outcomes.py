@@ -33,7 +33,7 @@ def _rule_params(rule, rs: Ruleset, lang: str) -> dict[str, Any]:
     d = rs.decision_file
     params: dict[str, Any] = {
         "national": requirement_text(rule, lang),
-        "year": getattr(rule, "year", None) or translate("year.whole_programme", lang),
+        "year": rule.__dict__.get("year") or translate("year.whole_programme", lang),
         "decision": rs.decision.number,
         "decision_date": rs.decision.date.strftime("%d/%m/%Y"),
         "programme": f"{d.programme_start}-{d.programme_end}",
@@ -84,16 +84,26 @@ def message(key: str, outcome: Outcome, rs: Ruleset) -> Localized:
     return Localized(**texts)
 
 
+_REQUIREMENTS: dict[tuple[int, int], Requirement] = {}
+
+
+def _requirement(rule, rs: Ruleset) -> Requirement:
+    """What the decision asks for, once per rule and process (rules live as long as the process)."""
+    key = (id(rule), id(rs))
+    if key not in _REQUIREMENTS:
+        _REQUIREMENTS[key] = Requirement(
+            text=Localized(vi=requirement_text(rule, "vi"), en=requirement_text(rule, "en")),
+            year=rule.__dict__.get("year"), citation=rule.citation, quote=rule.quote,
+            decision=rule.instrument or rs.decision.number)
+    return _REQUIREMENTS[key]
+
+
 def finding(outcome: Outcome, rs: Ruleset, text: Localized, aspect: str = "value") -> Finding:
     rule = outcome.rule
     return Finding(
         rule_id=rule.id, aspect=aspect, section=rule.section, title=rule.title,
         verdict=outcome.verdict, grade=rule.grade, grade_note=rule.grade_note, severity=rule.severity,
-        requirement=Requirement(
-            text=Localized(vi=requirement_text(rule, "vi"), en=requirement_text(rule, "en")),
-            year=getattr(rule, "year", None), citation=rule.citation, quote=rule.quote,
-            decision=rule.instrument or rs.decision.number),
-        evidence=_evidence(outcome), message=text)
+        requirement=_requirement(rule, rs), evidence=_evidence(outcome), message=text)
 
 
 def build(outcome: Outcome, rs: Ruleset) -> Finding | None:

@@ -4,6 +4,7 @@ Version 1.x adds fields only; a field is never renamed or removed without a new 
 Its JSON Schema is printed by ``ctxh-check --report-schema`` and kept in docs/report.schema.json.
 """
 
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Literal
@@ -16,6 +17,7 @@ from .localized import Localized
 SCHEMA_VERSION = "1.0"
 
 
+@cache
 def _version() -> str:
     try:
         return metadata.version("ctxh-compliance")

@@ -134,3 +134,20 @@ def test_report_file_is_readable_by_colleagues(cli, write_plan, tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("value,unit", [("0.00001", "percent"), ("1.0e+16", "count"), ("1e-05", "percent"),
+                                        ("123456789012345678901", "count"), (".inf", "count"), (".nan", "percent")])
+def test_numbers_of_every_shape_never_kill_the_process(value, unit, write_plan):
+    """durable's JSON reader killed the process (signal 11) on "1e-05" and "1e+16"; the command is run
+    as a separate process so that a crash is seen as one."""
+    import subprocess
+    import sys
+    text = GOOD + f"targets: [{{indicator: staff_assignment, year: 2025, value: {value}, unit: {unit}}}]\n"
+    result = subprocess.run([sys.executable, "-m", "ctxh_compliance", str(write_plan(text))],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode in (0, 1, 2), (result.returncode, result.stderr)
+    if value in (".inf", ".nan"):
+        assert result.returncode == 2 and ":10:" in result.stderr and "phải là một số hữu hạn" in result.stderr
+    else:
+        assert "QD112-T01" in result.stdout

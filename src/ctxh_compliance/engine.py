@@ -25,6 +25,8 @@ How the engine is driven, and why:
 
 import itertools
 import json
+import math
+import re
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -80,7 +82,7 @@ class Compiled:
         with _lock:  # the C engine is not thread-safe
             try:
                 session = [*facts, {"type": "__end__", "sid": sid}]
-                code, state = native.assert_facts(self.handle, json.dumps(session, ensure_ascii=False))
+                code, state = native.assert_facts(self.handle, dump_facts(session))
                 if code == 1:
                     raise CheckerError("?", "a fact matched no engine rule")
                 started = native.start_action_for_state(self.handle, state)
@@ -101,6 +103,41 @@ class Compiled:
                 except Exception:  # nothing was stored for this session
                     pass
         return fired
+
+
+def _number(value: float) -> str:
+    """A number as durable's JSON reader takes it: it kills the process on an exponent without a
+    decimal point ("1e-05", "1e+16"), so such a mantissa gets one ("1.0e-05"); whole numbers are
+    written as integers."""
+    if not math.isfinite(value):
+        raise CheckerError("?", f"a fact holds a number the engine cannot compare: {value!r}")
+    if value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    mantissa, exponent, power = repr(value).partition("e")
+    return f"{mantissa}.0e{power}" if exponent and "." not in mantissa else repr(value)
+
+
+def _scalar(value: Any) -> str:
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return _number(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+_BARE_EXPONENT = re.compile(r"[:,\[]-?\d+[eE]")
+
+
+def dump_facts(facts: list[dict[str, Any]]) -> str:
+    """Flat facts (names to strings, numbers, booleans) as the JSON text durable reads safely: the
+    standard encoder, unless its text may hold a bare exponent (then each value is written here)."""
+    text = json.dumps(facts, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    if not _BARE_EXPONENT.search(text):
+        return text
+    return "[" + ",".join("{" + ",".join(f'"{name}":{_scalar(value)}' for name, value in fact.items()) + "}"
+                          for fact in facts) + "]"
 
 
 _lock = threading.Lock()

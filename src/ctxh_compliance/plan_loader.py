@@ -61,6 +61,7 @@ _TYPES = {
     "greater_than_equal": "plan.too_small", "less_than_equal": "plan.too_large",
     "period_order": "plan.period_order",
     "percent_range": "plan.percent_range",
+    "finite_number": "plan.not_finite",
 }
 
 

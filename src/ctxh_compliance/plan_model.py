@@ -35,7 +35,8 @@ VND = Annotated[int, BeforeValidator(_vnd), Field(ge=0, description="Số tiền
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # a number is finite: .inf and .nan are input errors, never values to compare
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
 
 class Identification(Strict):

@@ -10,8 +10,11 @@ from typer.testing import CliRunner
 
 from ctxh_compliance.cli import app
 
-# the caches (compiled templates, validated rulesets) of a test run stay out of the user's home
-os.environ.setdefault("CTXH_CACHE_DIR", tempfile.mkdtemp(prefix="ctxh-test-cache-"))
+# the caches (compiled templates, validated rulesets) of a test run stay out of the user's home, in
+# a folder removed when the run ends
+if "CTXH_CACHE_DIR" not in os.environ:
+    _CACHE = tempfile.TemporaryDirectory(prefix="ctxh-test-cache-")
+    os.environ["CTXH_CACHE_DIR"] = _CACHE.name
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

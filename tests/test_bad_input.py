@@ -3,7 +3,7 @@
 
 import pytest
 
-from conftest import MINIMAL_PLAN, dump
+from conftest import EXAMPLES, MINIMAL_PLAN, dump
 
 GOOD = dump(MINIMAL_PLAN)
 
@@ -151,3 +151,26 @@ def test_numbers_of_every_shape_never_kill_the_process(value, unit, write_plan):
         assert result.returncode == 2 and ":10:" in result.stderr and "phải là một số hữu hạn" in result.stderr
     else:
         assert "QD112-T01" in result.stdout
+
+
+@pytest.mark.parametrize("content,says", [
+    (b"not json", "không đọc được báo cáo JSON"),
+    (b'{"schema_version": "9.0"}', "schema_version"),
+    (b"", "không đọc được báo cáo JSON"),
+    (b"\xff\xfe{}", "UTF-16"),
+])
+def test_diff_with_a_bad_json_report_is_an_input_error(content, says, cli, tmp_path):
+    good = tmp_path / "old.json"
+    assert cli(EXAMPLES / "lang_son_sldtbxh_2021-2025.yaml", "-o", good).exit_code == 0
+    bad = tmp_path / "new.json"
+    bad.write_bytes(content)
+    result = cli("--diff", good, bad)
+    assert result.exit_code == 2 and str(bad) in result.stderr and says in result.stderr, result.stderr
+
+
+def test_a_file_named_pdf_that_is_not_a_pdf_is_an_input_error(cli, tmp_path):
+    pytest.importorskip("pdfplumber")
+    fake = tmp_path / "ke-hoach.pdf"
+    fake.write_bytes(b"%PDF-1.4 but cut here")
+    result = cli(fake)
+    assert result.exit_code == 2 and "không đọc được tệp .pdf" in result.stderr

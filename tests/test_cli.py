@@ -96,3 +96,38 @@ def test_two_runs_give_byte_identical_reports(cli, tmp_path, monkeypatch):
         cli(yen_bai, "-r", "qd112_2021", "-f", fmt, "-o", second)
         assert first.read_bytes() == second.read_bytes(), fmt
     assert "01/01/2026" in (tmp_path / "a.text").read_text(encoding="utf-8")
+
+
+def _command(*args: str, **kwargs):
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "ctxh_compliance", *map(str, args)], capture_output=True,
+                          check=False, **kwargs)
+
+
+def test_output_that_cannot_be_written_is_an_input_error_not_a_defect():
+    import os
+    import subprocess
+    import sys
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run([sys.executable, "-m", "ctxh_compliance", str(LANG_SON)], stdout=full,
+                                    stderr=subprocess.PIPE, text=True, check=False)
+        assert result.returncode == 2 and "stdout: không ghi được tệp kết quả" in result.stderr
+    closed = subprocess.run([sys.executable, "-m", "ctxh_compliance", str(LANG_SON)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, check=False, pass_fds=(),
+                            preexec_fn=lambda: os.close(1))
+    assert closed.returncode == 2 and "đầu ra chuẩn đã bị đóng" in closed.stderr
+
+
+def test_a_reader_that_stops_early_is_not_an_error():
+    """`ctxh-check plan | true` (or `| grep -q`, or quitting `less`): the verdict's exit code, no
+    traceback, no "internal error"."""
+    import subprocess
+    import sys
+    check = subprocess.Popen([sys.executable, "-m", "ctxh_compliance", str(EXAMPLES / "yen_bai_article_2021-2030.yaml"),
+                              "--ruleset", "qd112_2021", "--format", "json"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+    check.stdout.close()  # the reader is gone before the report is written
+    stderr = check.stderr.read().decode()
+    assert check.wait() == 1 and stderr == ""

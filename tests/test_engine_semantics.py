@@ -90,3 +90,13 @@ def test_the_engine_runs_no_background_thread_and_no_durable_host():
     check(load_plan(EXAMPLES / "lang_son_sldtbxh_2021-2025.yaml"), load_ruleset("qd112_2021"))
     assert durable.lang._main_host is None
     assert not [t for t in threading.enumerate() if isinstance(t, threading.Timer) and t.is_alive()]
+
+
+def test_an_engine_rule_without_the_plan_fact_is_refused_when_compiled():
+    """Outcomes are built from the plan fact (c.p): a kind that forgets it is told at compile time,
+    not by an internal error on some plan."""
+    rs = load_ruleset("qd112_2021")
+    builder = engine.Builder(rs)
+    with pytest.raises(ValueError, match="must bind the plan fact as c.p"):
+        engine.compile_definition("no_plan", lambda: builder.when(rs.rules[0], "x", engine.Verdict.PASS,
+                                                                   m.type == "plan"))

@@ -140,3 +140,44 @@ def test_an_edited_ruleset_is_read_again_and_a_broken_cache_is_ignored(tmp_path,
         entry.write_bytes(b"not a pickle")
     third = _run(str(plan), "--ruleset", str(folder), "--select", "QD112-T01", cache=cache)
     assert third.returncode == 1 and "tối thiểu 70%" in third.stdout, third.stderr
+
+
+@pytest.mark.parametrize("pattern", [r"sở lđtbxh\b", "(?:sở) lđtbxh", "^sở lđtbxh", "sở [^a]đtbxh", r"sở lđ\.tbxh"])
+def test_a_pattern_the_engine_would_never_match_is_refused(pattern, tmp_path):
+    """durable-rules never matches these (while Python's re does): such a pattern would let every old
+    name pass, so loading the ruleset fails, naming the rule."""
+    shutil.copytree(ROOT / "rulesets" / "common", tmp_path / "common")
+    rules = tmp_path / "common" / "rules-institutions.yaml"
+    text = rules.read_text(encoding="utf-8")
+    rules.write_text(text.replace('      - "sở lđtbxh"\n', f"      - '{pattern}'\n", 1), encoding="utf-8")
+    assert rules.read_text(encoding="utf-8") != text
+    from ctxh_compliance.kinds.stale_body import Rule
+    from ctxh_compliance.ruleset_model import RuleFile
+    from ctxh_compliance.yaml_source import load_yaml
+    with pytest.raises(Exception, match="never matches"):
+        RuleFile.model_validate(load_yaml(rules, allow_aliases=True).data)
+    assert Rule  # the kind's model holds the check
+
+
+def test_every_stale_body_pattern_matches_in_the_engine_as_in_python():
+    """Each pattern of the bundled rulesets, on the names it is written for, gives the same answer in
+    durable-rules as in Python's re."""
+    import re as python_re
+
+    from durable.lang import m, when_all
+
+    from ctxh_compliance import engine
+    from ctxh_compliance.text import fold
+    names = ["Sở Lao động - Thương binh và Xã hội", "Sở LĐTBXH", "Sở LĐ-TBXH", "Sở Lao động-TB&XH",
+             "Bộ Lao động - Thương binh và Xã hội", "Bộ LĐTBXH", "UBND các huyện", "Ủy ban nhân dân cấp huyện",
+             "Phòng Lao động - Thương binh và Xã hội các huyện", "Phòng LĐTBXH cấp huyện",
+             "UBND các huyện, thị xã, thành phố", "Sở Y tế", "UBND các xã, phường, đặc khu", "Bộ Y tế"]
+    for rule in load_ruleset("qd112_2021").rules:
+        if rule.kind != "stale_body":
+            continue
+        for pattern in rule.patterns:
+            compiled = engine.compile_definition("pattern", lambda p=pattern: when_all(
+                (m.type == "body") & m.name.matches(f".*({p}).*"))(engine.Action(None, "hit", None, False)))
+            for n, name in enumerate(names):
+                fired = bool(compiled.run([{"type": "body", "name": fold(name), "sid": str(n)}], str(n)))
+                assert fired == bool(python_re.fullmatch(f".*({pattern}).*", fold(name))), (rule.id, pattern, name)

@@ -10,18 +10,34 @@ import gc
 import os
 import sys
 
+EXIT_INPUT = 2
+
+
+def _flush() -> bool:
+    """Flush what is left to write; False when the output could not be written (a full disk)."""
+    written = True
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:
+            continue
+        try:
+            stream.flush()
+        except BrokenPipeError:  # the reader went away: what it did not read is not lost to anyone
+            pass
+        except (OSError, ValueError):
+            written = False
+    return written
+
 
 def run() -> None:
+    if sys.stderr is None:  # started with standard error closed: messages go nowhere, not to a crash
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
     gc.disable()
     from .cli import main_entry
     gc.freeze()
     gc.enable()
     code = main_entry()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, ValueError):  # the reader went away (``| head``), or stdout is closed
-        code = code or 0
+    if not _flush() and code in (0, 1):
+        code = EXIT_INPUT  # the report did not reach its destination
     os._exit(code)
 
 

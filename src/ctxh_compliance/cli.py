@@ -57,7 +57,16 @@ def _fmt_for(output: Path | None, fmt: Format | None) -> str:
 
 def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
     if output is None:
-        sys.stdout.write(text)
+        if sys.stdout is None:  # started with standard output closed
+            raise InputError([Problem("stdout", None, None, "cli.stdout_closed", {})])
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader went away (| head, | grep -q, quitting less): not an error
+            _discard_stdout()
+        except OSError as exc:  # a full disk behind a redirection
+            raise InputError([Problem("stdout", None, None, "cli.cannot_write",
+                                      {"detail": exc.strerror or exc})]) from None
         return
     if any(output.resolve() == p.resolve() for p in inputs if p.exists()):
         raise InputError([Problem(str(output), None, None, "cli.output_is_input", {})])
@@ -65,6 +74,13 @@ def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
         write_atomically(output, text)
     except OSError as exc:
         raise InputError([Problem(str(output), None, None, "cli.cannot_write", {"detail": exc.strerror or exc})]) from None
+
+
+def _discard_stdout() -> None:
+    """Send what is still to be written to standard output nowhere (its reader is gone)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 @dataclass
@@ -121,7 +137,8 @@ class RunOptions:
 
     def painted(self, fmt: str) -> bool:
         return fmt == "text" and self.output is None and (self.colour == Colour.always or (
-            self.colour == Colour.auto and sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
+            self.colour == Colour.auto and sys.stdout is not None and sys.stdout.isatty()
+            and not os.environ.get("NO_COLOR")))
 
 
 @app.command(help="Kiểm tra kế hoạch công tác xã hội cấp tỉnh (YAML) theo quyết định quốc gia mà nó thực hiện. "
@@ -281,7 +298,7 @@ def _batch(files: list[Path], o: RunOptions) -> int:
         lines.append(translate("batch.line", o.lang, file=result.path,
                                overall=translate(f"verdict.{result.report.overall.value}", o.lang),
                                fail=counts[Verdict.FAIL], review=counts[Verdict.NEEDS_REVIEW]))
-    sys.stdout.write("\n".join(lines) + "\n")
+    _emit("\n".join(lines) + "\n", None, [])
     if any(r.report is None for r in results):
         return EXIT_INPUT
     return EXIT_FAIL if any(r.report.fails_on(o.failing) for r in results) else EXIT_OK
@@ -324,7 +341,3 @@ def main_entry() -> int:
         return exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 2)
     return 0
 
-
-def run() -> None:
-    """The command line as a plain function (exits through SystemExit)."""
-    app(prog_name="ctxh-check")

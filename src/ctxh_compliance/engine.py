@@ -185,6 +185,10 @@ class Builder:
         return Action(rule, name, Verdict.NEEDS_REVIEW if capped else verdict, capped)
 
     def when(self, rule, name: str, verdict: Verdict, *conditions) -> None:
+        """One engine rule. It must bind the plan fact as ``c.p`` (and a plan element, if any, as
+        ``c.t``): the outcome is built from those two."""
+        if not any(getattr(condition, "alias", None) == "p" for condition in conditions):
+            raise ValueError(f"{rule.id} ({name}): an engine rule must bind the plan fact as c.p")
         when_all(*conditions)(self.action(rule, name, verdict))
 
     @staticmethod

@@ -37,7 +37,6 @@ def _rule_params(rule, rs: Ruleset, lang: str) -> dict[str, Any]:
         "decision": rs.decision.number,
         "decision_date": rs.decision.date.strftime("%d/%m/%Y"),
         "programme": f"{d.programme_start}-{d.programme_end}",
-        "right_number": d.detect.decisions[0].number,
     }
     own = getattr(module_for(rule), "params", None)
     if own:

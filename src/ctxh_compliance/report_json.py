@@ -59,8 +59,22 @@ def document(report: Report) -> ReportDocument:
 
 def read_report(path: Path) -> Report:
     """A JSON report read back (for ``--diff``): the same Report model that was written, every
-    field of it, the extraction summary included."""
-    document = ReportDocument.model_validate_json(path.read_bytes())
+    field of it, the extraction summary included. A file that is not such a report is an input
+    error naming it."""
+    from pydantic import ValidationError
+
+    from .errors import InputError, Problem
+    from .yaml_source import read_text
+
+    text = read_text(path, str(path))  # the input gate: size, encoding, binary content
+    try:
+        document = ReportDocument.model_validate_json(text)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        detail = f"{where}: {first['msg']}" if where else first["msg"]
+        raise InputError([Problem(str(path), None, None, "diff.bad_report",
+                                  {"version": SCHEMA_VERSION, "detail": detail})]) from None
     return Report.model_validate({name: getattr(document, name) for name in Report.model_fields})
 
 

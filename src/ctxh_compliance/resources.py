@@ -22,13 +22,19 @@ I18N_FILE = _PACKAGE / "messages.yaml"
 
 
 def cache_dir() -> Path | None:
-    """A folder for caches that only speed things up (compiled templates), or None when there is
-    no writable one; ``CTXH_CACHE_DIR`` chooses it, ``CTXH_CACHE_DIR=`` (empty) turns caching off."""
+    """A folder for caches that only speed things up (compiled templates, validated rulesets), or
+    None when there is no writable one; ``CTXH_CACHE_DIR`` chooses it, ``CTXH_CACHE_DIR=`` (empty)
+    turns caching off. A relative ``XDG_CACHE_HOME`` is ignored, as the XDG specification says."""
     chosen = os.environ.get("CTXH_CACHE_DIR")
     if chosen is not None:
         base = Path(chosen) if chosen else None
     else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ctxh-compliance"
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        try:
+            home = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
+        except RuntimeError:  # no home folder
+            return None
+        base = home / "ctxh-compliance"
     if base is None:
         return None
     try:

@@ -1,10 +1,12 @@
 """Validated rulesets kept between runs, so that a check does not parse and validate every
 ruleset file each time it starts.
 
-An entry is keyed by the bytes of every file it was built from (the ruleset's YAML files and the
-modules that define the ruleset model) and by the versions of Python and pydantic: an edited rule
-or model is validated again. An entry that cannot be read or written is ignored (the ruleset is
-then validated as usual); ``CTXH_CACHE_DIR=`` (empty) turns the cache off.
+An entry is keyed by the bytes of the ruleset's YAML files, by the version on disk (size and
+modification time) of every module of the package, which define and check the ruleset model, and by
+the versions of Python and pydantic: an edited rule or module is validated again. An entry that cannot be read or written is
+ignored (the ruleset is then validated as usual); an entry not owned by the user, or writable by
+others, is never loaded (unpickling runs code); older entries of the same ruleset are removed when
+a new one is written. ``CTXH_CACHE_DIR=`` (empty) turns the cache off.
 """
 
 import hashlib
@@ -13,6 +15,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,14 +25,24 @@ from .resources import cache_dir
 
 T = TypeVar("T")
 _PACKAGE = Path(__file__).resolve().parent
-#: the modules whose classes a cached ruleset is made of
-_MODEL_SOURCES = sorted([_PACKAGE / "ruleset_model.py", _PACKAGE / "localized.py", _PACKAGE / "plan_model.py",
-                         *(_PACKAGE / "kinds").glob("*.py")])
+#: the modules that build and check a ruleset (all of the package: small, and read once per run)
+_MODEL_SOURCES = sorted(_PACKAGE.rglob("*.py"))
+
+
+@cache
+def _code_version() -> str:
+    """The package's modules as they are on disk (path, size, modification time), Python and pydantic."""
+    parts = [sys.version, pydantic.VERSION]
+    for path in _MODEL_SOURCES:
+        status = path.stat()
+        parts.append(f"{path}|{status.st_size}|{status.st_mtime_ns}")
+    return "\n".join(parts)
 
 
 def _key(name: str, files: list[Path]) -> str:
-    digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}|{name}".encode())
-    for path in [*files, *_MODEL_SOURCES]:
+    """The ruleset files by content (the data a reviewer edits), the code by version."""
+    digest = hashlib.sha256(f"{_code_version()}|{name}".encode())
+    for path in files:
         digest.update(str(path).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:24]
@@ -46,10 +59,18 @@ def cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
         return build()
     try:
         with open(entry, "rb") as handle:
-            return pickle.load(handle)
+            status = os.fstat(handle.fileno())
+            if status.st_uid == os.getuid() and not status.st_mode & 0o022:
+                return pickle.load(handle)
     except Exception:  # absent, unreadable or from another version: build it again
         pass
     value = build()
+    for old in folder.glob(f"{name}-*.pickle"):
+        if old != entry:
+            try:
+                old.unlink()
+            except OSError:
+                pass
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{entry.name}.", dir=folder)
         with os.fdopen(handle, "wb") as stream:

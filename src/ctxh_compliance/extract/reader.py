@@ -97,8 +97,12 @@ def _read_pdf(path: Path, display: str) -> list[Para]:
     except ImportError:
         pdfplumber = None
     if pdfplumber is not None:
-        with pdfplumber.open(str(path)) as pdf:
-            return _pdf_paras(pdf.pages)
+        try:
+            with pdfplumber.open(str(path)) as pdf:
+                return _pdf_paras(pdf.pages)
+        except Exception as exc:  # not a PDF, damaged, or protected by a password
+            raise InputError([Problem(display, None, None, "extract.bad_document",
+                                      {"kind": ".pdf", "detail": type(exc).__name__})]) from None
     try:
         import pypdf
     except ImportError:

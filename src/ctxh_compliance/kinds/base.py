@@ -15,6 +15,14 @@ A kind module (``kinds/min_target.py`` …) holds, side by side:
 
 The module's docstring says what the kind checks and when it gives each verdict; the README lists every
 kind (a test keeps the list complete).
+
+A new kind, step by step: the module (every engine rule binds the plan fact as ``c.p`` and its
+element as ``c.t``; ``Builder.when`` refuses a rule without ``c.p``); its entry in ``MODULES``
+(``kinds/__init__.py``); a row in the README's table; in ``messages.yaml`` a sentence for every
+outcome name it gives, ``explain.<kind>.pass``/``.fail``, and ``requirement.<kind>`` unless it has
+``requirement()``; its reading in ``tests/oracle.py``; and a passing and a non-passing case for each of
+its rules under ``tests/fixtures/rules/``. A kind whose pass rests on the national value itself lists
+those outcome names in ``RESTS_ON_VALUE`` (a grade-C value then says it is unverified).
 """
 
 from typing import Literal

@@ -23,6 +23,10 @@ class Rule(RuleBase):
     kind: Literal["cites_decision"]
 
 
+def params(rule: Rule, rs, lang: str) -> dict:
+    return {"right_number": rs.decision_file.detect.decisions[0].number}
+
+
 def compile(rule: Rule, b) -> None:
     m, c = b.m, b.c
     detect = b.decision_file.detect

@@ -6,10 +6,11 @@ by default), naming the successor.
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ..facts import Fact, day, display_only
 from ..findings import Verdict
@@ -19,6 +20,8 @@ from ..text import fold
 from .base import RuleBase
 
 KIND = "stale_body"
+#: regular-expression syntax durable-rules accepts but never matches (measured: tests/test_rulesets.py)
+_UNSUPPORTED = ("\\", "(?", "[^", "^", "$")
 Role = Literal["issuer", "lead", "partner", "assignment", "report_by", "report_to"]
 
 
@@ -31,6 +34,19 @@ class Rule(RuleBase):
     roles: list[Role] = Field(min_length=1)
     successor: Localized
     verdict: Literal["warning", "needs_review", "fail"] = "warning"
+
+    @field_validator("patterns")
+    @classmethod
+    def _engine_can_match(cls, patterns: list[str]) -> list[str]:
+        """durable-rules' regular expressions silently never match some syntax that Python's accept:
+        a pattern using it would let every stale name pass, so it is refused when the ruleset loads."""
+        for pattern in patterns:
+            unsupported = [token for token in _UNSUPPORTED if token in pattern]
+            if unsupported:
+                raise ValueError(f"pattern {pattern!r} uses {', '.join(unsupported)}, which the rules engine "
+                                 "never matches; write the characters out (classes [..], groups (a|b), ?, *, + work)")
+            re.compile(pattern)
+        return patterns
 
 
 @dataclass

@@ -48,6 +48,9 @@ def _vnd(amount: float) -> str:
 
 
 def _plain(value: float) -> float:
+    """A figure as written: 30.0 -> 30; sums of decimals rounded to what a plan can write
+    (1.1 + 2.2 is 3.3, not 3.3000000000000003)."""
+    value = round(value, 6)
     return int(value) if float(value).is_integer() else value
 
 
@@ -86,10 +89,11 @@ def breakdown_sums(loaded) -> list[Fact]:
         if target.breakdown:
             parts = [_plain(p.value) for p in target.breakdown]
             whole = _plain(target.value)
+            total = _plain(sum(parts))
             facts.append(SumFact(
-                sum="breakdown_to_value", computed=sum(parts), stated=whole, difference=sum(parts) - whole,
+                sum="breakdown_to_value", computed=total, stated=whole, difference=_plain(total - whole),
                 expression=" + ".join(f"{_vnd(p)} ({b.label})" for p, b in zip(parts, target.breakdown, strict=True))
-                + f" = {_vnd(sum(parts))}", stated_text=_vnd(whole), loc=loaded.location("targets", n, "breakdown")))
+                + f" = {_vnd(total)}", stated_text=_vnd(whole), loc=loaded.location("targets", n, "breakdown")))
     return facts
 
 

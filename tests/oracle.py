@@ -89,6 +89,11 @@ def _min_target(rule, rs, plan, of: Of, out: list[Result]) -> None:
     else:
         if not plan.start <= rule.year <= plan.end:
             out.append((rule.id, "target.not_applicable", None))
+            if (rule.value is not None and rule.unit in ("percent", "per_unit", "wage_multiple")
+                    and rule.baseline_year is None and plan.start > rule.year):
+                out += [(rule.id, "target.below_earlier", i) for i, t in of("target")
+                        if t.indicator == rule.indicator and t.year > rule.year and t.unit == rule.unit
+                        and t.value < rule.value]
             return
         found = [(i, t) for i, t in of("target") if t.indicator == rule.indicator and t.year == rule.year]
     if rule.value is None:
@@ -192,16 +197,21 @@ def _cites_decision(rule, rs, plan, of: Of, out: list[Result]) -> None:
     for i, b in of("basis"):
         if b.number in right:
             cited = True
-            out.append((rule.id, "basis.right" if b.date in (date, 0) else "basis.wrong_date", i))
+            out.append((rule.id, "basis.right" if b.date == date else "basis.no_date" if b.date == 0
+                        else "basis.wrong_date", i))
         if b.number in wrong:  # not elif: the engine's branches are independent
             cited = True
             out.append((rule.id, "basis.miscited", i))
+        out += [(rule.id, "basis.misnamed", i) for misnaming in detect.misnamed
+                if re.fullmatch(f".*({misnaming.pattern}).*", b.text)]
     if not cited:
         out.append((rule.id, "basis.not_cited" if plan.complete else "basis.not_cited_incomplete", None))
 
 
 def _cites_superseded(rule, rs, plan, of: Of, out: list[Result]) -> None:
     old = {fold_number(c.number) for c in rs.decision_file.superseded}
+    if not of("basis"):
+        out.append((rule.id, "superseded.no_bases", None))
     hits = [i for i, b in of("basis") if b.number in old]
     out += [(rule.id, "superseded.cited", i) for i in hits]
     if not hits:

@@ -66,7 +66,7 @@ def test_json_report_validates_against_its_published_schema(cli):
     published = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
     assert published == json_schema(), "docs/report.schema.json is stale: ctxh-check --report-schema -o docs/..."
     jsonschema.validate(document, published)
-    assert document["schema_version"] == "1.0"
+    assert document["schema_version"] == "1.1"
     assert document["summary"]["overall"] == "needs_review"
     t01 = next(f for f in document["findings"] if f["rule_id"] == "QD112-T01" and f["aspect"] == "value")
     assert t01["verdict"] == "pass" and t01["grade"] == "A"
@@ -180,6 +180,20 @@ def test_diff_of_two_json_reports(cli, tmp_path):
     cli(LANG_SON, "--as-of", "2026-01-01", "-o", second)
     text = cli("--diff", first, second).stdout
     assert "CTXH-I01: KHÔNG ÁP DỤNG → CẢNH BÁO" in text.split("## Mới không đạt hoặc xấu đi")[1]
+
+
+def test_a_version_1_0_report_is_read_back_by_diff(cli, tmp_path):
+    """Reports of schema 1.0 (before summary.unverified) stay readable: 1.x only adds fields."""
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    cli(LANG_SON, "-o", old)
+    document = json.loads(old.read_text(encoding="utf-8"))
+    document["schema_version"] = "1.0"
+    del document["summary"]["unverified"]
+    old.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    cli(LANG_SON, "-o", new)
+    result = cli("--diff", old, new)
+    assert result.exit_code == 0, result.stderr
+    assert "QD112-T01: ĐẠT → ĐẠT" in result.stdout.split("## Không đổi")[1]
 
 
 def test_catalogue_lists_explains_and_documents_rules(cli):

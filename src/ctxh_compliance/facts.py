@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from .clock import today
 from .i18n import quantity, translate
 from .plan_loader import LoadedPlan
-from .text import fold_number
+from .text import fold, fold_number
 
 
 def display_only(default: Any = "") -> Any:
@@ -128,6 +128,7 @@ class BasisFact(Fact):
     TYPE: ClassVar[str] = "basis"
     number: str           # folded for comparison ("112/qd-ttg")
     date: int             # YYYYMMDD, 0 when the citation gives no date
+    text: str             # the citation's title and quote, folded (how the plan names the document)
     shown: str = display_only()
     date_text: str = display_only()
     loc: str = display_only()
@@ -163,6 +164,7 @@ def targets(loaded: LoadedPlan) -> list[Fact]:
 
 
 def bases(loaded: LoadedPlan) -> list[Fact]:
-    return [BasisFact(number=fold_number(b.number), date=day(b.date), shown=b.number,
+    return [BasisFact(number=fold_number(b.number), date=day(b.date), text=fold(f"{b.title or ''} {b.quote or ''}"),
+                      shown=b.number,
                       date_text=b.date.strftime("%d/%m/%Y") if b.date else "", loc=loaded.location("legal_bases", n))
             for n, b in enumerate(loaded.plan.legal_bases)]

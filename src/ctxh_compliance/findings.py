@@ -120,15 +120,27 @@ class Report(BaseModel):
         return len(self.active) - len(self.rule_verdicts())
 
     @property
+    def verified(self) -> list[Finding]:
+        """Findings that decide the overall conclusion: those whose national requirement is verified
+        (grade A or B). A grade-C rule's finding is shown, marked unverified, and never decides it."""
+        return [f for f in self.active if f.grade != "C"]
+
+    @property
+    def unverified(self) -> int:
+        """How many grade-C rules are not passed: shown, left out of the overall conclusion."""
+        return len({f.rule_id for f in self.active if f.grade == "C"
+                    and f.verdict not in (Verdict.PASS, Verdict.NOT_APPLICABLE)})
+
+    @property
     def overall(self) -> Verdict:
         for verdict in (Verdict.FAIL, Verdict.NEEDS_REVIEW, Verdict.WARNING):
-            if any(f.verdict == verdict for f in self.active):
+            if any(f.verdict == verdict for f in self.verified):
                 return verdict
         return Verdict.PASS
 
     def fails_on(self, verdicts: set[Verdict]) -> bool:
-        """Whether any finding that counts has one of ``verdicts`` (the --fail-on choice)."""
-        return any(f.verdict in verdicts for f in self.active)
+        """Whether any finding that decides the conclusion has one of ``verdicts`` (the --fail-on choice)."""
+        return any(f.verdict in verdicts for f in self.verified)
 
     def verdict_of(self, rule_id: str, aspect: str = "value") -> Verdict | None:
         for finding in self.findings:

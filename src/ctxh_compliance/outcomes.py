@@ -35,6 +35,7 @@ def _rule_params(rule, rs: Ruleset, lang: str) -> dict[str, Any]:
         "national": requirement_text(rule, lang),
         "year": rule.__dict__.get("year") or translate("year.whole_programme", lang),
         "decision": rs.decision.number,
+        "title": getattr(rule.title, lang),
         "decision_date": rs.decision.date.strftime("%d/%m/%Y"),
         "programme": f"{d.programme_start}-{d.programme_end}",
     }

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from .findings import ExtractionSummary, Finding, PlanSummary, Report, Verdict
 from .localized import Localized
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1 adds summary.unverified
 
 
 @cache
@@ -30,12 +30,13 @@ class Summary(BaseModel):
     rules: dict[Verdict, int] = Field(description="How many rules end with each verdict (waived ones left out)")
     waived: int
     population_findings: int
+    unverified: int = Field(0, description="Grade-C rules not passed: shown, left out of the overall conclusion (1.1)")
 
 
 class ReportDocument(BaseModel):
     """ctxh-compliance JSON report."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION  # a 1.0 report is read back as well
     generator: str
     plan: PlanSummary
     ruleset: str
@@ -53,7 +54,7 @@ def document(report: Report) -> ReportDocument:
         generator=f"ctxh-compliance {_version()}", plan=report.plan, ruleset=report.ruleset,
         decision=report.decision, decision_title=report.decision_title, selected_by=report.selected_by,
         summary=Summary(overall=report.overall, rules=report.counts(), waived=report.waived,
-                        population_findings=report.extra_findings),
+                        population_findings=report.extra_findings, unverified=report.unverified),
         findings=report.findings, stale_waivers=report.stale_waivers, extraction=report.extraction)
 
 
@@ -74,7 +75,7 @@ def read_report(path: Path) -> Report:
         where = ".".join(str(p) for p in first["loc"])
         detail = f"{where}: {first['msg']}" if where else first["msg"]
         raise InputError([Problem(str(path), None, None, "diff.bad_report",
-                                  {"version": SCHEMA_VERSION, "detail": detail})]) from None
+                                  {"version": "1.x", "detail": detail})]) from None
     return Report.model_validate({name: getattr(document, name) for name in Report.model_fields})
 
 

@@ -9,10 +9,11 @@ under ``kinds/``.
 
 import datetime as dt
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .kinds import Rule
 from .kinds.base import Grade, Reference, Strict
+from .kinds.stale_body import Rule as StaleBodyRule
 from .kinds.task_group import Rule as TaskGroupRule
 from .localized import Localized
 from .plan_model import Unit
@@ -29,12 +30,30 @@ class Citation(Strict):
     number: str
     date: dt.date | None = None
     note: str | None = None
+    grade: Grade | None = Field(None, description="Độ tin cậy của thông tin về văn bản này")
     miscitation: bool = Field(False, description="Cách ghi sai số hiệu thường gặp: vẫn nhận ra, nhưng là một phát hiện")
+
+
+class Misnaming(Strict):
+    """A wrong name of the programme seen in plans (e.g. another decision's name mixed in)."""
+
+    pattern: str = Field(description="Biểu thức chính quy trên tên đã chuẩn hóa (chữ thường), cú pháp như stale_body")
+    grade: Grade
+    note: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _engine_can_match(cls, pattern: str) -> str:
+        return StaleBodyRule._engine_can_match([pattern])[0]
 
 
 class Detection(Strict):
     decisions: list[Citation] = Field(description="Số hiệu của chính quyết định")
     implementing: list[Citation] = Field(default_factory=list, description="Văn bản hướng dẫn thực hiện quyết định")
+    related: list[Citation] = Field(default_factory=list,
+                                    description="Văn bản liên quan hợp lệ làm căn cứ (sửa đổi, quy hoạch, nghị định); "
+                                                "không bắt buộc")
+    misnamed: list[Misnaming] = Field(default_factory=list, description="Cách gọi sai tên chương trình thường gặp")
 
 
 class Decision(Strict):

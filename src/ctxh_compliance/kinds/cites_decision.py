@@ -1,8 +1,10 @@
 """cites_decision: the plan cites the decision it implements, with the right number and date.
 
-A known miscitation of the number (``miscitation: true`` in ``decision.yaml``) warns; a wrong
-date fails; a plan that cites neither is for review (the decision may be cited in a part that was
-not read).
+A known miscitation of the number (``miscitation: true`` in ``decision.yaml``) warns, and so does
+a wrong date (the two kinds of miscitation weigh the same) and a known wrong name of the programme
+(``misnamed:``); a citation without a date is for review (it cannot be verified, so it never
+passes); a plan that cites the decision in none of these ways is for review (it may be cited in a
+part that was not read, or through a document that implements it).
 """
 
 from typing import Literal
@@ -24,7 +26,7 @@ class Rule(RuleBase):
 
 
 def params(rule: Rule, rs, lang: str) -> dict:
-    return {"right_number": rs.decision_file.detect.decisions[0].number}
+    return {"right_number": rs.decision_file.detect.decisions[0].number, "programme_title": rs.decision.title.vi}
 
 
 def compile(rule: Rule, b) -> None:
@@ -36,10 +38,14 @@ def compile(rule: Rule, b) -> None:
 
     def cited(numbers):
         return (m.type == "basis") & b.any_of("number", numbers)
-    b.with_plan(rule, cited(right) & ((m.date == date) | (m.date == 0)), b.plan, "basis.right", Verdict.PASS)
-    b.with_plan(rule, cited(right) & (m.date != date) & (m.date != 0), b.plan, "basis.wrong_date", Verdict.FAIL)
+    b.with_plan(rule, cited(right) & (m.date == date), b.plan, "basis.right", Verdict.PASS)
+    b.with_plan(rule, cited(right) & (m.date == 0), b.plan, "basis.no_date", Verdict.NEEDS_REVIEW)
+    b.with_plan(rule, cited(right) & (m.date != date) & (m.date != 0), b.plan, "basis.wrong_date", Verdict.WARNING)
     if wrong:
         b.with_plan(rule, cited(wrong), b.plan, "basis.miscited", Verdict.WARNING)
+    for misnaming in detect.misnamed:
+        b.with_plan(rule, (m.type == "basis") & m.text.matches(f".*({misnaming.pattern}).*"), b.plan, "basis.misnamed",
+                    Verdict.WARNING)
     b.when(rule, "basis.not_cited", Verdict.NEEDS_REVIEW,
            c.p << (b.plan() & (m.complete == True)), b.none(cited(right + wrong)))  # noqa: E712
     b.when(rule, "basis.not_cited_incomplete", Verdict.NEEDS_REVIEW,

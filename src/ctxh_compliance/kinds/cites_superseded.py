@@ -1,5 +1,6 @@
 """cites_superseded: the plan does not rest its targets on a decision whose period has ended
-(the ``superseded:`` list of ``decision.yaml``); citing one warns.
+(the ``superseded:`` list of ``decision.yaml``); citing one warns. A plan that cites no document at
+all is for review, never a pass.
 """
 
 from typing import Literal
@@ -19,6 +20,9 @@ class Rule(RuleBase):
 
 def compile(rule: Rule, b) -> None:
     old = [fold_number(cited.number) for cited in b.decision_file.superseded]
+    # a plan that cites nothing cannot be said to rest on no superseded document: for review (this
+    # outcome outranks the pass below, which also holds then)
+    b.when(rule, "superseded.no_bases", Verdict.NEEDS_REVIEW, b.c.p << b.plan(), b.none(b.m.type == "basis"))
     if not old:
         b.when(rule, "superseded.none", Verdict.PASS, b.c.p << b.plan())
         return

@@ -21,6 +21,10 @@ from ..text import fold_item, format_number
 from .base import RuleBase, Strict
 
 KIND = "min_target"
+#: units that state a level the province keeps once reached (a share, staff per unit, an allowance):
+#: a later target below the milestone's level goes backwards. Counts and increases against a base
+#: year are flows with their own base, not compared across years.
+LEVEL_UNITS = ("percent", "per_unit", "wage_multiple")
 FACTS = (facts.targets,)
 #: outcomes whose pass rests on the national value itself (flagged when that value is grade C)
 RESTS_ON_VALUE = ("target.meets",)
@@ -66,6 +70,13 @@ def compile(rule: Rule, b) -> None:
         in_scope = lambda: (m.type == "plan") & (m.start <= year) & (m.end >= year)  # noqa: E731
         b.when(rule, "target.not_applicable", Verdict.NOT_APPLICABLE,
                b.c.p << ((m.type == "plan") & ((m.start > year) | (m.end < year))))
+        if rule.value is not None and rule.unit in LEVEL_UNITS and rule.baseline_year is None:
+            # a plan that starts after the milestone (an annual 2026 plan, a 2026-2030 phase) is still
+            # held to the level the decision required by then: a later target below it goes backwards
+            later_below = ((m.type == "target") & (m.indicator == rule.indicator) & (m.year > year)
+                           & (m.unit == rule.unit) & (m.value < rule.value))
+            b.with_plan(rule, later_below, lambda: (m.type == "plan") & (m.start > year), "target.below_earlier",
+                        Verdict.NEEDS_REVIEW if rule.grade == "C" else Verdict.WARNING)
         match = lambda: (m.type == "target") & (m.indicator == rule.indicator) & (m.year == year)  # noqa: E731
     if rule.value is None:
         b.absent(rule, in_scope, match, "target.unread_missing", Verdict.NEEDS_REVIEW)

@@ -218,6 +218,16 @@ def _cites_superseded(rule, rs, plan, of: Of, out: list[Result]) -> None:
         out.append((rule.id, "superseded.none", None))
 
 
+def _cited_before_plan(rule, rs, plan, of: Of, out: list[Result]) -> None:
+    if plan.dated == 0:
+        out.append((rule.id, "cited.plan_undated", None))
+        return
+    dated = [(i, b) for i, b in of("basis") if b.date != 0]
+    out += [(rule.id, "cited.after_plan" if b.date > plan.dated else "cited.before_plan", i) for i, b in dated]
+    if not dated:
+        out.append((rule.id, "cited.none_dated", None))
+
+
 def _timeline(rule, rs, plan, of: Of, out: list[Result]) -> None:
     d = rs.decision_file
     start, end = d.programme_start, d.programme_end
@@ -252,4 +262,5 @@ _KINDS: dict[str, Callable] = {
     "required_part": _required_part, "stale_body": _stale_body, "old_province": _old_province,
     "sum_check": _sum_check, "share_check": _share_check, "amount_words": _amount_words,
     "cites_decision": _cites_decision, "cites_superseded": _cites_superseded, "timeline": _timeline,
+    "cited_before_plan": _cited_before_plan,
 }

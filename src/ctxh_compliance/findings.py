@@ -1,6 +1,7 @@
 """One Finding model for every reporter, and the Report that groups them."""
 
 from enum import Enum
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -27,6 +28,10 @@ class Requirement(BaseModel):
     year: int | None = None
     citation: str
     quote: str
+    quote_is: Literal["verbatim", "paraphrase", "none"] = Field(
+        "verbatim", description="verbatim: the decision's words; paraphrase: worded after quote_from; none: not shown (1.1)")
+    quote_from: Localized | None = Field(None, description="What a paraphrase's wording follows (1.1)")
+    quote_outdated: Localized | None = Field(None, description="What in the quote is out of date (1.1)")
     decision: str
 
 

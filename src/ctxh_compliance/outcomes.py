@@ -93,7 +93,8 @@ def _requirement(rule, rs: Ruleset) -> Requirement:
     if key not in _REQUIREMENTS:
         _REQUIREMENTS[key] = Requirement(
             text=Localized(vi=requirement_text(rule, "vi"), en=requirement_text(rule, "en")),
-            year=rule.__dict__.get("year"), citation=rule.citation, quote=rule.quote,
+            year=rule.__dict__.get("year"), citation=rule.citation, quote=rule.quote, quote_is=rule.quote_is,
+            quote_from=rule.quote_from, quote_outdated=rule.quote_outdated,
             decision=rule.instrument or rs.decision.number)
     return _REQUIREMENTS[key]
 

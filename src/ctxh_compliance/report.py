@@ -79,7 +79,14 @@ def environment(lang: str, colour: bool, html: bool = False) -> Environment:
         text = getattr(value, lang, None)
         return text if isinstance(text, str) else str(value)
 
-    env.globals.update(t=t, lang=lang, Verdict=Verdict)
+    def quote_label(item) -> str:
+        """The label of a rule's or finding's quote: "Nguyên văn" only for the decision's own words,
+        else what the wording follows (templates print no quote at all for ``quote_is: none``)."""
+        if item.quote_is == "paraphrase":
+            return translate("report.quote_after", lang, source=loc(item.quote_from))
+        return translate("report.quote", lang)
+
+    env.globals.update(t=t, lang=lang, Verdict=Verdict, quote_label=quote_label)
     env.filters.update(paint=paint, loc=loc, md=_md_cell)
     return env
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from .findings import ExtractionSummary, Finding, PlanSummary, Report, Verdict
 from .localized import Localized
 
-SCHEMA_VERSION = "1.1"  # 1.1 adds summary.unverified
+SCHEMA_VERSION = "1.1"  # 1.1 adds summary.unverified and requirement.quote_is, quote_from, quote_outdated
 
 
 @cache

@@ -27,13 +27,14 @@ those outcome names in ``RESTS_ON_VALUE`` (a grade-C value then says it is unver
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..localized import Localized
 
 Grade = Literal["A", "B", "C"]
 Severity = Literal["high", "medium", "low"]
 Section = Literal["targets", "tasks", "structure", "legal", "institutions", "arithmetic"]
+QuoteIs = Literal["verbatim", "paraphrase", "none"]
 
 
 class Strict(BaseModel):
@@ -56,7 +57,34 @@ class RuleBase(Strict):
     grade_note: str | None = None
     citation: str
     quote: str
+    quote_is: QuoteIs = Field("verbatim", description=(
+        "Trích đoạn là gì: verbatim — chữ của chính văn bản (đọc trong văn bản, hoặc giống nhau ở ≥ 2 nguồn "
+        "trích dẫn); paraphrase — câu dựng lại theo nguồn khác (bản tin, bản dịch, bản sao cấp tỉnh), nêu ở "
+        "quote_from; none — không phải lời văn bản (bố cục, ghi chú), báo cáo không in"))
+    quote_from: Localized | None = Field(None, description="Lời trích theo nguồn nào (bắt buộc khi paraphrase)")
+    quote_outdated: Localized | None = Field(
+        None, description="Điều trong trích đoạn đã lỗi thời, ví dụ cơ quan không còn sau năm 2025")
     sources: list[Reference] = Field(min_length=1)
     reference: str | None = Field(None, description="Mã dòng trong tài liệu tham chiếu")
     instrument: str | None = Field(None, description="Văn bản pháp lý của quy tắc, nếu không phải quyết định của bộ quy tắc")
     notes: str | None = None
+
+    @model_validator(mode="after")
+    def _quote_label(self):
+        """A paraphrase names what its wording follows; only a paraphrase does; a quote that is not
+        printed ("none") carries no note. A rule that says what its quote is must not open it with a
+        bracketed note ("(chưa đọc được nguyên văn; theo …)"): that belongs in ``quote_from``, or the
+        quote is ``none``; a verbatim quote has no [words] supplied from a copy. (A rule that does not
+        say is read as verbatim, the label every quote had before.)"""
+        if self.quote_is == "paraphrase" and self.quote_from is None:
+            raise ValueError("quote_is: paraphrase needs quote_from (what the wording follows)")
+        if self.quote_is != "paraphrase" and self.quote_from is not None:
+            raise ValueError(f"quote_from is only for quote_is: paraphrase (this quote is {self.quote_is})")
+        if self.quote_is == "none" and self.quote_outdated is not None:
+            raise ValueError("quote_outdated is a note on a printed quote; quote_is: none prints none")
+        if "quote_is" in self.model_fields_set and self.quote_is != "none" and self.quote.lstrip().startswith("("):
+            raise ValueError("a quote opening with a bracketed note is not the decision's words: "
+                             "move the note to quote_from (paraphrase) or use quote_is: none")
+        if "quote_is" in self.model_fields_set and self.quote_is == "verbatim" and "[" in self.quote:
+            raise ValueError("a verbatim quote has no [bracketed] words supplied from elsewhere: it is a paraphrase")
+        return self

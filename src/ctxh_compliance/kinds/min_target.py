@@ -8,6 +8,7 @@ review, saying what would settle it. A value the decision's text was not read fo
 not applicable; ``year: null`` means the whole programme.
 """
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -36,6 +37,16 @@ class MirrorValue(Strict):
     quote: str
 
 
+class GoneGroup(Strict):
+    """A group of the population that no longer exists from a date (the 2025 reform removed "thị
+    trấn"): a plan judged after that date is not told it lacks it."""
+
+    group: str = Field(description="Cách viết đầu tiên của nhóm trong `population`")
+    after: dt.date
+    grade: Literal["A", "B", "C"]
+    note: str
+
+
 class Rule(RuleBase):
     kind: Literal["min_target"]
     indicator: str
@@ -46,6 +57,7 @@ class Rule(RuleBase):
     baseline_year: int | None = None
     population: list[list[str]] = Field(
         default_factory=list, description="Các nhóm đối tượng của mẫu số; mỗi nhóm liệt kê các cách viết được chấp nhận")
+    population_gone: list[GoneGroup] = Field(default_factory=list)
     settle_with: Localized | None = None
     mirror_values: list[MirrorValue] = Field(default_factory=list)
     below_minimum: Literal["fail", "warning"] = "fail"
@@ -56,6 +68,10 @@ class Rule(RuleBase):
             raise ValueError("value must be null exactly when value_status is not_read")
         if self.value_status == "not_read" and self.grade != "C":
             raise ValueError("a value that was not read can only be grade C")
+        firsts = {variants[0] for variants in self.population}
+        unknown = [gone.group for gone in self.population_gone if gone.group not in firsts]
+        if unknown:
+            raise ValueError(f"population_gone names groups not in population: {unknown}")
         return self
 
 
@@ -154,6 +170,8 @@ def finding(outcome, rs, build):
     rule = outcome.rule
     if outcome.name == "population.compare":
         missing, extra = population_gap(rule, outcome.element.population)
+        gone = {g.group for g in rule.population_gone if outcome.plan.as_of >= facts.day(g.after)}
+        missing = [group for group in missing if group not in gone]
         if not missing and not extra:
             return None
         texts = {}

@@ -14,9 +14,7 @@ Reading of the engine's shapes (``engine.Builder``):
   plan fact is in ``scope``; the outcome names that element.
 - ``absent(rule, scope, match, name)``: one outcome, with no element, when the plan is in scope and
   no fact matches — ``name`` for a complete source, ``name + "_incomplete"`` for an incomplete one.
-- ``dated(...)``: ``<name>.before`` when the plan is judged before ``effective``; otherwise one
-  ``<name>.found`` per (pattern, matching element) pair, or ``<name>.none`` when no element matches
-  any pattern.
+- ``stale_body`` and ``old_province`` spell their dated branches out (see their functions below).
 """
 
 import re
@@ -67,15 +65,6 @@ def _in_programme(plan, rs) -> bool:
 
 def _absent(out: list[Result], rule, plan, name: str) -> None:
     out.append((rule.id, name if plan.complete else name + "_incomplete", None))
-
-
-def _dated(out: list[Result], rule, plan, name: str, hits: list[int]) -> None:
-    if plan.as_of < day(rule.effective):
-        out.append((rule.id, f"{name}.before", None))
-        return
-    out += [(rule.id, f"{name}.found", index) for index in hits]
-    if not hits:
-        out.append((rule.id, f"{name}.none", None))
 
 
 # -- one function per kind --------------------------------------------------------------------
@@ -152,15 +141,41 @@ def _required_part(rule, rs, plan, of: Of, out: list[Result]) -> None:
 
 def _stale_body(rule, rs, plan, of: Of, out: list[Result]) -> None:
     # the engine's condition is ``name.matches(".*(pattern).*")``: the pattern anywhere in the name
-    hits = [i for pattern in rule.patterns for i, b in of("body")
-            if b.role in rule.roles and re.fullmatch(f".*({pattern}).*", b.name, re.DOTALL)]
-    _dated(out, rule, plan, "stale", hits)
+    named = [(i, b) for i, b in of("body") if b.role in rule.roles]
+    hits = [i for pattern in rule.patterns for i, b in named if re.fullmatch(f".*({pattern}).*", b.name, re.DOTALL)]
+    if plan.as_of < day(rule.effective):
+        out.append((rule.id, "stale.before", None))
+        return
+    out += [(rule.id, "stale.found", index) for index in hits]
+    if hits:
+        return
+    if not plan.complete:  # the part that assigns the work may be the part that was not read
+        out.append((rule.id, "stale.none_incomplete", None))
+    elif not named:
+        out.append((rule.id, "stale.no_bodies", None))
+    else:
+        out.append((rule.id, "stale.none", None))
 
 
 def _old_province(rule, rs, plan, of: Of, out: list[Result]) -> None:
-    old = {fold_place(name) for merge in rule.merges for name in merge.formed_from
-           if fold_place(name) != fold_place(merge.new)}
-    _dated(out, rule, plan, "province", [i for i, p in of("place") if p.name in old])
+    # the two lists of reference §3.3, rebuilt from the rule's data
+    renamed = {fold_place(r.new): r.old for r in rule.renamed}
+    after = {fold_place(u.name) for u in rule.unchanged} | {fold_place(mg.new) for mg in rule.merges}
+    before = ({fold_place(renamed.get(fold_place(u.name), u.name)) for u in rule.unchanged}
+              | {fold_place(name) for mg in rule.merges for name in mg.formed_from})
+    grade = {fold_place(name): mg.grade for mg in rule.merges for name in mg.formed_from} | {
+        fold_place(r.old): r.grade for r in rule.renamed}
+    means = {fold_place(w.written): fold_place(w.means) for w in rule.written}
+    for i, p in of("place"):
+        name = means.get(p.name, p.name)
+        if name not in after | before:
+            out.append((rule.id, "province.unknown", i))
+        elif plan.as_of < day(rule.effective):
+            out.append((rule.id, "province.before", None))
+        elif name in after:
+            out.append((rule.id, "province.none", None))
+        else:
+            out.append((rule.id, "province.found_unverified" if grade[name] == "C" else "province.found", i))
 
 
 def _sum_check(rule, rs, plan, of: Of, out: list[Result]) -> None:

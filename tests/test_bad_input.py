@@ -6,6 +6,7 @@ import pytest
 from conftest import EXAMPLES, MINIMAL_PLAN, dump
 
 GOOD = dump(MINIMAL_PLAN)
+TARGET = "targets:\n- {indicator: staff_assignment, year: 2025, value: 60, unit: percent}\n"
 
 # (case id, file content, expected "line:column" or None, Vietnamese text, English text)
 CASES = [
@@ -47,6 +48,35 @@ CASES = [
      "nhóm nhiệm vụ “traning” không có", "task group “traning” is not"),
     ("no known legal basis", GOOD.replace("112/QĐ-TTg", "99/QĐ-UBND"), "6:1",
      "không dẫn quyết định nào mà công cụ có bộ quy tắc", "cite no decision that has a ruleset"),
+    # YAML 1.1 and YAML 1.2 read these differently: where a number or true/false is expected, refused with the way to
+    # write it (never 90 for 1:30, 1041 for 02021, true for yes)
+    ("base 60", GOOD + TARGET.replace("value: 60", "value: 1:30"), "11:52",
+     "“targets.0.value”: YAML 1.1 đọc 1:30 là số cơ số 60 (90), YAML 1.2 đọc là văn bản; hãy viết 90, hoặc \"1:30\" "
+     "nếu đó là văn bản", "“targets.0.value”: YAML 1.1 reads 1:30 as a base-60 number (90), YAML 1.2 as text; write 90, "
+     "or \"1:30\" if it is text"),
+    ("octal year", GOOD + TARGET.replace("year: 2025", "year: 02021"), "11:39",
+     "“targets.0.year”: 02021 có số 0 ở đầu nên YAML 1.1 đọc là số bát phân (1041), YAML 1.2 đọc là 2021; hãy viết 2021 "
+     "(bỏ số 0 ở đầu), hoặc \"02021\" nếu đó là văn bản", "02021 has a leading zero, so YAML 1.1 reads it as an octal "
+     "number (1041) and YAML 1.2 as 2021; write 2021 (no leading zero)"),
+    ("octal start", GOOD.replace("start: 2021", "start: 02021"), "8:10", "“period.start”: 02021 có số 0 ở đầu",
+     "write 2021 (no leading zero)"),
+    ("0o octal", GOOD + TARGET.replace("value: 60", "value: 0o17"), "11:52",
+     "YAML 1.2 đọc 0o17 là số bát phân (15), YAML 1.1 đọc là văn bản; hãy viết 15", "write 15, or \"0o17\" if it is text"),
+    ("hexadecimal", GOOD + TARGET.replace("value: 60", "value: 0x3C"), "11:52",
+     "“targets.0.value”: 0x3C là số hệ mười sáu (60); tệp kế hoạch chỉ nhận số thập phân: hãy viết 60, hoặc \"0x3C\"",
+     "0x3C is a hexadecimal number (60); plan files take decimal numbers only: write 60"),
+    ("digit groups", GOOD + TARGET.replace("value: 60", "value: 1_000").replace("percent", "count"), "11:52",
+     "“targets.0.value”: YAML 1.1 đọc 1_000 là 1000 (dấu _ nhóm chữ số), YAML 1.2 đọc là văn bản; hãy viết 1000, hoặc "
+     "\"1_000\"", "YAML 1.1 reads 1_000 as 1000 (_ groups digits), YAML 1.2 as text; write 1000"),
+    ("digit groups in an amount", GOOD + "budget: {total: {amount: 20_644_000_000}}\n", "10:26",
+     "“budget.total.amount”: YAML 1.1 đọc 20_644_000_000 là 20644000000", "write 20644000000"),
+    ("yes for true", GOOD + "source: {document: x, complete: yes}\n", "10:33",
+     "“source.complete”: YAML 1.1 đọc yes là true, YAML 1.2 đọc là văn bản; “source.complete” nhận true hoặc false: "
+     "hãy viết true", "“source.complete”: YAML 1.1 reads yes as true, YAML 1.2 as text; “source.complete” takes true "
+     "or false: write true"),
+    ("n for false", GOOD + "source: {document: x, complete: n}\n", "10:33", "YAML 1.1 đọc n là false", "write false"),
+    ("off is not a kind", GOOD.replace("kind: phase", "kind: off"), "4:9",
+     "“identification.kind” phải là một trong: 'annual', 'phase' or 'programme' (nhận được: off)", "(got: off)"),
 ]
 
 
@@ -61,6 +91,62 @@ def test_bad_plan_gives_located_message_and_exit_2(content, where, vi, en, cli, 
     assert result.stderr.startswith(f"{path}:{where}:" if where else f"{path}:")
     english = cli(path, "--lang", "en")
     assert english.exit_code == 2 and en in english.stderr
+
+
+def test_only_the_unclear_value_is_reported_not_checks_on_a_guess(cli, write_plan):
+    """1_000 as a percentage: one message, the way to write it — not also "1000 is over 100"."""
+    result = cli(write_plan(GOOD + TARGET.replace("value: 60", "value: 1_000")))
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "hãy viết 1000" in result.stderr
+
+
+@pytest.mark.parametrize("written", ["no", "yes", "off", "On", "y", "N", "1:30", "02021", "0x3C", "1_000", "0o17"])
+def test_where_text_is_expected_the_plan_gets_the_text_written(written, write_plan):
+    from ctxh_compliance import load_plan
+    text = GOOD.replace("title: Kế hoạch thử", f"title: {written}").replace("  kind: phase\n",
+                                                                          f"  kind: phase\n  number: {written}\n")
+    plan = load_plan(write_plan(text)).plan
+    assert plan.identification.title == written and plan.identification.number == written
+
+
+def test_values_are_read_by_the_yaml_1_2_core_rules():
+    import datetime as dt
+
+    from ctxh_compliance.yaml_source import parse_yaml
+    text = ("a: true\nb: FALSE\nc: ~\nd: Null\ne: 2026-03-25\nf: 60\ng: -5\nh: 0.5\ni: 1e-05\nj: 1.0e+16\nk: .inf\n"
+            "l: '1:30'\nm: \"yes\"\nn: 0\no: =\np: nO\nq: 2026-03-25 10:00:00\n")
+    data = parse_yaml(text, "t.yaml").data
+    assert data == {"a": True, "b": False, "c": None, "d": None, "e": dt.date(2026, 3, 25), "f": 60, "g": -5, "h": 0.5,
+                    "i": 1e-05, "j": 1e16, "k": float("inf"), "l": "1:30", "m": "yes", "n": 0, "o": "=", "p": "nO",
+                    "q": dt.datetime(2026, 3, 25, 10)}
+    assert [type(data[k]) for k in "fgh"] == [int, int, float]
+    ambiguous = parse_yaml("a: 1:30\nb: [02021, no, 0x3C, 1_000, 'on']\n", "t.yaml")
+    assert ambiguous.data == {"a": "1:30", "b": ["02021", "no", "0x3C", "1_000", "on"]}
+    assert set(ambiguous.ambiguous) == {("a",), ("b", 0), ("b", 1), ("b", 2), ("b", 3)}
+
+
+def test_explicit_tags_do_not_bring_back_yaml_1_1_numbers(cli, write_plan):
+    result = cli(write_plan(GOOD + TARGET.replace("value: 60", "value: !!int 1:30")))
+    assert result.exit_code == 2 and ":11:52: giá trị không hợp lệ: '1:30'" in result.stderr, result.stderr
+
+
+def test_the_bundled_rulesets_and_examples_read_the_same_under_yaml_1_1():
+    """Nothing in them is written in a way YAML 1.1 reads otherwise, so the stricter rules change nothing."""
+    from conftest import ROOT
+
+    from ctxh_compliance.yaml_source import load_yaml
+    files = sorted((ROOT / "rulesets").rglob("*.yaml")) + sorted(EXAMPLES.glob("*.yaml"))
+    assert len(files) > 10
+    for path in files:
+        assert load_yaml(path, allow_aliases=True).ambiguous == {}, path
+
+
+def test_the_libyaml_loader_is_kept():
+    import yaml
+
+    from ctxh_compliance import yaml_source
+    if getattr(yaml, "CSafeLoader", None):
+        assert issubclass(yaml_source._Loader, yaml.CSafeLoader)
 
 
 def test_several_problems_are_all_reported(cli, write_plan):

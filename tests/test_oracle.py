@@ -87,13 +87,18 @@ DATES = st.one_of(st.sampled_from([d + dt.timedelta(days=k) for d in KEY_DATES f
 DATE_TEXTS = ["ngày   tháng 4 năm 2022", "ngày  tháng 6 năm 2025", "ngày  tháng 7 năm 2025", "06-02-2017",
               "năm 2026", "tháng 13 năm 2019", "31/02/2021", "chưa ghi ngày", ""]
 PROVINCES = ["Lạng Sơn", "Yên Bái", "Tỉnh Yên Bái", "Hà Giang", "tỉnh Hà Giang", "Tuyên Quang", "Lào Cai",
-             "Thành phố Hồ Chí Minh", "Bà Rịa - Vũng Tàu", "Bến Tre", "Nghệ An", "TP. Cần Thơ", "Hậu Giang"]
+             "Thành phố Hồ Chí Minh", "Bà Rịa - Vũng Tàu", "Bến Tre", "Nghệ An", "TP. Cần Thơ", "Hậu Giang",
+             # written variants, a grade-B and a grade-C change, names on neither list
+             "Bà Rịa-Vũng Tàu", "Hoà Bình", "Đắc Nông", "Yên\u200b Bái", "TP.HCM", "Bình Phước", "Thừa Thiên Huế",
+             "Thành phố Huế", "Hà Tây", "Sài Gòn"]
 BODIES = ["UBND tỉnh", "Sở Y tế", "Sở Nội vụ", "Sở Lao động - Thương binh và Xã hội",
           "Sở Lao động – Thương binh và Xã hội tỉnh Lạng Sơn", "Sở LĐTBXH", "Sở LĐ-TBXH", "Sở Lao động TB&XH",
           "sở lao động - tbxh", "Bộ Lao động - Thương binh và Xã hội", "Bộ LĐTBXH", "Bộ Y tế", "UBND các huyện",
           "UBND các huyện, thành phố", "UBND cấp huyện", "Ủy ban nhân dân các huyện", "Uỷ ban nhân dân cấp huyện",
           "Phòng Lao động - Thương binh và Xã hội các huyện", "Phòng LĐTBXH cấp huyện", "Phòng LĐ, TB, XH",
-          "các huyện, thị xã, thành phố", "UBND các xã, phường", "Ban Chỉ đạo cấp huyện"]
+          "các huyện, thị xã, thành phố", "UBND các xã, phường", "Ban Chỉ đạo cấp huyện",
+          "Sở LĐTB&XH", "Sở LĐ-TB&XH", "Sở Lao động, Thương binh và Xã hội", "Bộ LĐTB&XH", "Sở LĐ\u200bTBXH",
+          "UBND các quận, huyện, thị xã", "Phòng LĐ-TB&XH các huyện", "UBND các xã, phường, đặc khu"]
 NUMBERS = {  # legal basis numbers: the decisions, a miscitation, a superseded decision, others
     "112/QĐ-TTg": dt.date(2021, 1, 22), "112/QD-TTg": dt.date(2021, 1, 22), "112/2021/QĐ-TTg": dt.date(2021, 1, 22),
     "32/2010/QĐ-TTg": dt.date(2010, 3, 25), "32/2010/QD-TTG": dt.date(2010, 3, 25),

@@ -126,7 +126,7 @@ def _waivers(tmp_path, entries) -> Path:
     return path
 
 
-WAIVE_T01 = {"rule": "QD112-T01", "plan": "yen_bai_article_2021-2030.yaml", "reason": "Lộ trình riêng được Bộ chấp thuận",
+WAIVE_T01 = {"rule": "QD112-T01", "file": "yen_bai_article_2021-2030.yaml", "reason": "Lộ trình riêng được Bộ chấp thuận",
              "by": "Nguyễn Văn A", "date": "2026-04-01"}
 
 
@@ -157,6 +157,74 @@ def test_bad_waivers_are_errors_and_stale_ones_are_reported(cli, tmp_path):
     assert unknown.exit_code == 2 and "quy tắc “QD112-T99” không tồn tại" in unknown.stderr
     stale = cli(YEN_BAI, "-r", "qd112_2021", "--waivers", _waivers(tmp_path, [{**WAIVE_T01, "rule": "QD112-T06"}]))
     assert "Miễn trừ cho quy tắc QD112-T06 không còn khớp kết quả nào" in stale.stdout
+
+
+BY_NUMBER = {k: v for k, v in WAIVE_T01.items() if k != "file"}
+
+
+def _plan_80(province: str) -> dict:
+    """Two provinces' plans with the same số hiệu, both failing QD112-T01 (40% < 60%)."""
+    return {**MINIMAL_PLAN,
+            "identification": {**MINIMAL_PLAN["identification"], "number": "80/KH-UBND", "province": province},
+            "targets": [{"indicator": "staff_assignment", "year": 2025, "value": 40, "unit": "percent"}]}
+
+
+def _t01_waived(cli, plan, waivers) -> bool:
+    document = json.loads(cli(plan, "--format", "json", "--waivers", waivers).stdout)
+    return all(f["waiver"] is not None for f in document["findings"] if f["rule_id"] == "QD112-T01")
+
+
+def test_a_waiver_is_for_one_province_not_for_every_plan_with_that_number(cli, write_plan, tmp_path):
+    lang_son, cao_bang = write_plan(_plan_80("Lạng Sơn"), "lang-son.yaml"), write_plan(_plan_80("Cao Bằng"), "cao-bang.yaml")
+    # folded forms: "80/kh-ubnd" is 80/KH-UBND, "tỉnh lạng sơn" is Lạng Sơn
+    waivers = _waivers(tmp_path, [{**BY_NUMBER, "plan": "80/kh-ubnd", "province": "tỉnh lạng sơn"}])
+    assert _t01_waived(cli, lang_son, waivers)
+    assert not _t01_waived(cli, cao_bang, waivers)
+    assert cli(cao_bang, "--waivers", waivers).exit_code == 1  # Cao Bằng's failure still counts
+    stale = cli(cao_bang, "--waivers", waivers).stdout
+    assert "miễn trừ cũ" not in stale  # another province's waiver is not this plan's, not even a stale one
+    # in one batch run too
+    out = tmp_path / "out"
+    cli(lang_son, cao_bang, "--waivers", waivers, "-o", out, "--format", "json")
+    by_province = {json.loads(f.read_text(encoding="utf-8"))["plan"]["province"]: json.loads(f.read_text(encoding="utf-8"))
+                   for f in out.glob("*.json") if f.stem != "summary"}
+    assert [f["waiver"] is not None for f in by_province["Lạng Sơn"]["findings"] if f["rule_id"] == "QD112-T01"][0]
+    assert all(f["waiver"] is None for f in by_province["Cao Bằng"]["findings"])
+
+
+def test_a_waiver_by_file_matches_that_file_only(cli, write_plan, tmp_path):
+    lang_son, cao_bang = write_plan(_plan_80("Lạng Sơn"), "lang-son.yaml"), write_plan(_plan_80("Cao Bằng"), "cao-bang.yaml")
+    by_name = _waivers(tmp_path, [{**WAIVE_T01, "file": "Lang-Son.yaml"}])
+    assert _t01_waived(cli, lang_son, by_name) and not _t01_waived(cli, cao_bang, by_name)
+    by_path = _waivers(tmp_path, [{**WAIVE_T01, "file": f"{lang_son.parent.name}/lang-son.yaml"}])
+    assert _t01_waived(cli, lang_son, by_path)
+    elsewhere = _waivers(tmp_path, [{**WAIVE_T01, "file": "khac/lang-son.yaml"}])
+    assert not _t01_waived(cli, lang_son, elsewhere)
+    old_style = _waivers(tmp_path, [{**BY_NUMBER, "plan": "lang-son.yaml"}])  # plan: <file name>, as before
+    assert _t01_waived(cli, lang_son, old_style) and not _t01_waived(cli, cao_bang, old_style)
+
+
+def test_a_stale_waiver_of_this_plan_is_reported(cli, write_plan, tmp_path):
+    lang_son = write_plan(_plan_80("Lạng Sơn"), "lang-son.yaml")
+    waivers = _waivers(tmp_path, [{**BY_NUMBER, "rule": "QD112-S01", "plan": "80/KH-UBND", "province": "Lạng Sơn"}])
+    result = cli(lang_son, "--waivers", waivers)  # QD112-S01 passes: nothing to waive
+    assert "Miễn trừ cho quy tắc QD112-S01 không còn khớp kết quả nào của kế hoạch (miễn trừ cũ)." in result.stdout
+    assert json.loads(cli(lang_son, "-f", "json", "--waivers", waivers).stdout)["stale_waivers"] == ["QD112-S01"]
+
+
+def test_a_waiver_with_a_number_and_no_province_is_an_input_error(cli, write_plan, tmp_path):
+    lang_son = write_plan(_plan_80("Lạng Sơn"), "lang-son.yaml")
+    no_province = _waivers(tmp_path, [{**BY_NUMBER, "plan": "80/KH-UBND"}])
+    result = cli(lang_son, "--waivers", no_province)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"{no_province}:6:9: miễn trừ cho kế hoạch số “80/KH-UBND” không nêu tỉnh: hãy thêm “province:”" \
+        in result.stderr, result.stderr
+    english = cli(lang_son, "--waivers", no_province, "--lang", "en")
+    assert english.exit_code == 2 and "names no province: add “province:”" in english.stderr
+    no_plan = _waivers(tmp_path, [BY_NUMBER])
+    result = cli(lang_son, "--waivers", no_plan)
+    assert result.exit_code == 2
+    assert f"{no_plan}:2:3: miễn trừ cho quy tắc “QD112-T01” không nêu kế hoạch" in result.stderr, result.stderr
 
 
 def test_diff_between_two_drafts(cli, write_plan, tmp_path):

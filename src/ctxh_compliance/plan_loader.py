@@ -3,15 +3,18 @@
 Every problem becomes one located message; nothing is a traceback.
 """
 
+import copy
+import types
+import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import InputError, Problem
 from .plan_model import Plan
-from .yaml_source import Located, load_yaml
+from .yaml_source import YAML11_BOOLS, Located, load_yaml
 
 
 class Locator(Protocol):
@@ -95,6 +98,11 @@ def _field_name(loc: tuple) -> str:
     return ".".join(str(p) for p in loc) or "(gốc)"
 
 
+def _value_path(error: dict) -> tuple:
+    """The path of the value an error is about, without pydantic's validator steps."""
+    return tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+
+
 def _problem(source: Located, error: dict, model: type[BaseModel] = Plan) -> Problem:
     loc = tuple(p for p in error["loc"] if not isinstance(p, str) or p not in ("function-after",))
     kind = error["type"]
@@ -126,13 +134,74 @@ def _problem(source: Located, error: dict, model: type[BaseModel] = Plan) -> Pro
     return source.problem(loc, key, **params)
 
 
+def _leaf_types(annotation: Any) -> set[Any]:
+    """What an annotation accepts: ``int | None`` -> {int, NoneType}; Literal["a"] -> {str}; list[str] stays."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _leaf_types(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return set().union(*(_leaf_types(arg) for arg in typing.get_args(annotation)))
+    if origin is Literal:
+        return {type(arg) for arg in typing.get_args(annotation)}
+    return {annotation}
+
+
+def _types_at(model: type[BaseModel], loc: tuple) -> set[Any]:
+    """What the model accepts at ``loc`` (empty when ``loc`` is not in the model)."""
+    current: set[Any] = {model}
+    for part in loc:
+        following: set[Any] = set()
+        for option in current:
+            if isinstance(part, int):
+                if typing.get_origin(option) is list:
+                    following |= _leaf_types(typing.get_args(option)[0])
+            elif isinstance(option, type) and issubclass(option, BaseModel) and part in option.model_fields:
+                following |= _leaf_types(option.model_fields[part].annotation)
+        current = following
+    return current
+
+
+def ambiguity_problems(source: Any, model: type[BaseModel]) -> tuple[list[Problem], set[tuple]]:
+    """Values written so that YAML 1.1 reads them as a number or true/false and YAML 1.2 as text
+    (``1:30``, ``0x3C``, ``1_000``, ``02021``, ``yes``…; see yaml_source): where the model expects
+    text they stay the text written; where it expects a number or true/false they are refused,
+    saying how to write them — never a silent change of meaning. Also the paths refused."""
+    ambiguous = getattr(source, "ambiguous", None)
+    if not ambiguous:
+        return [], set()
+    problems, refused = [], set()
+    for path, written in ambiguous.items():
+        accepted = _types_at(model, path)
+        wanted = {bool} if written.lower() in YAML11_BOOLS else {int, float}
+        if accepted & wanted and str not in accepted:
+            problems.append(source.ambiguity(path, _field_name(path)))
+            refused.add(path)
+    return problems, refused
+
+
+def without(data: Any, paths: set[tuple]) -> Any:
+    """A copy of ``data`` with the values at ``paths`` set to None (``data`` itself when there are none),
+    so that no check runs on a value whose meaning was not clear (a percentage "1_000" is not "over 100")."""
+    if not paths:
+        return data
+    data = copy.deepcopy(data)
+    for path in paths:
+        parent = data
+        for part in path[:-1]:
+            parent = parent[part]
+        parent[path[-1]] = None
+    return data
+
+
 def validate_plan(source: Located) -> LoadedPlan:
     if not isinstance(source.data, dict):
         raise InputError([source.problem((), "plan.not_mapping", found=type(source.data).__name__)])
+    problems, refused = ambiguity_problems(source, Plan)
     try:
-        plan = Plan.model_validate(source.data)
+        plan = Plan.model_validate(without(source.data, refused))
     except ValidationError as exc:
-        problems = [_problem(source, error) for error in exc.errors()]
+        problems += [_problem(source, error) for error in exc.errors() if _value_path(error) not in refused]
+    if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise InputError(problems) from None
     return LoadedPlan(plan, source)

@@ -40,12 +40,44 @@ def fold_item(text: str) -> str:
     return text
 
 
-_PLACE_PREFIXES = ("tỉnh ", "thành phố ", "tp. ", "tp ")
+# Characters that show nothing: zero-width (U+200B-U+200D, U+2060, U+FEFF) and bidi controls
+# (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069). Removed: a name hidden with one is still the name.
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# "&", " và ", "," and every hyphen or dash (soft, non-breaking, figure, en, em, minus, small and
+# full-width forms), with the spaces around them: one space.
+_NAME_SEPARATORS = re.compile(
+    "(?:\\s*(?:[&,\\-\u00ad\u2010-\u2015\u2212\ufe58\ufe63\uff0d\uff06\uff0c]|(?<=\\s)và(?=\\s))\\s*)+")
+# Old and new tone placement ("hòa"/"hoà", "thủy"/"thuỷ", "hóe"/"hoé"): the tone on the first vowel
+# of oa, oe, uy is the canonical form (the one the rulesets and most official names use).
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+_TONE_PLACEMENT = {first + nfc(second + tone): nfc(first + tone) + second
+                   for first, second in (("o", "a"), ("o", "e"), ("u", "y")) for tone in _TONES}
+_TONE_PLACED = re.compile("|".join(_TONE_PLACEMENT))
+# Written variants of a name that the reference shows: "Đắc Nông" for Đắk Nông, "Đắc Lắk" for Đắk Lắk.
+_WRITTEN_AS = re.compile(r"đắc(?= (nông|lắk)(?!\w))")
+
+
+def fold_name(text: str) -> str:
+    """The form in which body and place names are compared (every rule that compares names uses it).
+
+    ``fold`` (NFC, lower case, single spaces) without invisible characters, with "&", " và ", ","
+    and dashes made one space ("Sở LĐ-TB&XH" -> "sở lđ tb xh", "Sở Lao động, Thương binh và Xã
+    hội" -> "sở lao động thương binh xã hội"), one tone placement ("Hoà Bình" -> "hòa bình") and
+    "Đắc" read as "Đắk" where the reference shows that name ("Đắc Nông" -> "đắk nông").
+    """
+    text = nfc(_INVISIBLE.sub("", nfc(text)).casefold())
+    text = _NAME_SEPARATORS.sub(" ", _SPACES.sub(" ", text))  # spaces first: no long run to backtrack over
+    text = _TONE_PLACED.sub(lambda found: _TONE_PLACEMENT[found.group()], text)
+    text = _WRITTEN_AS.sub("đắk", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+_PLACE_PREFIXES = ("tỉnh ", "thành phố ", "tp. ", "tp.", "tp ")
 
 
 def fold_place(text: str) -> str:
-    """Folded province name without "tỉnh"/"thành phố" ("Tỉnh Yên Bái" -> "yên bái")."""
-    text = fold(text)
+    """Province name as compared (``fold_name``) without "tỉnh"/"thành phố" ("Tỉnh Yên Bái" -> "yên bái")."""
+    text = fold_name(text)
     for prefix in _PLACE_PREFIXES:
         if text.startswith(prefix):
             return text[len(prefix):].strip()

@@ -1,36 +1,62 @@
 """Waivers: a reviewer accepts a deviation. Waived findings stay visible, marked with the reason.
 
-Waiver file (YAML)::
+A waiver names the plan it is for by its number AND its province, or by its file — never by the
+number alone: two provinces may well both have a "Kế hoạch số 80/KH-UBND". Waiver file (YAML)::
 
     waivers:
       - rule: QD112-T01            # rule id (required)
-        plan: "80/KH-UBND"         # the plan's số hiệu or its file name (required)
+        plan: "80/KH-UBND"         # the plan's số hiệu ...
+        province: "Lạng Sơn"       # ... and its province (required with plan)
+        # file: lang-son-2021.yaml # or instead: the plan's file (name, or path ending)
         reason: "Tỉnh miền núi, Bộ đồng ý lộ trình riêng"   # required, not empty
         by: "Nguyễn Văn A, Cục Bảo trợ xã hội"               # required
         date: 2026-04-01                                     # required
         aspect: population         # optional: only the population finding
+
+Every plan criterion given must match; numbers, provinces ("Tỉnh Lạng Sơn" = "Lạng Sơn") and file
+names are compared in folded form (text.fold_number, fold_place, fold). For compatibility,
+``plan:`` holding a file name (``plan: lang-son.yaml``) is read as ``file:``.
 """
 
 import datetime as dt
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError
 from .findings import Report, Waiver
-from .plan_loader import _problem
+from .plan_loader import _problem, ambiguity_problems
+from .text import fold, fold_number, fold_place
 from .yaml_source import load_yaml
+
+# a plan file, not a số hiệu: what ctxh-check reads
+_PLAN_FILE_SUFFIXES = (".yaml", ".yml", ".txt", ".docx", ".pdf")
 
 
 class WaiverEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     rule: str = Field(min_length=1)
-    plan: str = Field(min_length=1, description="Số hiệu của kế hoạch hoặc tên tệp")
+    plan: str | None = Field(None, min_length=1, description="Số hiệu của kế hoạch (kèm province)")
+    province: str | None = Field(None, min_length=1, description="Tỉnh, thành phố của kế hoạch")
+    file: str | None = Field(None, min_length=1, description="Tệp kế hoạch: tên tệp hoặc phần cuối đường dẫn")
     reason: str = Field(min_length=1)
     by: str = Field(min_length=1)
     date: dt.date
     aspect: Literal["value", "population"] | None = None
+
+    @property
+    def plan_file(self) -> str | None:
+        """The plan file the waiver names: ``file:``, or a ``plan:`` that is a file name."""
+        if self.file:
+            return self.file
+        if self.plan and self.plan.lower().endswith(_PLAN_FILE_SUFFIXES):
+            return self.plan
+        return None
+
+    @property
+    def plan_number(self) -> str | None:
+        return self.plan if self.plan and self.plan_file != self.plan else None
 
 
 class WaiverFile(BaseModel):
@@ -39,26 +65,50 @@ class WaiverFile(BaseModel):
 
 
 def load_waivers(path: Path | str, known_rules: set[str]) -> list[WaiverEntry]:
-    """Read and validate a waiver file; a waiver for a rule that does not exist is an error."""
+    """Read and validate a waiver file. Errors: a waiver for a rule that does not exist, one that
+    names no plan, and one that names a plan by its number without the province."""
     source = load_yaml(path)
+    problems, _ = ambiguity_problems(source, WaiverFile)
     try:
         parsed = WaiverFile.model_validate(source.data)
     except ValidationError as exc:
-        raise InputError([_problem(source, error, WaiverFile) for error in exc.errors()]) from None
-    problems = [source.problem(("waivers", i, "rule"), "waiver.unknown_rule", rule=w.rule)
-                for i, w in enumerate(parsed.waivers) if w.rule not in known_rules]
+        raise InputError(problems + [_problem(source, error, WaiverFile) for error in exc.errors()]) from None
+    for i, w in enumerate(parsed.waivers):
+        if w.rule not in known_rules:
+            problems.append(source.problem(("waivers", i, "rule"), "waiver.unknown_rule", rule=w.rule))
+        if w.plan_number is None and w.plan_file is None:
+            problems.append(source.problem(("waivers", i), "waiver.no_plan", rule=w.rule))
+        elif w.plan_number is not None and w.province is None:
+            problems.append(source.problem(("waivers", i, "plan"), "waiver.missing_province", plan=w.plan_number))
     if problems:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise InputError(problems)
     return parsed.waivers
 
 
-def _matches_plan(entry: WaiverEntry, report: Report) -> bool:
-    return entry.plan in (report.plan.number, Path(report.plan.file).name, report.plan.file)
+def _same_file(named: str, plan_file: str) -> bool:
+    """``named`` is the plan's file name, or the end of its path (``ke-hoach/lang-son.yaml``)."""
+    wanted = [fold(part) for part in PurePath(named.replace("\\", "/")).parts if part not in (".", "/")]
+    actual = [fold(part) for part in PurePath(plan_file.replace("\\", "/")).parts]
+    return bool(wanted) and actual[-len(wanted):] == wanted
+
+
+def matches_plan(entry: WaiverEntry, report: Report) -> bool:
+    """Whether the waiver is for this plan: every criterion it gives (number, province, file) matches."""
+    plan = report.plan
+    if entry.plan_number is not None and (plan.number is None
+                                          or fold_number(entry.plan_number) != fold_number(plan.number)):
+        return False
+    if entry.province is not None and fold_place(entry.province) != fold_place(plan.province):
+        return False
+    if entry.plan_file is not None and not _same_file(entry.plan_file, plan.file):
+        return False
+    return True
 
 
 def apply_waivers(report: Report, waivers: list[WaiverEntry]) -> Report:
     """Mark waived findings; list the waivers for this plan that match nothing as stale."""
-    mine = [w for w in waivers if _matches_plan(w, report)]
+    mine = [w for w in waivers if matches_plan(w, report)]
     used: set[int] = set()
     findings = []
     for finding in report.findings:

@@ -4,9 +4,16 @@ The loader refuses, with a located message: files over the size limit, bytes tha
 not UTF-8, YAML syntax errors, duplicate keys, anchors/aliases (a "billion laughs"
 document cannot expand), nesting deeper than the limit, and empty documents. Text is
 normalised to Unicode NFC.
+
+Values are read by the YAML 1.2 core rules, numbers as written: ``true``/``false`` are the only
+booleans, whole numbers are decimal without a leading zero, and dates (``2026-03-25``) stay dates.
+A plain value that YAML 1.1 (PyYAML's default) reads otherwise — ``1:30`` (base 60: 90), ``02021``
+(octal), ``0x3C``, ``1_000``, ``yes``/``no``/``on``/``off``/``y``/``n`` — is kept as the text
+written and listed in ``Located.ambiguous``; the plan loader then accepts it where text is
+expected and refuses it, saying how to write it, where a number or true/false is expected.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +26,75 @@ from .text import nfc
 
 MAX_BYTES = 5 * 1024 * 1024
 # libyaml's loader when PyYAML was built with it (same nodes and marks, several times faster)
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 50
+
+_T = "tag:yaml.org,2002:"
+# a plain value that YAML 1.1 and YAML 1.2 (or a reader and its writer) may read differently
+AMBIGUOUS_TAG = "tag:ctxh-compliance,2026:ambiguous"
+_STRICT_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_STRICT_FLOAT = re.compile(r"[-+]?(?:(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)\Z")
+_SPECIAL_FLOAT = {".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
+                  "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
+                  "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
+                  ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan")}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_DIGITS = list("-+0123456789")
+
+
+class _Loader(_BaseLoader):
+    """The C (libyaml) loader with the YAML 1.2 core schema's implicit types, numbers as written.
+
+    Resolvers are tried in order and the first match wins, so the last one, the catch-all of
+    every plain value YAML 1.1 reads as a number or a boolean, only sees what the strict ones left.
+    """
+
+    yaml_implicit_resolvers: dict = {}
+    yaml_constructors = dict(_BaseLoader.yaml_constructors)
+
+    def _strict_int(self, node: yaml.ScalarNode) -> int:
+        text = self.construct_scalar(node)
+        if not _STRICT_INT.match(text):
+            raise ValueError("not a decimal whole number")
+        return int(text)
+
+    def _strict_float(self, node: yaml.ScalarNode) -> float:
+        text = self.construct_scalar(node)
+        if text in _SPECIAL_FLOAT:
+            return _SPECIAL_FLOAT[text]
+        if not (_STRICT_FLOAT.match(text) or _STRICT_INT.match(text)):
+            raise ValueError("not a decimal number")
+        return float(text)
+
+    def _strict_bool(self, node: yaml.ScalarNode) -> bool:
+        text = self.construct_scalar(node)
+        if text not in _BOOLS:
+            raise ValueError("not true or false")
+        return _BOOLS[text]
+
+
+_Loader.add_constructor(_T + "int", _Loader._strict_int)  # also for explicit tags: !!int 0x3C is refused
+_Loader.add_constructor(_T + "float", _Loader._strict_float)
+_Loader.add_constructor(_T + "bool", _Loader._strict_bool)
+_YAML11_TIMESTAMP = next(regexp for tag, regexp in yaml.resolver.Resolver.yaml_implicit_resolvers["2"]
+                         if tag == _T + "timestamp")
+for _tag, _regexp, _first in (
+    (_T + "null", r"~|null|Null|NULL|", ["~", "n", "N", ""]),
+    (_T + "bool", r"true|True|TRUE|false|False|FALSE", list("tTfF")),
+    (_T + "int", _STRICT_INT.pattern[:-2], _DIGITS),
+    (_T + "float", _STRICT_FLOAT.pattern[:-2] + r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)", _DIGITS + ["."]),
+    (_T + "timestamp", _YAML11_TIMESTAMP, list("0123456789")),  # dates stay dates, as in YAML 1.1
+    (_T + "merge", r"<<", ["<"]),  # only so that a plan file's merge key is refused
+    # what YAML 1.1 reads as a boolean (with the y/n of its specification) or a number, the 0o octal of
+    # YAML 1.2 and whole numbers with a leading zero: only the forms the strict rules above left
+    (AMBIGUOUS_TAG, r"yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N"
+                    r"|[-+]?0b[0-1_]+|[-+]?0x[0-9a-fA-F_]+|0o[0-7]+|[-+]?0[0-9_]+|[-+]?[1-9][0-9_]*"
+                    r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*"
+                    r"|[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?",
+     list("yYnNoO.") + _DIGITS),
+):
+    _Loader.add_implicit_resolver(_tag, _regexp if isinstance(_regexp, re.Pattern) else re.compile(rf"^(?:{_regexp})$"),
+                                  _first)
 
 Path_ = tuple[str | int, ...]
 
@@ -33,6 +107,8 @@ class Located:
     data: Any
     marks: dict[Path_, tuple[int, int]]
     key_marks: dict[Path_, tuple[int, int]]
+    # plain values kept as the text written that YAML 1.1 reads as a number or a boolean (see above)
+    ambiguous: dict[Path_, str] = field(default_factory=dict)
 
     def where(self, path: Path_) -> tuple[int | None, int | None]:
         """Line and column of ``path``, or of its nearest ancestor that has one."""
@@ -53,6 +129,52 @@ class Located:
         line, column = self.key_marks.get(tuple(path)) if at_key and tuple(path) in self.key_marks \
             else self.where(path)
         return Problem(self.file, line, column, key, params)
+
+    def ambiguity(self, path: Path_, field_name: str) -> Problem:
+        """The problem of the ambiguous value at ``path`` where a number or true/false is expected."""
+        key, params = describe_ambiguous(self.ambiguous[tuple(path)])
+        return self.problem(path, key, field=field_name, **params)
+
+
+YAML11_BOOLS = {"yes": "true", "on": "true", "y": "true", "no": "false", "off": "false", "n": "false"}
+
+
+def _number(value: int | float) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def describe_ambiguous(written: str) -> tuple[str, dict[str, Any]]:
+    """Message key and parameters for a plain value YAML 1.1 reads differently than YAML 1.2 core:
+    how each reads it and how to write it so that only one reading is possible."""
+    params: dict[str, Any] = {"written": written}
+    if written.lower() in YAML11_BOOLS:
+        return "yaml.ambiguous_bool", {**params, "value": YAML11_BOOLS[written.lower()]}
+    sign, digits = (-1, written[1:]) if written[0] == "-" else (1, written.lstrip("+"))
+    plain = digits.replace("_", "")
+    try:
+        if digits.startswith("0o"):
+            return "yaml.ambiguous_octal_prefix", {**params, "value": sign * int(plain[2:], 8)}
+        if digits.startswith("0x"):
+            return "yaml.ambiguous_hex", {**params, "value": sign * int(plain[2:], 16)}
+        if digits.startswith("0b"):
+            return "yaml.ambiguous_binary", {**params, "value": sign * int(plain[2:], 2)}
+        if ":" in plain:  # base 60: 1:30 is 1 * 60 + 30
+            whole, _, fraction = plain.partition(".")
+            value: float = 0
+            for part in whole.split(":"):
+                value = value * 60 + int(part)
+            if fraction:
+                value += float(f"0.{fraction}")
+            return "yaml.ambiguous_base60", {**params, "value": _number(sign * value)}
+        if "_" in digits:
+            number = float(plain) if "." in plain or "e" in plain.lower() else int(plain)
+            return "yaml.ambiguous_digit_group", {**params, "value": _number(sign * number)}
+        # a leading zero: octal for YAML 1.1 when its digits allow, decimal for YAML 1.2
+        if all(c in "01234567" for c in plain):
+            return "yaml.ambiguous_octal", {**params, "value": sign * int(plain), "octal": sign * int(plain, 8)}
+        return "yaml.ambiguous_leading_zero", {**params, "value": sign * int(plain)}
+    except ValueError:  # "0x_": digits missing
+        return "yaml.ambiguous_number", params
 
 
 def _fail(file: str, key: str, line: int | None = None, column: int | None = None, **params: Any):
@@ -103,6 +225,7 @@ class _Builder:
         self.allow_aliases = allow_aliases
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.key_marks: dict[Path_, tuple[int, int]] = {}
+        self.ambiguous: dict[Path_, str] = {}
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if depth > MAX_DEPTH:
@@ -128,6 +251,11 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        if node.tag == AMBIGUOUS_TAG:  # kept as written; the plan loader decides (see the module's notes)
+            self.ambiguous[path] = node.value
+            return node.value
+        if node.tag == _T + "merge":  # "<<" as a value, not a key: text
+            return node.value
         try:
             value = self.loader.construct_object(node)
         except (ValueError, OverflowError) as exc:  # 2026-13-45, 2021-02-29
@@ -204,7 +332,7 @@ def parse_yaml(text: str, display: str, allow_aliases: bool = False) -> Located:
         _fail(display, "yaml.too_deep", limit=MAX_DEPTH)
     finally:
         loader.dispose()
-    return Located(display, data, builder.marks, builder.key_marks)
+    return Located(display, data, builder.marks, builder.key_marks, builder.ambiguous)
 
 
 def load_yaml(path: Path | str, display: str | None = None, allow_aliases: bool = False) -> Located:

@@ -97,6 +97,20 @@ CASES = {
     "deep-nesting-10000": ("a: " + "[" * 10_000 + "]" * 10_000 + "\n", "1:54", "lồng nhau quá sâu", "nesting is too deep"),
     "deep-block-nesting": ("a:\n" + "- " * 10_000 + "x\n", "2:1", "lồng nhau quá sâu", "nesting is too deep"),
     "no-known-legal-basis": (sub("112/QĐ-TTg", "99/QĐ-UBND"), "6:1", "không dẫn quyết định nào mà công cụ có bộ quy tắc", "cite no decision"),
+    # values YAML 1.1 reads otherwise than YAML 1.2 core, where a number or true/false is expected: refused, never guessed
+    "yaml11-base60-value": (GOOD + sub("value: 60", "value: 1:30", T), "11:52", "YAML 1.1 đọc 1:30 là số cơ số 60 (90), YAML 1.2 đọc là văn bản; hãy viết 90, hoặc \"1:30\"", "write 90, or \"1:30\" if it is text"),
+    "yaml11-octal-year": (GOOD + sub("year: 2025", "year: 02025", T), "11:39", "YAML 1.1 đọc là số bát phân (1045), YAML 1.2 đọc là 2025; hãy viết 2025 (bỏ số 0 ở đầu)", "octal number (1045) and YAML 1.2 as 2025"),
+    "yaml11-octal-start": (sub("start: 2021", "start: 02021"), "8:10", "“period.start”: 02021 có số 0 ở đầu", "write 2021 (no leading zero)"),
+    "yaml11-octal-prefix": (GOOD + sub("value: 60", "value: 0o17", T), "11:52", "YAML 1.2 đọc 0o17 là số bát phân (15)", "write 15, or \"0o17\""),
+    "yaml11-leading-zero": (GOOD + sub("value: 60", "value: 08", T), "11:52", "08 có số 0 ở đầu: YAML 1.1 đọc là văn bản, YAML 1.2 đọc là 8", "write 8 (no leading zero)"),
+    "yaml11-hex-value": (GOOD + sub("value: 60", "value: 0x3C", T), "11:52", "0x3C là số hệ mười sáu (60); tệp kế hoạch chỉ nhận số thập phân: hãy viết 60", "is a hexadecimal number (60)"),
+    "yaml11-binary-value": (GOOD + sub("value: 60", "value: 0b111100", T), "11:52", "0b111100 là số hệ nhị phân (60)", "is a binary number (60)"),
+    "yaml11-digit-group-value": (GOOD + sub("value: 60", "value: 6_0", T), "11:52", "YAML 1.1 đọc 6_0 là 60 (dấu _ nhóm chữ số)", "write 60, or \"6_0\""),
+    "yaml11-digit-group-amount": (GOOD + "budget: {total: {amount: 1_000_000}}\n", "10:26", "“budget.total.amount”: YAML 1.1 đọc 1_000_000 là 1000000", "write 1000000"),
+    "yaml11-bool-yes": (GOOD + "source: {document: x, complete: yes}\n", "10:33", "“source.complete”: YAML 1.1 đọc yes là true, YAML 1.2 đọc là văn bản", "reads yes as true, YAML 1.2 as text"),
+    "yaml11-bool-off": (GOOD + "source: {document: x, complete: off}\n", "10:33", "YAML 1.1 đọc off là false", "write false"),
+    "yaml11-bool-n": (GOOD + "source: {document: x, complete: N}\n", "10:33", "YAML 1.1 đọc N là false", "reads N as false"),
+    "yaml11-kind-off": (sub("kind: phase", "kind: off"), "4:9", "“identification.kind” phải là một trong: 'annual', 'phase' or 'programme' (nhận được: off)", "(got: off)"),
 }
 
 # encodings: (bytes, "line:col" or None, vi, en)

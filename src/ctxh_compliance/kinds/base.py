@@ -57,7 +57,7 @@ class RuleBase(Strict):
     grade_note: str | None = None
     citation: str
     quote: str
-    quote_is: QuoteIs = Field("verbatim", description=(
+    quote_is: QuoteIs = Field(description=(
         "Trích đoạn là gì: verbatim — chữ của chính văn bản (đọc trong văn bản, hoặc giống nhau ở ≥ 2 nguồn "
         "trích dẫn); paraphrase — câu dựng lại theo nguồn khác (bản tin, bản dịch, bản sao cấp tỉnh), nêu ở "
         "quote_from; none — không phải lời văn bản (bố cục, ghi chú), báo cáo không in"))
@@ -74,17 +74,16 @@ class RuleBase(Strict):
         """A paraphrase names what its wording follows; only a paraphrase does; a quote that is not
         printed ("none") carries no note. A rule that says what its quote is must not open it with a
         bracketed note ("(chưa đọc được nguyên văn; theo …)"): that belongs in ``quote_from``, or the
-        quote is ``none``; a verbatim quote has no [words] supplied from a copy. (A rule that does not
-        say is read as verbatim, the label every quote had before.)"""
+        quote is ``none``; a verbatim quote has no [words] supplied from a copy. Every rule says which."""
         if self.quote_is == "paraphrase" and self.quote_from is None:
             raise ValueError("quote_is: paraphrase needs quote_from (what the wording follows)")
         if self.quote_is != "paraphrase" and self.quote_from is not None:
             raise ValueError(f"quote_from is only for quote_is: paraphrase (this quote is {self.quote_is})")
         if self.quote_is == "none" and self.quote_outdated is not None:
             raise ValueError("quote_outdated is a note on a printed quote; quote_is: none prints none")
-        if "quote_is" in self.model_fields_set and self.quote_is != "none" and self.quote.lstrip().startswith("("):
+        if self.quote_is != "none" and self.quote.lstrip().startswith("("):
             raise ValueError("a quote opening with a bracketed note is not the decision's words: "
                              "move the note to quote_from (paraphrase) or use quote_is: none")
-        if "quote_is" in self.model_fields_set and self.quote_is == "verbatim" and "[" in self.quote:
+        if self.quote_is == "verbatim" and "[" in self.quote:
             raise ValueError("a verbatim quote has no [bracketed] words supplied from elsewhere: it is a paraphrase")
         return self

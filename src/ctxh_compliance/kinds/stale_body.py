@@ -1,8 +1,18 @@
 """stale_body: the plan gives a task to a body that no longer exists after a reorganisation.
 
-Judged at the plan's date (or ``--as-of``): before ``effective`` not applicable; after it, each
-body whose name matches a pattern in one of the listed roles gives the rule's verdict (a warning
-by default), naming the successor.
+Names are compared as ``text.fold_name`` writes them (no invisible characters; "&", " và ", ",",
+dashes and spacing alike; one tone placement), and the patterns are written in that form.
+
+Judged at the plan's date (or ``--as-of``):
+
+- before ``effective``: not applicable;
+- after it, each body in one of the listed roles whose name matches a pattern gives the rule's
+  verdict (a warning by default), naming the successor;
+- no such body in an incomplete source (an extract, an article, a text cut short): needs review,
+  since the part that assigns the work (phân công / tổ chức thực hiện) could not be read;
+- no such body in a complete plan that names no body in the rule's roles: needs review (nothing
+  to check);
+- pass only for a complete plan naming at least one body in the rule's roles, none of them stale.
 """
 
 import datetime as dt
@@ -16,7 +26,7 @@ from ..facts import Fact, day, display_only
 from ..findings import Verdict
 from ..i18n import translate
 from ..localized import Localized
-from ..text import fold
+from ..text import fold_name
 from .base import RuleBase
 
 KIND = "stale_body"
@@ -30,7 +40,9 @@ class Rule(RuleBase):
 
     kind: Literal["stale_body"]
     effective: dt.date
-    patterns: list[str] = Field(min_length=1, description="Biểu thức chính quy trên tên đã chuẩn hóa (chữ thường, NFC)")
+    patterns: list[str] = Field(min_length=1, description=(
+        "Biểu thức chính quy trên tên đã chuẩn hóa (text.fold_name: chữ thường, NFC, không ký tự ẩn; "
+        "“&”, “ và ”, “,”, gạch nối thành một dấu cách; dấu thanh kiểu “hòa”, “ủy”)"))
     roles: list[Role] = Field(min_length=1)
     successor: Localized
     verdict: Literal["warning", "needs_review", "fail"] = "warning"
@@ -38,13 +50,17 @@ class Rule(RuleBase):
     @field_validator("patterns")
     @classmethod
     def _engine_can_match(cls, patterns: list[str]) -> list[str]:
-        """durable-rules' regular expressions silently never match some syntax that Python's accept:
-        a pattern using it would let every stale name pass, so it is refused when the ruleset loads."""
+        """durable-rules' regular expressions silently never match some syntax that Python's accept,
+        and a pattern not written in the compared form of names ("&", "-", ",", " và ", "uỷ") never
+        matches a name: either would let every stale name pass, so it is refused when the ruleset loads."""
         for pattern in patterns:
             unsupported = [token for token in _UNSUPPORTED if token in pattern]
             if unsupported:
                 raise ValueError(f"pattern {pattern!r} uses {', '.join(unsupported)}, which the rules engine "
                                  "never matches; write the characters out (classes [..], groups (a|b), ?, *, + work)")
+            if fold_name(pattern) != pattern:
+                raise ValueError(f"pattern {pattern!r} is not written as names are compared: names read "
+                                 f"{fold_name(pattern)!r} (text.fold_name)")
             re.compile(pattern)
         return patterns
 
@@ -55,7 +71,7 @@ class BodyFact(Fact):
 
     TYPE: ClassVar[str] = "body"
     role: str
-    name: str             # folded for matching
+    name: str             # text.fold_name, for matching
     shown: str = display_only()
     loc: str = display_only()
 
@@ -66,8 +82,16 @@ class BodyFact(Fact):
         return {"role": translate(f"role.{self.role}", lang)}
 
 
-def bodies(loaded) -> list[Fact]:
-    """Every body the plan names, with its role and where it is written."""
+@dataclass
+class RolesFact(Fact):
+    """The roles in which the plan names at least one body (one fact; none when it names no body)."""
+
+    TYPE: ClassVar[str] = "roles"
+    roles: str            # " lead partner report_to ": each role once, between spaces
+
+
+def _named(loaded) -> list[tuple[str, str, tuple]]:
+    """(role, name as written, path in the plan) of every body the plan names."""
     plan = loaded.plan
     named: list[tuple[str, str, tuple]] = []
     if plan.identification.issuer:
@@ -80,19 +104,51 @@ def bodies(loaded) -> list[Fact]:
         for i, report in enumerate(plan.monitoring.reporting):
             named += [("report_by", name, ("monitoring", "reporting", i, "by", j)) for j, name in enumerate(report.by)]
             named += [("report_to", name, ("monitoring", "reporting", i, "to", j)) for j, name in enumerate(report.to)]
-    return [BodyFact(role=role, name=fold(name), shown=name, loc=loaded.location(*path)) for role, name, path in named]
+    return named
 
 
-FACTS = (bodies,)
+def bodies(loaded) -> list[Fact]:
+    """Every body the plan names, with its role and where it is written."""
+    return [BodyFact(role=role, name=fold_name(name), shown=name, loc=loaded.location(*path))
+            for role, name, path in _named(loaded)]
+
+
+def roles(loaded) -> list[Fact]:
+    """The roles the plan names bodies in (nothing when it names none)."""
+    present = sorted({role for role, _name, _path in _named(loaded)})
+    return [RolesFact(roles=f" {' '.join(present)} ")] if present else []
+
+
+FACTS = (bodies, roles)
 
 
 def compile(rule: Rule, b) -> None:
-    m = b.m
+    m, c, none = b.m, b.c, b.none
+    effective = day(rule.effective)
+    verdict = Verdict(rule.verdict)
+
+    def after():
+        return (m.type == "plan") & (m.as_of >= effective)
+
+    def in_roles():
+        return (m.type == "body") & b.any_of("role", list(rule.roles))
 
     def matcher(pattern: str):
-        return lambda: (m.type == "body") & b.any_of("role", list(rule.roles)) & m.name.matches(f".*({pattern}).*")
-    b.dated(rule, day(rule.effective), [matcher(p) for p in rule.patterns], Verdict(rule.verdict), "stale")
+        return lambda: in_roles() & m.name.matches(f".*({pattern}).*")
+    stale = [matcher(p) for p in rule.patterns]
+    named = "|".join(f" {role} " for role in dict.fromkeys(rule.roles))
+
+    b.when(rule, "stale.before", Verdict.NOT_APPLICABLE, c.p << ((m.type == "plan") & (m.as_of < effective)))
+    for match in stale:
+        b.with_plan(rule, match(), after, "stale.found", verdict)
+    b.when(rule, "stale.none", Verdict.PASS, c.p << (after() & (m.complete == True)),  # noqa: E712
+           c.r << ((m.type == "roles") & m.roles.matches(f".*({named}).*")), *[none(match()) for match in stale])
+    b.when(rule, "stale.none_incomplete", Verdict.NEEDS_REVIEW, c.p << (after() & (m.complete == False)),  # noqa: E712
+           *[none(match()) for match in stale])
+    b.when(rule, "stale.no_bodies", Verdict.NEEDS_REVIEW, c.p << (after() & (m.complete == True)),  # noqa: E712
+           none(in_roles()))
 
 
 def params(rule: Rule, rs, lang: str) -> dict:
-    return {"effective": rule.effective.strftime("%d/%m/%Y"), "successor": getattr(rule.successor, lang)}
+    return {"effective": rule.effective.strftime("%d/%m/%Y"), "successor": getattr(rule.successor, lang),
+            "roles": ", ".join(translate(f"role.{role}", lang) for role in dict.fromkeys(rule.roles))}

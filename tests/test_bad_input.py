@@ -260,3 +260,10 @@ def test_a_file_named_pdf_that_is_not_a_pdf_is_an_input_error(cli, tmp_path):
     fake.write_bytes(b"%PDF-1.4 but cut here")
     result = cli(fake)
     assert result.exit_code == 2 and "không đọc được tệp .pdf" in result.stderr
+
+
+def test_a_quoted_yes_is_not_taken_for_true(cli, write_plan):
+    """`complete: "yes"` is text: it does not silently say the source is complete."""
+    text = GOOD + 'source: {document: "bài báo", complete: "yes"}\n'
+    result = cli(write_plan(text))
+    assert result.exit_code == 2 and "“source.complete” phải là true hoặc false (nhận được: yes)" in result.stderr

@@ -217,15 +217,6 @@ class Builder:
         self.when(rule, name + "_incomplete", Verdict.NEEDS_REVIEW,
                   c.p << (in_scope() & (m.complete == False)), none(match()))  # noqa: E712
 
-    def dated(self, rule, effective: int, matches: list[Callable], verdict: Verdict, name: str) -> None:
-        """Something that became stale on ``effective`` (YYYYMMDD): judged by the plan's date (or --as-of)."""
-        self.when(rule, f"{name}.before", Verdict.NOT_APPLICABLE, c.p << ((m.type == "plan") & (m.as_of < effective)))
-        for match in matches:
-            self.with_plan(rule, match(), lambda: (m.type == "plan") & (m.as_of >= effective), f"{name}.found",
-                           verdict)
-        self.when(rule, f"{name}.none", Verdict.PASS, c.p << ((m.type == "plan") & (m.as_of >= effective)),
-                  *[none(match()) for match in matches])
-
     @staticmethod
     def any_of(field: str, values: list) -> Any:
         """``field`` equals one of ``values`` (at least one value; repeated values are dropped, since

@@ -53,7 +53,8 @@ class Identification(Strict):
 
 class Source(Strict):
     document: str = Field(description="Văn bản nguồn đã dùng để lập tệp này")
-    complete: bool = Field(True, description="false nếu văn bản nguồn không đầy đủ (bản trích, bài báo, bị cắt)")
+    complete: bool = Field(True, strict=True,  # "yes", "1" or "true" in quotes are text, not a yes
+                           description="false nếu văn bản nguồn không đầy đủ (bản trích, bài báo, bị cắt)")
     note: str | None = None
 
 

@@ -1,8 +1,10 @@
 """task_group: the plan has a task group the decision requires, and names who leads it.
 
 A group with a lead passes; a group with no lead warns (for review in an incomplete source); a
-missing group fails, or warns when the rule says ``when_absent: warning`` (a group whose
-requirement rests on weaker evidence). Not applicable to a plan outside the programme's period.
+group whose only lead is a body that no longer existed at the plan's date (the ``stale_body``
+rules of the same ruleset, lead role) warns, since nobody would lead it; a missing group fails, or
+warns when the rule says ``when_absent: warning`` (a group whose requirement rests on weaker
+evidence). Not applicable to a plan outside the programme's period.
 """
 
 from dataclasses import dataclass
@@ -10,9 +12,10 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from ..facts import Fact, display_only
+from ..facts import Fact, day, display_only
 from ..findings import Verdict
 from ..i18n import translate
+from ..text import fold_name
 from .base import RuleBase
 
 KIND = "task_group"
@@ -31,6 +34,7 @@ class TaskFact(Fact):
     TYPE: ClassVar[str] = "task"
     group: str
     has_lead: bool
+    only_lead: str        # the lead body's name as names are compared, when the group names exactly one
     heading: str = display_only()
     lead: str = display_only()
     quote: str = display_only()
@@ -44,7 +48,8 @@ class TaskFact(Fact):
 
 
 def tasks(loaded) -> list[Fact]:
-    return [TaskFact(group=covered, has_lead=bool(group.lead), heading=group.heading, lead="; ".join(group.lead),
+    return [TaskFact(group=covered, has_lead=bool(group.lead), only_lead=fold_name(group.lead[0]) if len(group.lead) == 1 else "",
+                     heading=group.heading, lead="; ".join(group.lead),
                      quote=group.quote or "", loc=loaded.location("task_groups", index))
             for index, group in enumerate(loaded.plan.task_groups) for covered in group.covers]
 
@@ -63,6 +68,12 @@ def compile(rule: Rule, b) -> None:
     b.when(rule, "group.no_lead_incomplete", Verdict.NEEDS_REVIEW,
            c.t << no_lead(), c.p << (in_scope() & (m.complete == False)))  # noqa: E712
     b.absent(rule, in_scope, match, "group.missing", Verdict(rule.when_absent))
+    # the only lead no longer exists at the plan's date: read from the ruleset's stale_body rules
+    for stale in (r for r in b.rs.rules if r.kind == "stale_body" and "lead" in r.roles):
+        effective = day(stale.effective)
+        for pattern in stale.patterns:
+            b.with_plan(rule, match() & m.only_lead.matches(f".*({pattern}).*"),
+                        lambda e=effective: in_scope() & (m.as_of >= e), "group.lead_gone", Verdict.WARNING)
 
 
 def example(rule: Rule, rs) -> str:

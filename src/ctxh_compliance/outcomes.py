@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from .engine import Outcome
-from .findings import Evidence, Finding, Requirement
+from .findings import Evidence, Finding, Requirement, Verdict
 from .i18n import LANGUAGES, translate
 from .kinds import module_for
 from .localized import Localized
@@ -80,6 +80,8 @@ def message(key: str, outcome: Outcome, rs: Ruleset) -> Localized:
             text += " " + translate("grade.c_cap", lang)
         elif rule.grade == "C" and rests_on_value:
             text += " " + translate("grade.c_unverified", lang)
+        elif rule.grade == "C" and outcome.verdict in (Verdict.WARNING, Verdict.NEEDS_REVIEW):
+            text += " " + translate("grade.c_gap", lang)
         texts[lang] = text
     return Localized(**texts)
 

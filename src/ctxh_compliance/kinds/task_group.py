@@ -4,7 +4,8 @@ A group with a lead passes; a group with no lead warns (for review in an incompl
 group whose only lead is a body that no longer existed at the plan's date (the ``stale_body``
 rules of the same ruleset, lead role) warns, since nobody would lead it; a missing group fails, or
 warns when the rule says ``when_absent: warning`` (a group whose requirement rests on weaker
-evidence). Not applicable to a plan outside the programme's period.
+evidence) or when the rule is grade C (its requirement was never read: it cannot weigh more than a
+grade-B group). Not applicable to a plan outside the programme's period.
 """
 
 from dataclasses import dataclass
@@ -67,7 +68,10 @@ def compile(rule: Rule, b) -> None:
     b.when(rule, "group.no_lead", Verdict.WARNING, c.t << no_lead(), c.p << (in_scope() & (m.complete == True)))  # noqa: E712
     b.when(rule, "group.no_lead_incomplete", Verdict.NEEDS_REVIEW,
            c.t << no_lead(), c.p << (in_scope() & (m.complete == False)))  # noqa: E712
-    b.absent(rule, in_scope, match, "group.missing", Verdict(rule.when_absent))
+    # weaker evidence never weighs more than stronger for the same gap: a group whose national
+    # requirement was never read (grade C) is, when missing, no heavier than a grade-B one (a warning)
+    missing = Verdict.WARNING if rule.grade == "C" else Verdict(rule.when_absent)
+    b.absent(rule, in_scope, match, "group.missing", missing)
     # the only lead no longer exists at the plan's date: read from the ruleset's stale_body rules
     for stale in (r for r in b.rs.rules if r.kind == "stale_body" and "lead" in r.roles):
         effective = day(stale.effective)

@@ -181,3 +181,13 @@ def test_every_stale_body_pattern_matches_in_the_engine_as_in_python():
             for n, name in enumerate(names):
                 fired = bool(compiled.run([{"type": "body", "name": fold(name), "sid": str(n)}], str(n)))
                 assert fired == bool(python_re.fullmatch(f".*({pattern}).*", fold(name))), (rule.id, pattern, name)
+
+
+def test_a_related_basis_alone_does_not_choose_a_ruleset(write_plan):
+    """NĐ 110/2024 or the QĐ 966 master plan are valid bases beside QĐ 112, not QĐ 112 itself: a plan citing
+    only them is not judged against QĐ 112's targets without being asked (--ruleset)."""
+    from ctxh_compliance import InputError, select_ruleset
+    plan = {**MINIMAL_PLAN, "legal_bases": [{"number": "110/2024/NĐ-CP"}, {"number": "966/QĐ-TTg"}]}
+    with pytest.raises(InputError) as refused:
+        select_ruleset(load_plan(write_plan(plan)))
+    assert "không dẫn quyết định nào mà công cụ có bộ" in refused.value.render("vi")

@@ -131,7 +131,7 @@ def select_ruleset(loaded: LoadedPlan) -> tuple[Ruleset, str]:
         for _, folded, shown in bases:
             if any(fold_number(c.number) == folded for c in detect.decisions):
                 direct.setdefault(name, shown)
-            elif any(fold_number(c.number) == folded for c in [*detect.implementing, *detect.related]):
+            elif any(fold_number(c.number) == folded for c in detect.implementing):
                 indirect.setdefault(name, shown)
     chosen = direct or indirect
     if len(chosen) == 1:

@@ -53,7 +53,7 @@ _TONES = "\u0300\u0301\u0309\u0303\u0323"
 _TONE_PLACEMENT = {first + nfc(second + tone): nfc(first + tone) + second
                    for first, second in (("o", "a"), ("o", "e"), ("u", "y")) for tone in _TONES}
 _TONE_PLACED = re.compile("|".join(_TONE_PLACEMENT))
-# Written variants of a name that the reference shows: "Đắc Nông" for Đắk Nông, "Đắc Lắk" for Đắk Lắk.
+# Written variants: "Đắc Nông" for Đắk Nông (the misspelling named in the issue tracker), "Đắc Lắk" likewise.
 _WRITTEN_AS = re.compile(r"đắc(?= (nông|lắk)(?!\w))")
 
 
@@ -63,9 +63,10 @@ def fold_name(text: str) -> str:
     ``fold`` (NFC, lower case, single spaces) without invisible characters, with "&", " và ", ","
     and dashes made one space ("Sở LĐ-TB&XH" -> "sở lđ tb xh", "Sở Lao động, Thương binh và Xã
     hội" -> "sở lao động thương binh xã hội"), one tone placement ("Hoà Bình" -> "hòa bình") and
-    "Đắc" read as "Đắk" where the reference shows that name ("Đắc Nông" -> "đắk nông").
+    "Đắc" read as "Đắk" before Nông and Lắk ("Đắc Nông" -> "đắk nông"); "Ð" (U+00D0, an Icelandic
+    letter that legacy-encoding converters leave for Đ) read as "Đ".
     """
-    text = nfc(_INVISIBLE.sub("", nfc(text)).casefold())
+    text = nfc(_INVISIBLE.sub("", nfc(text)).casefold()).replace("ð", "đ")  # Ð (U+00D0) left by converters
     text = _NAME_SEPARATORS.sub(" ", _SPACES.sub(" ", text))  # spaces first: no long run to backtrack over
     text = _TONE_PLACED.sub(lambda found: _TONE_PLACEMENT[found.group()], text)
     text = _WRITTEN_AS.sub("đắk", text)

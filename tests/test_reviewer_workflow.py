@@ -275,3 +275,22 @@ def test_catalogue_lists_explains_and_documents_rules(cli):
         page = (ROOT / "docs" / f"rules-{name}.md").read_text(encoding="utf-8")
         assert page == cli("--catalogue", name).stdout, f"docs/rules-{name}.md is stale"
         assert f"docs/rules-{name}.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_bundled_plan_is_valid_against_the_published_plan_schema():
+    """Editors validate plan files with docs/plan.schema.json: it must accept every plan the tool
+    accepts (amounts written "2.000.000.000" or "20.644.000.000 đồng") and use JSON Schema keywords only."""
+    import datetime as dt
+
+    import yaml
+    schema = json.loads((ROOT / "docs" / "plan.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    text = json.dumps(schema)
+    assert '"ge"' not in text and '"le"' not in text  # pydantic names, not JSON Schema keywords
+
+    def plain(value):
+        return value.isoformat() if isinstance(value, dt.date) else value
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text("utf-8")), default=plain))
+        errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+        assert not errors, (path.name, errors[:3])

@@ -131,3 +131,18 @@ def test_a_reader_that_stops_early_is_not_an_error():
     check.stdout.close()  # the reader is gone before the report is written
     stderr = check.stderr.read().decode()
     assert check.wait() == 1 and stderr == ""
+
+
+def test_a_broken_engine_build_is_exit_3_with_the_fix_not_a_verdict(tmp_path):
+    """On Python 3.13 a durable-rules built without its define fails to load; that must never look like
+    "the plan fails" (exit 1): exit 3, and the message says how to rebuild it."""
+    import os
+    import subprocess
+    import sys
+    fake = tmp_path / "durable_rules_engine.py"  # shadows the C extension, as a broken build would fail
+    fake.write_text('raise ImportError("durable_rules_engine.so: undefined symbol: PyEval_CallObject")\n')
+    result = subprocess.run([sys.executable, "-m", "ctxh_compliance", str(LANG_SON)], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(tmp_path)}, check=False)
+    assert result.returncode == 3, result.stderr
+    assert "không nạp được bộ máy quy tắc durable-rules" in result.stderr
+    assert "--no-cache-dir --no-binary durable-rules" in result.stderr and "Traceback" not in result.stderr

@@ -32,11 +32,14 @@ from dataclasses import dataclass
 from typing import Any
 from collections.abc import Callable
 
-import durable.lang as lang
-import durable_rules_engine as native
-from durable.lang import c, m, none, ruleset, when_all
+from .errors import CheckerError, EngineUnavailable
 
-from .errors import CheckerError
+try:
+    import durable.lang as lang
+    import durable_rules_engine as native
+    from durable.lang import c, m, none, ruleset, when_all
+except ImportError as exc:  # a build that cannot load (Python 3.13 built without the define): say the fix
+    raise EngineUnavailable(str(exc)) from None
 from .facts import Fact, PlanFact, plan_fact
 from .findings import Verdict
 

@@ -53,3 +53,16 @@ class CheckerError(Exception):
 
     def render(self, lang: str = "vi") -> str:
         return translate("engine.action_failed", lang, rule=self.rule_id, detail=self.detail)
+
+
+class EngineUnavailable(CheckerError):
+    """The rules engine (durable-rules, a C extension built at install time) cannot be loaded: the
+    install is broken, not the plan. The message names the fix."""
+
+    def __init__(self, detail: str):
+        super().__init__("-", detail)
+
+    def render(self, lang: str = "vi") -> str:
+        import sys
+        version = f"{sys.version_info.major}.{sys.version_info.minor}"
+        return translate("engine.unavailable", lang, detail=self.detail, python=version)

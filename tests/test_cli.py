@@ -146,3 +146,12 @@ def test_a_broken_engine_build_is_exit_3_with_the_fix_not_a_verdict(tmp_path):
     assert result.returncode == 3, result.stderr
     assert "không nạp được bộ máy quy tắc durable-rules" in result.stderr
     assert "--no-cache-dir --no-binary durable-rules" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_version_and_short_help(cli):
+    version = cli("--version")
+    assert version.exit_code == 0 and version.stdout.startswith("ctxh-check ")
+    assert "qd112_2021\t112/QĐ-TTg" in version.stdout and "qd32_2010\t32/2010/QĐ-TTg" in version.stdout
+    assert cli("-V").stdout == version.stdout
+    short = cli("-h")
+    assert short.exit_code == 0 and "--version" in short.stdout and "--ruleset" in short.stdout

@@ -44,7 +44,32 @@ class Colour(str, Enum):
     never = "never"
 
 
-app = typer.Typer(add_completion=False, no_args_is_help=False, rich_markup_mode=None)
+app = typer.Typer(add_completion=False, no_args_is_help=False, rich_markup_mode=None,
+                  context_settings={"help_option_names": ["-h", "--help"]})
+
+
+def _version(shown: bool) -> None:
+    """--version: the tool's version and each ruleset's identity (a digest of its files: two runs with the
+    same digests applied the same rules)."""
+    if not shown:
+        return
+    import hashlib
+    from importlib import metadata
+
+    from .ruleset_loader import _ruleset_files, available_rulesets, load_ruleset, rulesets_root
+    try:
+        version = metadata.version("ctxh-compliance")
+    except metadata.PackageNotFoundError:
+        version = "?"
+    lines = [f"ctxh-check {version}"]
+    for name in available_rulesets():
+        digest = hashlib.sha256()
+        for path in _ruleset_files(rulesets_root() / name):
+            digest.update(path.read_bytes())
+        rs = load_ruleset(name)
+        lines.append(f"  {name}\t{rs.decision.number}\t{len(rs.rules)}\t{digest.hexdigest()[:12]}")
+    sys.stdout.write("\n".join(lines) + "\n")
+    raise typer.Exit(0)
 
 
 def _fmt_for(output: Path | None, fmt: Format | None) -> str:
@@ -174,6 +199,8 @@ def main(
     schema: bool = typer.Option(False, "--schema", help="In JSON Schema của định dạng kế hoạch rồi thoát"),
     report_schema: bool = typer.Option(False, "--report-schema", help="In JSON Schema của báo cáo JSON rồi thoát"),
     list_rulesets: bool = typer.Option(False, "--list-rulesets", help="Liệt kê các bộ quy tắc có sẵn rồi thoát"),
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help="In phiên bản của công cụ và của từng bộ quy tắc rồi thoát"),
 ) -> None:
     options = RunOptions(
         lang=lang.value, ruleset=ruleset, fmt=fmt, output=output, colour=colour,

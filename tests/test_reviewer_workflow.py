@@ -294,3 +294,23 @@ def test_every_bundled_plan_is_valid_against_the_published_plan_schema():
         data = json.loads(json.dumps(yaml.safe_load(path.read_text("utf-8")), default=plain))
         errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
         assert not errors, (path.name, errors[:3])
+
+
+def test_a_batch_never_writes_two_plans_to_one_report(cli, tmp_path):
+    """Two ke-hoach.yaml in different folders, x.yaml beside x.yml, and a plan named summary.yaml each
+    get their own report; the summary files are never overwritten and link every row to its own file."""
+    source = (EXAMPLES / "lang_son_sldtbxh_2021-2025.yaml").read_text(encoding="utf-8")
+    plans = [tmp_path / "a" / "ke-hoach.yaml", tmp_path / "b" / "ke-hoach.yaml", tmp_path / "a" / "x.yaml",
+             tmp_path / "a" / "x.yml", tmp_path / "a" / "summary.yaml"]
+    for plan in plans:
+        plan.parent.mkdir(exist_ok=True)
+        plan.write_text(source, encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli(*plans, "-o", out, "-f", "html")
+    assert result.exit_code == 0, result.stderr
+    reports = sorted(p.name for p in out.iterdir())
+    assert reports == sorted(["ke-hoach.html", "b-ke-hoach.html", "x.html", "x.yml.html", "a-summary.html",
+                              "summary.html", "summary.csv"])
+    summary = (out / "summary.html").read_text(encoding="utf-8")
+    for name in ("ke-hoach.html", "b-ke-hoach.html", "x.html", "x.yml.html", "a-summary.html"):
+        assert f'href="{name}"' in summary

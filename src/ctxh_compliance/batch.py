@@ -40,6 +40,34 @@ def expand(paths: list[Path]) -> list[Path]:
     return found
 
 
+#: files a batch writes itself into the output folder: no plan's report may take their names
+SUMMARY_FILES = ("summary.html", "summary.csv")
+
+
+def report_names(files: list[Path], suffix: str) -> dict[Path, str]:
+    """One report file name per plan, never two alike (case-insensitively) and never a summary's:
+    ``ke-hoach.html``; then ``ke-hoach.yml.html`` for a second suffix, ``<folder>-ke-hoach.html`` for
+    a second folder, and a number only if all of those are taken. Stable for the same inputs."""
+    taken = set(SUMMARY_FILES)
+    folders = {}  # a plain name already given -> the folder of the plan that has it
+    names: dict[Path, str] = {}
+    for path in files:
+        kind = path.suffix.lstrip(".")
+        by_kind, by_folder = f"{path.stem}.{kind}", f"{path.parent.name}-{path.stem}"
+        # a namesake in the same folder differs by its suffix (x.yaml, x.yml); in another folder, by its folder
+        same_folder = folders.get((path.stem + suffix).casefold()) == path.parent
+        candidates = [path.stem, *((by_kind, by_folder) if same_folder else (by_folder, by_kind)),
+                      f"{path.parent.name}-{path.stem}.{kind}"]
+        name = next((c + suffix for c in candidates if (c + suffix).casefold() not in taken), None)
+        number = 2
+        while name is None or name.casefold() in taken:
+            name, number = f"{path.stem}-{number}{suffix}", number + 1
+        taken.add(name.casefold())
+        folders.setdefault((path.stem + suffix).casefold(), path.parent)
+        names[path] = name
+    return names
+
+
 def worst_first(outcomes: list[PlanResult]) -> list[PlanResult]:
     return sorted(outcomes, key=lambda o: o.rank)
 

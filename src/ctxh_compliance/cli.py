@@ -293,6 +293,7 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     fmt = _fmt_for(None, o.fmt)
     results: list[batch.PlanResult] = []
     links: dict[Path, str] = {}
+    names = batch.report_names(files, SUFFIXES[fmt])  # one file per plan: none overwrites another
     show_bar = sys.stderr.isatty()
     with typer.progressbar(files, label=translate("batch.progress", o.lang), file=sys.stderr,
                            hidden=not show_bar) as bar:
@@ -301,7 +302,7 @@ def _batch(files: list[Path], o: RunOptions) -> int:
                 report = o.report_for(path)
                 results.append(batch.PlanResult(path, report))
                 if folder is not None:
-                    name = path.stem + SUFFIXES[fmt]
+                    name = names[path]
                     _emit(render(report, fmt, o.lang), folder / name, files)
                     links[path] = name
             except InputError as exc:

@@ -57,10 +57,18 @@ def test_output_equal_to_input_is_refused(cli, write_plan):
     assert path.read_bytes() == before
 
 
-def test_ruleset_override_and_unknown_ruleset(cli):
+def test_ruleset_override_and_unknown_ruleset(cli, write_plan):
     yen_bai = EXAMPLES / "yen_bai_article_2021-2030.yaml"
-    assert cli(yen_bai).exit_code == 2  # the article cites no decision
+    by_title = cli(yen_bai)  # the article cites no decision: its title names the programme
+    assert by_title.exit_code == 1 and "chọn theo “Chương trình phát triển công tác xã hội”" in by_title.stdout
     assert cli(yen_bai, "--ruleset", "qd112_2021").exit_code == 1
+    nameless = {**MINIMAL_PLAN, "legal_bases": []}  # cites nothing, names no programme: the user must choose
+    refused = cli(write_plan(nameless))
+    assert refused.exit_code == 2 and "không dẫn quyết định nào mà công cụ có bộ quy tắc" in refused.stderr
+    outside = {**MINIMAL_PLAN, "legal_bases": [], "period": {"start": 2012, "end": 2012},
+               "identification": {**MINIMAL_PLAN["identification"],
+                                  "title": "Kế hoạch thực hiện Chương trình phát triển công tác xã hội năm 2012"}}
+    assert cli(write_plan(outside)).exit_code == 2  # the programme named, but its period does not meet 2012
     unknown = cli(LANG_SON, "--ruleset", "qd999")
     assert unknown.exit_code == 2 and "qd112_2021, qd32_2010" in unknown.stderr
 

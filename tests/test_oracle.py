@@ -23,8 +23,6 @@ import oracle
 from conftest import EXAMPLES
 
 RULESETS = {name: load_ruleset(name) for name in ("qd112_2021", "qd32_2010")}
-# Seeds that cite no decision number (a news article, a propaganda outline) need their ruleset named.
-NAMED_RULESET = {"yen_bai_article_2021-2030": "qd112_2021", "ben_tre_outline_2016-2020": "qd32_2010"}
 
 
 def _agree(loaded, rs, as_of=None) -> None:
@@ -72,7 +70,7 @@ def test_a_plan_overrunning_the_programme_at_both_ends_is_outside_once():
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
 def test_engine_and_oracle_agree_on_every_example(path):
     loaded = load_plan(path)
-    rs = load_ruleset(NAMED_RULESET[path.stem]) if path.stem in NAMED_RULESET else select_ruleset(loaded)[0]
+    rs = select_ruleset(loaded)[0]
     _agree(loaded, rs)
     _agree(loaded, rs, as_of=dt.date(2026, 1, 1))
 

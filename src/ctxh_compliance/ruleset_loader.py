@@ -10,7 +10,7 @@ from .plan_loader import LoadedPlan
 from .resources import data_dir
 from .ruleset_cache import cached
 from .ruleset_model import DecisionFile, IndicatorFile, RuleFile, Ruleset
-from .text import fold_number
+from .text import fold, fold_number
 from .yaml_source import Located, load_yaml
 
 
@@ -117,11 +117,26 @@ def load_ruleset(name_or_path: str | Path) -> Ruleset:
     return _load_folder(str(candidate.resolve()))
 
 
+def _by_programme_name(loaded: LoadedPlan) -> dict[str, str]:
+    """For a plan that cites no decision (a news article, an outline): the rulesets whose programme
+    the title names, with a period that meets the plan's, and the name as the title writes it."""
+    title, plan = fold(loaded.plan.identification.title), loaded.plan.period
+    found: dict[str, str] = {}
+    for name in available_rulesets():
+        decision = _decision(str((rulesets_root() / name).resolve()))
+        overlaps = plan.start <= decision.programme_end and plan.end >= decision.programme_start
+        for programme in decision.detect.programme_names:
+            if overlaps and fold(programme) in title:
+                found.setdefault(name, f"“{programme}”")
+    return found
+
+
 def select_ruleset(loaded: LoadedPlan) -> tuple[Ruleset, str]:
     """The ruleset whose decision the plan cites, and the citation that decided it.
 
     A plan citing the decision itself wins over one citing only an implementing
-    document (a ministry's overall plan or guidance letter).
+    document (a ministry's overall plan or guidance letter); a plan citing neither is matched by
+    the programme its title names (``programme_names``), within the programme's period.
     """
     bases = [(i, fold_number(b.number), b.number) for i, b in enumerate(loaded.plan.legal_bases)]
     direct: dict[str, str] = {}
@@ -133,7 +148,7 @@ def select_ruleset(loaded: LoadedPlan) -> tuple[Ruleset, str]:
                 direct.setdefault(name, shown)
             elif any(fold_number(c.number) == folded for c in detect.implementing):
                 indirect.setdefault(name, shown)
-    chosen = direct or indirect
+    chosen = direct or indirect or _by_programme_name(loaded)
     if len(chosen) == 1:
         name, cited = next(iter(chosen.items()))
         return load_ruleset(name), cited

@@ -54,6 +54,9 @@ class Detection(Strict):
                                     description="Văn bản liên quan hợp lệ làm căn cứ (sửa đổi, quy hoạch, nghị định); "
                                                 "không bắt buộc")
     misnamed: list[Misnaming] = Field(default_factory=list, description="Cách gọi sai tên chương trình thường gặp")
+    programme_names: list[str] = Field(default_factory=list,
+                                       description="Tên chương trình, đề án: chọn bộ quy tắc cho kế hoạch không dẫn số "
+                                                   "hiệu nào (bài báo, đề cương), khi tiêu đề nêu tên và thời kỳ khớp")
 
 
 class Decision(Strict):

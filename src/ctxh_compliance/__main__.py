@@ -10,9 +10,6 @@ import gc
 import os
 import sys
 
-EXIT_INPUT = 2
-
-
 def _flush() -> bool:
     """Flush what is left to write; False when the output could not be written (a full disk)."""
     written = True
@@ -32,7 +29,7 @@ def run() -> None:
     if sys.stderr is None:  # started with standard error closed: messages go nowhere, not to a crash
         sys.stderr = open(os.devnull, "w", encoding="utf-8")
     gc.disable()
-    from .cli import main_entry
+    from .cli import EXIT_INPUT, main_entry
     gc.freeze()
     gc.enable()
     code = main_entry()

@@ -53,21 +53,17 @@ def _version(shown: bool) -> None:
     same digests applied the same rules)."""
     if not shown:
         return
-    import hashlib
     from importlib import metadata
 
-    from .ruleset_loader import _ruleset_files, available_rulesets, load_ruleset, rulesets_root
+    from .ruleset_loader import available_rulesets, fingerprint, load_ruleset
     try:
         version = metadata.version("ctxh-compliance")
     except metadata.PackageNotFoundError:
         version = "?"
     lines = [f"ctxh-check {version}"]
     for name in available_rulesets():
-        digest = hashlib.sha256()
-        for path in _ruleset_files(rulesets_root() / name):
-            digest.update(path.read_bytes())
         rs = load_ruleset(name)
-        lines.append(f"  {name}\t{rs.decision.number}\t{len(rs.rules)}\t{digest.hexdigest()[:12]}")
+        lines.append(f"  {name}\t{rs.decision.number}\t{len(rs.rules)}\t{fingerprint(name)}")
     sys.stdout.write("\n".join(lines) + "\n")
     raise typer.Exit(0)
 

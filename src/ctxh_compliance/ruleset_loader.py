@@ -1,5 +1,6 @@
 """Find, load and validate rulesets; choose the one a plan implements."""
 
+import hashlib
 from functools import cache
 from pathlib import Path
 
@@ -67,6 +68,14 @@ def _ruleset_files(path: Path) -> list[Path]:
     common = rulesets_root() / COMMON
     shared = sorted(common.glob("rules-*.yaml")) if common.resolve() != path.resolve() else []
     return [path / "decision.yaml", path / "indicators.yaml", *sorted(path.glob("rules-*.yaml")), *shared]
+
+
+def fingerprint(name: str) -> str:
+    """A short digest of a bundled ruleset's files: two runs with the same one applied the same rules."""
+    digest = hashlib.sha256()
+    for path in _ruleset_files(rulesets_root() / name):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @cache

@@ -12,8 +12,7 @@ import datetime as dt
 from pydantic import Field, field_validator
 
 from .kinds import Rule
-from .kinds.base import Grade, Reference, Strict
-from .kinds.stale_body import Rule as StaleBodyRule
+from .kinds.base import Grade, Reference, Strict, name_pattern
 from .kinds.task_group import Rule as TaskGroupRule
 from .localized import Localized
 from .plan_model import Unit
@@ -44,7 +43,7 @@ class Misnaming(Strict):
     @field_validator("pattern")
     @classmethod
     def _engine_can_match(cls, pattern: str) -> str:
-        return StaleBodyRule._engine_can_match([pattern])[0]
+        return name_pattern(pattern)
 
 
 class Detection(Strict):

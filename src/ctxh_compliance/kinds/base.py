@@ -25,6 +25,7 @@ its rules under ``tests/fixtures/rules/``. A kind whose pass rests on the nation
 those outcome names in ``RESTS_ON_VALUE`` (a grade-C value then says it is unverified).
 """
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -87,3 +88,25 @@ class RuleBase(Strict):
         if self.quote_is == "verbatim" and "[" in self.quote:
             raise ValueError("a verbatim quote has no [bracketed] words supplied from elsewhere: it is a paraphrase")
         return self
+
+
+#: regular-expression syntax durable-rules accepts but never matches (measured: tests/test_rulesets.py)
+_UNSUPPORTED = ("\\", "(?", "[^", "^", "$")
+
+
+def name_pattern(pattern: str) -> str:
+    """A pattern the engine matches against a name (``text.fold_name`` form), or a ValueError.
+
+    durable-rules' regular expressions silently never match some syntax that Python's accept, and a
+    pattern not written in the compared form of names ("&", "-", ",", " và ", "uỷ") never matches a
+    name: either would let every stale name pass, so it is refused when the ruleset loads."""
+    from ..text import fold_name
+    unsupported = [token for token in _UNSUPPORTED if token in pattern]
+    if unsupported:
+        raise ValueError(f"pattern {pattern!r} uses {', '.join(unsupported)}, which the rules engine "
+                         "never matches; write the characters out (classes [..], groups (a|b), ?, *, + work)")
+    if fold_name(pattern) != pattern:
+        raise ValueError(f"pattern {pattern!r} is not written as names are compared: names read "
+                         f"{fold_name(pattern)!r} (text.fold_name)")
+    re.compile(pattern)
+    return pattern

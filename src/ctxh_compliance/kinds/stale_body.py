@@ -16,7 +16,6 @@ Judged at the plan's date (or ``--as-of``):
 """
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -27,11 +26,9 @@ from ..findings import Verdict
 from ..i18n import translate
 from ..localized import Localized
 from ..text import fold_name
-from .base import RuleBase
+from .base import RuleBase, name_pattern
 
 KIND = "stale_body"
-#: regular-expression syntax durable-rules accepts but never matches (measured: tests/test_rulesets.py)
-_UNSUPPORTED = ("\\", "(?", "[^", "^", "$")
 Role = Literal["issuer", "lead", "partner", "assignment", "report_by", "report_to"]
 
 
@@ -50,19 +47,7 @@ class Rule(RuleBase):
     @field_validator("patterns")
     @classmethod
     def _engine_can_match(cls, patterns: list[str]) -> list[str]:
-        """durable-rules' regular expressions silently never match some syntax that Python's accept,
-        and a pattern not written in the compared form of names ("&", "-", ",", " và ", "uỷ") never
-        matches a name: either would let every stale name pass, so it is refused when the ruleset loads."""
-        for pattern in patterns:
-            unsupported = [token for token in _UNSUPPORTED if token in pattern]
-            if unsupported:
-                raise ValueError(f"pattern {pattern!r} uses {', '.join(unsupported)}, which the rules engine "
-                                 "never matches; write the characters out (classes [..], groups (a|b), ?, *, + work)")
-            if fold_name(pattern) != pattern:
-                raise ValueError(f"pattern {pattern!r} is not written as names are compared: names read "
-                                 f"{fold_name(pattern)!r} (text.fold_name)")
-            re.compile(pattern)
-        return patterns
+        return [name_pattern(pattern) for pattern in patterns]
 
 
 @dataclass

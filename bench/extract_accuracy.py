@@ -1,12 +1,17 @@
 """Accuracy of the extractor against the hand-made plan files (a script, not a test).
 
-For each examples/<name>.yaml whose source.document is a seed text under shared/seeds/, extract the
-seed and compare, per field: legal bases (number + date), targets (indicator + year + value), task
-groups (the national group ids covered), budget total. Prints precision and recall per field and
-per plan, and counts invented values: extracted values that match nothing in the hand-made file AND
-whose number does not occur in the source text (should be zero).
+For each examples/<name>.yaml whose source.document is a seed text (tests/corpus/seeds/), extract
+the seed and each of its variants (tests/corpus/variants.py: Word with tables, Word with automatic
+numbering, both exported to PDF by LibreOffice, and a scan read by OCR when Tesseract is installed)
+and compare, per field: legal bases (number + date), targets (indicator + year + value), task groups
+(the national group ids covered), budget total. Prints precision and recall per field, per plan and
+per variant, and counts invented values: extracted values that match nothing in the hand-made file
+AND whose number does not occur in the source text (should be zero).
 
-    /tmp/v311/bin/python bench/extract_accuracy.py
+The seed texts are the texts the wording patterns were tuned on; the Word and PDF variants change
+the layout, not the wording.
+
+    python bench/extract_accuracy.py [--no-pdf] [--ocr] [--keep DIR]
 """
 
 import re
@@ -19,7 +24,7 @@ from ctxh_compliance.extract import extract
 from ctxh_compliance.text import fold_number
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+CORPUS = ROOT / "tests" / "corpus" / "seeds"
 
 
 def _num(value) -> str:
@@ -62,64 +67,98 @@ def fmt(hit: int, n: int) -> str:
     return f"{hit}/{n} = {hit / n:.2f}" if n else "  -  "
 
 
+def score(result, truth_plan: dict, text: str) -> tuple[dict, list[str], dict, dict]:
+    got, truth = keys(result.data), keys(truth_plan)
+    invented = []
+    for t in result.data.get("targets", []):
+        if (t["indicator"], int(t["year"]), float(t["value"])) not in truth["targets"] and not in_source(t["value"], text):
+            invented.append(f"target {t['indicator']} {t['value']}")
+    for total in got["budget_total"] - truth["budget_total"]:
+        if not in_source(total, text):
+            invented.append(f"budget {total}")
+    for b in result.data.get("legal_bases", []):
+        key = (fold_number(b["number"]), str(b.get("date")))
+        if key not in truth["legal_bases"] and b["number"] not in text:
+            invented.append(f"legal basis {b['number']}")
+    counts = {f: pr(got[f], truth[f]) for f in FIELDS}
+    return counts, invented, got, truth
+
+
+FIELDS = ("legal_bases", "targets", "task_groups", "budget_total")
+
+
 def main() -> int:
-    fields = ("legal_bases", "targets", "task_groups", "budget_total")
-    totals = {f: [0, 0, 0] for f in fields}
-    invented_total = 0
-    rows = []
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--no-pdf", action="store_true", help="skip the LibreOffice PDF variants")
+    parser.add_argument("--ocr", action="store_true", help="also the scanned variants (needs tesseract-ocr-vie)")
+    parser.add_argument("--keep", type=Path, help="write the variants to this folder and keep them")
+    parser.add_argument("--quiet", action="store_true", help="totals only")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "tests" / "corpus"))
+    import variants
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="ctxh-variants-"))
+    examples = {}
     for example in sorted((ROOT / "examples").glob("*.yaml")):
         truth_plan = yaml.safe_load(example.read_text(encoding="utf-8"))
-        doc = (truth_plan.get("source") or {}).get("document", "")
-        seed = SEEDS / Path(doc).name
-        if not seed.exists():
-            print(f"skip {example.name}: {seed} not found")
-            continue
-        text = seed.read_text(encoding="utf-8")
-        result = extract(seed, document=doc)
-        got, truth = keys(result.data), keys(truth_plan)
-        invented = []
-        for t in result.data.get("targets", []):
-            if (t["indicator"], int(t["year"]), float(t["value"])) not in truth["targets"] and not in_source(t["value"], text):
-                invented.append(f"target {t['indicator']} {t['value']}")
-        for total in got["budget_total"] - truth["budget_total"]:
-            if not in_source(total, text):
-                invented.append(f"budget {total}")
-        for b in result.data.get("legal_bases", []):
-            key = (fold_number(b["number"]), str(b.get("date")))
-            if key not in truth["legal_bases"] and b["number"] not in text:
-                invented.append(f"legal basis {b['number']}")
-        invented_total += len(invented)
-        row = [example.stem[:34], "valid" if result.valid else "INVALID"]
-        for f in fields:
-            hit, n_found, n_truth = pr(got[f], truth[f])
-            for i, v in enumerate((hit, n_found, n_truth)):
-                totals[f][i] += v
-            row.append(f"P {fmt(hit, n_found)} R {fmt(hit, n_truth)}")
-        row.append(str(len(invented)))
-        rows.append((row, invented, got, truth))
+        seed = CORPUS / Path((truth_plan.get("source") or {}).get("document", "")).name
+        if seed.is_file():
+            examples[seed] = (example, truth_plan)
+    made = variants.build(work, list(examples), pdf=not args.no_pdf)
+    if args.ocr:
+        made["scan.pdf"] = [variants.scan_variant(p, work) for p in made.get("numbering.pdf", [])]
 
-    header = ["plan", "model"] + list(fields) + ["invented"]
-    widths = [36, 8, 34, 34, 34, 30, 9]
-    print("".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
-    for row, invented, got, truth in rows:
-        print("".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
-        for f in fields:
-            extra, lost = got[f] - truth[f], truth[f] - got[f]
-            if extra:
-                print(f"    {f} extracted, not in hand-made: {sorted(map(str, extra))}")
-            if lost:
-                print(f"    {f} missed: {sorted(map(str, lost))}")
-        for item in invented:
-            print(f"    INVENTED: {item}")
+    totals = {kind: {f: [0, 0, 0] for f in FIELDS} for kind in made}
+    invented_total = 0
+    widths = [36, 16, 26, 26, 26, 22, 9]
+    print("".join(h.ljust(w) for h, w in zip(["plan", "variant", *FIELDS, "invented"], widths, strict=True)))
+    for kind, paths in made.items():
+        for path in paths:
+            seed = next(s for s in examples if path.name.startswith(s.stem))
+            example, truth_plan = examples[seed]
+            result = extract(path, document=path.name)
+            counts, invented, got, truth = score(result, truth_plan, seed.read_text(encoding="utf-8"))
+            invented_total += len(invented)
+            row = [example.stem[:34], kind]
+            for f in FIELDS:
+                hit, n_found, n_truth = counts[f]
+                for i, v in enumerate(counts[f]):
+                    totals[kind][f][i] += v
+                row.append(f"P {fmt(hit, n_found)} R {fmt(hit, n_truth)}"[:25])
+            row.append(str(len(invented)))
+            if not args.quiet:
+                print("".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+                for f in FIELDS:
+                    extra, lost = got[f] - truth[f], truth[f] - got[f]
+                    if extra:
+                        print(f"    {f} extracted, not in hand-made: {sorted(map(str, extra))}")
+                    if lost:
+                        print(f"    {f} missed: {sorted(map(str, lost))}")
+                for item in invented:
+                    print(f"    INVENTED: {item}")
     print()
-    print("overall".ljust(20) + "precision".ljust(22) + "recall")
-    all_hit = all_found = all_truth = 0
-    for f in fields:
-        hit, n_found, n_truth = totals[f]
-        all_hit, all_found, all_truth = all_hit + hit, all_found + n_found, all_truth + n_truth
+    print("per variant".ljust(18) + "".join(f.ljust(26) for f in FIELDS))
+    overall = {f: [0, 0, 0] for f in FIELDS}
+    for kind, fields in totals.items():
+        cells = []
+        for f in FIELDS:
+            hit, n_found, n_truth = fields[f]
+            for i, v in enumerate(fields[f]):
+                overall[f][i] += v
+            cells.append(f"P {fmt(hit, n_found)[-4:]} R {fmt(hit, n_truth)[-4:]}".ljust(26))
+        print(kind.ljust(18) + "".join(cells))
+    print()
+    print("whole corpus".ljust(20) + "precision".ljust(22) + "recall")
+    for f in FIELDS:
+        hit, n_found, n_truth = overall[f]
         print(f.ljust(20) + fmt(hit, n_found).ljust(22) + fmt(hit, n_truth))
-    print("all fields".ljust(20) + fmt(all_hit, all_found).ljust(22) + fmt(all_hit, all_truth))
     print(f"invented values: {invented_total}")
+    if not args.keep:
+        import shutil
+        shutil.rmtree(work, ignore_errors=True)
     return 1 if invented_total else 0
 
 

@@ -126,18 +126,42 @@ def load_ruleset(name_or_path: str | Path) -> Ruleset:
     return _load_folder(str(candidate.resolve()))
 
 
-def _by_programme_name(loaded: LoadedPlan) -> dict[str, str]:
-    """For a plan that cites no decision (a news article, an outline): the rulesets whose programme
-    the title names, with a period that meets the plan's, and the name as the title writes it."""
-    title, plan = fold(loaded.plan.identification.title), loaded.plan.period
-    found: dict[str, str] = {}
+def _detections():
     for name in available_rulesets():
-        decision = _decision(str((rulesets_root() / name).resolve()))
-        overlaps = plan.start <= decision.programme_end and plan.end >= decision.programme_start
+        yield name, _decision(str((rulesets_root() / name).resolve()))  # the whole ruleset only once chosen
+
+
+def by_citation(numbers: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Rulesets whose decision is cited (direct) and those whose implementing document is cited
+    (indirect), each with the number as written."""
+    direct: dict[str, str] = {}
+    indirect: dict[str, str] = {}
+    for name, decision in _detections():
+        for shown in numbers:
+            folded = fold_number(shown)
+            if any(fold_number(c.number) == folded for c in decision.detect.decisions):
+                direct.setdefault(name, shown)
+            elif any(fold_number(c.number) == folded for c in decision.detect.implementing):
+                indirect.setdefault(name, shown)
+    return direct, indirect
+
+
+def by_programme_name(text: str, start: int | None, end: int | None) -> dict[str, str]:
+    """Rulesets whose programme ``text`` names (``programme_names``), with a period that meets
+    start-end when one is known, and the name as found."""
+    folded = fold(text)
+    found: dict[str, str] = {}
+    for name, decision in _detections():
+        overlaps = start is None or end is None or (start <= decision.programme_end and end >= decision.programme_start)
         for programme in decision.detect.programme_names:
-            if overlaps and fold(programme) in title:
+            if overlaps and fold(programme) in folded:
                 found.setdefault(name, f"“{programme}”")
     return found
+
+
+def by_period(start: int, end: int) -> list[str]:
+    """Rulesets whose programme period holds start-end."""
+    return [name for name, d in _detections() if d.programme_start <= start and end <= d.programme_end]
 
 
 def select_ruleset(loaded: LoadedPlan) -> tuple[Ruleset, str]:
@@ -147,17 +171,9 @@ def select_ruleset(loaded: LoadedPlan) -> tuple[Ruleset, str]:
     document (a ministry's overall plan or guidance letter); a plan citing neither is matched by
     the programme its title names (``programme_names``), within the programme's period.
     """
-    bases = [(i, fold_number(b.number), b.number) for i, b in enumerate(loaded.plan.legal_bases)]
-    direct: dict[str, str] = {}
-    indirect: dict[str, str] = {}
-    for name in available_rulesets():
-        detect = _decision(str((rulesets_root() / name).resolve())).detect  # the whole ruleset only once chosen
-        for _, folded, shown in bases:
-            if any(fold_number(c.number) == folded for c in detect.decisions):
-                direct.setdefault(name, shown)
-            elif any(fold_number(c.number) == folded for c in detect.implementing):
-                indirect.setdefault(name, shown)
-    chosen = direct or indirect or _by_programme_name(loaded)
+    direct, indirect = by_citation([b.number for b in loaded.plan.legal_bases])
+    plan = loaded.plan
+    chosen = direct or indirect or by_programme_name(plan.identification.title, plan.period.start, plan.period.end)
     if len(chosen) == 1:
         name, cited = next(iter(chosen.items()))
         return load_ruleset(name), cited

@@ -9,7 +9,7 @@ from .patterns import DOC_REF, NUMBER_LINE, YEAR, YEAR_SPAN, clean_number, parse
 from .reader import Para
 from .record import Recorder
 
-_HEADER_STOP = re.compile(r"^(-\s*)?Căn cứ\b", re.IGNORECASE)
+_HEADER_STOP = re.compile(r"^(-\s*)?Căn cứ\b", re.IGNORECASE)  # the header ends where the bases begin
 _PLACE_DATE = re.compile(r"^[^\W\d_][^,]{1,40},\s*ngày\b", re.IGNORECASE)
 
 
@@ -82,6 +82,8 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
     # issuer: the last issuing-body line of the header (a Sở under its UBND issues the plan)
     for para in head:
         folded = fold(para.text)
+        if re.search(r"\b(ban hành|xây dựng|kế hoạch)\b", folded):  # a sentence about the plan, not the header
+            continue
         for rule in wording()["issuers"]:
             if folded.startswith(fold(rule["match"])) and province:
                 ident["issuer"] = rule["name"].format(province=province)
@@ -148,6 +150,11 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
                 if _HEADER_STOP.match(nxt.text) or nxt.text.startswith("(") or len(nxt.text) > 250 \
                         or re.match(r"^[IVX\d]+\.", nxt.text):
                     break
+                # the opening sentence after the title: a basis cited after a title line, a line that
+                # ends a clause, or the sentence that says who issues the plan
+                if parts and (_starts_basis(nxt.text) and DOC_REF.search(nxt.text) or nxt.text.endswith((";", ":", ",")) or
+                              re.search(r"\b(ban hành|xây dựng) Kế hoạch\b", nxt.text, re.IGNORECASE)):
+                    break
                 parts.append(nxt.text)
             if parts:
                 rest = _sentence_case(" ".join(parts), [province] if province else [])
@@ -202,49 +209,94 @@ def period(ident: dict, rec: Recorder) -> dict | None:
     return {"start": start, "end": end, "quote": title}
 
 
-def legal_bases(tagged, rec: Recorder) -> list[dict]:
-    """Documents cited after "Căn cứ" (not in a part that reports past results)."""
-    out, seen = [], set()
-    for para, kind, _ in tagged:
-        if kind == "history" or "căn cứ" not in fold(para.text):
-            continue
-        text = para.text
-        if not re.match(r"^(-\s*)?Căn cứ\b", text, re.IGNORECASE):
-            continue
-        for chunk in re.split(r"(?=(?<!\w)Căn cứ\b)", text, flags=re.IGNORECASE):
-            if not chunk.strip().lower().startswith("căn cứ"):
-                continue
-            chunk = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", chunk.strip())[0].strip()
-            for match in DOC_REF.finditer(chunk):
-                number = clean_number(match.group(2))
-                key = fold_number(number)
-                if key in seen:
-                    continue
-                seen.add(key)
-                basis = {"number": number}
-                if match.group(3):
-                    date, _ = parse_date("ngày " + match.group(3))
-                    if date:
-                        basis["date"] = date
-                basis["quote"] = chunk
-                rec.note(f"legal_bases[{len(out)}]", para, "high" if "date" in basis else "medium")
-                out.append(basis)
+def _basis_words() -> list[str]:
+    return wording()["legal_basis"]["verbs"]
+
+
+def _starts_basis(text: str) -> bool:
+    """The paragraph opens with a verb that cites a basis ("Căn cứ", "Thực hiện", "Triển khai", …)."""
+    folded = fold(text.lstrip("-–+• ").strip())
+    return any(folded.startswith(fold(v) + " ") for v in _basis_words())
+
+
+def _opening(tagged) -> set[int]:
+    """Positions of the paragraphs before the first numbered part ("I. …", "Điều 1.", "1. …"): the
+    title and the opening sentences, where a plan names what it implements."""
+    out = set()
+    for position, (para, _kind, section) in enumerate(tagged):
+        if section is not None and section.number is not None:
+            break
+        if re.match(r"^Điều\s+\d", para.text):
+            break
+        out.add(position)
     return out
 
 
+def legal_bases(tagged, rec: Recorder) -> list[dict]:
+    """Documents a plan cites as its basis, as officials write them: "Căn cứ …" anywhere outside a
+    part that reports past results; in the title and the opening sentences also "Thực hiện …",
+    "Triển khai …", "Theo …", "Để triển khai …" (several on one line, a list after one verb)."""
+    out, seen = [], set()
+    opening = _opening(tagged)
+    verbs = _basis_words()
+    split_at = re.compile(r"(?=(?<!\w)(?:" + "|".join(re.escape(v) for v in verbs) + r")\s)", re.IGNORECASE)
+    for position, (para, kind, _) in enumerate(tagged):
+        text = para.text
+        if kind == "history" or not DOC_REF.search(text):
+            continue
+        starts_can_cu = re.match(r"^(-\s*)?Căn cứ\b", text, re.IGNORECASE)
+        in_opening = position in opening and not fold(text).startswith(("(kèm theo", "kèm theo", "(ban hành kèm"))
+        if not starts_can_cu and not (in_opening and (_starts_basis(text) or _cites_in_opening(text))):
+            continue
+        for chunk in split_at.split(text):
+            chunk = chunk.strip()
+            if not _starts_basis(chunk):
+                continue
+            # the list after one verb goes on through ";" until the sentence that says what is done
+            chunk = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", chunk)[0].strip()
+            chunk = re.split(r",\s*(?=(?:UBND|Ủy ban|Uỷ ban|Sở)\b[^,;]*\b(?:ban hành|xây dựng)\b)", chunk)[0].strip()
+            for piece in chunk.split(";"):
+                piece = piece.strip()
+                if fold(piece).startswith(tuple(fold(w) for w in wording()["legal_basis"]["not_bases"])):
+                    continue
+                for match in DOC_REF.finditer(piece):
+                    number = clean_number(match.group(2))
+                    key = fold_number(number)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    basis = {"number": number}
+                    if match.group(3):
+                        date, _ = parse_date("ngày " + match.group(3))
+                        if date:
+                            basis["date"] = date
+                    basis["quote"] = chunk if chunk.count(";") == 0 else piece
+                    rec.note(f"legal_bases[{len(out)}]", para, "high" if "date" in basis else "medium")
+                    out.append(basis)
+    return out
+
+
+def _cites_in_opening(text: str) -> bool:
+    """An opening sentence that names a basis after a purpose ("Để triển khai thực hiện Quyết định …")."""
+    folded = fold(text)
+    return any(fold(v) in folded[:80] for v in wording()["legal_basis"]["purpose"])
+
+
 def ruleset(bases: list[dict], paras: list[Para], period_: dict | None) -> tuple[str | None, str]:
-    table = wording()["rulesets"]
-    cited = {fold_number(b["number"]) for b in bases}
-    for name, spec in table.items():
-        if cited & set(spec["numbers"]):
-            return name, "high"
-    text = fold(" ".join(p.text for p in paras))
-    counts = {name: sum(text.count(fold(ph)) for ph in spec["phrases"]) for name, spec in table.items()}
-    best = max(counts, key=counts.get)
-    if counts[best]:
-        return best, "medium"
-    if period_:
-        return ("qd112_2021" if period_["start"] >= 2021 else "qd32_2010"), "low"
+    """The ruleset the document implements, as the checker would choose it (the decisions' own
+    detection data): a cited decision, else the programme the title or the text names, else the
+    only programme whose period holds the plan's. Used to read targets; the check chooses again."""
+    from ..ruleset_loader import by_citation, by_period, by_programme_name
+    direct, indirect = by_citation([b["number"] for b in bases])
+    for found in (direct, indirect):
+        if len(found) == 1:
+            return next(iter(found)), "high"
+    start, end = (period_["start"], period_["end"]) if period_ else (None, None)
+    named = by_programme_name(" ".join(p.text for p in paras[:80]), start, end)
+    if len(named) == 1:
+        return next(iter(named)), "medium"
+    if period_ and len(by_period(start, end)) == 1:
+        return by_period(start, end)[0], "low"
     return None, "low"
 
 

@@ -111,14 +111,21 @@ def parse_amount(text: str) -> list[dict[str, Any]]:
 def comparison_before(prefix: str) -> tuple[str, bool]:
     """Comparison from the few words just before a number, and whether a word said it.
 
-    The stronger words win over a bare "có" ("Ít nhất có 30%" is at_least); no word: at_least
+    The words nearest the number win, and of those the longest ("không dưới" is at_least, not the
+    "dưới" it contains); a bare "có" counts only right before the number and only when no other
+    word says it ("Ít nhất có 30%" is at_least); no word: at_least
     (the convention of the hand-made plan files), reported as not said.
     """
     words = fold(prefix)[-30:]
     table = wording()["comparison"]
+    found = []  # (where the phrase ends, its length, kind): the phrase nearest the number wins, then the longest
     for kind in ("about", "at_most", "at_least", "exactly"):
         for phrase in table.get(kind, []):
             window = words[-6:] if kind == "exactly" else words  # a bare "có" only right before the number
-            if re.search(r"(?<!\w)" + re.escape(fold(phrase)) + r"(?!\w)", window):
-                return kind, True
+            offset = len(words) - len(window)
+            for match in re.finditer(r"(?<!\w)" + re.escape(fold(phrase)) + r"(?!\w)", window):
+                found.append((offset + match.end(), len(phrase), kind))
+    stronger = [f for f in found if f[2] != "exactly"]  # "Ít nhất có 30%" is at_least
+    if stronger or found:
+        return max(stronger or found)[2], True
     return "at_least", False

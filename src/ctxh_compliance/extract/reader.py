@@ -18,10 +18,15 @@ class Para:
     last: int | None = None      # .txt: last line when several lines were joined
     index: int | None = None     # .docx: paragraph number (1-based)
     page: int | None = None      # .pdf: page (1-based), with ``line`` on that page
+    table: int | None = None     # .docx: the table (1-based) a row was read from, with ``row``
+    row: int | None = None
+    ocr: bool = False            # read by OCR from a scanned page: never sure
 
     def where(self) -> str:
         if self.page is not None:
             return f"trang {self.page}, dòng {self.line}"
+        if self.table is not None:
+            return f"bảng {self.table}, hàng {self.row}"
         if self.index is not None:
             return f"đoạn {self.index}"
         if self.last and self.last != self.line:
@@ -40,7 +45,7 @@ def _missing(display: str, package: str, kind: str) -> InputError:
     return InputError([Problem(display, None, None, "extract.missing_reader", {"package": package, "kind": kind})])
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     text = nfc(text).replace("\u00a0", " ").replace("**", "").replace("*", "")
     return re.sub(r"[ \t]+", " ", text).strip()
 
@@ -48,7 +53,7 @@ def _clean(text: str) -> str:
 _SENTENCE_END = (".", ";", ":", "!", "?", ")", "./.")
 
 
-def _join_broken(paras: list[Para]) -> list[Para]:
+def join_broken(paras: list[Para]) -> list[Para]:
     """Join a line cut in the middle of a sentence with the next one ("được đào" / "tạo, bồi dưỡng")."""
     out: list[Para] = []
     for para in paras:
@@ -56,66 +61,40 @@ def _join_broken(paras: list[Para]) -> list[Para]:
             prev = out[-1]
             if (not prev.text.endswith(_SENTENCE_END) and para.text[:1].islower()
                     and not re.match(r"^[a-zđ]\)", para.text) and len(prev.text) > 80):
-                out[-1] = Para(f"{prev.text} {para.text}", prev.line, para.last or para.line, prev.index, prev.page)
+                out[-1] = Para(f"{prev.text} {para.text}", prev.line, para.last or para.line, prev.index, prev.page,
+                               ocr=prev.ocr)
                 continue
         out.append(para)
     return out
 
 
 def lines_to_paras(text: str) -> list[Para]:
-    paras = [Para(_clean(line), number) for number, line in enumerate(text.split("\n"), 1) if _clean(line)]
-    return _join_broken(paras)
+    paras = [Para(clean(line), number) for number, line in enumerate(text.split("\n"), 1) if clean(line)]
+    return join_broken(paras)
 
 
 def _read_docx(path: Path, display: str) -> list[Para]:
     try:
-        import docx  # python-docx
+        import docx  # noqa: F401  python-docx
     except ImportError:
         raise _missing(display, "python-docx", ".docx") from None
+    from .word import read_docx
     try:
-        document = docx.Document(str(path))
+        return read_docx(path, display)
+    except InputError:
+        raise
     except Exception as exc:  # a broken zip, not a Word file
-        raise InputError([Problem(display, None, None, "extract.bad_document", {"kind": ".docx", "detail": exc})]) from None
-    paras, number = [], 0
-    for paragraph in document.paragraphs:
-        number += 1
-        if _clean(paragraph.text):
-            paras.append(Para(_clean(paragraph.text), index=number))
-    for table in document.tables:  # headers (issuer | national motto) are often a table
-        for row in table.rows:
-            for cell in row.cells:
-                for line in cell.text.split("\n"):
-                    number += 1
-                    if _clean(line):
-                        paras.insert(0, Para(_clean(line), index=number))
-    return paras
+        raise InputError([Problem(display, None, None, "extract.bad_document",
+                                  {"kind": ".docx", "detail": type(exc).__name__})]) from None
 
 
 def _read_pdf(path: Path, display: str) -> list[Para]:
     try:
-        import pdfplumber
-    except ImportError:
-        pdfplumber = None
-    if pdfplumber is not None:
-        try:
-            with pdfplumber.open(str(path)) as pdf:
-                return _pdf_paras(pdf.pages)
-        except Exception as exc:  # not a PDF, damaged, or protected by a password
-            raise InputError([Problem(display, None, None, "extract.bad_document",
-                                      {"kind": ".pdf", "detail": type(exc).__name__})]) from None
-    try:
-        import pypdf
+        import pdfplumber  # noqa: F401
     except ImportError:
         raise _missing(display, "pdfplumber", ".pdf") from None
-    return _pdf_paras(pypdf.PdfReader(str(path)).pages)
-
-
-def _pdf_paras(pages) -> list[Para]:
-    """Lines of PDF pages (pdfplumber's or pypdf's: both have extract_text), located by page and line."""
-    paras = [Para(_clean(line), line=line_no, page=page_no)
-             for page_no, page in enumerate(pages, 1)
-             for line_no, line in enumerate((page.extract_text() or "").split("\n"), 1) if _clean(line)]
-    return _join_broken(paras)
+    from .pdf import read_pdf
+    return read_pdf(path, display)
 
 
 def read_document(path: Path | str, display: str | None = None) -> list[Para]:

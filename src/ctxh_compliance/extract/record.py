@@ -24,6 +24,9 @@ class Recorder:
 
     def note(self, path: str, para: Para | None, confidence: str, why: str | None = None) -> None:
         assert confidence in CONFIDENCE
+        if para is not None and para.ocr:  # a value read from a scan is never sure
+            from ..i18n import translate
+            confidence, why = "low", "; ".join(filter(None, (why, translate("extract.ocr_read", "vi"))))
         self.evidence[path] = Provenance(para.where() if para else "?", confidence, why, para)
 
     def remark(self, path: str, para: Para | None, text: str) -> None:

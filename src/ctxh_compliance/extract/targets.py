@@ -82,6 +82,8 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             or YEAR_SPAN.match(text)
         if in_zone and span:
             context_year = int(span.group(2))
+        elif in_zone and _section is not None and len(text) < 100 and BY_YEAR.search(text):
+            context_year = int(BY_YEAR.search(text).group(1))  # "2. Mục tiêu cụ thể đến năm 2030"
 
         # year_of reads context_year of this iteration: it is called within the iteration only
         def year_of(before_sentence: str, relative_to: int | None = None) -> tuple[int | None, str, str]:

@@ -1,0 +1,263 @@
+"""Word documents (.docx) read in body order: paragraphs and tables as they stand, Word's automatic
+numbering written out ("II. NHIỆM VỤ" even when "II." is not in the text), table rows read as
+sentences in place. Page headers, footers, footnotes and comments are not part of the body and are
+left out.
+
+python-docx gives the body in order (``iter_inner_content``) and each paragraph's style chain; the
+numbers are rendered from the document's own numbering definitions (``lvlText`` such as "%1." or
+"%1.%2."), so a plan shows the numbers its author saw, not a library's idea of a list.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from ..text import fold
+from .patterns import wording
+from .reader import Para, clean
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_YEAR_HEADER = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_NUMERIC = re.compile(r"^[<>≥≤]?\s*\d[\d.,]*\s*(%|đồng)?$")
+_SERIAL_HEADERS = {"stt", "tt", "số tt", "số thứ tự"}
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def _letters(number: int) -> str:
+    out = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+def _format(number: int, fmt: str) -> str:
+    if fmt == "upperRoman":
+        return _roman(number)
+    if fmt == "lowerRoman":
+        return _roman(number).lower()
+    if fmt == "upperLetter":
+        return _letters(number).upper()
+    if fmt == "lowerLetter":
+        return _letters(number)
+    if fmt == "decimalZero":
+        return f"{number:02d}"
+    if fmt == "none":
+        return ""
+    return str(number)
+
+
+def _val(element, tag: str) -> str | None:
+    child = element.find(_W + tag) if element is not None else None
+    return child.get(_W + "val") if child is not None else None
+
+
+@dataclass
+class _Level:
+    start: int
+    fmt: str
+    text: str
+
+
+@dataclass
+class Numbering:
+    """The numbering definitions of a document and the running counters of each list."""
+
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)   # numId -> ilvl -> level
+    starts: dict[tuple[str, int], int] = field(default_factory=dict)     # (numId, ilvl) -> startOverride
+    counters: dict[str, list[int]] = field(default_factory=dict)        # abstract list -> counters
+    abstract_of: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, document) -> "Numbering":
+        numbering = cls()
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return numbering
+        abstracts = {}
+        for abstract in root.findall(_W + "abstractNum"):
+            levels = {}
+            for lvl in abstract.findall(_W + "lvl"):
+                ilvl = int(lvl.get(_W + "ilvl", "0"))
+                levels[ilvl] = _Level(int(_val(lvl, "start") or 1), _val(lvl, "numFmt") or "decimal",
+                                      _val(lvl, "lvlText") or "")
+            abstracts[abstract.get(_W + "abstractNumId")] = levels
+        for num in root.findall(_W + "num"):
+            num_id, abstract_id = num.get(_W + "numId"), _val(num, "abstractNumId")
+            if abstract_id in abstracts:
+                numbering.levels[num_id] = abstracts[abstract_id]
+                numbering.abstract_of[num_id] = abstract_id
+            for override in num.findall(_W + "lvlOverride"):
+                start = _val(override, "startOverride")
+                if start is not None:
+                    numbering.starts[(num_id, int(override.get(_W + "ilvl", "0")))] = int(start)
+        return numbering
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        """The number of the next item of list ``num_id`` at level ``ilvl`` ("II.", "1.2.", "a)"),
+        "-" for a bullet, None when the paragraph has no number."""
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return None
+        key = self.abstract_of[num_id]
+        counters = self.counters.setdefault(key, [0] * 10)
+        ilvl = min(ilvl, 9)
+        for deeper in range(ilvl + 1, 10):
+            counters[deeper] = 0
+        if counters[ilvl] == 0:
+            counters[ilvl] = self.starts.get((num_id, ilvl), levels[ilvl].start)
+        else:
+            counters[ilvl] += 1
+        level = levels[ilvl]
+        if level.fmt == "bullet":
+            return "-"
+
+        def number(match: re.Match) -> str:
+            k = int(match.group(1)) - 1
+            if k not in levels:
+                return ""
+            value = counters[k] or self.starts.get((num_id, k), levels[k].start)
+            return _format(value, levels[k].fmt)
+        return re.sub(r"%(\d)", number, level.text).strip() or None
+
+
+def _num_pr(paragraph) -> tuple[str, int] | None:
+    """(numId, ilvl) of a paragraph: its own, else its style's (heading styles carry numbering)."""
+    ppr = paragraph._p.pPr
+    num_pr = ppr.numPr if ppr is not None else None
+    ilvl = None
+    if num_pr is not None:
+        ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else None
+        if num_pr.numId is not None:
+            return str(num_pr.numId.val), int(ilvl or 0)
+    style = paragraph.style
+    seen = 0
+    while style is not None and seen < 10:
+        spr = style.element.pPr
+        if spr is not None and spr.numPr is not None and spr.numPr.numId is not None:
+            level = ilvl if ilvl is not None else (spr.numPr.ilvl.val if spr.numPr.ilvl is not None else 0)
+            return str(spr.numPr.numId.val), int(level or 0)
+        style, seen = style.base_style, seen + 1
+    return None
+
+
+def _paragraph_text(paragraph, numbering: Numbering) -> str:
+    text = clean(paragraph.text)
+    found = _num_pr(paragraph)
+    if found is None or found[0] == "0":
+        return text
+    label = numbering.label(*found)
+    if not label or not text:
+        return text
+    return f"{label} {text}"
+
+
+def _cells(row) -> list[str]:
+    """The texts of a row's cells, a merged cell once."""
+    out, seen = [], set()
+    for cell in row.cells:
+        if id(cell._tc) in seen:
+            continue
+        seen.add(id(cell._tc))
+        out.append(clean(" ".join(p.text for p in cell.paragraphs)))
+    return out
+
+
+def _is_subject(header: str) -> bool:
+    folded = fold(header)
+    return not folded or any(folded.startswith(fold(h)) for h in wording()["table_subject_headers"])
+
+
+def _row_sentences(header: list[str], cells: list[str], unit: str | None) -> list[str]:
+    """A table row as the sentences a reader hears: its subject cell (under "Nội dung", "Chỉ tiêu",
+    …), then each other cell with its column's name ("Cơ quan chủ trì: Sở Y tế"); a value under a
+    year column is read with the subject and that year ("Tỷ lệ … (năm 2025: 60%)")."""
+    subject, out = None, []
+    for head, cell in zip(header, cells, strict=False):
+        if not cell or fold(head) in _SERIAL_HEADERS or (fold(head).startswith("đơn vị") and len(cell) <= 10):
+            continue
+        year = _YEAR_HEADER.search(head)
+        if year and _NUMERIC.match(cell):
+            value = cell if cell.endswith(("%", "đồng")) or not unit else f"{cell}{unit}"
+            out.append(f"{subject or ''} (năm {year.group(1)}: {value})".strip())
+        elif subject is None and not _NUMERIC.match(cell) and _is_subject(head):
+            subject = cell
+            out.append(cell)
+        else:
+            out.append(f"{head}: {cell}" if head else cell)
+    return out
+
+
+def _table_paras(table, table_no: int, index: int) -> list[Para]:
+    rows = [_cells(row) for row in table.rows]
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        return []
+    # a header row: several cells, none of them a bare number, the next row differs
+    first = rows[0]
+    header = first if len(rows) > 1 and len(first) > 1 and not any(_NUMERIC.match(c) for c in first if c) else None
+    unit_col = next((i for i, h in enumerate(header or []) if h.casefold().startswith("đơn vị")), None)
+    out = []
+    for row_no, cells in enumerate(rows, 1):
+        if header is not None and row_no == 1:
+            continue
+        if header is None or len(cells) != len(header):
+            sentences = [c for c in cells if c]  # a layout table (issuer | national motto): each cell a line
+            sentences = [line for c in sentences for line in c.split("\n")]
+        else:
+            unit = cells[unit_col] if unit_col is not None and cells[unit_col] in ("%",) else None
+            sentences = _row_sentences(header, cells, unit)
+            if not sentences:
+                continue
+        for sentence in sentences:
+            if clean(sentence):
+                out.append(Para(clean(sentence), index=index, table=table_no, row=row_no))
+    return out
+
+
+def _layout_cells(table) -> list[list[str]]:
+    """Each cell's own paragraphs (a header table holds one line per paragraph)."""
+    out = []
+    for row in table.rows:
+        seen = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            out.append([clean(p.text) for p in cell.paragraphs if clean(p.text)])
+    return out
+
+
+def read_docx(path, display: str) -> list[Para]:
+    import docx  # python-docx; the caller reports when it is missing
+    from docx.table import Table
+
+    document = docx.Document(str(path))
+    numbering = Numbering.of(document)
+    paras: list[Para] = []
+    index = tables = 0
+    for block in document.iter_inner_content():
+        index += 1
+        if isinstance(block, Table):
+            tables += 1
+            rows = [r for r in (_cells(row) for row in block.rows) if any(r)]
+            if tables == 1 and index <= 2 and len(rows) <= 3:
+                # the opening table: issuer | national motto, number | place and date — column by column
+                for lines in _layout_cells(block):
+                    paras += [Para(line, index=index, table=tables, row=1) for line in lines]
+                continue
+            paras += _table_paras(block, tables, index)
+            continue
+        text = _paragraph_text(block, numbering)
+        if text:
+            paras.append(Para(text, index=index))
+    return paras

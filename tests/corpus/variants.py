@@ -25,6 +25,7 @@ _ROMAN_HEAD = re.compile(r"^([IVX]+)\.\s+(.*)$")
 _NUM_HEAD = re.compile(r"^(\d+)\.\s+(.*)$")
 _SUB_HEAD = re.compile(r"^(\d+)\.(\d+)\.\s+(.*)$")
 _MOTTO = re.compile(r"^(CỘNG HO[ÀÁ]|Độc lập|-{3,})|, ngày\b", re.IGNORECASE)
+_ISSUER = re.compile(r"^(ỦY BAN|UỶ BAN|UBND|SỞ)\b")
 _TITLE = re.compile(r"^(KẾ HOẠCH|QUYẾT ĐỊNH)\s*$")
 
 
@@ -38,7 +39,8 @@ def _header_split(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
     """(left column, right column, rest): the opening lines before the title go to a two-column table."""
     for i, line in enumerate(lines[:25]):
         if _TITLE.match(line):
-            head, rest = lines[:i], lines[i:]
+            first = next((j for j, x in enumerate(lines[:i]) if _ISSUER.match(x)), 0)
+            head, rest = lines[first:i], lines[:first] + lines[i:]  # a web page's metadata stays above
             left = [x for x in head if not _MOTTO.search(x)]
             right = [x for x in head if _MOTTO.search(x)]
             if left and right:
@@ -101,10 +103,13 @@ def _page_furniture(document, running: str) -> None:
 
 def _header_table(document, left: list[str], right: list[str]) -> None:
     table = document.add_table(rows=1, cols=2)
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     for cell, lines in zip(table.rows[0].cells, (left, right), strict=True):
         cell.paragraphs[0].text = lines[0]
         for line in lines[1:]:
             cell.add_paragraph(line)
+        for paragraph in cell.paragraphs:  # a header block is centred in its column
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def word_variant(seed: Path, out: Path, style: str) -> Path:
@@ -113,6 +118,8 @@ def word_variant(seed: Path, out: Path, style: str) -> Path:
     document = docx.Document()
     left, right, lines = _header_split(seed_lines(seed))
     if left:
+        while lines and not _TITLE.match(lines[0]):  # what stands above the header (a web page's metadata)
+            document.add_paragraph(lines.pop(0))
         _header_table(document, left, right)
     _page_furniture(document, f"{seed.stem} — bản chạy thử")
     heading_list = bullets = None
@@ -126,6 +133,7 @@ def word_variant(seed: Path, out: Path, style: str) -> Path:
     def flush_targets() -> None:
         if pending_table:
             table = document.add_table(rows=1, cols=2)
+            table.style = "Table Grid"  # ruled, as offices print tables
             table.rows[0].cells[0].text, table.rows[0].cells[1].text = "STT", "Chỉ tiêu"
             for i, text in enumerate(pending_table, 1):
                 row = table.add_row().cells
@@ -135,14 +143,25 @@ def word_variant(seed: Path, out: Path, style: str) -> Path:
     def flush_roles() -> None:
         if roles:
             table = document.add_table(rows=2, cols=2)
+            table.style = "Table Grid"
             heads = ("Cơ quan chủ trì", "Cơ quan phối hợp")
             for col, head in enumerate(heads):
                 table.rows[0].cells[col].text = head
                 table.rows[1].cells[col].text = roles.get(head, "")
             roles.clear()
 
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    title_lines = 0  # the title block ("KẾ HOẠCH" and the lines after it) is centred
     for line in lines:
         folded = line.casefold()
+        if _TITLE.match(line):
+            title_lines = 3
+        elif title_lines and (line.startswith(("Căn cứ", "Thực hiện Quyết", "(")) or len(line) > 160):
+            title_lines = 0
+        if title_lines:
+            title_lines -= 1
+            document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
+            continue
         role = re.match(r"^-\s*(?:cơ quan\s+)?(chủ trì|phối hợp)(?: thực hiện)?\s*:\s*(.+)$", line, re.IGNORECASE)
         if style == "tables" and role:
             roles["Cơ quan chủ trì" if role.group(1).casefold() == "chủ trì" else "Cơ quan phối hợp"] = role.group(2)

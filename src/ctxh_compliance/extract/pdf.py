@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from .reader import Para, clean
+from .tables import header_of, table_sentences
 
 #: a page number as offices print it: "3", "- 3 -", "Trang 3", "Trang 3/12", "3/12"
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE)
@@ -30,14 +31,85 @@ def _pdf_error(display: str, key: str, **params) -> InputError:
     return InputError([Problem(display, None, None, key, params)])
 
 
-def _lines(page) -> list[dict]:
-    """The text lines of a page with their position (pdfplumber's extract_text_lines)."""
-    try:
-        found = page.extract_text_lines(layout=False, strip=True, return_chars=False)
-    except TypeError:  # an older pdfplumber
-        found = page.extract_text_lines()
-    return [{"text": clean(line["text"]), "x0": line["x0"], "x1": line["x1"], "top": line["top"],
-             "bottom": line["bottom"]} for line in found if clean(line["text"])]
+_LABEL = re.compile(r"^(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])[.)]$|^[-–•+*]$")  # a list number Word sets before a tab
+_COLUMN_GAP = 24.0    # points between two words of one line that make them two columns (issuer | motto)
+
+
+def _lines(page, tables: list) -> list[dict]:
+    """The text lines of a page with their position, outside its ruled tables; a line whose words
+    stand in two columns (the issuer beside the national motto) is two lines."""
+    inside = [t.bbox for t in tables]
+    words = [w for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
+             if not any(x0 - 1 <= w["x0"] and w["x1"] <= x1 + 1 and top - 1 <= w["top"] and w["bottom"] <= bottom + 1
+                        for x0, top, x1, bottom in inside)]
+    words.sort(key=lambda w: (round(w["top"]), w["x0"]))
+    rows: list[list[dict]] = []
+    for word in words:
+        if rows and abs(rows[-1][0]["top"] - word["top"]) <= 2.5:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    out: list[dict] = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        segment = [row[0]]
+        for word in row[1:] + [None]:
+            label = len(segment) == 1 and _LABEL.match(segment[0]["text"])  # "II." then a tab: one line
+            if word is None or (word["x0"] - segment[-1]["x1"] > _COLUMN_GAP and not label):
+                text = clean(" ".join(w["text"] for w in segment))
+                if text:
+                    out.append({"text": text, "x0": segment[0]["x0"], "x1": segment[-1]["x1"],
+                                "top": min(w["top"] for w in segment), "bottom": max(w["bottom"] for w in segment)})
+                segment = [word] if word is not None else []
+            else:
+                segment.append(word)
+    if not out:
+        return out
+    return _by_column(out, (min(line["x0"] for line in out) + max(line["x1"] for line in out)) / 2)
+
+
+def _by_column(lines: list[dict], middle: float) -> list[dict]:
+    """Lines in reading order: where the page stands in two columns (the issuer's block beside the
+    national motto, "Nơi nhận" beside the signature), the left column first, then the right one."""
+    out: list[dict] = []
+    run: list[dict] = []
+
+    def flush() -> None:
+        if any(line["x1"] < middle for line in run) and any(line["x0"] > middle for line in run):
+            run.sort(key=lambda line: (line["x0"] > middle, line["top"]))
+        out.extend(run)
+        run.clear()
+
+    for line in lines:
+        if line["x1"] < middle or line["x0"] > middle:
+            run.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return out
+
+
+def _table_rows(page, tables: list, carried: dict) -> list[dict]:
+    """The rows of the page's ruled tables, read as sentences (tables.table_sentences), each placed
+    at its table's position in the reading order. A table that goes on from the page before keeps
+    that page's header (``carried``); its first row, when it has no number, ends the row before."""
+    out = []
+    for number, table in enumerate(tables):
+        rows = [[(c or "").replace("\n", " ") for c in row] for row in table.extract()]
+        rows = [r for r in rows if any(c.strip() for c in r)]
+        if not rows:
+            continue
+        previous = carried.get("header") if number == 0 and table.bbox[1] < float(page.height) * 0.2 else None
+        if previous is not None and len(previous) == len(rows[0]) and not rows[0][0].strip() and header_of(rows) is None:
+            carried["rest"] = " ".join(c for c in rows[0][1:] if c.strip())
+            rows = rows[1:]
+        for row_no, sentence in table_sentences(rows, previous):
+            out.append({"text": sentence, "x0": table.bbox[0], "x1": table.bbox[2], "top": table.bbox[1] + row_no / 1000,
+                        "bottom": table.bbox[3], "table": True})
+        clean_rows = [[clean(c) for c in r] for r in rows]
+        carried["header"] = header_of(clean_rows) or previous
+    return out
 
 
 def _running_lines(pages: list[tuple[float, list[dict]]]) -> set[str]:
@@ -64,7 +136,14 @@ def _continues(prev: dict, line: dict, right: float, left: float) -> bool:
         height = max(prev["bottom"] - prev["top"], 1)
         if line["top"] - prev["bottom"] > 0.9 * height:  # the spacing between paragraphs
             return False
-    reaches_margin = prev["x1"] >= right - 0.12 * max(right - left, 1)
+    width = max(right - left, 1)
+    if line["x0"] > left + 0.15 * width or prev["x0"] > left + 0.15 * width:
+        # a wrapped paragraph runs from the left edge: a line in a column stands alone, unless the
+        # column wrapped it ("Đồng Tháp, ngày 07 tháng 06 năm" / "2021")
+        same_column = abs(line["x0"] - prev["x0"]) < 40 or abs((line["x0"] + line["x1"]) - (prev["x0"] + prev["x1"])) < 20
+        return (same_column and line["top"] - prev["bottom"] < 0.9 * max(prev["bottom"] - prev["top"], 1)
+                and (text[:1].islower() or text[:1].isdigit()) and not before.endswith(_SENTENCE_END))
+    reaches_margin = prev["x1"] >= right - 0.12 * width
     lower = text[:1].islower()
     if reaches_margin and (lower or not before.endswith(_SENTENCE_END)):
         return True
@@ -73,30 +152,51 @@ def _continues(prev: dict, line: dict, right: float, left: float) -> bool:
 
 def text_pages(pdf) -> list[Para]:
     pages = []
+    carried: dict = {}
     for page in pdf.pages:
-        pages.append((float(page.height), _lines(page)))
+        try:
+            tables = page.find_tables()
+        except Exception:  # a page whose drawing pdfplumber cannot read as tables: its text alone
+            tables = []
+        carried.pop("rest", None)
+        rows = _table_rows(page, tables, carried)
+        lines = _lines(page, tables)
+        for row in rows:  # each table row where its table stands among the lines
+            at = next((i for i, line in enumerate(lines) if not line.get("table") and line["top"] > row["top"]), len(lines))
+            lines.insert(at, row)
+        if carried.get("rest"):
+            lines.insert(0, {"text": carried["rest"], "x0": 0, "x1": 0, "top": -1, "bottom": -1, "table": True,
+                             "rest": True})
+        pages.append((float(page.height), lines))
     running = _running_lines(pages)
     body = []
     for page_no, (height, lines) in enumerate(pages, 1):
         kept = []
         for line_no, line in enumerate(lines, 1):
             in_band = line["top"] < height * _BAND or line["bottom"] > height * (1 - _BAND)
-            if in_band and (_fold_digits(line["text"]) in running or _PAGE_NUMBER.match(line["text"])):
+            if in_band and not line.get("table") and (_fold_digits(line["text"]) in running
+                                                      or _PAGE_NUMBER.match(line["text"])):
                 continue
             kept.append({**line, "page": page_no, "line": line_no})
         body.append(kept)
     paras: list[Para] = []
     prev = None
     for kept in body:
-        if not kept:
-            continue
-        right = max(line["x1"] for line in kept)
-        left = min(line["x0"] for line in kept)
+        text_lines = [line for line in kept if not line.get("table")]
+        if not text_lines:
+            text_lines = kept
+        right = max(line["x1"] for line in text_lines) if text_lines else 0
+        left = min(line["x0"] for line in text_lines) if text_lines else 0
         for line in kept:
-            if prev is not None and paras and _continues(prev, line, right, left):
+            if line.get("rest") and paras:  # the end of a table row cut by the page break
                 last = paras[-1]
-                joiner = "" if re.search(r"\w-$", last.text) and line["text"][:1].islower() else " "
-                text = (last.text[:-1] if joiner == "" else last.text) + joiner + line["text"]
+                paras[-1] = Para(f"{last.text} {line['text']}", last.line, last.last, page=last.page)
+                continue
+            if (prev is not None and paras and not line.get("table") and not prev.get("table")
+                    and _continues(prev, line, right, left)):
+                last = paras[-1]
+                joiner = "" if re.search(r"\w-$", last.text) else " "
+                text = last.text + joiner + line["text"]
                 paras[-1] = Para(text, last.line, line["line"] if line["page"] == last.page else last.last,
                                  page=last.page)
             else:

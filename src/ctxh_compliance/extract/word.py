@@ -11,16 +11,12 @@ numbers are rendered from the document's own numbering definitions (``lvlText`` 
 import re
 from dataclasses import dataclass, field
 
-from ..text import fold
-from .patterns import wording
 from .reader import Para, clean
+from .tables import table_sentences
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-_YEAR_HEADER = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_NUMERIC = re.compile(r"^[<>≥≤]?\s*\d[\d.,]*\s*(%|đồng)?$")
-_SERIAL_HEADERS = {"stt", "tt", "số tt", "số thứ tự"}
 
 
 def _roman(number: int) -> str:
@@ -168,73 +164,13 @@ def _cells(row) -> list[str]:
         if id(cell._tc) in seen:
             continue
         seen.add(id(cell._tc))
-        out.append(clean(" ".join(p.text for p in cell.paragraphs)))
-    return out
-
-
-def _is_subject(header: str) -> bool:
-    folded = fold(header)
-    return not folded or any(folded.startswith(fold(h)) for h in wording()["table_subject_headers"])
-
-
-def _row_sentences(header: list[str], cells: list[str], unit: str | None) -> list[str]:
-    """A table row as the sentences a reader hears: its subject cell (under "Nội dung", "Chỉ tiêu",
-    …), then each other cell with its column's name ("Cơ quan chủ trì: Sở Y tế"); a value under a
-    year column is read with the subject and that year ("Tỷ lệ … (năm 2025: 60%)")."""
-    subject, out = None, []
-    for head, cell in zip(header, cells, strict=False):
-        if not cell or fold(head) in _SERIAL_HEADERS or (fold(head).startswith("đơn vị") and len(cell) <= 10):
-            continue
-        year = _YEAR_HEADER.search(head)
-        if year and _NUMERIC.match(cell):
-            value = cell if cell.endswith(("%", "đồng")) or not unit else f"{cell}{unit}"
-            out.append(f"{subject or ''} (năm {year.group(1)}: {value})".strip())
-        elif subject is None and not _NUMERIC.match(cell) and _is_subject(head):
-            subject = cell
-            out.append(cell)
-        else:
-            out.append(f"{head}: {cell}" if head else cell)
+        out.append("\n".join(clean(p.text) for p in cell.paragraphs if clean(p.text)))
     return out
 
 
 def _table_paras(table, table_no: int, index: int) -> list[Para]:
-    rows = [_cells(row) for row in table.rows]
-    rows = [r for r in rows if any(r)]
-    if not rows:
-        return []
-    # a header row: several cells, none of them a bare number, the next row differs
-    first = rows[0]
-    header = first if len(rows) > 1 and len(first) > 1 and not any(_NUMERIC.match(c) for c in first if c) else None
-    unit_col = next((i for i, h in enumerate(header or []) if h.casefold().startswith("đơn vị")), None)
-    out = []
-    for row_no, cells in enumerate(rows, 1):
-        if header is not None and row_no == 1:
-            continue
-        if header is None or len(cells) != len(header):
-            sentences = [c for c in cells if c]  # a layout table (issuer | national motto): each cell a line
-            sentences = [line for c in sentences for line in c.split("\n")]
-        else:
-            unit = cells[unit_col] if unit_col is not None and cells[unit_col] in ("%",) else None
-            sentences = _row_sentences(header, cells, unit)
-            if not sentences:
-                continue
-        for sentence in sentences:
-            if clean(sentence):
-                out.append(Para(clean(sentence), index=index, table=table_no, row=row_no))
-    return out
-
-
-def _layout_cells(table) -> list[list[str]]:
-    """Each cell's own paragraphs (a header table holds one line per paragraph)."""
-    out = []
-    for row in table.rows:
-        seen = set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            out.append([clean(p.text) for p in cell.paragraphs if clean(p.text)])
-    return out
+    return [Para(sentence, index=index, table=table_no, row=row) for row, sentence in table_sentences(
+        [_cells(row) for row in table.rows])]
 
 
 def read_docx(path, display: str) -> list[Para]:
@@ -249,12 +185,6 @@ def read_docx(path, display: str) -> list[Para]:
         index += 1
         if isinstance(block, Table):
             tables += 1
-            rows = [r for r in (_cells(row) for row in block.rows) if any(r)]
-            if tables == 1 and index <= 2 and len(rows) <= 3:
-                # the opening table: issuer | national motto, number | place and date — column by column
-                for lines in _layout_cells(block):
-                    paras += [Para(line, index=index, table=tables, row=1) for line in lines]
-                continue
             paras += _table_paras(block, tables, index)
             continue
         text = _paragraph_text(block, numbering)

@@ -51,7 +51,7 @@ def test_folder_missing_and_unreadable(cli, tmp_path, monkeypatch):
     empty = tmp_path / "rong"
     empty.mkdir()
     folder = cli(empty)
-    assert folder.exit_code == 2 and "thư mục không có tệp .yaml nào" in folder.stderr
+    assert folder.exit_code == 2 and "thư mục không có kế hoạch nào" in folder.stderr
     missing = cli(tmp_path / "khong-co.yaml")
     assert missing.exit_code == 2 and "không tìm thấy tệp" in missing.stderr
     locked = tmp_path / "khoa.yaml"

@@ -26,12 +26,25 @@ class PlanResult:
         return (self.report.overall.rank, -counts[Verdict.FAIL], -counts[Verdict.NEEDS_REVIEW], str(self.path))
 
 
+#: what a folder given to the batch is read for: plan files and the documents a province sends
+PLAN_SUFFIXES = (".yaml", ".yml")
+FOLDER_SUFFIXES = (*PLAN_SUFFIXES, ".txt", ".docx", ".pdf")
+
+
+def _in_folder(folder: Path) -> list[Path]:
+    """The plans of a folder: plan files and documents (.txt, .docx, .pdf); a document beside a plan
+    file of the same name (its checked-by-hand form, ke-hoach.yaml beside ke-hoach.docx) is left to it."""
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
+    planned = {p.stem.casefold() for p in files if p.suffix.lower() in PLAN_SUFFIXES}
+    return [p for p in files if p.suffix.lower() in PLAN_SUFFIXES or p.stem.casefold() not in planned]
+
+
 def expand(paths: list[Path]) -> list[Path]:
-    """Plan files named on the command line; a folder stands for its *.yaml/*.yml files."""
+    """Plans named on the command line; a folder stands for its plan files and documents."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
+            inside = _in_folder(path)
             if not inside:
                 raise InputError([Problem(str(path), None, None, "batch.no_plans", {})])
             found += inside

@@ -13,7 +13,7 @@ _HEADER_STOP = re.compile(r"^(-\s*)?Căn cứ\b", re.IGNORECASE)  # the header e
 _PLACE_DATE = re.compile(r"^[^\W\d_][^,]{1,40},\s*ngày\b", re.IGNORECASE)
 
 
-_NOT_NAME = {"năm", "giai", "về", "trên", "tại", "thực", "ban", "kế", "quyết", "số"}
+_NOT_NAME = {"năm", "giai", "về", "trên", "tại", "thực", "ban", "kế", "quyết", "số", "cộng"}  # "TỈNH X CỘNG HÒA …": a scan joins the columns
 
 
 def _province_after_tinh(text: str) -> list[str]:

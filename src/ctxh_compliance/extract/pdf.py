@@ -3,6 +3,7 @@ without its running headers, footers and page numbers, with lines wrapped by the
 into their paragraph (also across a page break); a PDF with no text layer (a scan) read by OCR when
 Tesseract with its Vietnamese data is installed, each line marked as read by OCR."""
 
+import os
 import re
 import shutil
 import subprocess
@@ -42,6 +43,11 @@ def _lines(page, tables: list) -> list[dict]:
     words = [w for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
              if not any(x0 - 1 <= w["x0"] and w["x1"] <= x1 + 1 and top - 1 <= w["top"] and w["bottom"] <= bottom + 1
                         for x0, top, x1, bottom in inside)]
+    return words_to_lines(words)
+
+
+def words_to_lines(words: list[dict]) -> list[dict]:
+    """Words with their position (points: x0, x1, top, bottom, text) as lines in reading order."""
     words.sort(key=lambda w: (round(w["top"]), w["x0"]))
     rows: list[list[dict]] = []
     for word in words:
@@ -168,6 +174,12 @@ def text_pages(pdf) -> list[Para]:
             lines.insert(0, {"text": carried["rest"], "x0": 0, "x1": 0, "top": -1, "bottom": -1, "table": True,
                              "rest": True})
         pages.append((float(page.height), lines))
+    return paragraphs(pages)
+
+
+def paragraphs(pages: list[tuple[float, list[dict]]], ocr: bool = False) -> list[Para]:
+    """The paragraphs of laid-out pages (height, lines): running headers, footers and page numbers
+    left out, lines wrapped by the layout joined back."""
     running = _running_lines(pages)
     body = []
     for page_no, (height, lines) in enumerate(pages, 1):
@@ -190,7 +202,7 @@ def text_pages(pdf) -> list[Para]:
         for line in kept:
             if line.get("rest") and paras:  # the end of a table row cut by the page break
                 last = paras[-1]
-                paras[-1] = Para(f"{last.text} {line['text']}", last.line, last.last, page=last.page)
+                paras[-1] = Para(f"{last.text} {line['text']}", last.line, last.last, page=last.page, ocr=ocr)
                 continue
             if (prev is not None and paras and not line.get("table") and not prev.get("table")
                     and _continues(prev, line, right, left)):
@@ -198,9 +210,9 @@ def text_pages(pdf) -> list[Para]:
                 joiner = "" if re.search(r"\w-$", last.text) else " "
                 text = last.text + joiner + line["text"]
                 paras[-1] = Para(text, last.line, line["line"] if line["page"] == last.page else last.last,
-                                 page=last.page)
+                                 page=last.page, ocr=ocr)
             else:
-                paras.append(Para(line["text"], line["line"], page=line["page"]))
+                paras.append(Para(line["text"], line["line"], page=line["page"], ocr=ocr))
             prev = line
     return paras
 
@@ -221,29 +233,58 @@ def ocr_languages() -> set[str]:
     return {line.strip() for line in (listed.stdout + listed.stderr).splitlines()[1:] if line.strip()}
 
 
+_OCR_DPI = 200
+
+
+def _ocr_lines(tsv: str) -> list[dict]:
+    """Lines of Tesseract's TSV output (its own blocks, paragraphs and lines: a word's box varies
+    with its diacritics, so positions alone do not tell a line), in points as pdfplumber gives them,
+    in reading order."""
+    scale = 72 / _OCR_DPI
+    lines: dict[tuple, list] = {}
+    for row in tsv.split("\n")[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        left, top, width, height = (int(c) for c in cells[6:10])
+        lines.setdefault(tuple(int(c) for c in cells[2:5]), []).append((left, top, left + width, top + height, cells[11]))
+    out = []
+    for words in lines.values():
+        text = clean(" ".join(w[4] for w in words))
+        if text:
+            out.append({"text": text, "x0": min(w[0] for w in words) * scale, "x1": max(w[2] for w in words) * scale,
+                        "top": min(w[1] for w in words) * scale, "bottom": max(w[3] for w in words) * scale})
+    if not out:
+        return out
+    return _by_column(out, (min(line["x0"] for line in out) + max(line["x1"] for line in out)) / 2)
+
+
 def ocr_pages(path: Path, display: str) -> list[Para]:
-    """The lines of a scanned PDF, read by Tesseract (Vietnamese) from each page rendered at 300 dpi."""
+    """The paragraphs of a scanned PDF, read by Tesseract (Vietnamese) from each page rendered at
+    200 dpi; the words' positions go through the same layout reading as a text PDF's."""
     if "vie" not in ocr_languages():
         raise _pdf_error(display, "extract.scan_no_ocr")
     import pypdfium2  # comes with pdfplumber
 
-    paras: list[Para] = []
+    pages = []
     document = pypdfium2.PdfDocument(str(path))
-    with tempfile.TemporaryDirectory(prefix="ctxh-ocr-") as folder:
-        for page_no in range(len(document)):
-            image = Path(folder) / f"{page_no + 1}.png"
-            document[page_no].render(scale=300 / 72).to_pil().save(image)
-            try:
-                result = subprocess.run(["tesseract", str(image), "stdout", "-l", "vie", "--psm", "4"],
-                                        capture_output=True, text=True, timeout=300)
-            except (OSError, subprocess.SubprocessError) as exc:
-                raise _pdf_error(display, "extract.ocr_failed", detail=type(exc).__name__) from None
-            lines = [clean(line) for line in result.stdout.split("\n")]
-            paras += [Para(line, number, page=page_no + 1, ocr=True) for number, line in enumerate(lines, 1) if line]
-    document.close()
-    # OCR gives no positions: a line cut in the middle of a sentence is joined with the next one
-    from .reader import join_broken
-    return join_broken(paras)
+    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # many threads make Tesseract several times slower
+    try:
+        with tempfile.TemporaryDirectory(prefix="ctxh-ocr-") as folder:
+            for page_no in range(len(document)):
+                page = document[page_no]
+                height = page.get_height()
+                image = Path(folder) / f"{page_no + 1}.png"
+                page.render(scale=_OCR_DPI / 72).to_pil().save(image)
+                try:
+                    result = subprocess.run(["tesseract", str(image), "stdout", "-l", "vie", "--psm", "3", "tsv"],
+                                            capture_output=True, text=True, timeout=300, env=environment)
+                except (OSError, subprocess.SubprocessError) as exc:
+                    raise _pdf_error(display, "extract.ocr_failed", detail=type(exc).__name__) from None
+                pages.append((float(height), _ocr_lines(result.stdout)))
+    finally:
+        document.close()
+    return paragraphs(pages, ocr=True)
 
 
 def read_pdf(path: Path, display: str) -> list[Para]:

@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from ..i18n import translate
 from .reader import Para, clean
 from .tables import header_of, table_sentences
 
@@ -287,6 +288,18 @@ def ocr_pages(path: Path, display: str) -> list[Para]:
     return paragraphs(pages, ocr=True)
 
 
+def _protected(exc: BaseException, password_error: type) -> bool:
+    """Whether the failure (pdfplumber wraps pdfminer's) is a password the PDF asks for."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, password_error) or any(isinstance(a, password_error) for a in exc.args):
+            return True
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
 def read_pdf(path: Path, display: str) -> list[Para]:
     import pdfplumber  # the caller reports when it is missing
     from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -299,10 +312,8 @@ def read_pdf(path: Path, display: str) -> list[Para]:
                 return text_pages(pdf)
     except InputError:
         raise
-    except PDFPasswordIncorrect:
-        raise _pdf_error(display, "extract.pdf_encrypted") from None
-    except Exception as exc:  # not a PDF, or damaged
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+    except Exception as exc:  # not a PDF, damaged, or protected by a password
+        if _protected(exc, PDFPasswordIncorrect):
             raise _pdf_error(display, "extract.pdf_encrypted") from None
-        raise _pdf_error(display, "extract.bad_document", kind=".pdf", detail=type(exc).__name__) from None
+        raise _pdf_error(display, "extract.bad_document", kind=".pdf", detail=translate("extract.damaged", "vi")) from None
     return ocr_pages(path, display)

@@ -84,8 +84,9 @@ def _read_docx(path: Path, display: str) -> list[Para]:
     except InputError:
         raise
     except Exception as exc:  # a broken zip, not a Word file
+        from ..i18n import translate
         raise InputError([Problem(display, None, None, "extract.bad_document",
-                                  {"kind": ".docx", "detail": type(exc).__name__})]) from None
+                                  {"kind": ".docx", "detail": translate("extract.damaged", "vi")})]) from None
 
 
 def _read_pdf(path: Path, display: str) -> list[Para]:

@@ -1,0 +1,219 @@
+"""Documents as provinces send them, checked through the command line: every seed as a Word file with
+tables, a Word file with automatic numbering, and both exported to PDF by LibreOffice, gives the same
+verdicts as the seed text; legal bases written "Thực hiện …"; broken, protected, empty and scanned
+PDFs; a folder of mixed documents."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(__file__).resolve().parent / "corpus"
+sys.path.insert(0, str(CORPUS))
+import variants  # noqa: E402
+
+SEEDS = sorted((CORPUS / "seeds").glob("*.txt"))
+QUANG_TRI = CORPUS / "unseen" / "quang_tri_2026-2030.txt"
+NO_OFFICE = "LibreOffice is not installed (Debian: apt-get install libreoffice-writer): PDF variants not checked"
+
+
+def run(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "ctxh_compliance", *map(str, args)], capture_output=True, text=True,
+                          env=env, timeout=600)
+
+
+def verdicts(path) -> dict:
+    result = run(path, "-f", "json")
+    assert result.returncode in (0, 1), result.stderr
+    return {(f["rule_id"], f["aspect"]): f["verdict"] for f in json.loads(result.stdout)["findings"]}
+
+
+def extracted(path) -> dict:
+    result = run("--extract", path)
+    assert result.returncode == 0, result.stderr
+    return yaml.safe_load(result.stdout)
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory):
+    out = tmp_path_factory.mktemp("variants")
+    return variants.build(out, SEEDS, pdf=True)
+
+
+def _variant(corpus, kind: str, seed: Path) -> Path:
+    if kind.endswith(".pdf") and kind not in corpus:
+        pytest.skip(NO_OFFICE)
+    return next(p for p in corpus[kind] if p.name.startswith(seed.stem + "."))
+
+
+@pytest.mark.parametrize("kind", ["tables.docx", "numbering.docx", "tables.pdf", "numbering.pdf"])
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_variant_gives_the_seeds_verdicts(corpus, kind, seed):
+    assert verdicts(_variant(corpus, kind, seed)) == verdicts(seed)
+
+
+def test_word_table_of_targets_read_in_place(corpus):
+    seed = CORPUS / "seeds" / "lang_son_sldtbxh_plan_2021-2025.txt"
+    plan = extracted(_variant(corpus, "tables.docx", seed))
+    assert {t["indicator"] for t in plan["targets"]} == {t["indicator"] for t in extracted(seed)["targets"]}
+    # the responsibilities table (Cơ quan chủ trì | Cơ quan phối hợp) gives each group its lead
+    assert all(group["lead"] for group in plan["task_groups"])
+    report = run(_variant(corpus, "tables.docx", seed))
+    assert "(bảng 1, hàng 2)" in report.stdout or "bảng 2, hàng 2" in report.stdout
+
+
+def test_word_automatic_numbering_is_rendered(corpus):
+    seed = CORPUS / "seeds" / "lang_son_sldtbxh_plan_2021-2025.txt"
+    path = _variant(corpus, "numbering.docx", seed)
+    assert "II. KẾ HOẠCH THỰC HIỆN" not in path.read_bytes().decode("latin-1")  # the number is not in the text
+    plan = extracted(path)
+    assert [g["heading"].split(" ")[0] for g in plan["task_groups"]][:3] == ["1.", "2.1.", "2.2."]
+    assert plan["budget"]["total"]["amount"] == 2_000_000_000
+
+
+def test_pdf_running_header_and_page_numbers_left_out(corpus):
+    seed = CORPUS / "seeds" / "nghe_an_3554-QD-UBND_2011_plan_2012.txt"
+    path = _variant(corpus, "numbering.pdf", seed)
+    from ctxh_compliance.extract.reader import read_document
+    texts = [p.text for p in read_document(path)]
+    assert not any("bản chạy thử" in t or t.startswith("Trang ") for t in texts)
+    # a number cut by the line end ("448/QĐ-" / "UBND") is joined back
+    assert "448/QĐ-UBND" in {b["number"] for b in extracted(path)["legal_bases"]}
+
+
+def test_basis_written_thuc_hien_chooses_the_ruleset():
+    result = run(QUANG_TRI)
+    assert result.returncode in (0, 1), result.stderr
+    assert "chọn theo 112/QĐ-TTg" in result.stdout
+    bases = {b["number"]: b for b in extracted(QUANG_TRI)["legal_bases"]}
+    assert set(bases) == {"112/QĐ-TTg", "110/2024/NĐ-CP"}  # not the Tờ trình "theo đề nghị của Sở Y tế"
+    assert bases["112/QĐ-TTg"]["quote"].startswith("Thực hiện Quyết định số 112/QĐ-TTg")
+
+
+def test_opening_sentence_is_not_glued_to_the_title(tmp_path):
+    doc = tmp_path / "kh.txt"
+    doc.write_text("UBND TỈNH HÀ TĨNH\nSố: 12/KH-UBND\nHà Tĩnh, ngày 3 tháng 2 năm 2026\nKẾ HOẠCH\n"
+                   "Thực hiện Chương trình phát triển công tác xã hội\ngiai đoạn 2026 - 2030\n"
+                   "Thực hiện Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;\n"
+                   "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC TIÊU\n", encoding="utf-8")
+    plan = extracted(doc)
+    assert plan["identification"]["title"] == "Kế hoạch thực hiện Chương trình phát triển công tác xã hội giai đoạn 2026 - 2030"
+    assert plan["identification"]["issuer"] == "UBND tỉnh Hà Tĩnh"
+    assert [b["number"] for b in plan["legal_bases"]] == ["112/QĐ-TTg"]
+
+
+def test_a_task_citing_a_decision_is_not_a_basis(tmp_path):
+    doc = tmp_path / "kh.txt"
+    doc.write_text("UBND TỈNH HÀ TĨNH\nKẾ HOẠCH\nThực hiện Chương trình phát triển công tác xã hội giai đoạn 2026 - 2030\n"
+                   "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;\nI. NHIỆM VỤ\n"
+                   "1. Triển khai các nội dung theo Quyết định số 1520/QĐ-LĐTBXH ngày 20/10/2015 về mạng lưới cơ sở.\n",
+                   encoding="utf-8")
+    assert [b["number"] for b in extracted(doc)["legal_bases"]] == ["112/QĐ-TTg"]
+
+
+def test_khong_duoi_is_a_minimum():
+    targets = extracted(QUANG_TRI)["targets"]
+    staff = next(t for t in targets if t["indicator"] == "staff_assignment")
+    assert (staff["value"], staff["comparison"], staff["year"]) == (90, "at_least", 2030)
+
+
+# --- documents that cannot be read -------------------------------------------------------------------------
+def test_corrupt_word_file(tmp_path):
+    path = tmp_path / "hong.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    result = run(path)
+    assert result.returncode == 2 and str(path) in result.stderr and "không đọc được tệp .docx" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_encrypted_pdf(tmp_path):
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="chu", user_password="mat-khau")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text="Ke hoach")
+    path = tmp_path / "khoa.pdf"
+    pdf.output(str(path))
+    result = run(path)
+    assert result.returncode == 2 and "mật khẩu" in result.stderr and str(path) in result.stderr
+
+
+def test_pdf_without_pages_and_truncated_pdf(tmp_path):
+    empty = tmp_path / "rong.pdf"
+    empty.write_bytes(b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+                      b"trailer<</Root 1 0 R>>\n%%EOF\n")
+    truncated = tmp_path / "cut.pdf"
+    truncated.write_bytes(b"%PDF-1.4\n1 0 obj<</Type/Catalog")
+    for path in (empty, truncated):
+        result = run(path)
+        assert result.returncode == 2 and str(path) in result.stderr and "Traceback" not in result.stderr
+
+
+def _scan(tmp_path: Path) -> Path:
+    """A one-page scan: a page of a plan rendered to an image in a PDF with no text layer."""
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw, ImageFont
+    font = next((f for f in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                             "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf") if Path(f).is_file()), None)
+    if font is None:
+        pytest.skip("no TrueType font to draw the scanned page")
+    lines = ["ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "Số: 58/KH-UBND", "Quảng Trị, ngày 16 tháng 3 năm 2026", "KẾ HOẠCH",
+             "Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2026 - 2030",
+             "Thực hiện Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;", "I. MỤC TIÊU",
+             "- Đến năm 2030, đạt 90% số cơ quan, tổ chức thực hiện phân công,", "bố trí nhân sự làm công tác xã hội."]
+    image = Image.new("L", (1654, 2339), 255)  # A4 at 200 dpi
+    draw = ImageDraw.Draw(image)
+    face = ImageFont.truetype(font, 34)
+    for i, line in enumerate(lines):
+        draw.text((160, 160 + i * 60), line, fill=0, font=face)
+    png = tmp_path / "page.png"
+    image.save(png)
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.image(str(png), x=0, y=0, w=595, h=842)
+    path = tmp_path / "ban-quet.pdf"
+    pdf.output(str(path))
+    return path
+
+
+def test_scan_without_ocr_says_what_to_install(tmp_path):
+    env = {**os.environ, "PATH": str(tmp_path / "empty-bin")}  # no tesseract on the PATH
+    result = run(_scan(tmp_path), env=env)
+    assert result.returncode == 2 and "bản quét" in result.stderr and "tesseract-ocr-vie" in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed "
+                    "(Debian: apt-get install tesseract-ocr tesseract-ocr-vie): the OCR path is not checked")
+def test_scan_read_by_ocr_marks_every_value_low(tmp_path):
+    from ctxh_compliance.extract.pdf import ocr_languages
+    if "vie" not in ocr_languages():
+        pytest.skip("Tesseract has no Vietnamese data (apt-get install tesseract-ocr-vie)")
+    result = run("--extract", _scan(tmp_path))
+    assert result.returncode == 0, result.stderr
+    plan = yaml.safe_load(result.stdout)
+    assert plan["identification"]["province"] == "Quảng Trị"
+    assert [b["number"] for b in plan["legal_bases"]] == ["112/QĐ-TTg"]
+    assert [(t["indicator"], t["value"]) for t in plan["targets"]] == [("staff_assignment", 90)]
+    value_lines = [line for line in result.stdout.splitlines() if "# trang" in line]
+    assert value_lines and all(", low (" in line and "đọc bằng OCR" in line for line in value_lines)
+
+
+def test_folder_of_documents(tmp_path, corpus):
+    folder = tmp_path / "ho-so"
+    folder.mkdir()
+    seed = CORPUS / "seeds" / "lang_son_sldtbxh_plan_2021-2025.txt"
+    shutil.copy(_variant(corpus, "tables.docx", seed), folder / "lang-son.docx")
+    shutil.copy(QUANG_TRI, folder / "quang-tri.txt")
+    shutil.copy(ROOT / "examples" / "yen_bai_article_2021-2030.yaml", folder / "yen-bai.yaml")
+    shutil.copy(QUANG_TRI, folder / "yen-bai.txt")  # beside its plan file: the plan file stands for it
+    out = tmp_path / "bao-cao"
+    result = run(folder, "-f", "json", "-o", out)
+    assert result.returncode in (0, 1), result.stderr
+    assert sorted(p.name for p in out.glob("*.json")) == ["lang-son.json", "quang-tri.json", "yen-bai.json"]

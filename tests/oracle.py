@@ -143,6 +143,13 @@ def _required_part(rule, rs, plan, of: Of, out: list[Result]) -> None:
         _absent(out, rule, plan, "part.missing")
 
 
+def _stated(rule, rs, plan, of: Of, out: list[Result]) -> None:
+    codes = {field.rsplit(".", 1)[-1] for field in rule.fields}
+    for i, identity in of("identity"):
+        assumed = set(identity.assumed.split())
+        out.append((rule.id, "stated.assumed" if assumed & codes else "stated.all", i))
+
+
 def _stale_body(rule, rs, plan, of: Of, out: list[Result]) -> None:
     # the engine's condition is ``name.matches(".*(pattern).*")``: the pattern anywhere in the name
     named = [(i, b) for i, b in of("body") if b.role in rule.roles]
@@ -281,5 +288,5 @@ _KINDS: dict[str, Callable] = {
     "required_part": _required_part, "stale_body": _stale_body, "old_province": _old_province,
     "sum_check": _sum_check, "share_check": _share_check, "amount_words": _amount_words,
     "cites_decision": _cites_decision, "cites_superseded": _cites_superseded, "timeline": _timeline,
-    "cited_before_plan": _cited_before_plan,
+    "cited_before_plan": _cited_before_plan, "stated": _stated,
 }

@@ -102,7 +102,7 @@ def test_a_document_that_is_not_a_plan_is_an_input_error(cli, tmp_path):
     path = tmp_path / "thu.txt"
     path.write_text("Kính gửi các đồng chí,\nxin mời họp.\n", encoding="utf-8")
     result = cli(path)
-    assert result.exit_code == 2 and "trích tự động không đủ để lập kế hoạch hợp lệ" in result.stderr
+    assert result.exit_code == 2 and "văn bản này không phải kế hoạch thực hiện chương trình" in result.stderr
 
 
 FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),

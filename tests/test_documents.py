@@ -217,3 +217,29 @@ def test_folder_of_documents(tmp_path, corpus):
     result = run(folder, "-f", "json", "-o", out)
     assert result.returncode in (0, 1), result.stderr
     assert sorted(p.name for p in out.glob("*.json")) == ["lang-son.json", "quang-tri.json", "yen-bai.json"]
+
+
+# --- a document that does not say everything still gets a report ---------------------------------------
+def test_partial_document_is_checked_and_says_what_was_assumed(tmp_path):
+    doc = tmp_path / "trang-dau.txt"
+    doc.write_text("UBND TỈNH HÀ TĨNH\nSố: 12/KH-UBND\nHà Tĩnh, ngày 3 tháng 2 năm 2026\n"
+                   "Thực hiện Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;\nI. MỤC TIÊU\n"
+                   "- Đến năm 2030, đạt 90% số cơ quan, tổ chức thực hiện phân công, bố trí nhân sự làm công tác xã hội.\n",
+                   encoding="utf-8")
+    result = run(doc, "-f", "json")
+    assert result.returncode in (0, 1), result.stderr
+    report = json.loads(result.stdout)
+    d01 = next(f for f in report["findings"] if f["rule_id"] == "CTXH-D01")
+    assert d01["verdict"] == "needs_review" and "Cần: bổ sung thời kỳ, loại kế hoạch, tên kế hoạch" in d01["message"]["vi"]
+    assert report["plan"]["period"] == "2021-2030"  # the programme's, said to be assumed
+    assert not any(f["verdict"] == "fail" for f in report["findings"] if f["rule_id"].startswith("CTXH-D"))
+    plan = extracted(doc)
+    assert plan["source"]["assumed"] == ["period", "identification.kind", "identification.title"]
+
+
+def test_a_text_that_points_to_no_programme_is_not_a_plan(tmp_path):
+    doc = tmp_path / "thu-moi.txt"
+    doc.write_text("UBND TỈNH HÀ TĨNH\nSố: 7/GM-UBND\nGIẤY MỜI\nKính mời dự họp về công tác dân vận.\n", encoding="utf-8")
+    result = run(doc)
+    assert result.returncode == 2 and str(doc) in result.stderr and "Traceback" not in result.stderr
+    assert "không phải kế hoạch" in result.stderr and "Field required" not in result.stderr

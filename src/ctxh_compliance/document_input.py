@@ -93,6 +93,9 @@ def load_document(path: Path, display: str | None = None) -> tuple[LoadedPlan, E
     source["note"] = f"{source['note']}; {note}" if source.get("note") else note
     source["complete"] = False
     extraction = validate(extraction)
+    if not extraction.valid and extraction.ruleset_confidence not in ("high", "medium"):
+        # no cited decision, no programme named: not a plan implementing one
+        raise InputError([Problem(display, None, None, "extract.not_a_plan", {"missing": ", ".join(extraction.missing)})])
     if not extraction.valid:
         raise InputError([Problem(display, None, None, "extract.invalid",
                                   {"errors": "; ".join(extraction.errors), "missing": ", ".join(extraction.missing)})])

@@ -64,6 +64,9 @@ class Source(Strict):
     complete: bool = Field(True, strict=True,  # "yes", "1" or "true" in quotes are text, not a yes
                            description="false nếu văn bản nguồn không đầy đủ (bản trích, bài báo, bị cắt)")
     note: str | None = None
+    assumed: list[Literal["identification.title", "identification.province", "identification.kind", "period"]] = Field(
+        default_factory=list, description="Thông tin văn bản không nêu (nơi đã đọc) mà được tạm lấy để kiểm tra: "
+                                          "thời kỳ theo chương trình của quyết định được dẫn, tên kế hoạch để trống …")
 
 
 class LegalBasis(Strict):

@@ -159,6 +159,12 @@ def by_programme_name(text: str, start: int | None, end: int | None) -> dict[str
     return found
 
 
+def programme_period(name: str) -> tuple[int, int]:
+    """The first and last year of the programme of a bundled ruleset."""
+    decision = _decision(str((rulesets_root() / name).resolve()))
+    return decision.programme_start, decision.programme_end
+
+
 def by_period(start: int, end: int) -> list[str]:
     """Rulesets whose programme period holds start-end."""
     return [name for name, d in _detections() if d.programme_start <= start and end <= d.programme_end]

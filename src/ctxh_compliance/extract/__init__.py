@@ -13,7 +13,7 @@ from pathlib import Path
 from .identify import completeness, identification, legal_bases, period, ruleset
 from .reader import Para, lines_to_paras, read_document
 from .record import Recorder
-from .result import Extraction, validate
+from .result import Extraction, assume, validate
 from .sections import zones
 from .targets import extract_targets
 from .tasks import extract_budget, extract_task_groups
@@ -27,7 +27,7 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     ident = identification(paras, rec)
     per = period(ident, rec)
     bases = legal_bases(tagged, rec)
-    rules, _ = ruleset(bases, paras, per)
+    rules, rules_confidence = ruleset(bases, paras, per)
     targets = extract_targets(tagged, rules, per["end"] if per else None, rec)
     groups = extract_task_groups(tagged, rec)
     budget = extract_budget(tagged, rec)
@@ -58,7 +58,9 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     # keep the identification keys in the order of the plan model
     order = ("number", "title", "issuer", "province", "date", "date_text", "signer", "kind", "quote")
     data["identification"] = {k: ident[k] for k in order if k in ident}
-    result = Extraction(data=data, missing=missing, evidence=rec.evidence, remarks=rec.remarks, ruleset=rules)
+    result = Extraction(data=data, missing=missing, evidence=rec.evidence, remarks=rec.remarks, ruleset=rules,
+                        ruleset_confidence=rules_confidence)
+    assume(result)
     return validate(result)
 
 

@@ -13,7 +13,8 @@ _HEADER_STOP = re.compile(r"^(-\s*)?Căn cứ\b", re.IGNORECASE)  # the header e
 _PLACE_DATE = re.compile(r"^[^\W\d_][^,]{1,40},\s*ngày\b", re.IGNORECASE)
 
 
-_NOT_NAME = {"năm", "giai", "về", "trên", "tại", "thực", "ban", "kế", "quyết", "số", "cộng"}  # "TỈNH X CỘNG HÒA …": a scan joins the columns
+# words that end a province name; "cộng": a scan joins the columns ("TỈNH X CỘNG HÒA …")
+_NOT_NAME = {"năm", "giai", "về", "trên", "tại", "thực", "ban", "kế", "quyết", "số", "cộng"}
 
 
 def _province_after_tinh(text: str) -> list[str]:

@@ -83,7 +83,7 @@ def _read_docx(path: Path, display: str) -> list[Para]:
         return read_docx(path, display)
     except InputError:
         raise
-    except Exception as exc:  # a broken zip, not a Word file
+    except Exception:  # a broken zip, not a Word file
         from ..i18n import translate
         raise InputError([Problem(display, None, None, "extract.bad_document",
                                   {"kind": ".docx", "detail": translate("extract.damaged", "vi")})]) from None

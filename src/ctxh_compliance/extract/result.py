@@ -20,6 +20,7 @@ class Extraction:
     evidence: dict[str, Provenance]
     remarks: dict[str, str] = field(default_factory=dict)
     ruleset: str | None = None
+    ruleset_confidence: str | None = None   # high: a cited decision; medium: the programme named; low: the period
     errors: list[str] = field(default_factory=list)
     plan: Plan | None = None
 
@@ -33,6 +34,37 @@ class Extraction:
 
     def to_yaml(self) -> str:
         return dump_with_comments(self)
+
+
+def assume(extraction: Extraction) -> None:
+    """A document that does not say what it is (an opening page, a decision whose plan is its annex,
+    a text cut short) is still checked when it cites a decision or names its programme: the period
+    is that programme's, the kind "programme", and a missing title or province a placeholder; each
+    is listed in ``source.assumed`` and a rule of kind ``stated`` says so. Nothing is assumed for a
+    document that points to no programme: that is not a plan."""
+    if extraction.ruleset is None or extraction.ruleset_confidence not in ("high", "medium"):
+        return
+    from ..ruleset_loader import programme_period
+    data, assumed = extraction.data, []
+    ident = data.setdefault("identification", {})
+    if "period" not in data:
+        start, end = programme_period(extraction.ruleset)
+        data["period"] = {"start": start, "end": end}
+        assumed.append("period")
+    if "kind" not in ident:
+        period = data["period"]
+        ident["kind"] = "annual" if period["start"] == period["end"] else "programme" if "period" in assumed or \
+            period["end"] - period["start"] >= 9 else "phase"
+        assumed.append("identification.kind")
+    for name, key in (("title", "extract.title_unread"), ("province", "extract.province_unread")):
+        if not ident.get(name):
+            ident[name] = translate(key, "vi")
+            assumed.append(f"identification.{name}")
+    if assumed:
+        order = ("number", "title", "issuer", "province", "date", "date_text", "signer", "kind", "quote")
+        data["identification"] = {k: ident[k] for k in order if k in ident}
+        data["source"]["assumed"] = assumed
+        extraction.missing = [m for m in extraction.missing if m not in assumed]
 
 
 def validate(extraction: Extraction) -> Extraction:

@@ -11,11 +11,11 @@ from collections.abc import Callable
 from pydantic import Field
 
 from . import (amount_words, cited_before_plan, cites_decision, cites_superseded, min_target, national_target,
-               old_province, required_part, share_check, stale_body, sum_check, task_group, timeline)
+               old_province, required_part, share_check, stale_body, stated, sum_check, task_group, timeline)
 
 # The order is the order facts are asserted in (the plan fact comes last, after all of them).
 MODULES = (min_target, national_target, task_group, stale_body, sum_check, share_check, amount_words,
-           old_province, cites_decision, cites_superseded, cited_before_plan, timeline, required_part)
+           old_province, cites_decision, cites_superseded, cited_before_plan, timeline, required_part, stated)
 KINDS = {module.KIND: module for module in MODULES}
 
 Rule = Annotated[Union[tuple(module.Rule for module in MODULES)], Field(discriminator="kind")]  # noqa: UP007 (built from the registry)

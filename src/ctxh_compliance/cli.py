@@ -313,13 +313,14 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     if folder is not None:
         _emit(batch.summary_csv(results, o.lang), folder / "summary.csv", files)
         _emit(batch.summary_html(results, links, o.lang), folder / "summary.html", files)
+    from .escaping import term
     lines = []
     for result in batch.worst_first(results):
         if result.report is None:
-            lines.append(f"{result.path}: {translate('batch.error', o.lang)}")
+            lines.append(f"{term(result.path)}: {translate('batch.error', o.lang)}")
             continue
         counts = result.report.counts()
-        lines.append(translate("batch.line", o.lang, file=result.path,
+        lines.append(translate("batch.line", o.lang, file=term(result.path),
                                overall=translate(f"verdict.{result.report.overall.value}", o.lang),
                                fail=counts[Verdict.FAIL], review=counts[Verdict.NEEDS_REVIEW]))
     _emit("\n".join(lines) + "\n", None, [])

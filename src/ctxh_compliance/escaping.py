@@ -15,6 +15,8 @@ _BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
 #: what a terminal would act on: C0 and C1 controls, DEL, bidirectional overrides and isolates
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+#: what GitHub's Markdown turns into a link without any markup (``https://…``, ``www.…``)
+_MD_AUTOLINK = re.compile(r"(?<=[A-Za-z]):(?=//)|\bwww\.", re.IGNORECASE)
 _MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
 
 
@@ -36,9 +38,10 @@ def term(text: object) -> str:
 
 def md(text: object) -> str:
     """For Markdown, in running text or a table cell: one line, every character that could start
-    markup escaped with a backslash (emphasis, code, links, HTML, headings, tables), and a leading
-    list or heading marker (``-``, ``+``, ``1.``) made plain."""
+    markup escaped with a backslash (emphasis, code, links, HTML, headings, tables, bare web
+    addresses), and a leading list or heading marker (``-``, ``+``, ``1.``) made plain."""
     escaped = _MD_SPECIAL.sub(r"\\\1", term(text))
+    escaped = _MD_AUTOLINK.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], escaped)
     return _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], escaped)
 
 

@@ -86,6 +86,14 @@ def test_a_file_name_cannot_write_to_the_terminal(cli, tmp_path):
         assert not any(line.startswith("[ĐẠT] QD112-T01.yaml") for line in out.splitlines())
 
 
+def test_a_comparison_of_two_drafts_escapes_them_too(cli, hostile, tmp_path):
+    plan, _ = hostile
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(dump(MINIMAL_PLAN), encoding="utf-8")
+    out = cli("--diff", plain, plan).stdout
+    assert "javascript:alert(1).yaml" in out and "\x1b" not in out
+
+
 def test_markdown_never_takes_markup_from_the_plan(cli, hostile):
     markdown_it = pytest.importorskip("markdown_it")
     plan, waivers = hostile

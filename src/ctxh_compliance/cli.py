@@ -353,7 +353,7 @@ def _diff(paths: list[Path], o: RunOptions) -> int:
         raise InputError([Problem("--diff", None, None, "diff.needs_two", {})])
     old, new = (read_report(p) if p.suffix.lower() == ".json" else o.report_for(p) for p in paths)
     groups = compare(old, new)
-    text = environment(o.lang, False).get_template("diff.txt.j2").render(old=old, new=new, groups=groups)
+    text = environment(o.lang, False, escape="term").get_template("diff.txt.j2").render(old=old, new=new, groups=groups)
     _emit(text, o.output, paths)
     return EXIT_FAIL if new.fails_on(o.failing) else EXIT_OK
 

@@ -124,7 +124,7 @@ def test_html_report_shows_plan_text_as_text(cli, hostile, tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;b&gt;OK&lt;/b&gt;" in html
     style = "".join(page.style)
     assert "<" not in style and '";' not in style.split("@top-left")[1].split("font:")[0][:-2]
-    assert "\\00003cscript\\00003ealert(2)" in style  # the running header: the plan number as escaped text
+    assert "\\3c script\\3e alert(2)" in style  # the running header: the plan number as escaped text
     assert html.count("</style>") == 1
 
 
@@ -177,4 +177,5 @@ def test_csv_cell_href_and_css_string():
         "'=1+1", "'+1", "'-1", "'@A", "'\tx", "'\rx", "ok", "", "3"]
     assert href("javascript:alert(1).html") == "./javascript%3Aalert%281%29.html"
     assert href("//evil.example/x?y#z") == "./%2F%2Fevil.example%2Fx%3Fy%23z"
-    assert css_string('a"; } </style>') == '"a\\000022; \\00007d \\00003c/style\\00003e"'
+    assert css_string('a"; } </style>') == '"a\\22 ; \\7d  \\3c /style\\3e "'
+    assert css_string("Kết quả") == '"K\\1ebf t qu\\1ea3 "'

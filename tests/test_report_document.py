@@ -107,6 +107,7 @@ def test_lang_son_prints_on_at_most_four_a4_pages_with_everything_to_sign_on_pag
     for rule in LANG_SON_PROBLEMS:
         assert rule in first, rule
     assert "Người thẩm định" in first and "Ký tên" in first and "Ngày thẩm định" in first
+    assert "Lạng Sơn · (chưa có số)" in first.splitlines()[0]  # the running header names the plan
     for page in range(1, count + 1):  # the running footer
         text = " ".join(page_text(pdf, page).split())
         assert f"{page}/{count}" in text, page

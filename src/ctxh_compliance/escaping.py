@@ -65,5 +65,6 @@ def css_string(text: object) -> str:
     end the string or the style sheet."""
     out = []
     for char in one_line(text):
-        out.append(char if char.isalnum() and char.isascii() or char in " .,:;()/-_·" else f"\\{ord(char):06x}")
+        # an escape ends at the space after it (the space is part of the escape, never shown)
+        out.append(char if char.isalnum() and char.isascii() or char in " .,:;()/-_·" else f"\\{ord(char):x} ")
     return '"' + "".join(out) + '"'

@@ -75,15 +75,16 @@ class Document:
 
 
 def _top_level(text: str):
-    """(start, end) of each parenthesis at depth 0, and the index of each sentence end at depth 0."""
+    """(start, end) of each parenthesis outside quotes and other parentheses, and where each sentence
+    ends outside them (a quoted heading such as “2.2. Đào tạo” is not a sentence end)."""
     depth, opened, spans, ends = 0, 0, [], []
     for i, char in enumerate(text):
-        if char == "(":
+        if char in "(“":
             opened = i if depth == 0 else opened
             depth += 1
-        elif char == ")" and depth:
+        elif char in ")”" and depth:
             depth -= 1
-            if depth == 0:
+            if depth == 0 and (text[opened], char) in (("(", ")"), ("“", "”")):
                 spans.append((opened, i + 1))
         elif char == "." and depth == 0 and text[i + 1:i + 2] in (" ", ""):
             ends.append(i + 1)
@@ -91,14 +92,18 @@ def _top_level(text: str):
 
 
 def _shorten(text: str, limit: int = SHORT_LINE) -> str:
-    """A message made short for one line of page 1: long asides in parentheses become "(…)", then
-    the first sentence, then the words that fit."""
+    """A message made short for one line of page 1: long asides in parentheses become "(…)", long
+    quotes keep their first words, then the first sentence, then the words that fit."""
     if len(text) <= limit:
         return text
-    spans, _ = _top_level(text)
-    for start, end in reversed(spans):
-        if end - start > 30:
-            text = text[:start] + "(…)" + text[end:]
+    while len(text) > limit:  # the longest aside or quote first, until the text fits
+        spans = [(end - start, start, end) for start, end in _top_level(text)[0]
+                 if end - start > (50 if text[start] == "“" else 12)]
+        if not spans:
+            break
+        _, start, end = max(spans)
+        short = "(…)" if text[start] == "(" else text[start:start + 40].rsplit(" ", 1)[0].rstrip(" ,;:") + " …”"
+        text = text[:start] + short + text[end:]
     if len(text) <= limit:
         return text
     _, ends = _top_level(text)
@@ -124,6 +129,8 @@ def split_message(text: str, lang: str) -> tuple[str, str | None]:
         return _shorten(text), None
     start, marker = min(starts)
     step = text[start + len(marker):].strip() if marker.endswith(":") else text[start:].strip()
+    drop = translate("report.next_drop", lang)  # "Cần đọc …" under the heading "Cần làm": "Đọc …"
+    step = step[len(drop):] if drop and step.startswith(drop) else step
     return _shorten(text[:start].strip() or text), _shorten(step[:1].upper() + step[1:])
 
 

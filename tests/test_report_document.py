@@ -112,3 +112,17 @@ def test_lang_son_prints_on_at_most_four_a4_pages_with_everything_to_sign_on_pag
         text = " ".join(page_text(pdf, page).split())
         assert f"{page}/{count}" in text, page
         assert "01/01/2026" in text and "ctxh-check" in text and "qd112_2021" in text, page
+
+
+def test_each_problem_says_in_one_line_what_is_wrong_and_what_to_do(cli):
+    yen_bai = cli(EXAMPLES / "yen_bai_article_2021-2030.yaml").stdout.split("Kết quả chi tiết")[0]
+    assert ("1. [KHÔNG ĐẠT] QD112-T01 — Đến 2025: ít nhất 60% cơ quan, tổ chức, cơ sở, xã bố trí nhân sự làm công tác"
+            " xã hội\n   Vấn đề: Kế hoạch đặt 40% cho năm 2025, thấp hơn yêu cầu quốc gia (tối thiểu 60%).\n"
+            "   Cần làm: Nâng chỉ tiêu ít nhất bằng mức quốc gia.\n   Vị trí trong kế hoạch: dòng 29\n") in yen_bai
+    nghe_an = cli(EXAMPLES / "nghe_an_3554-QD-UBND_plan_2012.yaml").stdout.split("Kết quả chi tiết")[0]
+    # a long quoted heading keeps its first words; what is wrong is still said
+    assert ("Vấn đề: Có nhóm nhiệm vụ “2.2. Đào tạo, đào tạo lại, bồi dưỡng …” nhưng không nêu cơ quan chủ trì.\n"
+            "   Cần làm: Nêu cơ quan chủ trì (và cơ quan phối hợp) của nhóm nhiệm vụ.") in nghe_an
+    dong_thap = cli(EXAMPLES / "dong_thap_176-KH-UBND_2021.yaml", "--lang", "en").stdout.split("Findings")[0]
+    assert "To do: Read the full plan: this is missing, not passing." in dong_thap
+    assert max(len(line) for line in dong_thap.splitlines() if line.startswith("   Problem:")) <= 200

@@ -124,6 +124,7 @@ class MatrixTable:
     """One table of the summary: the plans checked against one ruleset, the rules of one section."""
 
     decision: str
+    ruleset: str
     section: str
     part: int
     parts: int
@@ -154,7 +155,7 @@ def matrix_tables(outcomes: list[PlanResult], lang: str) -> list[MatrixTable]:
             for part in range(parts):
                 chunk = ids[part * size:(part + 1) * size]
                 columns = [RuleColumn(rid, titles[rid][1], short_title(titles[rid][1]), fails.get(rid, 0)) for rid in chunk]
-                tables.append(MatrixTable(plans[0].report.decision, section, part + 1, parts, columns, rows))
+                tables.append(MatrixTable(plans[0].report.decision, ruleset, section, part + 1, parts, columns, rows))
     return tables
 
 
@@ -197,11 +198,13 @@ def summary_html(outcomes: list[PlanResult], links: dict[Path, str], lang: str =
     section (readable rule names, the rule id in small print and in the legend), printable on A4
     landscape without losing a column."""
     from .clock import today
-    from .report import _tool_version, environment
+    from .report import _ruleset_version, _tool_version, environment
     tables = matrix_tables(outcomes, lang)
     legend: dict[str, list[RuleColumn]] = {}
     for table in tables:
-        legend.setdefault(table.decision, []).extend(table.columns)
+        heading = translate("batch.legend_heading", lang, decision=table.decision, ruleset=table.ruleset,
+                            version=_ruleset_version(table.ruleset))
+        legend.setdefault(heading, []).extend(table.columns)
     return environment(lang, False, html=True).get_template("summary.html.j2").render(
         plans=worst_first(outcomes), tables=tables, legend=legend, links=links, label=plan_label,
         checked=today(), tool=_tool_version(), Verdict=Verdict)

@@ -162,7 +162,7 @@ def _ruleset_version(name: str) -> str:
 def document(report: Report, lang: str) -> Document:
     from .clock import today
     problems = sorted((f for f in report.findings if f.verdict in PROBLEMS),
-                      key=lambda f: (f.waiver is not None, f.verdict.rank, SECTION_ORDER.index(f.section)))
+                      key=lambda f: (f.waiver is not None, f.verdict.rank, f.grade == "C", SECTION_ORDER.index(f.section)))
     lines = [ProblemLine(f, *split_message(f.message.get(lang), lang), _where(f, report.plan.file, lang))
              for f in problems]
     annexed = [f for f in report.findings if f.verdict not in PROBLEMS]

@@ -122,6 +122,9 @@ def test_html_report_shows_plan_text_as_text(cli, hostile, tmp_path):
     assert "script" not in page.tags and "img" not in page.tags
     assert all(url.startswith("#") for url in page.urls), page.urls
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;b&gt;OK&lt;/b&gt;" in html
+    # no escape sequence, and no bidi override that would reverse the words after it on the page
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", html)
+    assert "\\x1b[31mĐỎ" in html and "\\u202eabc" in html
     style = "".join(page.style)
     assert "<" not in style and '";' not in style.split("@top-left")[1].split("font:")[0][:-2]
     assert "\\3c script\\3e alert(2)" in style  # the running header: the plan number as escaped text
@@ -139,6 +142,7 @@ def test_summary_links_only_to_the_reports_it_wrote(cli, hostile, tmp_path):
     for url in page.urls:
         assert (out / unquote(url[2:])).is_file(), url
     assert "script" not in page.tags
+    assert "\\u202eabc" in (out / "summary.html").read_text(encoding="utf-8")  # the plan's title, made visible
 
 
 def test_summary_csv_never_starts_a_formula(cli, hostile, tmp_path):

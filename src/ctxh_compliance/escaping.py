@@ -2,9 +2,9 @@
 always shown as text: it can never add markup to Markdown, run a formula in a spreadsheet, move the
 cursor or forge a line on a terminal, or become a link with a scheme in HTML.
 
-HTML text is escaped by Jinja's autoescape; these are the other contexts. Each is a Jinja filter
-(``md``, ``term``, ``href``) and is applied to every ``{{ … }}`` of the Markdown and terminal
-templates (the environment's ``finalize``).
+HTML text is escaped by Jinja's autoescape (after ``visible``); these are the other contexts. Each
+is a Jinja filter (``md``, ``term``, ``href``, ``css_string``) and the one of its output is applied to
+every ``{{ … }}`` of the Markdown, terminal and HTML templates (the environment's ``finalize``).
 """
 
 import re
@@ -14,6 +14,8 @@ from urllib.parse import quote
 _BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
 #: what a terminal would act on: C0 and C1 controls, DEL, bidirectional overrides and isolates
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: the same, but line breaks and tabs, which HTML shows as spaces
+_PAGE_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 #: what GitHub's Markdown turns into a link without any markup (``https://…``, ``www.…``)
 _MD_AUTOLINK = re.compile(r"(?<=[A-Za-z]):(?=//)|\bwww\.", re.IGNORECASE)
@@ -34,6 +36,12 @@ def term(text: object) -> str:
     """For a terminal: one line, and every control character (escape sequences, bidi overrides,
     tabs) shown as a visible escape such as ``\\x1b`` instead of being acted on."""
     return _CONTROLS.sub(_visible, one_line(text))
+
+
+def visible(text: object) -> str:
+    """For HTML (then autoescaped): control characters and bidirectional overrides shown as escapes,
+    so that no value can hide text or reverse the words after it on the page; line breaks stay."""
+    return _PAGE_CONTROLS.sub(_visible, str(text))
 
 
 def md(text: object) -> str:

@@ -202,9 +202,11 @@ class _BytecodeCache(FileSystemBytecodeCache):
 
 
 @cache
-def _bytecode_cache() -> _BytecodeCache | None:
+def _bytecode_cache(kind: str) -> _BytecodeCache | None:
+    """One cache per kind of environment: compiled code depends on autoescape and finalize, not only
+    on the template's source."""
     folder = cache_dir()
-    return _BytecodeCache(str(folder), "jinja-%s.cache") if folder else None
+    return _BytecodeCache(str(folder), f"jinja-{kind}-%s.cache") if folder else None
 
 
 class _Painted(str):
@@ -218,7 +220,10 @@ def environment(lang: str, colour: bool, html: bool = False, escape: str | None 
     ``{{ … }}`` of a terminal or Markdown template for that output (HTML: autoescape)."""
     finalize = {"term": lambda v: v if isinstance(v, _Painted) else escaping.term(v),
                 "md": escaping.md, None: None}[escape]
-    env = Environment(loader=FileSystemLoader(str(data_dir("templates"))), bytecode_cache=_bytecode_cache(),
+    if html:
+        finalize = lambda v: v if isinstance(v, Markup) else escaping.visible(v)  # noqa: E731
+    kind = "html" if html else escape or "plain"
+    env = Environment(loader=FileSystemLoader(str(data_dir("templates"))), bytecode_cache=_bytecode_cache(kind),
                       undefined=StrictUndefined, autoescape=html, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True, finalize=finalize)
 

@@ -27,7 +27,7 @@ def test_plan_with_failure_exits_1_and_lists_failures_first(cli, write_plan):
 
 
 def test_english_report(cli):
-    result = cli(LANG_SON, "--lang", "en")
+    result = cli(LANG_SON, "--lang", "en", "--all")
     assert result.exit_code == 0
     assert result.stdout.startswith("Social-work plan check")
     assert "Overall: NEEDS REVIEW" in result.stdout
@@ -40,7 +40,7 @@ def test_markdown_to_file(cli, tmp_path):
     assert result.exit_code == 0 and result.stdout == ""
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Kết quả kiểm tra kế hoạch công tác xã hội")
-    assert "### Chỉ tiêu cụ thể" in text and "#### ĐẠT — QD112-T01" in text
+    assert "### Chỉ tiêu cụ thể" in text and "| ĐẠT | **QD112-T01** Đến 2025" in text
     assert "`examples/" not in text or "lang_son_sldtbxh_2021-2025.yaml:" in text
 
 

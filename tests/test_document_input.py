@@ -17,7 +17,7 @@ YEN_BAI = SEEDS / "yen_bai_article_plan_2021-2030.txt"
 
 
 def test_checking_a_text_document_reports_the_extraction(cli):
-    result = cli(LANG_SON)
+    result = cli(LANG_SON, "--all")
     assert result.exit_code == 0, result.stderr
     assert "Kế hoạch được trích tự động từ văn bản:" in result.stdout
     assert "Không tìm thấy trong văn bản: identification.number" in result.stdout
@@ -51,7 +51,7 @@ def test_evidence_from_a_text_document_points_at_its_own_line(cli):
     # a task group's evidence is the line of its heading
     heading = _line_of(LANG_SON, "Phát triển mạng lưới các cơ sở cung cấp dịch vụ công tác xã hội")
     assert f"{LANG_SON}:{heading}" in [e["location"] for e in _evidence(result.stdout, "QD112-G02")]
-    text = cli(LANG_SON).stdout
+    text = cli(LANG_SON, "--all").stdout
     assert f"Kế hoạch: 60% (2025) — {LANG_SON}:{line}" in text
     assert ".yaml:" not in text  # no location in a YAML file
 

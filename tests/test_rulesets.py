@@ -126,7 +126,7 @@ def test_an_edited_ruleset_is_read_again_and_a_broken_cache_is_ignored(tmp_path,
     cache = tmp_path / "cache"
     plan = write_plan({**MINIMAL_PLAN, "targets": [
         {"indicator": "staff_assignment", "year": 2025, "value": 65, "unit": "percent"}]})
-    first = _run(str(plan), "--ruleset", str(folder), "--select", "QD112-T01", cache=cache)
+    first = _run(str(plan), "--ruleset", str(folder), "--select", "QD112-T01", "--all", cache=cache)
     assert first.returncode == 0 and "[ĐẠT] QD112-T01" in first.stdout, first.stderr
     assert list(cache.glob("ruleset-*.pickle"))
     rules = folder / "rules-targets.yaml"

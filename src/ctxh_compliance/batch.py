@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .escaping import csv_cell
 from .findings import Report, Verdict
+from .i18n import translate
 
 
 @dataclass
@@ -95,16 +97,127 @@ def matrix(outcomes: list[PlanResult]) -> tuple[list[str], list[tuple[PlanResult
     return rule_ids, rows
 
 
-def summary_csv(outcomes: list[PlanResult], labels: dict[str, str]) -> str:
-    """CSV for Excel: UTF-8 with BOM so Vietnamese text opens correctly."""
+def fail_counts(outcomes: list[PlanResult]) -> dict[str, int]:
+    """Per rule, how many plans end with KHÔNG ĐẠT for it."""
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        for rule_id, verdict in (outcome.report.rule_verdicts() if outcome.report else {}).items():
+            counts[rule_id] = counts.get(rule_id, 0) + (verdict == Verdict.FAIL)
+    return counts
+
+
+def plan_label(outcome: PlanResult) -> str:
+    """What names a plan in a summary: its số hiệu, or its file name when it has none."""
+    number = outcome.report.plan.number if outcome.report else None
+    return number or outcome.path.name
+
+
+#: the longest column heading of the matrix; the whole title is in the legend
+SHORT_TITLE = 64
+#: the most rule columns in one matrix table (a wider section is cut into parts): fits A4 landscape
+COLUMNS_PER_TABLE = 9
+
+
+def short_title(title: str, limit: int = SHORT_TITLE) -> str:
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0].rstrip(" ,;:(") + " …"
+
+
+@dataclass
+class RuleColumn:
+    rule_id: str
+    title: str
+    short: str
+    fails: int
+
+
+@dataclass
+class MatrixTable:
+    """One table of the summary: the plans checked against one ruleset, the rules of one section."""
+
+    decision: str
+    ruleset: str
+    section: str
+    part: int
+    parts: int
+    columns: list[RuleColumn]
+    rows: list[tuple[PlanResult, dict[str, str]]]
+
+
+def matrix_tables(outcomes: list[PlanResult], lang: str) -> list[MatrixTable]:
+    """The matrix cut to fit a page: one table per ruleset and section (a section with many rules in
+    parts), each with the plans of that ruleset as rows, worst first."""
+    from .report import SECTION_ORDER
+    checked = [o for o in worst_first(outcomes) if o.report is not None]
+    tables = []
+    for ruleset in sorted({o.report.ruleset for o in checked}):
+        plans = [o for o in checked if o.report.ruleset == ruleset]
+        rows = [(o, {rid: v.value for rid, v in o.report.rule_verdicts().items()}) for o in plans]
+        fails = fail_counts(plans)
+        titles: dict[str, tuple[str, str]] = {}
+        for o in plans:
+            for f in o.report.findings:
+                titles.setdefault(f.rule_id, (f.section, f.title.get(lang)))
+        for section in SECTION_ORDER:
+            ids = sorted(rid for rid, (sec, _) in titles.items() if sec == section)
+            if not ids:
+                continue
+            parts = -(-len(ids) // COLUMNS_PER_TABLE)
+            size = -(-len(ids) // parts)
+            for part in range(parts):
+                chunk = ids[part * size:(part + 1) * size]
+                columns = [RuleColumn(rid, titles[rid][1], short_title(titles[rid][1]), fails.get(rid, 0)) for rid in chunk]
+                tables.append(MatrixTable(plans[0].report.decision, ruleset, section, part + 1, parts, columns, rows))
+    return tables
+
+
+def _verdict_word(value: str | None, lang: str) -> str:
+    return translate(f"verdict.{value}", lang) if value else ""
+
+
+def summary_csv(outcomes: list[PlanResult], lang: str = "vi") -> str:
+    """CSV for Excel: UTF-8 with BOM so Vietnamese text opens correctly; verdicts in words of the
+    report language; each plan named as in summary.html (province, số hiệu or file name); a last
+    row with how many plans fail each rule. No cell can start a formula."""
+    from .report import show_date
     rule_ids, rows = matrix(outcomes)
+    fails = fail_counts(outcomes)
+    counted = [v for v in Verdict]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([labels["plan"], labels["province"], labels["overall"], *rule_ids])
+
+    def write(cells: list) -> None:
+        writer.writerow([csv_cell(c) for c in cells])
+
+    t = lambda key, **params: translate(key, lang, **params)  # noqa: E731
+    write([t("batch.province"), t("batch.plan"), t("report.date"), t("batch.decision"), t("batch.overall"),
+           *[t(f"verdict.{v.value}") for v in counted], *rule_ids])
     for outcome, verdicts in rows:
         if outcome.report is None:
-            writer.writerow([str(outcome.path), "", labels["error"], *["" for _ in rule_ids]])
+            write(["", plan_label(outcome), "", "", t("batch.error"), *["" for _ in counted], *["" for _ in rule_ids]])
             continue
-        writer.writerow([outcome.report.plan.number or str(outcome.path), outcome.report.plan.province,
-                         outcome.report.overall.value, *[verdicts.get(rid, "") for rid in rule_ids]])
+        report, counts = outcome.report, outcome.report.counts()
+        dated = show_date(report.plan.date, lang) if report.plan.date else ""
+        write([report.plan.province, plan_label(outcome), dated, report.decision,
+               _verdict_word(report.overall.value, lang), *[counts[v] for v in counted],
+               *[_verdict_word(verdicts.get(rid), lang) for rid in rule_ids]])
+    write(["", t("batch.fails_per_rule"), "", "", "", *["" for _ in counted], *[fails.get(rid, "") for rid in rule_ids]])
     return "\ufeff" + buffer.getvalue()
+
+
+def summary_html(outcomes: list[PlanResult], links: dict[Path, str], lang: str = "vi") -> str:
+    """The summary page for a ministry: one row per plan, then the plans × rules matrix by ruleset and
+    section (readable rule names, the rule id in small print and in the legend), printable on A4
+    landscape without losing a column."""
+    from .clock import today
+    from .report import _ruleset_version, _tool_version, environment
+    tables = matrix_tables(outcomes, lang)
+    legend: dict[str, list[RuleColumn]] = {}
+    for table in tables:
+        heading = translate("batch.legend_heading", lang, decision=table.decision, ruleset=table.ruleset,
+                            version=_ruleset_version(table.ruleset))
+        legend.setdefault(heading, []).extend(table.columns)
+    return environment(lang, False, html=True).get_template("summary.html.j2").render(
+        plans=worst_first(outcomes), tables=tables, legend=legend, links=links, label=plan_label,
+        checked=today(), tool=_tool_version(), Verdict=Verdict)

@@ -126,6 +126,7 @@ class RunOptions:
     schema: bool = False
     report_schema: bool = False
     list_rulesets: bool = False
+    everything: bool = False
     # resolved by the run
     failing: set[Verdict] = field(default_factory=set)
     waivers: list = field(default_factory=list)
@@ -195,6 +196,8 @@ def main(
     schema: bool = typer.Option(False, "--schema", help="In JSON Schema của định dạng kế hoạch rồi thoát"),
     report_schema: bool = typer.Option(False, "--report-schema", help="In JSON Schema của báo cáo JSON rồi thoát"),
     list_rulesets: bool = typer.Option(False, "--list-rulesets", help="Liệt kê các bộ quy tắc có sẵn rồi thoát"),
+    everything: bool = typer.Option(False, "--all", help="Báo cáo trên terminal (text) in cả các quy tắc đạt và không áp dụng; "
+                                                      "mặc định chỉ in các vấn đề và số lượng"),
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                  help="In phiên bản của công cụ và của từng bộ quy tắc rồi thoát"),
 ) -> None:
@@ -202,7 +205,8 @@ def main(
         lang=lang.value, ruleset=ruleset, fmt=fmt, output=output, colour=colour,
         as_of=as_of.date() if as_of else None, chosen=chosen, skipped=skipped, fail_on=fail_on,
         waivers_file=waivers, diff=diff, extract_only=extract_only, list_rules=list_rules, explain=explain,
-        catalogue=catalogue, schema=schema, report_schema=report_schema, list_rulesets=list_rulesets)
+        catalogue=catalogue, schema=schema, report_schema=report_schema, list_rulesets=list_rulesets,
+        everything=everything)
     try:
         code = _run(plans or [], options)
     except InputError as exc:
@@ -274,13 +278,13 @@ def _single(path: Path, o: RunOptions) -> int:
     from .report import render
     report = o.report_for(path)
     fmt = _fmt_for(o.output, o.fmt)
-    _emit(render(report, fmt, o.lang, o.painted(fmt)), o.output, [path])
+    _emit(render(report, fmt, o.lang, o.painted(fmt), o.everything), o.output, [path])
     return EXIT_FAIL if report.fails_on(o.failing) else EXIT_OK
 
 
 def _batch(files: list[Path], o: RunOptions) -> int:
     from . import batch
-    from .report import environment, render
+    from .report import render
     folder = o.output
     if folder is not None and folder.exists() and not folder.is_dir():
         raise InputError([Problem(str(folder), None, None, "batch.output_folder", {})])
@@ -299,7 +303,7 @@ def _batch(files: list[Path], o: RunOptions) -> int:
                 results.append(batch.PlanResult(path, report))
                 if folder is not None:
                     name = names[path]
-                    _emit(render(report, fmt, o.lang), folder / name, files)
+                    _emit(render(report, fmt, o.lang, everything=o.everything), folder / name, files)
                     links[path] = name
             except InputError as exc:
                 results.append(batch.PlanResult(path, problems=exc.problems))
@@ -307,19 +311,16 @@ def _batch(files: list[Path], o: RunOptions) -> int:
         if result.problems:
             sys.stderr.write("\n".join(p.render(o.lang) for p in result.problems) + "\n")
     if folder is not None:
-        labels = {key: translate(f"batch.{key}", o.lang) for key in ("plan", "province", "overall", "error")}
-        _emit(batch.summary_csv(results, labels), folder / "summary.csv", files)
-        rule_ids, rows = batch.matrix(results)
-        html = environment(o.lang, False, html=True).get_template("summary.html.j2").render(
-            rule_ids=rule_ids, rows=rows, links=links)
-        _emit(html, folder / "summary.html", files)
+        _emit(batch.summary_csv(results, o.lang), folder / "summary.csv", files)
+        _emit(batch.summary_html(results, links, o.lang), folder / "summary.html", files)
+    from .escaping import term
     lines = []
     for result in batch.worst_first(results):
         if result.report is None:
-            lines.append(f"{result.path}: {translate('batch.error', o.lang)}")
+            lines.append(f"{term(result.path)}: {translate('batch.error', o.lang)}")
             continue
         counts = result.report.counts()
-        lines.append(translate("batch.line", o.lang, file=result.path,
+        lines.append(translate("batch.line", o.lang, file=term(result.path),
                                overall=translate(f"verdict.{result.report.overall.value}", o.lang),
                                fail=counts[Verdict.FAIL], review=counts[Verdict.NEEDS_REVIEW]))
     _emit("\n".join(lines) + "\n", None, [])
@@ -352,7 +353,7 @@ def _diff(paths: list[Path], o: RunOptions) -> int:
         raise InputError([Problem("--diff", None, None, "diff.needs_two", {})])
     old, new = (read_report(p) if p.suffix.lower() == ".json" else o.report_for(p) for p in paths)
     groups = compare(old, new)
-    text = environment(o.lang, False).get_template("diff.txt.j2").render(old=old, new=new, groups=groups)
+    text = environment(o.lang, False, escape="term").get_template("diff.txt.j2").render(old=old, new=new, groups=groups)
     _emit(text, o.output, paths)
     return EXIT_FAIL if new.fails_on(o.failing) else EXIT_OK
 

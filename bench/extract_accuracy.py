@@ -25,6 +25,7 @@ from ctxh_compliance.text import fold_number
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus" / "seeds"
+UNSEEN = ROOT / "tests" / "corpus" / "unseen"
 
 
 def _num(value) -> str:
@@ -107,11 +108,16 @@ def main() -> int:
         seed = CORPUS / Path((truth_plan.get("source") or {}).get("document", "")).name
         if seed.is_file():
             examples[seed] = (example, truth_plan)
+    # documents written to measure wording the patterns were not tuned on, each beside its hand-made plan
+    for truth in sorted(UNSEEN.glob("*.yaml")):
+        examples[truth.with_suffix(".txt")] = (truth, yaml.safe_load(truth.read_text(encoding="utf-8")))
     made = variants.build(work, list(examples), pdf=not args.no_pdf)
     if args.ocr:
         made["scan.pdf"] = [variants.scan_variant(p, work) for p in made.get("numbering.pdf", [])]
 
+    unseen = [seed for seed in examples if seed.parent == UNSEEN]
     totals = {kind: {f: [0, 0, 0] for f in FIELDS} for kind in made}
+    totals.update({f"unseen {kind}": {f: [0, 0, 0] for f in FIELDS} for kind in made})
     invented_total = 0
     widths = [36, 16, 26, 26, 26, 22, 9]
     print("".join(h.ljust(w) for h, w in zip(["plan", "variant", *FIELDS, "invented"], widths, strict=True)))
@@ -119,14 +125,15 @@ def main() -> int:
         for path in paths:
             seed = next(s for s in examples if path.name.startswith(s.stem))
             example, truth_plan = examples[seed]
+            group = f"unseen {kind}" if seed in unseen else kind
             result = extract(path, document=path.name)
             counts, invented, got, truth = score(result, truth_plan, seed.read_text(encoding="utf-8"))
             invented_total += len(invented)
-            row = [example.stem[:34], kind]
+            row = [example.stem[:34], group]
             for f in FIELDS:
                 hit, n_found, n_truth = counts[f]
                 for i, v in enumerate(counts[f]):
-                    totals[kind][f][i] += v
+                    totals[group][f][i] += v
                 row.append(f"P {fmt(hit, n_found)} R {fmt(hit, n_truth)}"[:25])
             row.append(str(len(invented)))
             if not args.quiet:
@@ -143,6 +150,8 @@ def main() -> int:
     print("per variant".ljust(18) + "".join(f.ljust(26) for f in FIELDS))
     overall = {f: [0, 0, 0] for f in FIELDS}
     for kind, fields in totals.items():
+        if not any(n for counts in fields.values() for n in counts):
+            continue
         cells = []
         for f in FIELDS:
             hit, n_found, n_truth = fields[f]

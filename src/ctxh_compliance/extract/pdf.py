@@ -152,8 +152,8 @@ def _continues(prev: dict, line: dict, right: float, left: float) -> bool:
                 and (text[:1].islower() or text[:1].isdigit()) and not before.endswith(_SENTENCE_END))
     reaches_margin = prev["x1"] >= right - 0.12 * width
     lower = text[:1].islower()
-    if reaches_margin and (lower or not before.endswith(_SENTENCE_END)):
-        return True
+    if reaches_margin and (lower or not before.endswith((".", ":", "!", "?"))):
+        return True  # ";" or "," at the margin: a list of documents goes on ("…;" / "Nghị định số …")
     return lower and not before.endswith((".", "!", "?")) and len(before) > 60
 
 

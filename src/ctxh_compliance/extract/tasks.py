@@ -10,8 +10,23 @@ _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
 
 
 def groups_of(text: str) -> list[str]:
+    """The national task groups a heading names. A heading that opens with a group's words and names
+    another's after them, with no "và" between and not as an item of a list, does the first to the
+    second ("Đào tạo, bồi dưỡng đội ngũ …" is training, not also workforce); "… mạng lưới … và đội
+    ngũ …" and "Điều tra, thu thập thông tin, giám sát, …" name each."""
     folded = fold(text)
-    return [gid for gid, phrases in wording()["task_groups"].items() if any(fold(p) in folded for p in phrases)]
+    found = []
+    for gid, phrases in wording()["task_groups"].items():
+        at = [folded.find(fold(p)) for p in phrases if fold(p) in folded]
+        if at:
+            found.append((min(at), gid))
+    found.sort()
+    if len(found) > 1 and found[0][0] <= 2:  # the heading opens with the first group's words
+        first = found[0]
+        found = [first] + [(at, gid) for at, gid in found[1:]
+                           if " và " in folded[first[0]:at] or folded[:at].endswith(", ")]  # a list of groups
+    order = list(wording()["task_groups"])
+    return sorted((gid for _, gid in found), key=order.index)
 
 
 def _strip_prefix(text: str, prefixes: list[str]) -> str | None:

@@ -37,14 +37,11 @@ _LABEL = re.compile(r"^(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])[.)]$|^[-–•+*]$")  #
 _COLUMN_GAP = 24.0    # points between two words of one line that make them two columns (issuer | motto)
 
 
-def _lines(page, tables: list) -> list[dict]:
-    """The text lines of a page with their position, outside its ruled tables; a line whose words
-    stand in two columns (the issuer beside the national motto) is two lines."""
-    inside = [t.bbox for t in tables]
-    words = [w for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
-             if not any(x0 - 1 <= w["x0"] and w["x1"] <= x1 + 1 and top - 1 <= w["top"] and w["bottom"] <= bottom + 1
-                        for x0, top, x1, bottom in inside)]
-    return words_to_lines(words)
+def _same_row(a: dict, b: dict) -> bool:
+    """Two pieces of text on one line: their heights overlap by more than half of the smaller one (a
+    list number in a smaller font, a bold word)."""
+    overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    return overlap > 0.5 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
 
 
 def words_to_lines(words: list[dict]) -> list[dict]:
@@ -52,7 +49,9 @@ def words_to_lines(words: list[dict]) -> list[dict]:
     words.sort(key=lambda w: (round(w["top"]), w["x0"]))
     rows: list[list[dict]] = []
     for word in words:
-        if rows and abs(rows[-1][0]["top"] - word["top"]) <= 2.5:
+        if not word["text"]:
+            continue
+        if rows and _same_row(rows[-1][0], word):
             rows[-1].append(word)
         else:
             rows.append([word])
@@ -157,24 +156,70 @@ def _continues(prev: dict, line: dict, right: float, left: float) -> bool:
     return lower and not before.endswith((".", "!", "?")) and len(before) > 60
 
 
-def text_pages(pdf) -> list[Para]:
+def _pdfium_lines(page, tables: list) -> list[dict]:
+    """The text runs of a page as pdfium sets them (a run ends at a large gap, so two columns are two
+    runs), outside the page's ruled tables, as lines in reading order (points, top-down)."""
+    height = page.get_height()
+    text_page = page.get_textpage()
+    inside = [t.bbox for t in tables]
+    runs = []
+    try:
+        for i in range(text_page.count_rects()):
+            left, bottom, right, top = text_page.get_rect(i)
+            text = text_page.get_text_bounded(left, bottom, right, top)
+            text = text.replace("\x02", "-")  # pdfium's mark of a hyphen at the end of a line
+            run = {"text": clean(re.sub(r"[\x00-\x08\x0b-\x1f]", "", text)), "x0": left, "x1": right,
+                   "top": height - top, "bottom": height - bottom}
+            if not any(x0 - 1 <= run["x0"] and run["x1"] <= x1 + 1 and y0 - 1 <= run["top"] and run["bottom"] <= y1 + 1
+                       for x0, y0, x1, y1 in inside):
+                runs.append(run)
+    finally:
+        text_page.close()
+    return words_to_lines(runs)
+
+
+def _has_paths(page) -> bool:
+    """Whether the page draws lines or boxes (a ruled table), read by pdfium without parsing the text."""
+    import pypdfium2.raw as raw
+    return any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2))
+
+
+def text_pages(document, path: Path) -> list[Para]:
+    """The paragraphs of a PDF with a text layer: text from pdfium (fast, in C); the pages that draw
+    lines are also read by pdfplumber for their ruled tables."""
     pages = []
     carried: dict = {}
-    for page in pdf.pages:
-        try:
-            tables = page.find_tables()
-        except Exception:  # a page whose drawing pdfplumber cannot read as tables: its text alone
-            tables = []
-        carried.pop("rest", None)
-        rows = _table_rows(page, tables, carried)
-        lines = _lines(page, tables)
-        for row in rows:  # each table row where its table stands among the lines
-            at = next((i for i, line in enumerate(lines) if not line.get("table") and line["top"] > row["top"]), len(lines))
-            lines.insert(at, row)
-        if carried.get("rest"):
-            lines.insert(0, {"text": carried["rest"], "x0": 0, "x1": 0, "top": -1, "bottom": -1, "table": True,
-                             "rest": True})
-        pages.append((float(page.height), lines))
+    plumber = None
+    try:
+        for number in range(len(document)):
+            page = document[number]
+            tables, table_page = [], None
+            if _has_paths(page):
+                try:
+                    if plumber is None:
+                        import pdfplumber
+                        plumber = pdfplumber.open(str(path))
+                    table_page = plumber.pages[number]
+                    tables = table_page.find_tables()
+                except Exception:  # a page whose drawing pdfplumber cannot read as tables: its text alone
+                    tables = []
+            carried.pop("rest", None)
+            rows = _table_rows(table_page, tables, carried) if tables else []
+            if not tables:
+                carried.pop("header", None)
+            lines = _pdfium_lines(page, tables)
+            for row in rows:  # each table row where its table stands among the lines
+                at = next((i for i, line in enumerate(lines) if not line.get("table") and line["top"] > row["top"]),
+                          len(lines))
+                lines.insert(at, row)
+            if carried.get("rest"):
+                lines.insert(0, {"text": carried["rest"], "x0": 0, "x1": 0, "top": -1, "bottom": -1, "table": True,
+                                 "rest": True})
+            pages.append((float(page.get_height()), lines))
+            page.close()
+    finally:
+        if plumber is not None:
+            plumber.close()
     return paragraphs(pages)
 
 
@@ -208,7 +253,7 @@ def paragraphs(pages: list[tuple[float, list[dict]]], ocr: bool = False) -> list
             if (prev is not None and paras and not line.get("table") and not prev.get("table")
                     and _continues(prev, line, right, left)):
                 last = paras[-1]
-                joiner = "" if re.search(r"\w-$", last.text) else " "
+                joiner = "" if re.search(r"\w-$", last.text) or re.match(r"-\w", line["text"]) else " "  # 448/QĐ- / UBND
                 text = last.text + joiner + line["text"]
                 paras[-1] = Para(text, last.line, line["line"] if line["page"] == last.page else last.last,
                                  page=last.page, ocr=ocr)
@@ -218,8 +263,16 @@ def paragraphs(pages: list[tuple[float, list[dict]]], ocr: bool = False) -> list
     return paras
 
 
-def has_text(pdf) -> bool:
-    return any(len(re.findall(r"\w", page.extract_text() or "")) >= _SCAN_CHARS for page in pdf.pages)
+def has_text(document) -> bool:
+    """Whether any page has a text layer (a scan has none)."""
+    for number in range(len(document)):
+        text_page = document[number].get_textpage()
+        try:
+            if len(re.findall(r"\w", text_page.get_text_range())) >= _SCAN_CHARS:
+                return True
+        finally:
+            text_page.close()
+    return False
 
 
 def ocr_languages() -> set[str]:
@@ -288,32 +341,24 @@ def ocr_pages(path: Path, display: str) -> list[Para]:
     return paragraphs(pages, ocr=True)
 
 
-def _protected(exc: BaseException, password_error: type) -> bool:
-    """Whether the failure (pdfplumber wraps pdfminer's) is a password the PDF asks for."""
-    seen = 0
-    while exc is not None and seen < 10:
-        if isinstance(exc, password_error) or any(isinstance(a, password_error) for a in exc.args):
-            return True
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
-            return True
-        exc, seen = exc.__cause__ or exc.__context__, seen + 1
-    return False
-
-
 def read_pdf(path: Path, display: str) -> list[Para]:
-    import pdfplumber  # the caller reports when it is missing
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    import pypdfium2  # comes with pdfplumber; the caller reports when it is missing
 
     try:
-        with pdfplumber.open(str(path)) as pdf:
-            if not pdf.pages:
-                raise _pdf_error(display, "extract.pdf_empty")
-            if has_text(pdf):
-                return text_pages(pdf)
-    except InputError:
-        raise
-    except Exception as exc:  # not a PDF, damaged, or protected by a password
-        if _protected(exc, PDFPasswordIncorrect):
+        document = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError as exc:  # not a PDF, damaged, or protected by a password
+        if "password" in str(exc).lower():
             raise _pdf_error(display, "extract.pdf_encrypted") from None
         raise _pdf_error(display, "extract.bad_document", kind=".pdf", detail=translate("extract.damaged", "vi")) from None
+    try:
+        if len(document) == 0:
+            raise _pdf_error(display, "extract.pdf_empty")
+        if has_text(document):
+            return text_pages(document, path)
+    except InputError:
+        raise
+    except Exception:  # a page pdfium cannot read
+        raise _pdf_error(display, "extract.bad_document", kind=".pdf", detail=translate("extract.damaged", "vi")) from None
+    finally:
+        document.close()
     return ocr_pages(path, display)

@@ -355,6 +355,8 @@ def _single(path: Path, o: RunOptions) -> int:
         name = "stdin" if str(path) == "-" else path.stem
         output = output / f"{name}{SUFFIXES[fmt]}"
     elif output is not None:
+        if output.exists() and output.resolve() == path.resolve():
+            raise InputError([Problem(str(output), None, None, "cli.output_is_input", {})])
         _check_suffix(output, o.fmt)
         fmt = _fmt_for(output, o.fmt)
     else:

@@ -39,10 +39,17 @@ class FieldPath(tuple):
 
 
 class Term(str):
-    """A message key that a message shows as a word of its own language (``kind.list``: "danh sách")."""
+    """A message key that a message shows in its own language (``kind.list``: "một danh sách")."""
+
+    params: dict[str, Any]
+
+    def __new__(cls, key: str, **params: Any) -> "Term":
+        term = super().__new__(cls, key)
+        term.params = params
+        return term
 
     def show(self, lang: str) -> str:
-        return translate(self, lang)
+        return translate(str(self), lang, **self.params)
 
 
 #: operating-system errors by their number -> message key (the system's own text is English)
@@ -59,7 +66,8 @@ def os_problem(exc: OSError, file: str, writing: bool = False) -> "Problem":
     key = _OS_ERRORS.get(exc.errno or 0, "os.other")
     if writing and key == "os.permission":
         key = "os.permission_write"
-    return Problem(file, None, None, key, {"code": errno.errorcode.get(exc.errno or 0, str(exc.errno))})
+    detail = Term(key, code=errno.errorcode.get(exc.errno or 0, str(exc.errno)))
+    return Problem(file, None, None, "cli.cannot_write" if writing else "input.os_error", {"detail": detail})
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ class LocalCommand(TyperCommand):
         from .config import find_settings
         args = list(sys.argv[1:] if args is None else args)
         self.raw_args = args  # as typed: "-o reports/" names a folder, which the parsed path no longer shows
-        prog_name = prog_name or "ctxh-check"
+        prog_name = "ctxh-check"  # also when run as python -m ctxh_compliance, or in-process
         try:
             settings = find_settings(args)
         except InputError as exc:

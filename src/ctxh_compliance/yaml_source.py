@@ -396,9 +396,9 @@ def parse_yaml(text: str, display: str, allow_aliases: bool = False) -> Located:
         data = builder.run(root)
     except yaml.MarkedYAMLError as exc:
         raise InputError([syntax_problem(exc, text, display)]) from None
-    except yaml.reader.ReaderError as exc:  # a control character: where it is, and which
-        before = text[: exc.position]
-        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+    except yaml.reader.ReaderError as exc:  # a control character: where it is (libyaml counts bytes), and which
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         _fail(display, "yaml.control_character", line, column, char=char, code=f"U+{ord(char):04X}")
     except yaml.YAMLError as exc:

@@ -127,23 +127,23 @@ def read_settings(path: Path) -> Settings:
         line, column = at(key)
         if key not in KEYS:
             problems.append(Problem(display, line, column, "config.unknown_key",
-                                    {"key": key, "allowed": ", ".join(KEYS)}))
+                                    {"name": key, "allowed": ", ".join(KEYS)}))
             continue
         if key == "fail-on" and isinstance(value, list) and all(isinstance(v, str) for v in value):
             value = ",".join(value)
         if not isinstance(value, str) or not value.strip():
-            problems.append(Problem(display, line, column, "config.not_text", {"key": key, "value": value}))
+            problems.append(Problem(display, line, column, "config.not_text", {"name": key, "value": value}))
             continue
         value = value.strip()
         if key in CHOICES and value not in CHOICES[key]:
             problems.append(Problem(display, line, column, "config.bad_choice",
-                                    {"key": key, "value": value, "choices": ", ".join(CHOICES[key])}))
+                                    {"name": key, "value": value, "choices": ", ".join(CHOICES[key])}))
             continue
         if key == "fail-on":
             wrong = [part.strip() for part in value.split(",") if part.strip() not in VERDICTS]
             if wrong:
                 problems.append(Problem(display, line, column, "config.bad_choice",
-                                        {"key": key, "value": ", ".join(wrong), "choices": ", ".join(VERDICTS)}))
+                                        {"name": key, "value": ", ".join(wrong), "choices": ", ".join(VERDICTS)}))
                 continue
         if key in ("waivers", "output") or (key == "ruleset" and ("/" in value or (path.parent / value).is_dir())):
             folder = value.endswith("/")

@@ -22,7 +22,7 @@ from typer.core import TyperCommand
 from .errors import InputError, Problem, shown
 from .i18n import catalogue, translate
 
-EXIT_USAGE = 2
+EXIT_USAGE, EXIT_INTERNAL = 2, 3
 
 
 def given_value(args: Sequence[str], names: Sequence[str]) -> str | None:
@@ -69,6 +69,9 @@ class LocalCommand(TyperCommand):
             settings = find_settings(args)
         except InputError as exc:
             return self._stop(exc.render(language_of(args)), EXIT_USAGE, standalone_mode)
+        except Exception as exc:  # a defect: said plainly, exit 3, never a traceback
+            message = translate("engine.unexpected", language_of(args), detail=f"{type(exc).__name__}: {exc}")
+            return self._stop(message, EXIT_INTERNAL, standalone_mode)
         self.lang = language_of(args, settings.values.get("lang"))
         if settings.values:
             extra["default_map"] = settings.values

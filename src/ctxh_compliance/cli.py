@@ -325,7 +325,7 @@ def _run(plans: list[Path], o: RunOptions) -> int:
         return _extract(plans, o)
 
     from .selection import parse_fail_on
-    o.failing = parse_fail_on(o.fail_on)
+    o.failing = parse_fail_on(o.fail_on.lower())
     if o.waivers_file:
         from .ruleset_loader import available_rulesets, load_ruleset
         from .waivers import load_waivers

@@ -35,6 +35,8 @@ def test_paths_are_relative_to_the_configuration_file(cli, tmp_path, monkeypatch
     assert result.exit_code == 0, result.stderr
     report = json.loads((tmp_path / "bao-cao" / "lang_son_sldtbxh_2021-2025.json").read_text(encoding="utf-8"))
     assert any(f["waiver"] for f in report["findings"] if f["rule_id"] == "QD112-T01")
+    listing = cli("--list-rulesets")  # the file's output is for reports: a listing is still printed
+    assert listing.exit_code == 0 and "qd112_2021" in listing.stdout
 
 
 

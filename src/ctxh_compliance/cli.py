@@ -265,7 +265,10 @@ def main(
         as_of=as_of.date() if as_of else None, chosen=_split(chosen), skipped=_split(skipped), fail_on=fail_on,
         waivers_file=waivers, diff=diff, extract_only=extract_only, list_rules=list_rules, explain=explain,
         catalogue=catalogue, schema=schema, report_schema=report_schema, list_rulesets=list_rulesets)
-    options.output_folder = output is not None and (output.is_dir() or _names_folder(ctx))
+    if _from_config(ctx, "output") and (schema or report_schema or list_rulesets or list_rules or catalogue or explain
+                                        or extract_only or diff):
+        options.output = None  # the configuration file's output is where reports go, not listings
+    options.output_folder = options.output is not None and (options.output.is_dir() or _names_folder(ctx))
     try:
         code = _run(plans or [], options)
     except InputError as exc:
@@ -278,6 +281,12 @@ def main(
         sys.stderr.write(translate("engine.unexpected", options.lang, detail=f"{type(exc).__name__}: {exc}") + "\n")
         code = EXIT_INTERNAL
     raise typer.Exit(code)
+
+
+def _from_config(ctx: typer.Context, name: str) -> bool:
+    """Whether the parameter's value is the configuration file's (not given on the command line)."""
+    from typer._click.core import ParameterSource
+    return ctx.get_parameter_source(name) is ParameterSource.DEFAULT_MAP
 
 
 def _names_folder(ctx: typer.Context) -> bool:

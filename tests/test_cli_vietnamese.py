@@ -244,3 +244,21 @@ def test_a_waiver_that_matches_no_plan_is_reported(cli, tmp_path):
     assert "QD112-T01" not in single.stderr
     batch = cli(LANG_SON, EXAMPLES / "cao_bang_ubnd_2021-2025.yaml", "--waivers", waivers, "--lang", "en")
     assert f"{waivers}:7:3: warning: the waiver for rule QD112-T02 matches none of the plans checked" in batch.stderr
+
+
+@pytest.mark.parametrize("content,where,vi", [
+    ("x: [\n", "2:1", "tệp kết thúc khi giá trị chưa viết xong"),
+    ("x: [a, b\ny: 2\n", "2:2", "thiếu “]” đóng danh sách mở bằng “[” ở dòng 1"),
+    ("a: \"x\n", "2:1", "chuỗi trong dấu ngoặc kép mở ở dòng 1 chưa được đóng"),
+    ("a: \"b\\q\"\n", "1:6", "mã thoát không hợp lệ"),
+    ("a: @x\n", "1:4", "ký tự “@” không thể mở đầu một giá trị"),
+    ("a: !!python/object:os.system x\n", "1:4", "thẻ YAML (“!”, “!!”) không được dùng"),
+    ("- a\nb: c\n", "2:1", "thụt lề không khớp"),
+    ("a: b # c\nd\n", "3:1", "thiếu dấu “:” sau khóa"),
+])
+def test_yaml_syntax_errors_are_told_by_kind(content, where, vi, cli, write_plan):
+    path = write_plan(content)
+    result = cli(path)
+    assert result.exit_code == 2
+    assert f"{path}:{where}: " in result.stderr and vi in result.stderr, result.stderr
+    assert not english_in(result.stderr, path)

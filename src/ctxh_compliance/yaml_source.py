@@ -371,6 +371,8 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Proble
     lines = text.split("\n")
     char = lines[line - 1][column - 1: column] if line and line <= len(lines) else ""
     key = _syntax_key(exc.problem or "", exc.context or "")
+    if key == "yaml.missing_value" and mark is not None and mark.index >= len(text.rstrip()):
+        key = "yaml.unexpected_end"  # "x: [" and nothing after: the file ends too soon
     return Problem(display, line, column, key, {"detail": exc.problem or str(exc), "opened": opened, "char": char})
 
 

@@ -198,6 +198,8 @@ def test_unknown_report_suffix_is_refused_and_nothing_is_written(cli, tmp_path):
     result = cli(LANG_SON, "-o", target)
     assert result.exit_code == 2 and not target.exists()
     assert ".txt, .text, .md, .markdown, .html, .htm, .json" in result.stderr
+    bare = cli(LANG_SON, "-o", tmp_path / "bao-cao")
+    assert bare.exit_code == 2 and "tệp báo cáo cần một đuôi: .txt" in bare.stderr and not (tmp_path / "bao-cao").exists()
     mismatch = cli(LANG_SON, "-f", "json", "-o", tmp_path / "bao-cao.html")
     assert mismatch.exit_code == 2 and "không khớp định dạng json" in mismatch.stderr
 

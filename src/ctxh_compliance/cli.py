@@ -85,9 +85,8 @@ def _check_suffix(output: Path, fmt: Format | None) -> None:
     format chosen with --format when there is one."""
     suffix = output.suffix.lower()
     if suffix not in FORMAT_OF_SUFFIX:
-        raise InputError([Problem(str(output), None, None, "cli.bad_suffix",
-                                  {"suffix": output.suffix or "—",
-                                   "allowed": ", ".join(FORMAT_OF_SUFFIX)})])
+        raise InputError([Problem(str(output), None, None, "cli.bad_suffix" if suffix else "cli.no_suffix",
+                                  {"suffix": output.suffix, "allowed": ", ".join(FORMAT_OF_SUFFIX)})])
     if fmt is not None and FORMAT_OF_SUFFIX[suffix] != fmt.value:
         raise InputError([Problem(str(output), None, None, "cli.suffix_format",
                                   {"suffix": output.suffix, "fmt": fmt.value,

@@ -151,7 +151,7 @@ class RunOptions:
     def report_for(self, path: Path) -> Report:
         from .checker import check
         from .ruleset_loader import load_ruleset, select_ruleset
-        from .selection import check_patterns, select
+        from .selection import rule_patterns, select
         extracted = None
         if is_document(path):
             from .document_input import load_document
@@ -166,8 +166,6 @@ class RunOptions:
         known = {r.id for r in rs.rules}
         chosen = rule_patterns(self.chosen, known, "--select")
         skipped = rule_patterns(self.skipped, known, "--skip")
-        check_patterns(chosen, known, "--select")
-        check_patterns(skipped, known, "--skip")
         report = select(check(loaded, rs, selected_by, self.as_of), chosen, skipped)
         if extracted is not None:
             report = report.model_copy(update={"extraction": extracted})
@@ -195,29 +193,6 @@ class RunOptions:
 def _split(values: list[str]) -> list[str]:
     """``--select a,b --select c`` -> [a, b, c]."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def rule_patterns(patterns: list[str], known: set[str], option: str) -> list[str]:
-    """Rule ids and prefixes as the ruleset writes them, whatever their case (qd112-t01 = QD112-T01); an
-    id that matches no rule is an error naming the closest known id."""
-    import difflib
-    by_fold = {rule_id.casefold(): rule_id for rule_id in known}
-    result = []
-    for pattern in patterns:
-        folded = pattern.casefold()
-        if folded in by_fold:
-            result.append(by_fold[folded])
-            continue
-        if pattern.endswith(("*", "-")):
-            stem = folded.rstrip("*")
-            match = next((rule_id for fold, rule_id in sorted(by_fold.items()) if fold.startswith(stem)), None)
-            if match is not None:
-                result.append(match[:len(stem)] + ("*" if pattern.endswith("*") else ""))
-                continue
-        near = difflib.get_close_matches(pattern.upper(), sorted(known), n=1, cutoff=0.0)
-        raise InputError([Problem(option, None, None, "selection.unknown_near",
-                                  {"id": pattern, "near": near[0] if near else "—"})])
-    return result
 
 
 @app.command(cls=LocalCommand, help="Kiểm tra kế hoạch công tác xã hội cấp tỉnh (YAML) theo quyết định quốc gia mà nó thực hiện. "

@@ -264,3 +264,13 @@ def test_yaml_syntax_errors_are_told_by_kind(content, where, vi, cli, write_plan
     assert result.exit_code == 2
     assert f"{path}:{where}: " in result.stderr and vi in result.stderr, result.stderr
     assert not english_in(result.stderr, path)
+
+
+def test_an_incomplete_document_is_told_in_the_users_language(cli, tmp_path):
+    document = tmp_path / "ke-hoach.txt"
+    document.write_text("KẾ HOẠCH\nThực hiện Quyết định 112/QĐ-TTg\n", encoding="utf-8")
+    result = cli(document)
+    assert result.exit_code == 2
+    assert "thiếu trường bắt buộc “thời kỳ” (khóa period)" in result.stderr
+    assert not english_in(result.stderr, tmp_path), result.stderr
+    assert "required field “period” is missing (key period)" in cli(document, "--lang", "en").stderr

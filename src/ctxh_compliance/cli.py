@@ -416,7 +416,7 @@ def _extract(paths: list[Path], o: RunOptions) -> int:
     if extraction.missing:
         sys.stderr.write(f"{paths[0]}: {translate('extract.missing_list', o.lang, items=', '.join(extraction.missing))}\n")
     if not extraction.valid:
-        detail = translate("extract.invalid", o.lang, errors="; ".join(extraction.errors),
+        detail = translate("extract.invalid", o.lang, errors="; ".join(e.show(o.lang) for e in extraction.errors),
                            missing=", ".join(extraction.missing))
         sys.stderr.write(f"{paths[0]}: {detail}\n")
         return EXIT_INPUT

@@ -38,18 +38,30 @@ class FieldPath(tuple):
         return field_label(self, lang)
 
 
-class Term(str):
-    """A message key that a message shows in its own language (``kind.list``: "một danh sách")."""
+def _said(value: Any, lang: str) -> Any:
+    """A message parameter in ``lang``: labels and terms translated, invisible characters escaped, a list
+    joined with "; "."""
+    if isinstance(value, (FieldPath, Term)):
+        return value.show(lang)
+    if isinstance(value, list):
+        return "; ".join(str(_said(item, lang)) for item in value)
+    return shown(value)
 
+
+class Term(str):
+    """A message of the catalogue kept for its language: as a string it reads in Vietnamese, ``show(lang)``
+    says it in ``lang`` (``kind.list``: "một danh sách" / "a list")."""
+
+    key: str
     params: dict[str, Any]
 
     def __new__(cls, key: str, **params: Any) -> "Term":
-        term = super().__new__(cls, key)
-        term.params = params
+        term = super().__new__(cls, translate(key, "vi", **{n: _said(v, "vi") for n, v in params.items()}))
+        term.key, term.params = key, params
         return term
 
     def show(self, lang: str) -> str:
-        return translate(str(self), lang, **self.params)
+        return translate(self.key, lang, **{name: _said(value, lang) for name, value in self.params.items()})
 
 
 #: operating-system errors by their number -> message key (the system's own text is English)
@@ -89,8 +101,7 @@ class Problem:
         return ":".join(parts)
 
     def render(self, lang: str = "vi") -> str:
-        params = {name: value.show(lang) if isinstance(value, (FieldPath, Term)) else shown(value)
-                  for name, value in self.params.items()}
+        params = {name: _said(value, lang) for name, value in self.params.items()}
         return f"{shown(self.where())}: {translate(self.key, lang, **params)}"
 
 

@@ -156,6 +156,25 @@ def _problem(source: Located, error: dict, model: type[BaseModel] = Plan) -> Pro
     return source.problem(loc, key, **params)
 
 
+class _Unlocated:
+    """A locator for values that have no place in a file (a plan extracted from a document)."""
+
+    file = ""
+    written: dict = {}
+
+    def where(self, path: tuple) -> tuple[None, None]:
+        return None, None
+
+    def problem(self, path: tuple, key: str, at_key: bool = False, **params: Any) -> Problem:
+        return Problem(self.file, None, None, key, params)
+
+
+def error_message(error: dict, model: type[BaseModel] = Plan) -> Term:
+    """A validation error as a message of the catalogue (Vietnamese as a string, any language with show())."""
+    problem = _problem(_Unlocated(), error, model)
+    return Term(problem.key, **problem.params)
+
+
 def _leaf_types(annotation: Any) -> set[Any]:
     """What an annotation accepts: ``int | None`` -> {int, NoneType}; Literal["a"] -> {str}; list[str] stays."""
     origin = typing.get_origin(annotation)

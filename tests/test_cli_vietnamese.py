@@ -274,3 +274,9 @@ def test_an_incomplete_document_is_told_in_the_users_language(cli, tmp_path):
     assert "thiếu trường bắt buộc “thời kỳ” (khóa period)" in result.stderr
     assert not english_in(result.stderr, tmp_path), result.stderr
     assert "required field “period” is missing (key period)" in cli(document, "--lang", "en").stderr
+
+
+def test_a_bad_language_is_told_in_vietnamese(cli):
+    result = cli(LANG_SON, "--lang", "fr")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "--lang: giá trị “fr” không hợp lệ; chọn một trong: vi, en\nXem hướng dẫn: ctxh-check -h\n"

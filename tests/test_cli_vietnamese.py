@@ -280,3 +280,14 @@ def test_a_bad_language_is_told_in_vietnamese(cli):
     result = cli(LANG_SON, "--lang", "fr")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == "--lang: giá trị “fr” không hợp lệ; chọn một trong: vi, en\nXem hướng dẫn: ctxh-check -h\n"
+
+
+def test_a_file_that_is_not_a_report_is_told_in_the_users_language(cli, tmp_path):
+    broken, other = tmp_path / "cu.json", tmp_path / "moi.json"
+    broken.write_text('{"a": ', encoding="utf-8")
+    other.write_text('{"a": 1}', encoding="utf-8")
+    result = cli("--diff", broken, other)
+    assert result.exit_code == 2
+    assert "cu.json: không đọc được báo cáo JSON của ctxh-check (phiên bản 1.x): tệp không phải JSON hợp lệ" in result.stderr
+    assert not english_in(result.stderr, tmp_path)
+    assert "required field “generator” is missing" in cli("--diff", other, broken, "--lang", "en").stderr

@@ -68,6 +68,7 @@ _TYPES = {
     "period_order": "plan.period_order",
     "percent_range": "plan.percent_range",
     "finite_number": "plan.not_finite",
+    "json_invalid": "plan.bad_json", "json_type": "plan.bad_json",
 }
 
 

@@ -15,7 +15,6 @@ What the command line gives wins over the file.
 """
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,6 +95,7 @@ def read_settings(path: Path) -> Settings:
     """Read and check a configuration file; every problem names the file and the line."""
     display = str(path)
     if path.suffix.lower() == ".toml":
+        import tomllib
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:

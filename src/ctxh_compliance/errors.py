@@ -50,7 +50,7 @@ def _said(value: Any, lang: str) -> Any:
 
 class Term(str):
     """A message of the catalogue kept for its language: as a string it reads in Vietnamese, ``show(lang)``
-    says it in ``lang`` (``kind.list``: "một danh sách" / "a list")."""
+    says it in ``lang`` (``value_kind.list``: "một danh sách" / "a list")."""
 
     key: str
     params: dict[str, Any]

@@ -81,11 +81,11 @@ def as_written(source: Any, path: tuple, value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return Term("kind.empty")
+        return Term("value_kind.empty")
     if isinstance(value, list):
-        return Term("kind.list")
+        return Term("value_kind.list")
     if isinstance(value, dict):
-        return Term("kind.mapping")
+        return Term("value_kind.mapping")
     return value
 
 
@@ -240,7 +240,8 @@ _KINDS = {list: "list", type(None): "empty", int: "number", float: "number", boo
 
 def validate_plan(source: Located) -> LoadedPlan:
     if not isinstance(source.data, dict):
-        raise InputError([source.problem((), "plan.not_mapping", found=Term(f"kind.{_KINDS.get(type(source.data), 'text')}"))])
+        found = Term(f"value_kind.{_KINDS.get(type(source.data), 'text')}")
+        raise InputError([source.problem((), "plan.not_mapping", found=found)])
     problems, refused = ambiguity_problems(source, Plan)
     try:
         plan = Plan.model_validate(without(source.data, refused))

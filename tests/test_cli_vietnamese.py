@@ -210,6 +210,12 @@ def test_the_suffix_chooses_the_format(cli, tmp_path):
     assert json.loads(target.read_text(encoding="utf-8"))["plan"]["province"]
 
 
+def test_several_plans_need_a_folder_not_a_report_file(cli, tmp_path):
+    result = cli(LANG_SON, EXAMPLES / "dong_thap_176-KH-UBND_2021.yaml", "-o", tmp_path / "bao-cao.html")
+    assert result.exit_code == 2 and "--output phải là một thư mục" in result.stderr
+    assert not (tmp_path / "bao-cao.html").exists()
+
+
 def test_output_folder_gets_a_report_named_after_the_plan(cli, tmp_path):
     new = tmp_path / "moi"
     result = cli(LANG_SON, "-o", f"{new}/", "-f", "html")

@@ -358,8 +358,9 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     from . import batch
     from .report import environment, render
     folder = o.output
-    if folder is not None and folder.exists() and not folder.is_dir():
-        raise InputError([Problem(str(folder), None, None, "batch.output_folder", {})])
+    if folder is not None and ((folder.exists() and not folder.is_dir())
+                               or (not o.output_folder and folder.suffix.lower() in FORMAT_OF_SUFFIX)):
+        raise InputError([Problem(str(folder), None, None, "batch.output_folder", {})])  # -o report.html
     if folder is not None:
         try:
             folder.mkdir(parents=True, exist_ok=True)

@@ -175,6 +175,22 @@ def test_dash_reads_the_plan_from_standard_input():
     assert bad.stderr.decode().startswith("<stdin>:2:7: lỗi cú pháp YAML")
 
 
+def test_standard_input_in_a_batch_is_reported_as_stdin(tmp_path):
+    out = tmp_path / "tham-dinh"
+    result = run("-", EXAMPLES / "dong_thap_176-KH-UBND_2021.yaml", "-o", f"{out}/", "--no-config",
+                 input_bytes=LANG_SON.read_bytes())
+    assert result.returncode in (0, 1), result.stderr
+    assert (out / "stdin.txt").read_text(encoding="utf-8").startswith("Kết quả kiểm tra")
+    assert "<stdin>" in result.stdout.decode()
+
+
+def test_help_from_the_installed_command():
+    result = run("-h")
+    assert result.returncode == 0
+    assert result.stdout.decode().startswith("Cách dùng: ctxh-check [TÙY CHỌN] [KẾ HOẠCH]...")
+    assert "-r, --ruleset BỘ_QUY_TẮC" in result.stdout.decode()
+
+
 def test_standard_input_is_bounded_like_a_file():
     result = run("-", "--no-config", input_bytes=b"# " + b"x" * (6 * 1024 * 1024) + b"\n")
     assert result.returncode == 2

@@ -370,6 +370,8 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     results: list[batch.PlanResult] = []
     links: dict[Path, str] = {}
     names = batch.report_names(files, SUFFIXES[fmt])  # one file per plan: none overwrites another
+    if Path("-") in names and f"stdin{SUFFIXES[fmt]}" not in names.values():
+        names[Path("-")] = f"stdin{SUFFIXES[fmt]}"  # the plan read from standard input
     show_bar = sys.stderr.isatty()
     with typer.progressbar(files, label=translate("batch.progress", o.lang), file=sys.stderr,
                            hidden=not show_bar) as bar:
@@ -396,16 +398,22 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     lines = []
     for result in batch.worst_first(results):
         if result.report is None:
-            lines.append(f"{result.path}: {translate('batch.error', o.lang)}")
+            lines.append(f"{_shown_path(result.path)}: {translate('batch.error', o.lang)}")
             continue
         counts = result.report.counts()
-        lines.append(translate("batch.line", o.lang, file=result.path,
+        lines.append(translate("batch.line", o.lang, file=_shown_path(result.path),
                                overall=translate(f"verdict.{result.report.overall.value}", o.lang),
                                fail=counts[Verdict.FAIL], review=counts[Verdict.NEEDS_REVIEW]))
     _emit("\n".join(lines) + "\n", None, [])
     if any(r.report is None for r in results):
         return EXIT_INPUT
     return EXIT_FAIL if any(r.report.fails_on(o.failing) for r in results) else EXIT_OK
+
+
+def _shown_path(path: Path) -> str:
+    """A plan's file as messages name it (``-`` is ``<stdin>``)."""
+    from .yaml_source import STDIN
+    return STDIN if str(path) == "-" else str(path)
 
 
 def _extract(paths: list[Path], o: RunOptions) -> int:

@@ -116,7 +116,8 @@ class LocalCommand(TyperCommand):
         if param.param_type_name == "argument":
             names = metavar
         else:
-            names = ", ".join([*param.opts, *param.secondary_opts]) + (f" {metavar}" if metavar else "")
+            opts = sorted([*param.opts, *param.secondary_opts], key=lambda o: o.startswith("--"))  # -r, --ruleset
+            names = ", ".join(opts) + (f" {metavar}" if metavar else "")
         text = _text(f"help.{param.name}", lang, getattr(param, "help", None) or "") or ""
         default = self._default(param, ctx)
         if default:

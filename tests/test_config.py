@@ -75,3 +75,10 @@ def test_a_broken_yaml_configuration_names_its_line(cli, tmp_path, monkeypatch):
     result = cli(LANG_SON)
     assert result.exit_code == 2
     assert ".ctxh.yaml:2:1: “format”: giá trị “pdf” không hợp lệ; chọn trong: text, markdown, html, json" in result.stderr
+
+
+def test_a_folder_given_as_a_file_is_told_so(cli, tmp_path):
+    result = cli(LANG_SON, "--config", tmp_path)
+    assert result.exit_code == 2 and f"{tmp_path}: đây là một thư mục, không phải một tệp" in result.stderr
+    waivers = cli(LANG_SON, "--no-config", "--waivers", tmp_path)
+    assert waivers.exit_code == 2 and f"{tmp_path}: đây là một thư mục, không phải một tệp" in waivers.stderr

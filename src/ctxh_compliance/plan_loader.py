@@ -134,8 +134,8 @@ def _problem(source: Located, error: dict, model: type[BaseModel] = Plan) -> Pro
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         params.update(field=_field_name(loc[:-1]), name=str(loc[-1]),
-                      allowed=", ".join(owner.model_fields) if owner else "?")
-        return source.problem(loc, key, at_key=True, **params)
+                      allowed=", ".join(owner.model_fields) if owner else "")
+        return source.problem(loc, key if owner else "plan.unknown_key_here", at_key=True, **params)
     elif kind == "missing":
         params["name"] = str(loc[-1])
         source_path = loc[:-1]

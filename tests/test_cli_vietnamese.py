@@ -313,3 +313,15 @@ def test_a_file_that_is_not_a_report_is_told_in_the_users_language(cli, tmp_path
     assert "cu.json: không đọc được báo cáo JSON của ctxh-check (phiên bản 1.x): tệp không phải JSON hợp lệ" in result.stderr
     assert not english_in(result.stderr, tmp_path)
     assert "required field “generator” is missing" in cli("--diff", other, broken, "--lang", "en").stderr
+
+
+def test_a_broken_ruleset_folder_is_told_in_vietnamese(cli, tmp_path):
+    import shutil
+    folder = tmp_path / "bo-quy-tac"
+    shutil.copytree(ROOT / "rulesets" / "qd112_2021", folder)
+    rules = folder / "rules-targets.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("severity:", "severty:", 1), encoding="utf-8")
+    result = cli(LANG_SON, "-r", folder)
+    assert result.exit_code == 2
+    assert "khóa không hợp lệ “severty”" in result.stderr and "thiếu trường bắt buộc" in result.stderr
+    assert not english_in(result.stderr, tmp_path), result.stderr

@@ -13,20 +13,22 @@ CASES = [
     ("yaml syntax", "identification: {title: x\nperiod: [\n", "2:7", "lỗi cú pháp YAML", "YAML syntax error"),
     ("tab indentation", "identification:\n\ttitle: x\n", "2:1", "ký tự tab", "a tab is used"),
     ("duplicate key", GOOD + "period: {start: 2021, end: 2025}\n", "10:1", "khóa “period” bị lặp lại", "appears twice"),
-    ("wrong type", GOOD.replace("start: 2021", "start: năm 2021"), "8:10", "“period.start” phải là số nguyên",
+    ("wrong type", GOOD.replace("start: 2021", "start: năm 2021"), "8:10", "“thời kỳ › năm bắt đầu” phải là số nguyên",
      "must be a whole number"),
-    ("missing field", GOOD.replace("  province: Lạng Sơn\n", ""), "2:3", "thiếu trường bắt buộc “identification.province”",
-     "required field “identification.province” is missing"),
-    ("unknown key", GOOD + "kinh_phi: 5\n", "10:1", "khóa không hợp lệ “kinh_phi”; các khóa được phép: identification",
+    ("missing field", GOOD.replace("  province: Lạng Sơn\n", ""), "2:3", "thiếu trường bắt buộc “thông tin văn bản › tỉnh”",
+     "required field “identification › province” is missing"),
+    ("unknown key", GOOD + "kinh_phi: 5\n", "10:1", "khóa không hợp lệ “kinh_phi” (trong phần gốc của tệp); "
+     "các khóa được phép: identification",
      "unknown key “kinh_phi”"),
     ("percent over 100", GOOD + "targets:\n- {indicator: staff_assignment, year: 2025, value: 160, unit: percent}\n",
      "11:3", "tỷ lệ phần trăm 160 vượt quá 100", "percentage 160 is over 100"),
     ("negative value", GOOD + "targets:\n- {indicator: staff_assignment, year: 2025, value: -5, unit: percent}\n",
-     "11:52", "“targets.0.value” phải ≥ 0 (nhận được: -5)", "must be ≥ 0"),
-    ("year out of range", GOOD.replace("end: 2025", "end: 2225"), "9:8", "“period.end” phải ≤ 2100", "must be ≤ 2100"),
+     "11:52", "“chỉ tiêu số 1 › giá trị” phải ≥ 0 (nhận được: -5)", "must be ≥ 0"),
+    ("year out of range", GOOD.replace("end: 2025", "end: 2225"), "9:8", "“thời kỳ › năm kết thúc” phải ≤ 2100",
+     "must be ≤ 2100"),
     ("end before start", GOOD.replace("end: 2025", "end: 2019"), "9:8", "năm kết thúc (2019) trước năm bắt đầu (2021)",
      "is before the start year"),
-    ("bad choice", GOOD.replace("kind: phase", "kind: nam"), "4:9", "phải là một trong: 'annual', 'phase' or 'programme'",
+    ("bad choice", GOOD.replace("kind: phase", "kind: nam"), "4:9", "phải là một trong: annual, phase, programme",
      "must be one of"),
     ("bad date", GOOD.replace("  kind: phase\n", "  kind: phase\n  date: 31/12/2021\n"), "5:9",
      "phải là ngày dạng YYYY-MM-DD", "must be a date"),
@@ -39,9 +41,9 @@ CASES = [
     ("very deep nesting", "a: " + "[" * 50_000 + "]" * 50_000 + "\n", "1:54", "lồng nhau quá sâu", "nesting is too deep"),
     ("deep block nesting", "a:\n" + "- " * 50_000 + "x\n", "2:1", "lồng nhau quá sâu", "nesting is too deep"),
     ("impossible date", GOOD.replace("  kind: phase\n", "  kind: phase\n  date: 2026-13-45\n"), "5:9",
-     "giá trị không hợp lệ: '2026-13-45'", "invalid value"),
+     "ngày “2026-13-45” không có thật", "does not exist"),
     ("not a leap day", GOOD.replace("- number: 112/QĐ-TTg", "- number: 112/QĐ-TTg\n  date: 2021-02-29"), "7:9",
-     "giá trị không hợp lệ: '2021-02-29'", "invalid value"),
+     "ngày “2021-02-29” không có thật", "does not exist"),
     ("unknown indicator", GOOD + "targets:\n- {indicator: staff_asignment, year: 2025, value: 60, unit: percent}\n",
      "11:15", "chỉ tiêu “staff_asignment” không có trong bộ quy tắc qd112_2021", "is not in ruleset"),
     ("unknown task group", GOOD + "task_groups:\n- {heading: x, covers: [traning]}\n", "11:25",
@@ -51,32 +53,32 @@ CASES = [
     # YAML 1.1 and YAML 1.2 read these differently: where a number or true/false is expected, refused with the way to
     # write it (never 90 for 1:30, 1041 for 02021, true for yes)
     ("base 60", GOOD + TARGET.replace("value: 60", "value: 1:30"), "11:52",
-     "“targets.0.value”: YAML 1.1 đọc 1:30 là số cơ số 60 (90), YAML 1.2 đọc là văn bản; hãy viết 90, hoặc \"1:30\" "
-     "nếu đó là văn bản", "“targets.0.value”: YAML 1.1 reads 1:30 as a base-60 number (90), YAML 1.2 as text; write 90, "
+     "“chỉ tiêu số 1 › giá trị”: YAML 1.1 đọc 1:30 là số cơ số 60 (90), YAML 1.2 đọc là văn bản; hãy viết 90, hoặc \"1:30\" "
+     "nếu đó là văn bản", "“target 1 › value”: YAML 1.1 reads 1:30 as a base-60 number (90), YAML 1.2 as text; write 90, "
      "or \"1:30\" if it is text"),
     ("octal year", GOOD + TARGET.replace("year: 2025", "year: 02021"), "11:39",
-     "“targets.0.year”: 02021 có số 0 ở đầu nên YAML 1.1 đọc là số bát phân (1041), YAML 1.2 đọc là 2021; hãy viết 2021 "
+     "“chỉ tiêu số 1 › năm”: 02021 có số 0 ở đầu nên YAML 1.1 đọc là số bát phân (1041), YAML 1.2 đọc là 2021; hãy viết 2021 "
      "(bỏ số 0 ở đầu), hoặc \"02021\" nếu đó là văn bản", "02021 has a leading zero, so YAML 1.1 reads it as an octal "
      "number (1041) and YAML 1.2 as 2021; write 2021 (no leading zero)"),
-    ("octal start", GOOD.replace("start: 2021", "start: 02021"), "8:10", "“period.start”: 02021 có số 0 ở đầu",
+    ("octal start", GOOD.replace("start: 2021", "start: 02021"), "8:10", "“thời kỳ › năm bắt đầu”: 02021 có số 0 ở đầu",
      "write 2021 (no leading zero)"),
     ("0o octal", GOOD + TARGET.replace("value: 60", "value: 0o17"), "11:52",
      "YAML 1.2 đọc 0o17 là số bát phân (15), YAML 1.1 đọc là văn bản; hãy viết 15", "write 15, or \"0o17\" if it is text"),
     ("hexadecimal", GOOD + TARGET.replace("value: 60", "value: 0x3C"), "11:52",
-     "“targets.0.value”: 0x3C là số hệ mười sáu (60); tệp kế hoạch chỉ nhận số thập phân: hãy viết 60, hoặc \"0x3C\"",
+     "“chỉ tiêu số 1 › giá trị”: 0x3C là số hệ mười sáu (60); tệp kế hoạch chỉ nhận số thập phân: hãy viết 60, hoặc \"0x3C\"",
      "0x3C is a hexadecimal number (60); plan files take decimal numbers only: write 60"),
     ("digit groups", GOOD + TARGET.replace("value: 60", "value: 1_000").replace("percent", "count"), "11:52",
-     "“targets.0.value”: YAML 1.1 đọc 1_000 là 1000 (dấu _ nhóm chữ số), YAML 1.2 đọc là văn bản; hãy viết 1000, hoặc "
+     "“chỉ tiêu số 1 › giá trị”: YAML 1.1 đọc 1_000 là 1000 (dấu _ nhóm chữ số), YAML 1.2 đọc là văn bản; hãy viết 1000, hoặc "
      "\"1_000\"", "YAML 1.1 reads 1_000 as 1000 (_ groups digits), YAML 1.2 as text; write 1000"),
     ("digit groups in an amount", GOOD + "budget: {total: {amount: 20_644_000_000}}\n", "10:26",
-     "“budget.total.amount”: YAML 1.1 đọc 20_644_000_000 là 20644000000", "write 20644000000"),
+     "“kinh phí › tổng › số tiền”: YAML 1.1 đọc 20_644_000_000 là 20644000000", "write 20644000000"),
     ("yes for true", GOOD + "source: {document: x, complete: yes}\n", "10:33",
-     "“source.complete”: YAML 1.1 đọc yes là true, YAML 1.2 đọc là văn bản; “source.complete” nhận true hoặc false: "
-     "hãy viết true", "“source.complete”: YAML 1.1 reads yes as true, YAML 1.2 as text; “source.complete” takes true "
-     "or false: write true"),
+     "“văn bản nguồn › đầy đủ”: YAML 1.1 đọc yes là true, YAML 1.2 đọc là văn bản; “văn bản nguồn › đầy đủ” nhận true "
+     "hoặc false: hãy viết true",
+     "“source › complete”: YAML 1.1 reads yes as true, YAML 1.2 as text; “source › complete” takes true or false: write true"),
     ("n for false", GOOD + "source: {document: x, complete: n}\n", "10:33", "YAML 1.1 đọc n là false", "write false"),
     ("off is not a kind", GOOD.replace("kind: phase", "kind: off"), "4:9",
-     "“identification.kind” phải là một trong: 'annual', 'phase' or 'programme' (nhận được: off)", "(got: off)"),
+     "“thông tin văn bản › loại kế hoạch” phải là một trong: annual, phase, programme (nhận được: off)", "(got: off)"),
 ]
 
 
@@ -127,7 +129,7 @@ def test_values_are_read_by_the_yaml_1_2_core_rules():
 
 def test_explicit_tags_do_not_bring_back_yaml_1_1_numbers(cli, write_plan):
     result = cli(write_plan(GOOD + TARGET.replace("value: 60", "value: !!int 1:30")))
-    assert result.exit_code == 2 and ":11:52: giá trị không hợp lệ: '1:30'" in result.stderr, result.stderr
+    assert result.exit_code == 2 and ":11:52: giá trị “1:30” không đọc được theo thẻ !!int" in result.stderr, result.stderr
 
 
 def test_the_bundled_rulesets_and_examples_read_the_same_under_yaml_1_1():
@@ -266,4 +268,4 @@ def test_a_quoted_yes_is_not_taken_for_true(cli, write_plan):
     """`complete: "yes"` is text: it does not silently say the source is complete."""
     text = GOOD + 'source: {document: "bài báo", complete: "yes"}\n'
     result = cli(write_plan(text))
-    assert result.exit_code == 2 and "“source.complete” phải là true hoặc false (nhận được: yes)" in result.stderr
+    assert result.exit_code == 2 and "“văn bản nguồn › đầy đủ” phải là true hoặc false (nhận được: yes)" in result.stderr

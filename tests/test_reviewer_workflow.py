@@ -117,7 +117,7 @@ def test_select_skip_and_fail_on(cli):
     assert cli(LANG_SON).exit_code == 0
     assert cli(LANG_SON, "--fail-on", "fail,needs_review").exit_code == 1
     bad = cli(LANG_SON, "--select", "QD999-T01")
-    assert bad.exit_code == 2 and "không có quy tắc nào khớp: QD999-T01" in bad.stderr
+    assert bad.exit_code == 2 and "không có quy tắc nào khớp “QD999-T01”; mã gần nhất: QD" in bad.stderr
     assert cli(LANG_SON, "--fail-on", "sometimes").exit_code == 2
 
 
@@ -151,7 +151,7 @@ def test_waiving_every_failure_makes_the_run_pass(cli, tmp_path):
 def test_bad_waivers_are_errors_and_stale_ones_are_reported(cli, tmp_path):
     no_reason = {k: v for k, v in WAIVE_T01.items() if k != "reason"}
     result = cli(YEN_BAI, "-r", "qd112_2021", "--waivers", _waivers(tmp_path, [no_reason]))
-    assert result.exit_code == 2 and "mien-tru.yaml:2:3: thiếu trường bắt buộc “waivers.0.reason”" in result.stderr
+    assert result.exit_code == 2 and "mien-tru.yaml:2:3: thiếu trường bắt buộc “miễn trừ số 1 › lý do”" in result.stderr
     empty_reason = {**WAIVE_T01, "reason": "  "}
     assert cli(YEN_BAI, "-r", "qd112_2021", "--waivers", _waivers(tmp_path, [empty_reason])).exit_code == 2
     unknown = cli(YEN_BAI, "-r", "qd112_2021", "--waivers", _waivers(tmp_path, [{**WAIVE_T01, "rule": "QD112-T99"}]))

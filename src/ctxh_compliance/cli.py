@@ -14,9 +14,10 @@ from pathlib import Path
 import typer
 
 from .document_input import is_document
-from .errors import CheckerError, InputError, Problem
+from .errors import CheckerError, InputError, Problem, os_problem
 from .findings import Report, Verdict
 from .i18n import translate
+from .usage import LocalCommand
 from .writing import write_atomically
 
 # Modules that only some runs need (the extractor, the catalogue, batches, diffs, waivers, JSON)
@@ -24,6 +25,9 @@ from .writing import write_atomically
 
 EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 SUFFIXES = {"text": ".txt", "markdown": ".md", "html": ".html", "json": ".json"}
+#: report file suffixes -> format (``-o report.html`` writes HTML unless --format says otherwise)
+FORMAT_OF_SUFFIX = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+                    ".htm": "html", ".json": "json"}
 
 
 class Format(str, Enum):
@@ -69,11 +73,24 @@ def _version(shown: bool) -> None:
 
 
 def _fmt_for(output: Path | None, fmt: Format | None) -> str:
+    """The report's format: --format, else the output file's suffix (checked by ``_check_suffix``), else text."""
     if fmt is not None:
         return fmt.value
     suffix = output.suffix.lower() if output is not None else ""
-    return {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}.get(
-        suffix, "text")
+    return FORMAT_OF_SUFFIX.get(suffix, "text")
+
+
+def _check_suffix(output: Path, fmt: Format | None) -> None:
+    """A report file's suffix must name a report format (``-o x.pdf`` would be plain text in a .pdf), and the
+    format chosen with --format when there is one."""
+    suffix = output.suffix.lower()
+    if suffix not in FORMAT_OF_SUFFIX:
+        raise InputError([Problem(str(output), None, None, "cli.bad_suffix" if suffix else "cli.no_suffix",
+                                  {"suffix": output.suffix, "allowed": ", ".join(FORMAT_OF_SUFFIX)})])
+    if fmt is not None and FORMAT_OF_SUFFIX[suffix] != fmt.value:
+        raise InputError([Problem(str(output), None, None, "cli.suffix_format",
+                                  {"suffix": output.suffix, "fmt": fmt.value,
+                                   "expected": ", ".join(s for s, f in FORMAT_OF_SUFFIX.items() if f == fmt.value)})])
 
 
 def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
@@ -86,15 +103,14 @@ def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
         except BrokenPipeError:  # the reader went away (| head, | grep -q, quitting less): not an error
             _discard_stdout()
         except OSError as exc:  # a full disk behind a redirection
-            raise InputError([Problem("stdout", None, None, "cli.cannot_write",
-                                      {"detail": exc.strerror or exc})]) from None
+            raise InputError([os_problem(exc, "stdout", writing=True)]) from None
         return
     if any(output.resolve() == p.resolve() for p in inputs if p.exists()):
         raise InputError([Problem(str(output), None, None, "cli.output_is_input", {})])
     try:
         write_atomically(output, text)
     except OSError as exc:
-        raise InputError([Problem(str(output), None, None, "cli.cannot_write", {"detail": exc.strerror or exc})]) from None
+        raise InputError([os_problem(exc, str(output), writing=True)]) from None
 
 
 def _discard_stdout() -> None:
@@ -117,6 +133,7 @@ class RunOptions:
     chosen: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     fail_on: str = "fail"
+    output_folder: bool = False  # -o names a folder ("dir/", or one that exists): the report goes inside
     waivers_file: Path | None = None
     diff: bool = False
     extract_only: bool = False
@@ -130,11 +147,12 @@ class RunOptions:
     # resolved by the run
     failing: set[Verdict] = field(default_factory=set)
     waivers: list = field(default_factory=list)
+    matched_waivers: set[int] = field(default_factory=set)  # waivers whose plan was among those checked
 
     def report_for(self, path: Path) -> Report:
         from .checker import check
         from .ruleset_loader import load_ruleset, select_ruleset
-        from .selection import check_patterns, select
+        from .selection import rule_patterns, select
         extracted = None
         if is_document(path):
             from .document_input import load_document
@@ -147,15 +165,25 @@ class RunOptions:
         else:
             rs, selected_by = select_ruleset(loaded)
         known = {r.id for r in rs.rules}
-        check_patterns(self.chosen, known, "--select")
-        check_patterns(self.skipped, known, "--skip")
-        report = select(check(loaded, rs, selected_by, self.as_of), self.chosen, self.skipped)
+        chosen = rule_patterns(self.chosen, known, "--select")
+        skipped = rule_patterns(self.skipped, known, "--skip")
+        report = select(check(loaded, rs, selected_by, self.as_of), chosen, skipped)
         if extracted is not None:
             report = report.model_copy(update={"extraction": extracted})
         if self.waivers:
-            from .waivers import apply_waivers
+            from .waivers import apply_waivers, matches_plan
+            self.matched_waivers.update(i for i, w in enumerate(self.waivers) if matches_plan(w, report))
             report = apply_waivers(report, self.waivers)
         return report
+
+    def warn_unmatched_waivers(self) -> None:
+        """A waiver whose plan was not among those checked: a warning naming it (a mistyped number or
+        province would otherwise waive nothing, silently)."""
+        for i, w in enumerate(self.waivers):
+            if i not in self.matched_waivers:
+                line, column = w.where
+                sys.stderr.write(Problem(str(self.waivers_file), line, column, "waiver.unmatched",
+                                         {"rule": w.rule}).render(self.lang) + "\n")
 
     def painted(self, fmt: str) -> bool:
         return fmt == "text" and self.output is None and (self.colour == Colour.always or (
@@ -163,11 +191,17 @@ class RunOptions:
             and not os.environ.get("NO_COLOR")))
 
 
-@app.command(help="Kiểm tra kế hoạch công tác xã hội cấp tỉnh (YAML) theo quyết định quốc gia mà nó thực hiện. "
+def _split(values: list[str]) -> list[str]:
+    """``--select a,b --select c`` -> [a, b, c]."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@app.command(cls=LocalCommand, help="Kiểm tra kế hoạch công tác xã hội cấp tỉnh (YAML) theo quyết định quốc gia mà nó thực hiện. "
                   "Nhiều tệp hoặc một thư mục: kiểm tra từng kế hoạch và lập bảng tổng hợp. "
                   "Mã thoát: 0 không có KHÔNG ĐẠT; 1 có KHÔNG ĐẠT (hoặc kết luận chọn bằng --fail-on); "
                   "2 lỗi đầu vào; 3 lỗi nội bộ.")
 def main(
+    ctx: typer.Context,
     plans: list[Path] | None = typer.Argument(None, help="Tệp kế hoạch (YAML), nhiều tệp hoặc thư mục",
                                                  show_default=False),
     ruleset: str | None = typer.Option(None, "--ruleset", "-r",
@@ -200,13 +234,19 @@ def main(
                                                       "mặc định chỉ in các vấn đề và số lượng"),
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                  help="In phiên bản của công cụ và của từng bộ quy tắc rồi thoát"),
+    config: Path | None = typer.Option(None, "--config", help="Tệp cấu hình (thay cho ctxh.toml/.ctxh.yaml tìm thấy)"),
+    no_config: bool = typer.Option(False, "--no-config", help="Không đọc tệp cấu hình nào"),
 ) -> None:
     options = RunOptions(
         lang=lang.value, ruleset=ruleset, fmt=fmt, output=output, colour=colour,
-        as_of=as_of.date() if as_of else None, chosen=chosen, skipped=skipped, fail_on=fail_on,
+        as_of=as_of.date() if as_of else None, chosen=_split(chosen), skipped=_split(skipped), fail_on=fail_on,
         waivers_file=waivers, diff=diff, extract_only=extract_only, list_rules=list_rules, explain=explain,
         catalogue=catalogue, schema=schema, report_schema=report_schema, list_rulesets=list_rulesets,
         everything=everything)
+    if _from_config(ctx, "output") and (schema or report_schema or list_rulesets or list_rules or catalogue or explain
+                                        or extract_only or diff):
+        options.output = None  # the configuration file's output is where reports go, not listings
+    options.output_folder = options.output is not None and (options.output.is_dir() or _names_folder(ctx))
     try:
         code = _run(plans or [], options)
     except InputError as exc:
@@ -219,6 +259,21 @@ def main(
         sys.stderr.write(translate("engine.unexpected", options.lang, detail=f"{type(exc).__name__}: {exc}") + "\n")
         code = EXIT_INTERNAL
     raise typer.Exit(code)
+
+
+def _from_config(ctx: typer.Context, name: str) -> bool:
+    """Whether the parameter's value is the configuration file's (not given on the command line)."""
+    from typer._click.core import ParameterSource
+    return ctx.get_parameter_source(name) is ParameterSource.DEFAULT_MAP
+
+
+def _names_folder(ctx: typer.Context) -> bool:
+    """Whether --output (as typed, or as the configuration file gives it) ends with a slash: a folder."""
+    from .usage import given_value
+    typed = given_value(getattr(ctx.command, "raw_args", []), ["--output", "-o"])
+    if typed is None:
+        typed = str((ctx.default_map or {}).get("output", ""))
+    return typed.endswith(("/", os.sep))
 
 
 def _run(plans: list[Path], o: RunOptions) -> int:
@@ -257,7 +312,7 @@ def _run(plans: list[Path], o: RunOptions) -> int:
         return _extract(plans, o)
 
     from .selection import parse_fail_on
-    o.failing = parse_fail_on(o.fail_on)
+    o.failing = parse_fail_on(o.fail_on.lower())
     if o.waivers_file:
         from .ruleset_loader import available_rulesets, load_ruleset
         from .waivers import load_waivers
@@ -268,17 +323,38 @@ def _run(plans: list[Path], o: RunOptions) -> int:
     if o.diff:
         return _diff(plans, o)
     from .batch import expand
+    if sum(str(p) == "-" for p in plans) > 1:
+        raise InputError([Problem("-", None, None, "cli.stdin_twice", {})])
     files = expand(plans)
-    if len(files) == 1 and not (o.output is not None and o.output.is_dir()):
-        return _single(files[0], o)
-    return _batch(files, o)
+    if len(files) == 1:
+        code = _single(files[0], o)
+    else:
+        code = _batch(files, o)
+    o.warn_unmatched_waivers()
+    return code
 
 
 def _single(path: Path, o: RunOptions) -> int:
     from .report import render
+    output = o.output
+    if output is not None and o.output_folder:
+        fmt = _fmt_for(None, o.fmt)
+        name = "stdin" if str(path) == "-" else path.stem
+        output = output / f"{name}{SUFFIXES[fmt]}"
+    elif output is not None:
+        if output.exists() and output.resolve() == path.resolve():
+            raise InputError([Problem(str(output), None, None, "cli.output_is_input", {})])
+        _check_suffix(output, o.fmt)
+        fmt = _fmt_for(output, o.fmt)
+    else:
+        fmt = _fmt_for(None, o.fmt)
     report = o.report_for(path)
-    fmt = _fmt_for(o.output, o.fmt)
-    _emit(render(report, fmt, o.lang, o.painted(fmt), o.everything), o.output, [path])
+    if output is not None and o.output_folder:
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError([os_problem(exc, str(output.parent), writing=True)]) from None
+    _emit(render(report, fmt, o.lang, o.painted(fmt) and output is None, o.everything), output, [path])
     return EXIT_FAIL if report.fails_on(o.failing) else EXIT_OK
 
 
@@ -286,14 +362,20 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     from . import batch
     from .report import render
     folder = o.output
-    if folder is not None and folder.exists() and not folder.is_dir():
-        raise InputError([Problem(str(folder), None, None, "batch.output_folder", {})])
+    if folder is not None and ((folder.exists() and not folder.is_dir())
+                               or (not o.output_folder and folder.suffix.lower() in FORMAT_OF_SUFFIX)):
+        raise InputError([Problem(str(folder), None, None, "batch.output_folder", {})])  # -o report.html
     if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError([os_problem(exc, str(folder), writing=True)]) from None
     fmt = _fmt_for(None, o.fmt)
     results: list[batch.PlanResult] = []
     links: dict[Path, str] = {}
     names = batch.report_names(files, SUFFIXES[fmt])  # one file per plan: none overwrites another
+    if Path("-") in names and f"stdin{SUFFIXES[fmt]}" not in names.values():
+        names[Path("-")] = f"stdin{SUFFIXES[fmt]}"  # the plan read from standard input
     show_bar = sys.stderr.isatty()
     with typer.progressbar(files, label=translate("batch.progress", o.lang), file=sys.stderr,
                            hidden=not show_bar) as bar:
@@ -317,16 +399,22 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     lines = []
     for result in batch.worst_first(results):
         if result.report is None:
-            lines.append(f"{term(result.path)}: {translate('batch.error', o.lang)}")
+            lines.append(f"{term(_shown_path(result.path))}: {translate('batch.error', o.lang)}")
             continue
         counts = result.report.counts()
-        lines.append(translate("batch.line", o.lang, file=term(result.path),
+        lines.append(translate("batch.line", o.lang, file=term(_shown_path(result.path)),
                                overall=translate(f"verdict.{result.report.overall.value}", o.lang),
                                fail=counts[Verdict.FAIL], review=counts[Verdict.NEEDS_REVIEW]))
     _emit("\n".join(lines) + "\n", None, [])
     if any(r.report is None for r in results):
         return EXIT_INPUT
     return EXIT_FAIL if any(r.report.fails_on(o.failing) for r in results) else EXIT_OK
+
+
+def _shown_path(path: Path) -> str:
+    """A plan's file as messages name it (``-`` is ``<stdin>``)."""
+    from .yaml_source import STDIN
+    return STDIN if str(path) == "-" else str(path)
 
 
 def _extract(paths: list[Path], o: RunOptions) -> int:
@@ -338,7 +426,7 @@ def _extract(paths: list[Path], o: RunOptions) -> int:
     if extraction.missing:
         sys.stderr.write(f"{paths[0]}: {translate('extract.missing_list', o.lang, items=', '.join(extraction.missing))}\n")
     if not extraction.valid:
-        detail = translate("extract.invalid", o.lang, errors="; ".join(extraction.errors),
+        detail = translate("extract.invalid", o.lang, errors="; ".join(e.show(o.lang) for e in extraction.errors),
                            missing=", ".join(extraction.missing))
         sys.stderr.write(f"{paths[0]}: {detail}\n")
         return EXIT_INPUT
@@ -351,6 +439,8 @@ def _diff(paths: list[Path], o: RunOptions) -> int:
     from .report_json import read_report
     if len(paths) != 2:
         raise InputError([Problem("--diff", None, None, "diff.needs_two", {})])
+    if o.output is not None:
+        _check_suffix(o.output, None)
     old, new = (read_report(p) if p.suffix.lower() == ".json" else o.report_for(p) for p in paths)
     groups = compare(old, new)
     text = environment(o.lang, False, escape="term").get_template("diff.txt.j2").render(old=old, new=new, groups=groups)

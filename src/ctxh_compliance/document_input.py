@@ -98,5 +98,5 @@ def load_document(path: Path, display: str | None = None) -> tuple[LoadedPlan, E
         raise InputError([Problem(display, None, None, "extract.not_a_plan", {"missing": ", ".join(extraction.missing)})])
     if not extraction.valid:
         raise InputError([Problem(display, None, None, "extract.invalid",
-                                  {"errors": "; ".join(extraction.errors), "missing": ", ".join(extraction.missing)})])
+                                  {"errors": extraction.errors, "missing": ", ".join(extraction.missing)})])
     return LoadedPlan(extraction.plan, DocumentSource.of(display, extraction)), summary(extraction)

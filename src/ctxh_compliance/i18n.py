@@ -24,6 +24,27 @@ def translate(key: str, lang: str = "vi", **params: Any) -> str:
     template = entry.get(lang) or entry["vi"]
     return template.format(**params)
 
+def field_label(path: tuple, lang: str = "vi") -> str:
+    """A value's place in a file as words: ``("targets", 0, "value")`` -> ``chỉ tiêu số 1 › giá trị``.
+
+    ``field.<key>`` in messages.yaml names a key, ``field.<key>.item`` (with ``{n}``) an item of its list;
+    a key without a label is shown as written."""
+    entries = catalogue()
+    labels: list[str] = []
+    previous: Any = None
+    for part in path:
+        if isinstance(part, int):
+            key = f"field.{previous}.item"
+            if key in entries:
+                if labels:
+                    labels.pop()
+                labels.append(translate(key, lang, n=part + 1))
+            else:
+                labels.append(translate("field.item", lang, n=part + 1))
+        else:
+            labels.append(translate(f"field.{part}", lang) if f"field.{part}" in entries else str(part))
+        previous = part
+    return " › ".join(labels) or translate("field.root", lang)
 
 
 def quantity(value: float, unit: str, lang: str, baseline: int | None = None, comparison: str | None = None) -> str:

@@ -4,6 +4,7 @@ Every problem becomes one located message; nothing is a traceback.
 """
 
 import copy
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -12,9 +13,9 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import InputError, Problem
+from .errors import FieldPath, InputError, Problem, Term
 from .plan_model import Plan
-from .yaml_source import YAML11_BOOLS, Located, load_yaml
+from .yaml_source import STDIN, YAML11_BOOLS, Located, load_yaml, parse_yaml, read_stdin
 
 
 class Locator(Protocol):
@@ -53,19 +54,39 @@ _TYPES = {
     "missing": "plan.missing",
     "extra_forbidden": "plan.unknown_key",
     "int_type": "plan.expected_int", "int_parsing": "plan.expected_int", "int_from_float": "plan.expected_int",
+    "int_parsing_size": "plan.number_too_large",
     "float_type": "plan.expected_number", "float_parsing": "plan.expected_number",
-    "string_type": "plan.expected_text",
+    "string_type": "plan.expected_text", "string_too_short": "plan.empty_text", "string_too_long": "plan.text_too_long",
     "bool_type": "plan.expected_bool", "bool_parsing": "plan.expected_bool",
     "date_type": "plan.expected_date", "date_parsing": "plan.expected_date", "date_from_datetime_parsing": "plan.expected_date",
     "date_from_datetime_inexact": "plan.expected_date",
-    "list_type": "plan.expected_list",
+    "list_type": "plan.expected_list", "too_short": "plan.list_too_short", "too_long": "plan.list_too_long",
     "model_type": "plan.expected_mapping", "model_attributes_type": "plan.expected_mapping", "dict_type": "plan.expected_mapping",
-    "literal_error": "plan.expected_choice",
+    "literal_error": "plan.expected_choice", "enum": "plan.expected_choice",
     "greater_than_equal": "plan.too_small", "less_than_equal": "plan.too_large",
+    "greater_than": "plan.not_above", "less_than": "plan.not_below",
     "period_order": "plan.period_order",
     "percent_range": "plan.percent_range",
     "finite_number": "plan.not_finite",
+    "json_invalid": "plan.bad_json", "json_type": "plan.bad_json",
 }
+
+
+def as_written(source: Any, path: tuple, value: Any) -> Any:
+    """A value as the file writes it (``02021``, ``no``, ``2021.50``), not as the YAML reader made it; a
+    list or a mapping by its kind."""
+    written = getattr(source, "written", {}).get(tuple(path))
+    if written is not None:
+        return written
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return Term("value_kind.empty")
+    if isinstance(value, list):
+        return Term("value_kind.list")
+    if isinstance(value, dict):
+        return Term("value_kind.mapping")
+    return value
 
 
 def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
@@ -94,8 +115,8 @@ def _plain(number: Any) -> Any:
     return int(number) if isinstance(number, float) and number.is_integer() else number
 
 
-def _field_name(loc: tuple) -> str:
-    return ".".join(str(p) for p in loc) or "(gốc)"
+def _field_name(loc: tuple) -> FieldPath:
+    return FieldPath(loc)
 
 
 def _value_path(error: dict) -> tuple:
@@ -109,29 +130,50 @@ def _problem(source: Located, error: dict, model: type[BaseModel] = Plan) -> Pro
     key = _TYPES.get(kind, "plan.invalid")
     ctx = error.get("ctx") or {}
     params: dict[str, Any] = {"field": _field_name(loc), "detail": error.get("msg", ""),
-                              "value": error.get("input")}
+                              "value": as_written(source, _value_path(error), error.get("input"))}
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
-        params["allowed"] = ", ".join(owner.model_fields) if owner else "?"
-        return source.problem(loc, key, at_key=True, **params)
+        params.update(field=_field_name(loc[:-1]), name=str(loc[-1]),
+                      allowed=", ".join(owner.model_fields) if owner else "")
+        return source.problem(loc, key if owner else "plan.unknown_key_here", at_key=True, **params)
     elif kind == "missing":
+        params["name"] = str(loc[-1])
         source_path = loc[:-1]
         line, column = source.where(source_path)
         return Problem(source.file, line, column, key, params)
-    elif kind == "literal_error":
-        params["expected"] = ctx.get("expected", "")
-    elif kind == "greater_than_equal":
-        params["limit"] = _plain(ctx.get("ge"))
-    elif kind == "less_than_equal":
-        params["limit"] = _plain(ctx.get("le"))
+    elif kind in ("literal_error", "enum"):
+        params["expected"] = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", "")))) or ctx.get("expected", "")
+    elif kind in ("greater_than_equal", "greater_than"):
+        params["limit"] = _plain(ctx.get("ge", ctx.get("gt")))
+    elif kind in ("less_than_equal", "less_than"):
+        params["limit"] = _plain(ctx.get("le", ctx.get("lt")))
+    elif kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
+        params["limit"] = ctx.get("min_length", ctx.get("max_length"))
     elif kind == "period_order":
         params.update(start=ctx.get("start"), end=ctx.get("end"))
         loc = loc + ("end",)
     elif kind == "percent_range":
         params["value"] = _plain(ctx.get("value"))
-    if isinstance(params["value"], (dict, list)):
-        params["value"] = type(params["value"]).__name__
     return source.problem(loc, key, **params)
+
+
+class _Unlocated:
+    """A locator for values that have no place in a file (a plan extracted from a document)."""
+
+    file = ""
+    written: dict = {}
+
+    def where(self, path: tuple) -> tuple[None, None]:
+        return None, None
+
+    def problem(self, path: tuple, key: str, at_key: bool = False, **params: Any) -> Problem:
+        return Problem(self.file, None, None, key, params)
+
+
+def error_message(error: dict, model: type[BaseModel] = Plan) -> Term:
+    """A validation error as a message of the catalogue (Vietnamese as a string, any language with show())."""
+    problem = _problem(_Unlocated(), error, model)
+    return Term(problem.key, **problem.params)
 
 
 def _leaf_types(annotation: Any) -> set[Any]:
@@ -193,9 +235,13 @@ def without(data: Any, paths: set[tuple]) -> Any:
     return data
 
 
+_KINDS = {list: "list", type(None): "empty", int: "number", float: "number", bool: "bool"}
+
+
 def validate_plan(source: Located) -> LoadedPlan:
     if not isinstance(source.data, dict):
-        raise InputError([source.problem((), "plan.not_mapping", found=type(source.data).__name__)])
+        found = Term(f"value_kind.{_KINDS.get(type(source.data), 'text')}")
+        raise InputError([source.problem((), "plan.not_mapping", found=found)])
     problems, refused = ambiguity_problems(source, Plan)
     try:
         plan = Plan.model_validate(without(source.data, refused))
@@ -208,5 +254,7 @@ def validate_plan(source: Located) -> LoadedPlan:
 
 
 def load_plan(path: Path | str, display: str | None = None) -> LoadedPlan:
-    """Read and validate a plan file; raise InputError with located problems."""
+    """Read and validate a plan file (``-``: standard input); raise InputError with located problems."""
+    if str(path) == "-":
+        return validate_plan(parse_yaml(read_stdin(), STDIN))
     return validate_plan(load_yaml(path, display))

@@ -71,11 +71,9 @@ def read_report(path: Path) -> Report:
     try:
         document = ReportDocument.model_validate_json(text)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        detail = f"{where}: {first['msg']}" if where else first["msg"]
+        from .plan_loader import error_message
         raise InputError([Problem(str(path), None, None, "diff.bad_report",
-                                  {"version": "1.x", "detail": detail})]) from None
+                                  {"version": "1.x", "detail": error_message(exc.errors()[0], ReportDocument)})]) from None
     return Report.model_validate({name: getattr(document, name) for name in Report.model_fields})
 
 

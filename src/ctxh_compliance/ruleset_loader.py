@@ -29,6 +29,7 @@ def available_rulesets(root: Path | None = None) -> list[str]:
 
 
 def _validated(model: type[BaseModel], source: Located):
+    from .plan_loader import error_message
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
@@ -37,7 +38,7 @@ def _validated(model: type[BaseModel], source: Located):
             loc = tuple(error["loc"])
             rule_id = _rule_id_at(source, loc)
             problems.append(source.problem(loc, "ruleset.invalid", rule=rule_id,
-                                           field=".".join(str(p) for p in loc), detail=error["msg"]))
+                                           field=".".join(str(p) for p in loc), detail=error_message(error, model)))
         raise RulesetError(problems) from None
 
 

@@ -22,7 +22,7 @@ import datetime as dt
 from pathlib import Path, PurePath
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from .errors import InputError
 from .findings import Report, Waiver
@@ -44,6 +44,12 @@ class WaiverEntry(BaseModel):
     by: str = Field(min_length=1)
     date: dt.date
     aspect: Literal["value", "population"] | None = None
+    _where: tuple[int | None, int | None] = PrivateAttr(default=(None, None))
+
+    @property
+    def where(self) -> tuple[int | None, int | None]:
+        """Line and column of the waiver in its file."""
+        return self._where
 
     @property
     def plan_file(self) -> str | None:
@@ -74,6 +80,7 @@ def load_waivers(path: Path | str, known_rules: set[str]) -> list[WaiverEntry]:
     except ValidationError as exc:
         raise InputError(problems + [_problem(source, error, WaiverFile) for error in exc.errors()]) from None
     for i, w in enumerate(parsed.waivers):
+        w._where = source.where(("waivers", i))
         if w.rule not in known_rules:
             problems.append(source.problem(("waivers", i, "rule"), "waiver.unknown_rule", rule=w.rule))
         if w.plan_number is None and w.plan_file is None:

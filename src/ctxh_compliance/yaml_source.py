@@ -13,6 +13,7 @@ written and listed in ``Located.ambiguous``; the plan loader then accepts it whe
 expected and refuses it, saying how to write it, where a number or true/false is expected.
 """
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,11 @@ import re
 
 import yaml
 
-from .errors import InputError, Problem
+from .errors import InputError, Problem, os_problem
 from .text import nfc
 
 MAX_BYTES = 5 * 1024 * 1024
+STDIN = "<stdin>"  # how messages name a plan read from standard input
 # libyaml's loader when PyYAML was built with it (same nodes and marks, several times faster)
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 50
@@ -109,6 +111,8 @@ class Located:
     key_marks: dict[Path_, tuple[int, int]]
     # plain values kept as the text written that YAML 1.1 reads as a number or a boolean (see above)
     ambiguous: dict[Path_, str] = field(default_factory=dict)
+    # each scalar as written in the file ("02021", "no", "2021.50"), for messages about its value
+    written: dict[Path_, str] = field(default_factory=dict)
 
     def where(self, path: Path_) -> tuple[int | None, int | None]:
         """Line and column of ``path``, or of its nearest ancestor that has one."""
@@ -195,7 +199,30 @@ def read_text(path: Path, display: str) -> str:
     except PermissionError:
         _fail(display, "input.unreadable")
     except OSError as exc:
-        _fail(display, "input.os_error", detail=exc.strerror or str(exc))
+        raise InputError([os_problem(exc, display)]) from None
+    return decode(raw, display)
+
+
+def read_stdin(display: str = STDIN) -> str:
+    """The plan piped to standard input (``ctxh-check - < plan.yaml``), bounded like a file."""
+    stream = sys.stdin
+    if stream is None:
+        _fail(display, "input.stdin_closed")
+    if stream.isatty():
+        _fail(display, "input.stdin_tty")
+    try:
+        raw = getattr(stream, "buffer", stream).read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError([os_problem(exc, display)]) from None
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8")
+    if len(raw) > MAX_BYTES:
+        _fail(display, "input.too_large_stdin", limit=MAX_BYTES)
+    return decode(raw, display)
+
+
+def decode(raw: bytes, display: str) -> str:
+    """File bytes as NFC text: UTF-8 only (a BOM is dropped), no binary data."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         _fail(display, "input.utf16")
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -226,6 +253,7 @@ class _Builder:
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.key_marks: dict[Path_, tuple[int, int]] = {}
         self.ambiguous: dict[Path_, str] = {}
+        self.written: dict[Path_, str] = {}
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if depth > MAX_DEPTH:
@@ -251,6 +279,7 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        self.written[path] = node.value
         if node.tag == AMBIGUOUS_TAG:  # kept as written; the plan loader decides (see the module's notes)
             self.ambiguous[path] = node.value
             return node.value
@@ -258,8 +287,10 @@ class _Builder:
             return node.value
         try:
             value = self.loader.construct_object(node)
-        except (ValueError, OverflowError) as exc:  # 2026-13-45, 2021-02-29
-            _fail(self.file, "yaml.bad_value", *_mark(node), detail=f"{node.value!r}: {exc}")
+        except (ValueError, OverflowError) as exc:  # 2026-13-45, 2021-02-29, !!int 0x3C
+            key = "yaml.bad_date" if node.tag == _T + "timestamp" else \
+                "yaml.number_too_large" if isinstance(exc, OverflowError) else "yaml.bad_tagged_value"
+            _fail(self.file, key, *_mark(node), value=node.value, tag=node.tag.replace(_T, "!!"), detail=str(exc))
         return nfc(value) if isinstance(value, str) else value
 
     def run(self, root: yaml.Node) -> Any:
@@ -302,6 +333,49 @@ def _nesting_guard(text: str, display: str) -> None:
                 depth = max(0, depth - 1)
 
 
+def _syntax_key(problem: str, context: str) -> str:
+    """The kind of a YAML syntax error, from the parser's problem and context (PyYAML has no codes)."""
+    kinds = (
+        ("end of stream", "yaml.unclosed_quote" if "quoted" in context else "yaml.unexpected_end"),
+        ("mapping values are not allowed", "yaml.stray_colon"),
+        ("expected ',' or '}'", "yaml.unclosed_brace"),
+        ("expected ',' or ']'", "yaml.unclosed_bracket"),
+        ("another document", "yaml.two_documents"),
+        ("document start", "yaml.two_documents"),
+        ("block sequence entries are not allowed", "yaml.stray_dash"),
+        ("could not find expected ':'", "yaml.missing_colon"),
+        ("expected key", "yaml.indentation"),
+        ("<block end>", "yaml.indentation"),
+        ("expected '-' indicator", "yaml.indentation"),
+        ("cannot start any token", "yaml.bad_start"),
+        ("escape", "yaml.bad_escape"),
+        ("tab", "yaml.tab"),
+        ("tag", "yaml.tag"),
+        ("constructor", "yaml.tag"),
+        ("anchor", "yaml.alias"),
+        ("alias", "yaml.alias"),
+        ("node content", "yaml.missing_value"),
+        ("comment or line break", "yaml.trailing_text"),
+    )
+    for words, key in kinds:
+        if words in problem:
+            return key
+    return "yaml.syntax"
+
+
+def syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
+    """A YAML syntax error as a message of the catalogue, at its line and column."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    opened = exc.context_mark.line + 1 if exc.context_mark else line
+    lines = text.split("\n")
+    char = lines[line - 1][column - 1: column] if line and line <= len(lines) else ""
+    key = _syntax_key(exc.problem or "", exc.context or "")
+    if key == "yaml.missing_value" and mark is not None and mark.index >= len(text.rstrip()):
+        key = "yaml.unexpected_end"  # "x: [" and nothing after: the file ends too soon
+    return Problem(display, line, column, key, {"detail": exc.problem or str(exc), "opened": opened, "char": char})
+
+
 def parse_yaml(text: str, display: str, allow_aliases: bool = False) -> Located:
     """Parse one YAML document; every failure is an InputError with a location.
 
@@ -323,16 +397,19 @@ def parse_yaml(text: str, display: str, allow_aliases: bool = False) -> Located:
         builder = _Builder(display, loader, allow_aliases)
         data = builder.run(root)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        _fail(display, "yaml.syntax", line, column, detail=exc.problem or str(exc))
+        raise InputError([syntax_problem(exc, text, display)]) from None
+    except yaml.reader.ReaderError as exc:  # a control character: where it is (libyaml counts bytes), and which
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        _fail(display, "yaml.control_character", line, column, char=char, code=f"U+{ord(char):04X}")
     except yaml.YAMLError as exc:
         _fail(display, "yaml.syntax", detail=str(exc))
     except RecursionError:
         _fail(display, "yaml.too_deep", limit=MAX_DEPTH)
     finally:
         loader.dispose()
-    return Located(display, data, builder.marks, builder.key_marks, builder.ambiguous)
+    return Located(display, data, builder.marks, builder.key_marks, builder.ambiguous, builder.written)
 
 
 def load_yaml(path: Path | str, display: str | None = None, allow_aliases: bool = False) -> Located:

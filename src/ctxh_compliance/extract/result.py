@@ -72,7 +72,8 @@ def validate(extraction: Extraction) -> Extraction:
         extraction.plan = Plan.model_validate(extraction.data)
     except ValidationError as exc:
         extraction.plan = None
-        extraction.errors = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+        from ..plan_loader import error_message
+        extraction.errors = [error_message(e) for e in exc.errors()]
     return extraction
 
 

@@ -66,7 +66,7 @@ MISUSE = [
      "invalid value “xanh”; choose one of: auto, always, never"),
     ([LANG_SON, "--fail-on", "sometimes"], 2, "giá trị “sometimes” không hợp lệ", "invalid value “sometimes”"),
     (["{tmp}/khong-co.yaml"], 2, "khong-co.yaml: không tìm thấy tệp", "khong-co.yaml: file not found"),
-    (["{tmp}"], 2, "thư mục không có tệp .yaml nào", "the folder holds no .yaml file"),
+    (["{tmp}"], 2, "thư mục không có kế hoạch nào", "the folder holds no plan"),
     ([], 2, "cần chỉ ra tệp kế hoạch", "give a plan file"),
     ([LANG_SON, "--select", "QD112-T99"], 2, "không có quy tắc nào khớp “QD112-T99”; mã gần nhất: QD112-T0",
      "no rule matches “QD112-T99”; the closest id: QD112-T0"),
@@ -288,14 +288,15 @@ def test_yaml_syntax_errors_are_told_by_kind(content, where, vi, cli, write_plan
     assert not english_in(result.stderr, path)
 
 
-def test_an_incomplete_document_is_told_in_the_users_language(cli, tmp_path):
+def test_a_document_that_is_not_a_plan_is_told_in_the_users_language(cli, tmp_path):
+    # (a document that cites a decision but does not say its period is checked: see test_documents.py)
     document = tmp_path / "ke-hoach.txt"
-    document.write_text("KẾ HOẠCH\nThực hiện Quyết định 112/QĐ-TTg\n", encoding="utf-8")
+    document.write_text("KẾ HOẠCH\nTổ chức hội nghị tổng kết công tác năm\n", encoding="utf-8")
     result = cli(document)
     assert result.exit_code == 2
-    assert "thiếu trường bắt buộc “thời kỳ” (khóa period)" in result.stderr
+    assert "văn bản này không phải kế hoạch thực hiện chương trình, đề án nào" in result.stderr
     assert not english_in(result.stderr, tmp_path), result.stderr
-    assert "required field “period” is missing (key period)" in cli(document, "--lang", "en").stderr
+    assert "this document is not a plan implementing a programme" in cli(document, "--lang", "en").stderr
 
 
 def test_a_bad_language_is_told_in_vietnamese(cli):

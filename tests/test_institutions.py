@@ -133,7 +133,7 @@ def test_thua_thien_hue_is_for_review_with_grade_c_and_never_decides_the_conclus
     old, new = _report(write_plan, "Thừa Thiên Huế"), _report(write_plan, "Thành phố Huế")
     finding = _p01(old)
     assert finding.verdict.value == "needs_review" and finding.grade == "C"
-    assert "background knowledge" in finding.grade_note
+    assert "background knowledge" in finding.grade_note.en and "hiểu biết nền" in finding.grade_note.vi
     assert finding not in old.verified and old.unverified >= 1
     assert _p01(new).verdict.value == "pass" and _p01(new).grade == "A"
     assert old.overall == new.overall

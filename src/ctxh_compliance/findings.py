@@ -58,7 +58,7 @@ class Finding(BaseModel):
     title: Localized
     verdict: Verdict
     grade: str
-    grade_note: str | None = None
+    grade_note: Localized | None = Field(None, description="What the grade rests on: vi and en from 1.2, one string before")
     severity: str
     requirement: Requirement
     evidence: list[Evidence] = Field(default_factory=list)

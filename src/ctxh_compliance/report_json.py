@@ -1,6 +1,8 @@
 """The JSON report: a stable, versioned document with the content of the Finding model.
 
 Version 1.x adds fields only; a field is never renamed or removed without a new major version.
+1.2 writes the grade note in every language, as the title; an older report's string is read back
+as that text in every language.
 Its JSON Schema is printed by ``ctxh-check --report-schema`` and kept in docs/report.schema.json.
 """
 
@@ -9,12 +11,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from .findings import ExtractionSummary, Finding, PlanSummary, Report, Verdict
 from .localized import Localized
 
-SCHEMA_VERSION = "1.1"  # 1.1 adds summary.unverified and requirement.quote_is, quote_from, quote_outdated
+SCHEMA_VERSION = "1.2"  # 1.1 adds summary.unverified and requirement.quote_is, quote_from, quote_outdated;
+# 1.2 writes findings[].grade_note in every language ({"vi": …, "en": …}), as title and message
 
 
 @cache
@@ -36,7 +39,7 @@ class Summary(BaseModel):
 class ReportDocument(BaseModel):
     """ctxh-compliance JSON report."""
 
-    schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION  # a 1.0 report is read back as well
+    schema_version: Literal["1.0", "1.1", "1.2"] = SCHEMA_VERSION  # 1.0 and 1.1 reports are read back as well
     generator: str
     plan: PlanSummary
     ruleset: str
@@ -47,6 +50,19 @@ class ReportDocument(BaseModel):
     findings: list[Finding]
     stale_waivers: list[str]
     extraction: ExtractionSummary | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _grade_note_before_1_2(cls, data):
+        """A report before 1.2 wrote a grade note as one string: it is read back as that text in
+        every language."""
+        if isinstance(data, dict) and data.get("schema_version") in ("1.0", "1.1") \
+                and isinstance(data.get("findings"), list):
+            data = dict(data, findings=[
+                dict(f, grade_note={"vi": f["grade_note"], "en": f["grade_note"]})
+                if isinstance(f, dict) and isinstance(f.get("grade_note"), str) else f
+                for f in data["findings"]])
+        return data
 
 
 def document(report: Report) -> ReportDocument:

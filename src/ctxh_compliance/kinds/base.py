@@ -55,7 +55,7 @@ class RuleBase(Strict):
     title: Localized
     severity: Severity
     grade: Grade
-    grade_note: str | None = None
+    grade_note: Localized | None = Field(None, description="Độ tin cậy dựa trên nguồn nào, điều gì chưa đọc được")
     citation: str
     quote: str
     quote_is: QuoteIs = Field(description=(

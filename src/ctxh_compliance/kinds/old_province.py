@@ -22,6 +22,7 @@ from pydantic import Field, model_validator
 
 from ..facts import Fact, day, display_only
 from ..findings import Verdict
+from ..localized import Localized
 from ..text import fold_place
 from .base import Grade, RuleBase, Strict
 
@@ -49,7 +50,7 @@ class Renamed(Strict):
     new: str
     old: str
     grade: Grade
-    note: str | None = None
+    note: Localized | None = None
 
 
 class Written(Strict):

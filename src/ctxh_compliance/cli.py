@@ -358,10 +358,21 @@ def _diff(paths: list[Path], o: RunOptions) -> int:
     return EXIT_FAIL if new.fails_on(o.failing) else EXIT_OK
 
 
+#: subcommands, named by the first argument (``ctxh-check draft …``): name -> "module:typer app". Any
+#: other first argument is a plan to check (a plan file named like a subcommand: ``./draft``).
+SUBCOMMANDS = {"draft": "ctxh_compliance.draft.cli:app"}
+
+
 def main_entry() -> int:
     """Run the command line; return its exit code (``__main__.run`` is the console script)."""
+    args = sys.argv[1:]
+    command, prog = app, "ctxh-check"
+    if args and args[0] in SUBCOMMANDS:
+        from importlib import import_module
+        module, _, name = SUBCOMMANDS[args[0]].partition(":")
+        command, prog, args = getattr(import_module(module), name), f"ctxh-check {args[0]}", args[1:]
     try:
-        app(prog_name="ctxh-check")
+        command(args=args, prog_name=prog)
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 2)
     return 0

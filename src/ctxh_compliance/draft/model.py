@@ -52,6 +52,8 @@ class Outline:
     plan: dict
     filled: list[str] = field(default_factory=list)   # rule ids the skeleton fills
     blanks: list[str] = field(default_factory=list)   # rule ids left for the province to fill
+    #: rule ids that pass only on a completed plan (no body of the past in any role of the whole plan)
+    pending: list[str] = field(default_factory=list)
 
     @property
     def period_text(self) -> str:
@@ -190,8 +192,9 @@ def _wording_source(rule, rs):
     decision's twin clause of another milestone), a quote without elisions first."""
     siblings = [r for r in rs.rules if r.kind == "min_target" and r.indicator == rule.indicator and r is not rule]
     candidates = [r for r in [rule, *siblings] if r.quote_is != "none"]
-    whole = [r for r in candidates if "…" not in r.quote]
-    return (whole or candidates or [None])[0]
+    # a quote that opens with an elision has lost its subject; one with none is whole
+    ranked = sorted(candidates, key=lambda r: (r.quote.lstrip().startswith("…"), "…" in r.quote))
+    return ranked[0] if ranked else None
 
 
 def _current_population(text: str, source, as_of) -> tuple[str, list[str]]:
@@ -333,7 +336,7 @@ def build(province: str, start: int, end: int, kind: str | None = None, ruleset:
     # II. tasks
     add("II. NHIỆM VỤ VÀ GIẢI PHÁP", "heading1")
     groups: list[dict] = []
-    partners = ["Các sở, ban, ngành liên quan", who.local]
+    partners = ["Các cơ quan, đơn vị liên quan", who.local]
     for number, rule in enumerate((r for r in rs.rules if r.kind == "task_group"), 1):
         heading = _strip_aside(rule.title.vi)
         add(f"{number}. {heading}", "heading2")
@@ -368,7 +371,7 @@ def build(province: str, start: int, end: int, kind: str | None = None, ruleset:
         (who.lead, f"Chủ trì, hướng dẫn, theo dõi, đôn đốc các cơ quan, đơn vị triển khai Kế hoạch; định kỳ hằng năm "
                    f"(trước ngày {BLANK} tháng {BLANK}) tổng hợp tình hình và kết quả thực hiện, báo cáo "
                    f"{' và '.join(report_to)} theo quy định."),
-        ("Các sở, ban, ngành liên quan", "Theo chức năng, nhiệm vụ được giao, phối hợp với "
+        ("Các cơ quan, đơn vị liên quan", "Theo chức năng, nhiệm vụ được giao, phối hợp với "
                                          f"{who.lead} tổ chức thực hiện các nhiệm vụ của Kế hoạch."),
         (who.local, f"Xây dựng kế hoạch và tổ chức thực hiện trên địa bàn; báo cáo kết quả thực hiện về {who.lead} "
                     f"để tổng hợp."),
@@ -384,9 +387,9 @@ def build(province: str, start: int, end: int, kind: str | None = None, ruleset:
                       f"Chủ tịch, các Phó Chủ tịch UBND {place.unit}", "Các sở, ban, ngành liên quan", who.local):
         add(f"- {recipient};", "closing")
     add("- Lưu: VT.", "closing")
-    filled += [r.id for r in rs.rules if r.kind in ("required_part", "stated", "old_province", "stale_body",
-                                                    "timeline", "cites_superseded", "cited_before_plan")
-               and r.id not in blanks]
+    filled += [r.id for r in rs.rules if r.kind in ("required_part", "stated", "old_province", "timeline",
+                                                    "cites_superseded", "cited_before_plan") and r.id not in blanks]
+    pending = [r.id for r in rs.rules if r.kind == "stale_body"]
 
     plan = {
         "identification": {"number": None, "title": plan_title, "issuer": f"UBND {place.full}",
@@ -412,7 +415,7 @@ def build(province: str, start: int, end: int, kind: str | None = None, ruleset:
         title_lines=["KẾ HOẠCH", f"Thực hiện {programme} {period} trên địa bàn {place.full}"],
         paras=paras,
         signature=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Ký tên, đóng dấu)", BLANK * 3],
-        plan=plan, filled=list(dict.fromkeys(filled)), blanks=list(dict.fromkeys(blanks)))
+        plan=plan, filled=list(dict.fromkeys(filled)), blanks=list(dict.fromkeys(blanks)), pending=pending)
 
 
 def _clauses(rules: list) -> list[list]:

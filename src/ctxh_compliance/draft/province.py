@@ -43,7 +43,7 @@ def resolve(rs, given: str) -> Province:
     if folded in old:
         new, formed_from, _grade = old[folded]
         raise InputError([Problem("--province", None, None, "draft.old_province",
-                                  {"name": given, "new": new, "formed_from": formed_from})])
+                                  {"name": given, "new": _split(new).name, "formed_from": formed_from})])
     shown = {fold_place(name): _split(name).name for name in current.values()}
     closest = difflib.get_close_matches(folded, list(shown), n=1, cutoff=0.0)
     raise InputError([Problem("--province", None, None, "draft.unknown_province",

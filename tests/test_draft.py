@@ -11,8 +11,10 @@ written as Word (and as its LibreOffice PDF, and as a plan file) is checked thro
 """
 
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +110,85 @@ def test_the_draft_checks_with_no_fail_pass_where_filled_and_review_on_the_blank
             if rule.kind == "min_target" and rule.year and start <= rule.year <= end and rule.grade != "C" \
                     and rule.value is not None:
                 assert verdicts[rule.id] == "pass", (suffix, rule.id, verdicts[rule.id])
+
+
+def test_the_word_file_exported_to_pdf_by_libreoffice_checks_the_same(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
+    from variants import office, pdf_variants
+    if office() is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the PDF round trip is not run")
+    docx = tmp_path / "du-thao.docx"
+    assert _run("draft", "--province", "Lào Cai", "--period", "2026-2030", "-o", str(docx)).returncode == 0
+    [pdf] = pdf_variants([docx], tmp_path)
+    outline = build("Lào Cai", 2026, 2030)
+    from_word, from_pdf = _verdicts(docx), _verdicts(pdf)
+    assert_round_trip(from_pdf, outline, document=pdf)
+    assert from_pdf == from_word
+
+
+def test_the_skeleton_reads_as_a_plan_of_today(tmp_path):
+    """The layout provinces use, the current bodies and name, the decision with its number and date, the
+    national values where verified and a blank where not — nothing invented."""
+    path = tmp_path / "du-thao.md"
+    result = _run("draft", "--province", "Lào Cai", "--period", "2026-2030", "-o", str(path))
+    assert result.returncode == 0 and "du-thao.md" in result.stderr
+    text = path.read_text(encoding="utf-8")
+    for expected in ("ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: …/KH-UBND",
+                     "Lào Cai, ngày … tháng … năm …", "# KẾ HOẠCH",
+                     "Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2026 - 2030 trên địa bàn tỉnh Lào Cai",
+                     "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ",
+                     "Căn cứ Nghị định số 110/2024/NĐ-CP", "I. MỤC TIÊU", "1. Mục tiêu chung", "2. Mục tiêu cụ thể",
+                     "II. NHIỆM VỤ", "III. KINH PHÍ", "IV. TỔ CHỨC THỰC HIỆN", "- Chủ trì: Sở Y tế",
+                     "UBND các xã, phường, đặc khu", "Bộ Y tế", "Trên đây là", "Nơi nhận:",
+                     "đạt 90% số cơ quan, tổ chức", "tối thiểu 60% số cơ sở trợ giúp xã hội"):
+        assert expected in text, expected
+    # grade-C bases (2096/QĐ-TTg) and the ministry and districts of before 2025 are not in it
+    for absent in ("2096/QĐ-TTg", "Lao động - Thương binh", "huyện", "thị trấn", "40%"):
+        assert absent not in text, absent
+    # the 2030 training share was never read nationally: a blank, not the 40% of provincial copies
+    assert "ít nhất có …% số cán bộ" in text
+    # each verified target is marked as a minimum the province may raise
+    assert text.count("tỉnh có thể đặt cao hơn") >= 2
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--province", "Yên Bái", "--period", "2026-2030"], ["Yên Bái", "Lào Cai"]),
+    (["--province", "Lao Kai", "--period", "2026-2030"], ["Lao Kai", "gần nhất: Lào Cai"]),
+    (["--province", "Lào Cai", "--period", "2031-2035"], ["2031-2035", "qd112_2021 (2021-2030)", "qd32_2010 (2010-2020)"]),
+    (["--province", "Lào Cai", "--period", "2026-2030", "--kind", "annual"], ["annual", "phase"]),
+    (["--province", "Lào Cai", "--period", "2026-20"], ["2026-20"]),
+])
+def test_bad_input_is_exit_2_with_what_to_write(tmp_path, args, words):
+    out = tmp_path / "d.docx"
+    result = _run("draft", *args, "-o", str(out))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in result.stderr
+    assert not out.exists()
+
+
+def test_messages_in_english_and_a_plan_file_named_draft_is_still_checked(tmp_path, monkeypatch):
+    result = _run("draft", "--province", "Hà Tây", "--period", "2026-2030", "-o", str(tmp_path / "d.md"),
+                  "--lang", "en")
+    assert result.returncode == 2 and "no province or city “Hà Tây”" in result.stderr
+    monkeypatch.chdir(tmp_path)
+    assert _run("draft", "--province", "Cà Mau", "--period", "2027", "-o", "draft.yaml").returncode == 0
+    assert "Chương trình phát triển công tác xã hội năm 2027" in (tmp_path / "draft.yaml").read_text(encoding="utf-8")
+    checked = _run("./draft.yaml", "-f", "json")
+    assert checked.returncode == 0 and json.loads(checked.stdout)["plan"]["period"] == "2027-2027"
+
+
+def test_the_library_function_gives_the_bytes_of_each_format():
+    from ctxh_compliance.draft import write_draft
+    word = write_draft("Cà Mau", 2026, 2030, fmt="docx")
+    assert word[:2] == b"PK"
+    assert write_draft("Cà Mau", 2026, 2030, fmt="md").decode("utf-8").count("- Chủ trì: Sở Y tế") == 7
+    assert b"complete: false" in write_draft("Cà Mau", 2026, 2030, fmt="yaml")
+
+
+def test_the_draft_modules_name_no_decision():
+    import ctxh_compliance.draft as draft
+    for module in Path(draft.__file__).parent.glob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        assert not re.search(r"\d+/(\d{4}/)?QĐ|qd112|qd32|112/|32/2010", text), module.name

@@ -166,7 +166,7 @@ class RunOptions:
 @app.command(help="Kiểm tra kế hoạch công tác xã hội cấp tỉnh (YAML) theo quyết định quốc gia mà nó thực hiện. "
                   "Nhiều tệp hoặc một thư mục: kiểm tra từng kế hoạch và lập bảng tổng hợp. "
                   "Mã thoát: 0 không có KHÔNG ĐẠT; 1 có KHÔNG ĐẠT (hoặc kết luận chọn bằng --fail-on); "
-                  "2 lỗi đầu vào; 3 lỗi nội bộ.")
+                  "2 lỗi đầu vào; 3 lỗi nội bộ. Dự thảo kế hoạch để tỉnh điền: ctxh-check draft (xem ctxh-check draft -h).")
 def main(
     plans: list[Path] | None = typer.Argument(None, help="Tệp kế hoạch (YAML), nhiều tệp hoặc thư mục",
                                                  show_default=False),

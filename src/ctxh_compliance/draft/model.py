@@ -225,7 +225,9 @@ class TargetLine:
     population: list[str]
 
 
-def target_line(rule, rs, year: int, blank: bool, as_of) -> TargetLine:
+def target_line(rule, rs, year: int, blank: bool, as_of, words_kept: bool = False) -> TargetLine:
+    """The target as the plan states it; ``blank``: its number is "…"; ``words_kept``: a level the
+    decision states in words only ("tối thiểu bằng mức lương cơ bản") stays as it is."""
     source = _wording_source(rule, rs)
     indicator = rs.indicators[rule.indicator]
     sign = _UNIT_SIGN.get(rule.unit, "")
@@ -239,7 +241,7 @@ def target_line(rule, rs, year: int, blank: bool, as_of) -> TargetLine:
             years[source.baseline_year] = rule.baseline_year or BLANK
         text = re.sub(r"năm (\d{4})", lambda m: f"năm {years.get(int(m.group(1)), m.group(1))}", text)
         value_at = _value_pattern(source.value).search(text) if source.value is not None else None
-        if value_at is None and not (source is rule and not blank):
+        if value_at is None and not (source is rule and (not blank or words_kept)):
             text = None  # the value cannot be placed in the words
         elif value_at is not None and (blank or source.value != rule.value):
             shown = BLANK if blank else format_number(rule.value, "vi")
@@ -328,9 +330,9 @@ def build(province: str, start: int, end: int, kind: str | None = None, ruleset:
     if kind == "annual" and not in_period:
         # an annual plan between milestones: the province sets this year's step towards the next one
         phase = next((p for p in rs.decision_file.phases if p.start <= start <= p.end), None)
-        for rule in (r for r in rules if phase and r.year == phase.milestone):
-            line = target_line(rule, rs, start, True, as_of)
-            add(f"- {_join([line.text])}", "bullet", f"tỉnh điền mức năm {start}, hướng tới mức tối thiểu quốc gia đến "
+        for clause in _clauses([r for r in rules if phase and r.year == phase.milestone]):
+            texts = [target_line(rule, rs, start, True, as_of, words_kept=True).text for rule in clause]
+            add(f"- {_join(texts)}", "bullet", f"tỉnh điền mức năm {start}, hướng tới mức tối thiểu quốc gia đến "
                 f"năm {phase.milestone}", True)
 
     # II. tasks

@@ -203,3 +203,69 @@ def test_the_main_help_names_the_subcommand_and_a_missing_word_package_names_the
         write_draft("Lào Cai", 2026, 2030, fmt="docx")
     assert "pip install 'ctxh-compliance[extract]'" in raised.value.render("vi")
     assert write_draft("Lào Cai", 2026, 2030, fmt="md").startswith("**ỦY BAN NHÂN DÂN**".encode())
+
+
+def test_every_current_province_gets_a_draft_whose_name_and_bodies_check(tmp_path):
+    """All 34 units of today: the name the reader takes from the header (or the place line of a city) is
+    the current one, and nothing in the draft warns or fails."""
+    from ctxh_compliance import check
+    from ctxh_compliance.document_input import load_document
+    from ctxh_compliance.draft import write_draft
+    from ctxh_compliance.kinds.old_province import current_names
+    rs = load_ruleset("qd112_2021")
+    names = list(current_names(next(r for r in rs.rules if r.kind == "old_province")).values())
+    assert len(names) == 34
+    path = tmp_path / "du-thao.docx"
+    for name in names:
+        path.write_bytes(write_draft(name, 2026, 2030, fmt="docx"))
+        loaded, _ = load_document(path)
+        verdicts = {f.rule_id: f.verdict.value for f in check(loaded, rs).findings}
+        assert verdicts["CTXH-P01"] == "pass", (name, loaded.plan.identification.province)
+        assert not {r: v for r, v in verdicts.items() if v in ("fail", "warning")}, name
+
+
+def _fill(path, values: dict[str, list[str]]) -> None:
+    """Fill the blanks of a Word draft as a province does in Word: in the paragraph (or header cell)
+    holding a key, each "…" in turn gets the next value."""
+    import docx
+    document = docx.Document(str(path))
+    paragraphs = list(document.paragraphs) + [p for cell in document.tables[0].rows[0].cells for p in cell.paragraphs]
+    for paragraph in paragraphs:
+        for key, filled in values.items():
+            if key in paragraph.text and "…" in paragraph.text:
+                text = paragraph.text
+                for value in filled:
+                    text = text.replace("…", value, 1)
+                for run in paragraph.runs[1:]:
+                    run.text = ""
+                paragraph.runs[0].text = text
+    document.save(str(path))
+
+
+def test_a_filled_draft_is_checked_on_what_the_province_wrote(tmp_path):
+    """Draft, fill in Word, check: the arithmetic is checked on the figures written in the blanks (a sum
+    that does not add up is KHÔNG ĐẠT, exit 1), the number and date are read, and a value filled in where
+    the national value was never read stays for review — the draft gives it no pass."""
+    path = tmp_path / "du-thao.docx"
+    assert _run("draft", "--province", "Lào Cai", "--period", "2026-2030", "-o", str(path)).returncode == 0
+    right = {"Số:": ["57"], "Lào Cai, ngày": ["20", "3", "2026"],
+             "Tổng kinh phí": ["5.000.000.000", "Năm tỷ"], "hằng năm:": ["1.000.000.000"],
+             "Ngân sách trung ương": ["0"], "Ngân sách địa phương:": ["3.000.000.000"],
+             "Nguồn xã hội hóa": ["2.000.000.000"], "ít nhất có …% số cán bộ": ["40"]}
+    _fill(path, right)
+    result = _run(str(path), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    verdicts = {f["rule_id"]: f["verdict"] for f in report["findings"]}
+    assert report["plan"]["number"] == "57/KH-UBND" and report["plan"]["date"] == "2026-03-20"
+    assert verdicts["CTXH-A01"] == verdicts["CTXH-A03"] == verdicts["CTXH-A04"] == "pass"
+    assert verdicts["QD112-T13"] == "needs_review"  # 40% written, the national value still unread
+    assert not {r: v for r, v in verdicts.items() if v in ("fail", "warning")}
+
+    wrong = tmp_path / "sai.docx"
+    assert _run("draft", "--province", "Lào Cai", "--period", "2026-2030", "-o", str(wrong)).returncode == 0
+    _fill(wrong, {**right, "Nguồn xã hội hóa": ["1.500.000.000"]})
+    result = _run(str(wrong), "-f", "json")
+    assert result.returncode == 1
+    failed = {f["rule_id"] for f in json.loads(result.stdout)["findings"] if f["verdict"] == "fail"}
+    assert failed == {"CTXH-A01"}

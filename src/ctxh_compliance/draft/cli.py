@@ -67,4 +67,5 @@ def draft(
     except Exception as exc:  # a defect: said plainly, exit 3
         sys.stderr.write(translate("engine.unexpected", lang.value, detail=f"{type(exc).__name__}: {exc}") + "\n")
         raise typer.Exit(3) from None
-    sys.stderr.write(translate("draft.written", lang.value, file=str(output)) + "\n")
+    key = "draft.written_text" if fmt == "md" else "draft.written"
+    sys.stderr.write(translate(key, lang.value, file=str(output)) + "\n")

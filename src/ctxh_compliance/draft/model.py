@@ -3,8 +3,8 @@ plan as a plan file (YAML).
 
 Everything comes from the ruleset's data: the decision and its related instruments (decision.yaml), the
 national targets of the milestones in the period (``min_target`` rules: wording, value, population,
-grade), the task groups (``task_group`` rules), the general objective and the funding sources
-(``required_part`` rules' quotes), the current bodies (``stale_body`` rules' successors) and the
+grade), the task groups (``task_group`` rules), the general objective (a ``required_part`` rule's quote), the
+current bodies (``stale_body`` rules' successors) and the
 province's current name (``old_province``). A value the ruleset does not hold as verified (not read,
 or grade C) is a visible blank ("…"), never a number.
 """
@@ -25,6 +25,8 @@ _DOC_KINDS = {"QĐ": "Quyết định", "NĐ": "Nghị định", "TT": "Thông t
               "KH": "Kế hoạch"}
 _ISSUERS = {"TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ", "QH": "Quốc hội"}
 _UNIT_SIGN = {"percent": "%", "percent_increase": "%"}
+#: the sources a provincial budget is split into (the state budget's two levels, and socialised funding)
+FUNDING_SOURCES = ("Ngân sách trung ương (nếu có)", "Ngân sách địa phương", "Nguồn xã hội hóa và các nguồn hợp pháp khác")
 
 
 @dataclass
@@ -352,18 +354,16 @@ def build(province: str, start: int, end: int, kind: str | None = None, ruleset:
 
     # III. funding
     add("III. KINH PHÍ THỰC HIỆN", "heading1")
-    add(f"1. Tổng kinh phí thực hiện Kế hoạch {period}: {BLANK} đồng (bằng chữ: {BLANK} đồng)", "heading2",
-        blank=True)
+    # the figures the plan's own arithmetic is checked on: the total (with its words in brackets), the
+    # yearly amount, each source under the name budgets use
+    add(f"1. Tổng kinh phí thực hiện Kế hoạch {period}: {BLANK} đồng ({BLANK} đồng)", "heading2",
+        "số tiền bằng chữ ghi trong ngoặc", blank=True)
     if start != end:
         add(f"2. Kinh phí thực hiện hằng năm: {BLANK} đồng/năm", "heading2", blank=True)
     add(f"{3 if start != end else 2}. Nguồn kinh phí", "heading2")
-    funding = next((r for r in rs.rules if r.kind == "required_part" and "budget.sources" in r.parts
-                    and r.quote_is != "none"), None)
-    sources = _sources(funding.quote) if funding else []
-    for name in sources:
+    for name in FUNDING_SOURCES:
         add(f"- {name}: {BLANK} đồng;", "bullet", blank=True)
-    if not sources:
-        add(f"- {BLANK}: {BLANK} đồng;", "bullet", blank=True)
+    sources = [name.removesuffix(" (nếu có)") for name in FUNDING_SOURCES]
     blanks += [r.id for r in rs.rules if r.kind in ("sum_check", "amount_words")]
 
     # IV. organisation and reporting
@@ -443,14 +443,3 @@ def _join(texts: list[str]) -> str:
     for part in parts[1:]:
         joined += (" " if part.startswith("với ") else "; ") + part
     return joined if joined.endswith(BLANK) else joined + "."
-
-
-def _sources(quote: str) -> list[str]:
-    """Funding sources named in a quote ("1. Từ nguồn …; 2. Từ nguồn …", "… từ 3 nguồn: A …; B …")."""
-    text = quote.split(":", 1)[1] if re.search(r"nguồn\s*:", quote) else quote
-    out = []
-    for piece in re.split(r";", text):
-        piece = re.sub(r"^\s*\d+\.\s*", "", _clean(piece)).strip(" .")
-        if piece:
-            out.append(piece[0].upper() + piece[1:])
-    return out

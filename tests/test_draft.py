@@ -54,9 +54,13 @@ def _verdicts(path) -> dict[str, str]:
     """rule id -> its worst verdict, from the JSON report of the command line."""
     result = _run(str(path), "-f", "json")
     assert result.returncode in (0, 1), result.stderr
+    return _worst(json.loads(result.stdout))
+
+
+def _worst(report: dict) -> dict[str, str]:
     order = ["fail", "warning", "needs_review", "pass", "not_applicable"]
     worst: dict[str, str] = {}
-    for finding in json.loads(result.stdout)["findings"]:
+    for finding in report["findings"]:
         rule, verdict = finding["rule_id"], finding["verdict"]
         if rule not in worst or order.index(verdict) < order.index(worst[rule]):
             worst[rule] = verdict
@@ -93,37 +97,65 @@ def assert_round_trip(verdicts: dict[str, str], outline, document=None) -> None:
         assert verdicts[rule] in ("needs_review", "not_applicable"), (rule, verdicts[rule])
 
 
+@pytest.fixture(scope="module")
+def drafts(tmp_path_factory) -> list[dict]:
+    """Each combination drafted through the command line as Word and as a plan file, and the Word files
+    exported to PDF by LibreOffice in one run (when it is installed)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
+    from variants import pdf_variants
+    out = tmp_path_factory.mktemp("drafts")
+    made = []
+    for index, (name, start, end, kind) in enumerate(COMBINATIONS):
+        province = PROVINCES[index % len(PROVINCES)]
+        period = f"{start}-{end}" if start != end else str(start)
+        entry = {"outline": build(province, start, end, kind, name)}
+        for suffix in ("docx", "yaml"):
+            entry[suffix] = out / f"du-thao-{index}.{suffix}"
+            result = _run("draft", "--province", province, "--period", period, "--kind", kind, "-o",
+                          str(entry[suffix]))
+            assert result.returncode == 0, result.stderr
+        made.append(entry)
+    pdf_folder = out / "pdf"
+    pdf_folder.mkdir()
+    pdfs = {path.stem: path for path in pdf_variants([entry["docx"] for entry in made], pdf_folder)}
+    for entry in made:
+        entry["pdf"] = pdfs.get(entry["docx"].stem)
+    # every file checked by one batch run of the command line, one JSON report each
+    files = [entry[kind] for entry in made for kind in ("docx", "yaml", "pdf") if entry[kind] is not None]
+    reports = out / "reports"
+    result = _run(*map(str, files), "-f", "json", "-o", str(reports))
+    assert result.returncode == 0, result.stdout + result.stderr
+    from ctxh_compliance.batch import report_names
+    names = report_names(files, ".json")
+    for entry in made:
+        entry["verdicts"] = {kind: _worst(json.loads((reports / names[entry[kind]]).read_text(encoding="utf-8")))
+                             for kind in ("docx", "yaml", "pdf") if entry[kind] is not None}
+    return made
+
+
 @pytest.mark.parametrize("index", range(len(COMBINATIONS)))
-def test_the_draft_checks_with_no_fail_pass_where_filled_and_review_on_the_blanks(tmp_path, index):
-    name, start, end, kind = COMBINATIONS[index]
-    province = PROVINCES[index % len(PROVINCES)]
-    period = f"{start}-{end}" if start != end else str(start)
-    outline = build(province, start, end, kind, name)
+def test_the_draft_checks_with_no_fail_pass_where_filled_and_review_on_the_blanks(drafts, index):
+    entry = drafts[index]
+    outline = entry["outline"]
     for suffix in ("docx", "yaml"):
-        path = tmp_path / f"du-thao.{suffix}"
-        result = _run("draft", "--province", province, "--period", period, "--kind", kind, "-o", str(path))
-        assert result.returncode == 0, result.stderr
-        verdicts = _verdicts(path)
-        assert_round_trip(verdicts, outline, document=path if suffix == "docx" else None)
+        verdicts = entry["verdicts"][suffix]
+        assert_round_trip(verdicts, outline, document=entry[suffix] if suffix == "docx" else None)
         # every verified national target of a milestone in the period is filled at the national value
-        for rule in load_ruleset(name).rules:
-            if rule.kind == "min_target" and rule.year and start <= rule.year <= end and rule.grade != "C" \
-                    and rule.value is not None:
+        for rule in load_ruleset(outline.ruleset).rules:
+            if rule.kind == "min_target" and rule.year and outline.start <= rule.year <= outline.end \
+                    and rule.grade != "C" and rule.value is not None:
                 assert verdicts[rule.id] == "pass", (suffix, rule.id, verdicts[rule.id])
 
 
-def test_the_word_file_exported_to_pdf_by_libreoffice_checks_the_same(tmp_path):
-    sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
-    from variants import office, pdf_variants
-    if office() is None:
-        pytest.skip("LibreOffice (soffice) is not installed: the PDF round trip is not run")
-    docx = tmp_path / "du-thao.docx"
-    assert _run("draft", "--province", "Lào Cai", "--period", "2026-2030", "-o", str(docx)).returncode == 0
-    [pdf] = pdf_variants([docx], tmp_path)
-    outline = build("Lào Cai", 2026, 2030)
-    from_word, from_pdf = _verdicts(docx), _verdicts(pdf)
-    assert_round_trip(from_pdf, outline, document=pdf)
-    assert from_pdf == from_word
+@pytest.mark.parametrize("index", range(len(COMBINATIONS)))
+def test_the_word_draft_exported_to_pdf_by_libreoffice_checks_the_same(drafts, index):
+    entry = drafts[index]
+    if entry["pdf"] is None:
+        pytest.skip("LibreOffice (soffice) is not installed (Debian: apt-get install libreoffice-writer): "
+                    "the PDF round trip is not run")
+    from_pdf = entry["verdicts"]["pdf"]
+    assert_round_trip(from_pdf, entry["outline"], document=entry["pdf"])
+    assert from_pdf == entry["verdicts"]["docx"]
 
 
 def test_the_skeleton_reads_as_a_plan_of_today(tmp_path):

@@ -31,7 +31,7 @@ class Para:
     """One paragraph of the skeleton."""
 
     text: str
-    style: str = "body"          # heading1, heading2, body, bullet, closing, sign
+    style: str = "body"          # heading1, heading2, body, bullet, closing
     note: str | None = None      # a remark after the text, set apart (italic in Word)
     blank: bool = False          # holds a blank the province fills
 
@@ -53,10 +53,6 @@ class Outline:
     blanks: list[str] = field(default_factory=list)   # rule ids left for the province to fill
     #: rule ids that pass only on a completed plan (no body of the past in any role of the whole plan)
     pending: list[str] = field(default_factory=list)
-
-    @property
-    def period_text(self) -> str:
-        return period_words(self.start, self.end)
 
 
 def period_words(start: int, end: int) -> str:

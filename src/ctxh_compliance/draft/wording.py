@@ -11,10 +11,12 @@ _UNIT_SIGN = {"percent": "%", "percent_increase": "%"}
 
 
 def clean(quote: str) -> str:
-    """A quote as plan text: words supplied in brackets kept, elisions dropped."""
-    text = quote.replace("[", "").replace("]", "")
+    """A quote as plan text: elisions dropped, and the words in brackets — supplied from a copy, not read in
+    the decision — left out (the end of a cut word, "vi[ện trợ]", is kept)."""
+    text = re.sub(r"(?<=\w)\[([^\]]*)\]", r"\1", quote)
+    text = re.sub(r"\s*\[[^\]]*\]", "", text)
     text = re.sub(r"\s*…\s*", " ", text).strip(" ,;.")
-    return re.sub(r"\s{2,}", " ", text)
+    return re.sub(r"\s+(?=[,;.])", "", re.sub(r"\s{2,}", " ", text))
 
 
 def _value_pattern(value: float) -> re.Pattern:

@@ -199,7 +199,7 @@ def _split(values: list[str]) -> list[str]:
 @app.command(cls=LocalCommand, help="Kiểm tra kế hoạch công tác xã hội cấp tỉnh (YAML) theo quyết định quốc gia mà nó thực hiện. "
                   "Nhiều tệp hoặc một thư mục: kiểm tra từng kế hoạch và lập bảng tổng hợp. "
                   "Mã thoát: 0 không có KHÔNG ĐẠT; 1 có KHÔNG ĐẠT (hoặc kết luận chọn bằng --fail-on); "
-                  "2 lỗi đầu vào; 3 lỗi nội bộ.")
+                  "2 lỗi đầu vào; 3 lỗi nội bộ. Dự thảo kế hoạch để tỉnh điền: ctxh-check draft (xem ctxh-check draft -h).")
 def main(
     ctx: typer.Context,
     plans: list[Path] | None = typer.Argument(None, help="Tệp kế hoạch (YAML), nhiều tệp hoặc thư mục",
@@ -448,10 +448,21 @@ def _diff(paths: list[Path], o: RunOptions) -> int:
     return EXIT_FAIL if new.fails_on(o.failing) else EXIT_OK
 
 
+#: subcommands, named by the first argument (``ctxh-check draft …``): name -> "module:typer app". Any
+#: other first argument is a plan to check (a plan file named like a subcommand: ``./draft``).
+SUBCOMMANDS = {"draft": "ctxh_compliance.draft.cli:app"}
+
+
 def main_entry() -> int:
     """Run the command line; return its exit code (``__main__.run`` is the console script)."""
+    args = sys.argv[1:]
+    command, prog = app, "ctxh-check"
+    if args and args[0] in SUBCOMMANDS:
+        from importlib import import_module
+        module, _, name = SUBCOMMANDS[args[0]].partition(":")
+        command, prog, args = getattr(import_module(module), name), f"ctxh-check {args[0]}", args[1:]
     try:
-        app(prog_name="ctxh-check")
+        command(args=args, prog_name=prog)
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 2)
     return 0

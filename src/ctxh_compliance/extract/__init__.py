@@ -29,7 +29,7 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     bases = legal_bases(tagged, rec)
     rules, rules_confidence = ruleset(bases, paras, per)
     targets = extract_targets(tagged, rules, per["end"] if per else None, rec)
-    groups = extract_task_groups(tagged, rec)
+    groups = _of_ruleset(extract_task_groups(tagged, rec), rules)
     budget = extract_budget(tagged, rec)
     complete, note = completeness(paras, ident, bases)
 
@@ -62,6 +62,17 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
                         ruleset_confidence=rules_confidence)
     assume(result)
     return validate(result)
+
+
+def _of_ruleset(groups: list[dict], rules: str | None) -> list[dict]:
+    """The task groups with only the covers the ruleset knows (a heading on a database or a steering
+    board names a group of another decision): a plan is not refused for a group its decision lacks."""
+    if rules is None:
+        return groups
+    from ..ruleset_loader import load_ruleset
+    known = load_ruleset(rules).groups
+    # kept in place, even with no cover left: the evidence of each group is recorded by its position
+    return [{**g, "covers": [c for c in g["covers"] if c in known]} for g in groups]
 
 
 def extract_text(text: str, document: str = "<text>") -> Extraction:

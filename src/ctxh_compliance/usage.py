@@ -110,6 +110,10 @@ class LocalCommand(TyperCommand):
             if rows:
                 with formatter.section(translate(heading, lang)):
                     formatter.write_dl(rows)
+        from .cli import SUBCOMMANDS  # the other commands: ctxh-check draft, …
+        if ctx.command_path == "ctxh-check" and SUBCOMMANDS:
+            with formatter.section(translate("usage.commands", lang)):
+                formatter.write_dl([(f"ctxh-check {name}", translate(f"help.sub.{name}", lang)) for name in SUBCOMMANDS])
 
     def _help_row(self, param: Any, ctx: _click.Context, lang: str) -> tuple[str, str]:
         metavar = "" if getattr(param, "is_flag", False) else self._metavar(param, lang)

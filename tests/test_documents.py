@@ -244,3 +244,22 @@ def test_a_text_that_points_to_no_programme_is_not_a_plan(tmp_path):
     result = run(doc)
     assert result.returncode == 2 and str(doc) in result.stderr and "Traceback" not in result.stderr
     assert "không phải kế hoạch" in result.stderr and "Field required" not in result.stderr
+
+
+def test_funding_sources_the_wording_table_does_not_name_still_add_up(tmp_path):
+    """A source line such as "Ngân sách Nhà nước: …" is read with its own name, so the sources add up as the
+    plan writes them (reading only the names the extractor knows gave a false KHÔNG ĐẠT); "(bằng chữ: …)" is
+    the amount in words."""
+    doc = tmp_path / "kinh-phi.txt"
+    doc.write_text("UBND TỈNH HÀ TĨNH\nSố: 12/KH-UBND\nHà Tĩnh, ngày 3 tháng 2 năm 2026\nKẾ HOẠCH\n"
+                   "Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2026 - 2030\n"
+                   "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;\nI. KINH PHÍ THỰC HIỆN\n"
+                   "Tổng kinh phí thực hiện Kế hoạch là 5.000.000.000 đồng (bằng chữ: Năm tỷ đồng), trong đó:\n"
+                   "- Ngân sách Nhà nước: 3.000.000.000 đồng;\n"
+                   "- Nguồn đóng góp hợp pháp của doanh nghiệp: 2.000.000.000 đồng.\nTrên đây là Kế hoạch./.\n",
+                   encoding="utf-8")
+    findings = {f["rule_id"]: f for f in json.loads(run(doc, "-f", "json").stdout)["findings"]}
+    assert findings["CTXH-A01"]["verdict"] == "pass", findings["CTXH-A01"]["message"]["vi"]
+    assert findings["CTXH-A04"]["verdict"] == "pass", findings["CTXH-A04"]["message"]["vi"]
+    sources = extracted(doc)["budget"]["sources"]
+    assert [s["name"] for s in sources] == ["Ngân sách Nhà nước", "Nguồn đóng góp hợp pháp của doanh nghiệp"]

@@ -98,7 +98,7 @@ def parse_amount(text: str) -> list[dict[str, Any]]:
         words = match.group(3)
         words_ok = None
         if words is not None:
-            words = words.strip()
+            words = re.sub(r"^bằng chữ\s*:?\s*", "", words.strip(), flags=re.IGNORECASE)  # "(bằng chữ: Năm tỷ đồng)"
             said = parse_words(words)
             words_ok = said == amount
             if said is None:

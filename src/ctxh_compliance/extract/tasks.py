@@ -23,8 +23,8 @@ def groups_of(text: str) -> list[str]:
     found.sort()
     if len(found) > 1 and found[0][0] <= 2:  # the heading opens with the first group's words
         first = found[0]
-        found = [first] + [(at, gid) for at, gid in found[1:]
-                           if " và " in folded[first[0]:at] or folded[:at].endswith(", ")]  # a list of groups
+        found = [first] + [(at, gid) for at, gid in found[1:]  # the same words may name a group of each ruleset
+                           if at == first[0] or " và " in folded[first[0]:at] or folded[:at].endswith(", ")]
     order = list(wording()["task_groups"])
     return sorted((gid for _, gid in found), key=order.index)
 
@@ -168,6 +168,13 @@ def extract_task_groups(tagged, rec: Recorder) -> list[dict]:
     return out
 
 
+def _source_name(text: str) -> str:
+    """The name of a funding source as a line writes it: before its ":" or its amount."""
+    body = re.sub(r"^[-+•\s]*(\d+[.)]\s*)?(từ\s+)?", "", text, flags=re.IGNORECASE)
+    body = re.split(r":|\s\d{1,3}(?:\.\d{3})+|\s\d+\s*(?:đồng|đ\b)", body, maxsplit=1)[0].strip(" ,;-")
+    return (body[:1].upper() + body[1:])[:80]
+
+
 def extract_budget(tagged, rec: Recorder) -> dict | None:
     budget: dict = {}
     sources: list[dict] = []
@@ -185,7 +192,12 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
                 rec.note("budget.period", para, "medium")
         amounts = parse_amount(text)
         source = next((name for key, name in names.items() if fold(key) in folded), None)
-        if source and (not amounts or folded.lstrip("- ").startswith(("nguồn", "ngân sách", "từ nguồn", "vốn"))):
+        opens_source = re.sub(r"^[-+•\s]*(\d+[.)]\s*)?", "", folded).startswith(tuple(wording()["budget"]["source_openers"]))
+        if source is None and opens_source and amounts:
+            # a source the wording table does not name ("Ngân sách Nhà nước: …"): its name as written, so
+            # that the sources add up as the plan writes them (never a false mismatch with the total)
+            source = _source_name(text)
+        if source and (not amounts or opens_source):
             entry: dict = {"name": source}
             if amounts:
                 entry["amount"] = amounts[0]["amount"]

@@ -263,3 +263,21 @@ def test_funding_sources_the_wording_table_does_not_name_still_add_up(tmp_path):
     assert findings["CTXH-A04"]["verdict"] == "pass", findings["CTXH-A04"]["message"]["vi"]
     sources = extracted(doc)["budget"]["sources"]
     assert [s["name"] for s in sources] == ["Ngân sách Nhà nước", "Nguồn đóng góp hợp pháp của doanh nghiệp"]
+
+
+def test_assignments_and_reporting_are_read_from_the_implementation_part(tmp_path):
+    """"IV. TỔ CHỨC THỰC HIỆN" gives the assignments and the reporting duties, so the checks on them (a
+    body that no longer exists, reporting to the ministry) judge what the document says."""
+    plan = extracted(QUANG_TRI)
+    assert [a["body"] for a in plan["organisation"]] == ["Sở Y tế", "UBND các xã, phường, đặc khu"]
+    report = plan["monitoring"]["reporting"][0]
+    assert (report["by"], report["to"]) == (["Sở Y tế"], ["UBND tỉnh", "Bộ Y tế"])
+    assert report["frequency"] == "trước ngày 15 tháng 12 hằng năm"
+    assert plan["general_objective"]["text"].startswith("Phát triển công tác xã hội trở thành nghề chuyên nghiệp")
+    stale = tmp_path / "cu.txt"
+    stale.write_text(QUANG_TRI.read_text(encoding="utf-8").replace("báo cáo UBND tỉnh và Bộ Y tế",
+                                                                    "báo cáo UBND tỉnh và Bộ Lao động - Thương binh và Xã hội"),
+                     encoding="utf-8")
+    findings = {f["rule_id"]: f for f in json.loads(run(stale, "-f", "json").stdout)["findings"]}
+    assert findings["CTXH-I02"]["verdict"] == "warning"
+    assert "Bộ Y tế" in findings["CTXH-I02"]["message"]["vi"]

@@ -16,6 +16,7 @@ from .record import Recorder
 from .result import Extraction, assume, validate
 from .sections import zones
 from .targets import extract_targets
+from .organisation import extract_general_objective, extract_organisation
 from .tasks import extract_budget, extract_task_groups
 
 __all__ = ["Extraction", "extract", "extract_paras", "extract_text"]
@@ -31,6 +32,8 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     targets = extract_targets(tagged, rules, per["end"] if per else None, rec)
     groups = _of_ruleset(extract_task_groups(tagged, rec), rules)
     budget = extract_budget(tagged, rec)
+    objective = extract_general_objective(tagged, rec)
+    assignments, reporting = extract_organisation(tagged, rec)
     complete, note = completeness(paras, ident, bases)
 
     data: dict = {"identification": ident}
@@ -41,18 +44,25 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     data["legal_bases"] = bases
     if per:
         data["period"] = per
+    if objective:
+        data["general_objective"] = objective
     data["targets"] = targets
     data["task_groups"] = groups
     if budget:
         data["budget"] = budget
+    if assignments:
+        data["organisation"] = assignments
+    if reporting:
+        data["monitoring"] = {"reporting": reporting}
 
     missing = [f"identification.{k}" for k in ("number", "title", "issuer", "province") if k not in ident]
     if "date" not in ident and "date_text" not in ident:
         missing.append("identification.date")
     if "kind" not in ident:
         missing.append("identification.kind")
-    for name, value in (("legal_bases", bases), ("period", per), ("targets", targets), ("task_groups", groups),
-                        ("budget", budget)):
+    for name, value in (("legal_bases", bases), ("period", per), ("general_objective", objective), ("targets", targets),
+                        ("task_groups", groups), ("budget", budget), ("organisation", assignments),
+                        ("monitoring.reporting", reporting)):
         if not value:
             missing.append(name)
     # keep the identification keys in the order of the plan model

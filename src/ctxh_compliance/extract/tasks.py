@@ -44,7 +44,7 @@ def split_bodies(text: str) -> list[str]:
     """"Các ngành …, các tổ chức …, UBND các huyện, thành phố." -> three bodies."""
     starts = [fold(s) for s in wording()["body_starts"]]
     items: list[str] = []
-    for piece in re.split(r"\s*[,;]\s*|\s+và\s+(?=[Cc]ác\b|UBND|Sở)", text.strip(" .;")):
+    for piece in re.split(r"\s*[,;]\s*|\s+và\s+(?=[Cc]ác\b|UBND|Sở|Bộ\b|Ủy ban|Uỷ ban)", text.strip(" .;")):
         if not piece:
             continue
         if items and not any(fold(piece).startswith(s + " ") or fold(piece) == s for s in starts):

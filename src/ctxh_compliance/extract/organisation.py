@@ -1,0 +1,115 @@
+"""The general objective, the assignments of the implementation part ("IV. TỔ CHỨC THỰC HIỆN": "1. Sở Y
+tế: chủ trì …") and the reporting duties they hold ("… báo cáo UBND tỉnh và Bộ Y tế trước ngày 15/12
+hằng năm")."""
+
+import re
+
+from ..text import fold
+from .patterns import wording
+from .reader import Para
+from .sections import heading_kind
+from .record import Recorder
+from .tasks import split_bodies
+
+_ITEM = re.compile(r"^(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s+(.+)$")
+_REPORT_TO = re.compile(r"\bbáo cáo\s+(?:kết quả\s+(?:thực hiện\s+)?)?(?:về\s+|cho\s+|gửi\s+(?:về\s+)?)?"
+                        r"(?P<to>(?:UBND|Ủy ban|Uỷ ban|Bộ|Sở|Ban|Thủ tướng|Hội đồng)\b[^.;:]*?)"
+                        r"(?=\s+(?:trước ngày|theo|định kỳ|hằng|hàng|để|vào|chậm nhất)\b|\s*[.;:(]|$)")
+_FREQUENCY = re.compile(r"(trước ngày \d{1,2}(?:/\d{1,2}| tháng \d{1,2})(?: hằng năm| hàng năm)?|"
+                        r"6 tháng(?: và hằng năm| và hàng năm)?|hằng quý|hàng quý|hằng năm|hàng năm|định kỳ|giữa kỳ)",
+                        re.IGNORECASE)
+
+
+def _is_body(text: str) -> bool:
+    """A name of a body ("Sở Y tế", "UBND các xã, phường, đặc khu"), not a heading ("Tổ chức thực hiện",
+    "Tổ chức kiểm tra, sơ kết") that opens with the same word."""
+    folded = fold(text)
+    if heading_kind(text) is not None or re.match(r"tổ chức (?!chính trị|xã hội|đoàn thể)", folded):
+        return False
+    return 2 < len(text) <= 100 and any(folded.startswith(fold(s) + " ") or folded == fold(s)
+                                        for s in wording()["body_starts"])
+
+
+_DUTY_VERB = re.compile(r"\s+(?:chịu trách nhiệm|có trách nhiệm|chủ trì|phối hợp|thực hiện|tổ chức|căn cứ)\b.*$",
+                        re.IGNORECASE)
+
+
+def extract_general_objective(tagged, rec: Recorder) -> dict | None:
+    """The text under (or after) the heading "Mục tiêu chung"."""
+    for i, (para, _kind, section) in enumerate(tagged):
+        if section is None or "mục tiêu chung" not in fold(para.text):
+            continue
+        inline = re.search(r"mục tiêu chung\s*[:.]\s*(.{20,})$", para.text, re.IGNORECASE)
+        if inline:
+            text, where = inline.group(1), para
+        elif i + 1 < len(tagged) and tagged[i + 1][2] is None:
+            where = tagged[i + 1][0]
+            text = where.text
+        else:
+            return None
+        rec.note("general_objective", where, "medium")
+        return {"text": text.lstrip("- ").strip(), "quote": text}
+    return None
+
+
+def _reporting(text: str, by: str | None, para: Para) -> dict | None:
+    match = _REPORT_TO.search(text)
+    if not match:
+        return None
+    to = [b for b in split_bodies(re.sub(r"\s+(?:và|,)\s*$", "", match.group("to"))) if _is_body(b)]
+    if not to:
+        return None
+    start = max(text.rfind(";", 0, match.start()), text.rfind(". ", 0, match.start())) + 1
+    end = min([i for i in (text.find(";", match.end()), text.find(". ", match.end())) if i != -1] or [len(text)])
+    clause = text[start:end].strip(" -.;")
+    entry: dict = {"text": clause[:1].upper() + clause[1:]}
+    if by:
+        entry["by"] = [by]
+    entry["to"] = to
+    frequency = _FREQUENCY.search(clause)
+    if frequency:
+        entry["frequency"] = frequency.group(1)
+    entry["quote"] = text
+    return entry
+
+
+def extract_organisation(tagged, rec: Recorder) -> tuple[list[dict], list[dict]]:
+    """(assignments, reporting duties) of the implementation part: each numbered item that names a body
+    ("1. Sở Y tế: …", "a) Sở Nội vụ"), with its duties (the rest of its line and the lines under it)."""
+    assignments: list[dict] = []
+    reporting: list[dict] = []
+    current: dict | None = None
+    closers = tuple(fold(e) for e in wording()["closing"])
+    for para, kind, _section in tagged:
+        if fold(para.text).startswith(closers):
+            break  # "Trên đây là …", "Nơi nhận:", the signature: the plan's body has ended
+        if kind != "organisation":
+            current = None
+            continue
+        item = _ITEM.match(para.text)
+        if item:
+            head = item.group(1)
+            body, _, duty = head.partition(":")
+            body = body.strip().rstrip(".")
+            verb = _DUTY_VERB.search(body)  # "UBND các huyện chịu trách nhiệm …": the body ends before its duty
+            if verb:
+                body, duty = body[:verb.start()].strip(" ,"), (body[verb.start():] + (": " + duty if duty else "")).strip()
+            if _is_body(body) and heading_kind(head.partition(":")[0]) is None:  # "3. Tổ chức thực hiện" is a heading
+                current = {"body": body, "duties": [duty.strip()] if duty.strip() else [], "quote": para.text}
+                rec.note(f"organisation[{len(assignments)}]", para, "medium")
+                assignments.append(current)
+                text_for_report = duty
+            else:
+                current = None
+                text_for_report = head
+        else:
+            text_for_report = para.text
+            if current is not None:
+                current["duties"].append(para.text.lstrip("-+• ").strip())
+        found = _reporting(text_for_report, current["body"] if current else None, para)
+        if found:
+            rec.note(f"monitoring.reporting[{len(reporting)}]", para, "medium")
+            reporting.append(found)
+    for entry in assignments:
+        entry["duties"] = [d for d in entry["duties"] if d]
+    return assignments, reporting

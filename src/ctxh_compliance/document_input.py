@@ -80,6 +80,12 @@ def summary(extraction: "Extraction") -> ExtractionSummary:
                              missing=list(extraction.missing))
 
 
+def _labels(paths: list[str]) -> list:
+    """What was not found, as labels in the message's language ("identification.title" -> "trích yếu")."""
+    from .errors import FieldPath
+    return [FieldPath(p.split(".")) for p in paths]
+
+
 def load_document(path: Path, display: str | None = None) -> tuple[LoadedPlan, ExtractionSummary]:
     """The extracted plan, validated by the plan model, and how sure the extraction is."""
     from .extract import extract
@@ -95,8 +101,8 @@ def load_document(path: Path, display: str | None = None) -> tuple[LoadedPlan, E
     extraction = validate(extraction)
     if not extraction.valid and extraction.ruleset_confidence not in ("high", "medium"):
         # no cited decision, no programme named: not a plan implementing one
-        raise InputError([Problem(display, None, None, "extract.not_a_plan", {"missing": ", ".join(extraction.missing)})])
+        raise InputError([Problem(display, None, None, "extract.not_a_plan", {"missing": _labels(extraction.missing)})])
     if not extraction.valid:
         raise InputError([Problem(display, None, None, "extract.invalid",
-                                  {"errors": extraction.errors, "missing": ", ".join(extraction.missing)})])
+                                  {"errors": extraction.errors, "missing": _labels(extraction.missing)})])
     return LoadedPlan(extraction.plan, DocumentSource.of(display, extraction)), summary(extraction)

@@ -11,8 +11,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from ..errors import InputError, Problem
-from ..i18n import translate
+from ..errors import InputError, Problem, Term
 from .reader import Para, clean
 from .tables import header_of, table_sentences
 
@@ -349,7 +348,7 @@ def read_pdf(path: Path, display: str) -> list[Para]:
     except pypdfium2.PdfiumError as exc:  # not a PDF, damaged, or protected by a password
         if "password" in str(exc).lower():
             raise _pdf_error(display, "extract.pdf_encrypted") from None
-        raise _pdf_error(display, "extract.bad_document", kind=".pdf", detail=translate("extract.damaged", "vi")) from None
+        raise _pdf_error(display, "extract.bad_document", kind=".pdf", detail=Term("extract.damaged")) from None
     try:
         if len(document) == 0:
             raise _pdf_error(display, "extract.pdf_empty")
@@ -358,7 +357,7 @@ def read_pdf(path: Path, display: str) -> list[Para]:
     except InputError:
         raise
     except Exception:  # a page pdfium cannot read
-        raise _pdf_error(display, "extract.bad_document", kind=".pdf", detail=translate("extract.damaged", "vi")) from None
+        raise _pdf_error(display, "extract.bad_document", kind=".pdf", detail=Term("extract.damaged")) from None
     finally:
         document.close()
     return ocr_pages(path, display)

@@ -84,9 +84,9 @@ def _read_docx(path: Path, display: str) -> list[Para]:
     except InputError:
         raise
     except Exception:  # a broken zip, not a Word file
-        from ..i18n import translate
+        from ..errors import Term
         raise InputError([Problem(display, None, None, "extract.bad_document",
-                                  {"kind": ".docx", "detail": translate("extract.damaged", "vi")})]) from None
+                                  {"kind": ".docx", "detail": Term("extract.damaged")})]) from None
 
 
 def _read_pdf(path: Path, display: str) -> list[Para]:

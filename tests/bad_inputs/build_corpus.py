@@ -94,8 +94,8 @@ CASES = {
     "null-document": ("~\n", "1:1", "nội dung gốc phải là một bảng", "the top level must be a mapping"),
     "alias-bomb": ("a: &a [x, x]\nb: &b [*a, *a, *a]\nc: &c [*b, *b, *b]\nd: [*c, *c, *c]\n", "1:4", "không dùng neo/tham chiếu YAML", "anchors/aliases"),
     "merge-key": ("base: &b {title: x}\nidentification:\n  <<: *b\n", "3:3", "không dùng neo/tham chiếu YAML", "anchors/aliases"),
-    "deep-nesting-10000": ("a: " + "[" * 10_000 + "]" * 10_000 + "\n", "1:54", "lồng nhau quá sâu", "nesting is too deep"),
-    "deep-block-nesting": ("a:\n" + "- " * 10_000 + "x\n", "2:1", "lồng nhau quá sâu", "nesting is too deep"),
+    "deep-nesting-10000": ("a: " + "[" * 10_000 + "]" * 10_000 + "\n", "1:53", "lồng nhau quá sâu", "nesting is too deep"),
+    "deep-block-nesting": ("a:\n" + "- " * 10_000 + "x\n", "2:99", "lồng nhau quá sâu", "nesting is too deep"),
     "no-known-legal-basis": (sub("112/QĐ-TTg", "99/QĐ-UBND"), "6:1", "không dẫn quyết định nào mà công cụ có bộ quy tắc", "cite no decision"),
     # values YAML 1.1 reads otherwise than YAML 1.2 core, where a number or true/false is expected: refused, never guessed
     "yaml11-base60-value": (GOOD + sub("value: 60", "value: 1:30", T), "11:52", "YAML 1.1 đọc 1:30 là số cơ số 60 (90), YAML 1.2 đọc là văn bản; hãy viết 90, hoặc \"1:30\"", "write 90, or \"1:30\" if it is text"),

@@ -69,4 +69,5 @@ def extract_text(text: str, document: str = "<text>") -> Extraction:
 def extract(path: Path | str, document: str | None = None) -> Extraction:
     """Extract a plan from ``path``; ``document`` is the name written to source.document."""
     path = Path(path)
-    return extract_paras(read_document(path), document or str(path))
+    from .sandbox import read_document as read_within_limits  # a .docx or .pdf in a child process, with limits
+    return extract_paras(read_within_limits(path), document or str(path))

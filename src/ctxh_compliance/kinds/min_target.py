@@ -133,15 +133,24 @@ def params(rule: Rule, rs, lang: str) -> dict:
 
 
 def _segments(item: str, known: set[str]) -> list[str] | None:
-    """Split an item into known items when a comma is missing ("phường thị trấn"), or None."""
+    """Split an item into known items when a comma is missing ("phường thị trấn"), or None.
+    The shortest head first, as read left to right; linear in the item's words (a known item
+    has at most a few words), so a long item costs no more than its length."""
     words = item.split(" ")
-    for cut in range(1, len(words)):
-        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-        if head in known:
-            rest = [tail] if tail in known else _segments(tail, known)
-            if rest is not None:
-                return [head, *rest]
-    return None
+    longest = max((k.count(" ") + 1 for k in known), default=0)
+    # split[i]: a split of words[i:] into known items (None: none), filled from the end
+    split: list[list[str] | None] = [None] * len(words) + [[]]
+    for start in range(len(words) - 1, -1, -1):
+        rest = " ".join(words[start:]) if start and len(words) - start <= longest else None
+        if rest in known:  # a known rest is kept whole
+            split[start] = [rest]
+            continue
+        for cut in range(start + 1, min(len(words) - 1, start + longest) + 1):
+            head = " ".join(words[start:cut])
+            if head in known and split[cut] is not None:
+                split[start] = [head, *split[cut]]
+                break
+    return split[0]
 
 
 def population_gap(rule: Rule, population: tuple[str, ...]) -> tuple[list[str], list[str]]:

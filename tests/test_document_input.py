@@ -1,7 +1,6 @@
 """A plan given as a document: `ctxh-check plan.txt|.docx` extracts and checks it in one go and
 says how sure the extraction is; `--extract` writes the plan file for a person to correct."""
 
-import builtins
 import os
 from pathlib import Path
 

@@ -17,7 +17,7 @@ from .document_input import is_document
 from .errors import CheckerError, InputError, Problem
 from .findings import Report, Verdict
 from .i18n import translate
-from .writing import write_atomically
+from .writing import OutputGuard, write_atomically
 
 # Modules that only some runs need (the extractor, the catalogue, batches, diffs, waivers, JSON)
 # are imported where they are used: a plain check does not pay for them.
@@ -76,7 +76,7 @@ def _fmt_for(output: Path | None, fmt: Format | None) -> str:
         suffix, "text")
 
 
-def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
+def _emit(text: str, output: Path | None, inputs: "list[Path] | OutputGuard") -> None:
     if output is None:
         if sys.stdout is None:  # started with standard output closed
             raise InputError([Problem("stdout", None, None, "cli.stdout_closed", {})])
@@ -89,8 +89,7 @@ def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
             raise InputError([Problem("stdout", None, None, "cli.cannot_write",
                                       {"detail": exc.strerror or exc})]) from None
         return
-    if any(output.resolve() == p.resolve() for p in inputs if p.exists()):
-        raise InputError([Problem(str(output), None, None, "cli.output_is_input", {})])
+    (inputs if isinstance(inputs, OutputGuard) else OutputGuard(inputs)).check(output)
     try:
         write_atomically(output, text)
     except OSError as exc:
@@ -126,11 +125,12 @@ class RunOptions:
     schema: bool = False
     report_schema: bool = False
     list_rulesets: bool = False
+    jobs: int = 1
     # resolved by the run
     failing: set[Verdict] = field(default_factory=set)
     waivers: list = field(default_factory=list)
 
-    def report_for(self, path: Path) -> Report:
+    def report_for(self, path: Path, guard: OutputGuard | None = None) -> Report:
         from .checker import check
         from .ruleset_loader import load_ruleset, select_ruleset
         from .selection import check_patterns, select
@@ -141,6 +141,8 @@ class RunOptions:
         else:
             from .plan_loader import load_plan
             loaded = load_plan(path)
+        if guard is not None:  # the document the plan was made from is an input too: never replaced
+            guard.add_plan(path, loaded.plan.source.document if loaded.plan.source else None)
         if self.ruleset:
             rs, selected_by = load_ruleset(self.ruleset), None
         else:
@@ -195,6 +197,8 @@ def main(
     schema: bool = typer.Option(False, "--schema", help="In JSON Schema của định dạng kế hoạch rồi thoát"),
     report_schema: bool = typer.Option(False, "--report-schema", help="In JSON Schema của báo cáo JSON rồi thoát"),
     list_rulesets: bool = typer.Option(False, "--list-rulesets", help="Liệt kê các bộ quy tắc có sẵn rồi thoát"),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0,
+                             help="Số tiến trình kiểm tra song song khi có nhiều kế hoạch (0: theo số lõi CPU)"),
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                  help="In phiên bản của công cụ và của từng bộ quy tắc rồi thoát"),
 ) -> None:
@@ -202,7 +206,8 @@ def main(
         lang=lang.value, ruleset=ruleset, fmt=fmt, output=output, colour=colour,
         as_of=as_of.date() if as_of else None, chosen=chosen, skipped=skipped, fail_on=fail_on,
         waivers_file=waivers, diff=diff, extract_only=extract_only, list_rules=list_rules, explain=explain,
-        catalogue=catalogue, schema=schema, report_schema=report_schema, list_rulesets=list_rulesets)
+        catalogue=catalogue, schema=schema, report_schema=report_schema, list_rulesets=list_rulesets,
+        jobs=jobs or os.cpu_count() or 1)
     try:
         code = _run(plans or [], options)
     except InputError as exc:
@@ -265,54 +270,71 @@ def _run(plans: list[Path], o: RunOptions) -> int:
         return _diff(plans, o)
     from .batch import expand
     files = expand(plans)
-    if len(files) == 1 and not (o.output is not None and o.output.is_dir()):
+    if len(files) == 1 and not (o.output is not None and _is_folder(o.output)):
         return _single(files[0], o)
     return _batch(files, o)
 
 
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, a loop of links: not a folder; writing the file will say why
+        return False
+
+
+def _guard(o: RunOptions, files: list[Path]) -> OutputGuard:
+    """Every input of the run: no output may replace one."""
+    from .ruleset_loader import rulesets_root
+    guard = OutputGuard()
+    for path in files:
+        guard.add_plan(path)
+    if o.waivers_file is not None:
+        guard.add([o.waivers_file])
+    folders = [rulesets_root()] + ([Path(o.ruleset)] if o.ruleset and _is_folder(Path(o.ruleset)) else [])
+    guard.add(p for folder in folders for p in folder.rglob("*"))
+    return guard
+
+
 def _single(path: Path, o: RunOptions) -> int:
     from .report import render
-    report = o.report_for(path)
+    guard = _guard(o, [path])
+    report = o.report_for(path, guard)
     fmt = _fmt_for(o.output, o.fmt)
-    _emit(render(report, fmt, o.lang, o.painted(fmt)), o.output, [path])
+    _emit(render(report, fmt, o.lang, o.painted(fmt)), o.output, guard)
     return EXIT_FAIL if report.fails_on(o.failing) else EXIT_OK
 
 
 def _batch(files: list[Path], o: RunOptions) -> int:
     from . import batch
-    from .report import environment, render
+    from .report import environment
     folder = o.output
-    if folder is not None and folder.exists() and not folder.is_dir():
+    if folder is not None and (folder.exists() or folder.is_symlink()) and not _is_folder(folder):
         raise InputError([Problem(str(folder), None, None, "batch.output_folder", {})])
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
     fmt = _fmt_for(None, o.fmt)
+    guard = _guard(o, files)
+    inside = os.path.realpath(folder) if folder is not None else None
+    # one file per plan: none overwrites another, nor an input that is in the output folder
+    names = batch.report_names(files, SUFFIXES[fmt], (os.path.basename(p) for p in guard.paths
+                                                      if os.path.dirname(p) == inside))
+    check = batch.BatchCheck(o, folder, fmt, names, guard)
     results: list[batch.PlanResult] = []
-    links: dict[Path, str] = {}
-    names = batch.report_names(files, SUFFIXES[fmt])  # one file per plan: none overwrites another
     show_bar = sys.stderr.isatty()
-    with typer.progressbar(files, label=translate("batch.progress", o.lang), file=sys.stderr,
-                           hidden=not show_bar) as bar:
-        for path in bar:
-            try:
-                report = o.report_for(path)
-                results.append(batch.PlanResult(path, report))
-                if folder is not None:
-                    name = names[path]
-                    _emit(render(report, fmt, o.lang), folder / name, files)
-                    links[path] = name
-            except InputError as exc:
-                results.append(batch.PlanResult(path, problems=exc.problems))
-    for result in results:
-        if result.problems:
-            sys.stderr.write("\n".join(p.render(o.lang) for p in result.problems) + "\n")
+    with typer.progressbar(batch.check_all(files, check, o.jobs), length=len(files),
+                           label=translate("batch.progress", o.lang), file=sys.stderr, hidden=not show_bar) as bar:
+        for result in bar:
+            results.append(result)
+            if result.problems:
+                sys.stderr.write(_problems(result.problems, o.lang) + "\n")
+    links = {r.path: names[r.path] for r in results if r.report is not None} if folder is not None else {}
     if folder is not None:
         labels = {key: translate(f"batch.{key}", o.lang) for key in ("plan", "province", "overall", "error")}
-        _emit(batch.summary_csv(results, labels), folder / "summary.csv", files)
+        _emit(batch.summary_csv(results, labels), folder / "summary.csv", guard)
         rule_ids, rows = batch.matrix(results)
         html = environment(o.lang, False, html=True).get_template("summary.html.j2").render(
             rule_ids=rule_ids, rows=rows, links=links)
-        _emit(html, folder / "summary.html", files)
+        _emit(html, folder / "summary.html", guard)
     lines = []
     for result in batch.worst_first(results):
         if result.report is None:
@@ -328,12 +350,17 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     return EXIT_FAIL if any(r.report.fails_on(o.failing) for r in results) else EXIT_OK
 
 
+def _problems(problems: list[Problem], lang: str) -> str:
+    from .errors import render_problems
+    return render_problems(problems, lang)
+
+
 def _extract(paths: list[Path], o: RunOptions) -> int:
     from .extract import extract
     if len(paths) != 1:
         raise InputError([Problem("--extract", None, None, "diff.needs_one", {})])
     extraction = extract(paths[0])
-    _emit(extraction.to_yaml(), o.output, paths)
+    _emit(extraction.to_yaml(), o.output, _guard(o, paths))
     if extraction.missing:
         sys.stderr.write(f"{paths[0]}: {translate('extract.missing_list', o.lang, items=', '.join(extraction.missing))}\n")
     if not extraction.valid:
@@ -353,7 +380,7 @@ def _diff(paths: list[Path], o: RunOptions) -> int:
     old, new = (read_report(p) if p.suffix.lower() == ".json" else o.report_for(p) for p in paths)
     groups = compare(old, new)
     text = environment(o.lang, False).get_template("diff.txt.j2").render(old=old, new=new, groups=groups)
-    _emit(text, o.output, paths)
+    _emit(text, o.output, _guard(o, paths))
     return EXIT_FAIL if new.fails_on(o.failing) else EXIT_OK
 
 

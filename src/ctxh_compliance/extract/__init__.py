@@ -11,9 +11,10 @@ Nothing is invented: a value that is not in the text is listed in ``result.missi
 from pathlib import Path
 
 from .identify import completeness, identification, legal_bases, period, ruleset
-from .reader import Para, lines_to_paras, read_document
+from .reader import Para, lines_to_paras
 from .record import Recorder
 from .result import Extraction, validate
+from .sandbox import read_document  # a .docx or .pdf is read in a child process, within limits
 from .sections import zones
 from .targets import extract_targets
 from .tasks import extract_budget, extract_task_groups
@@ -69,5 +70,4 @@ def extract_text(text: str, document: str = "<text>") -> Extraction:
 def extract(path: Path | str, document: str | None = None) -> Extraction:
     """Extract a plan from ``path``; ``document`` is the name written to source.document."""
     path = Path(path)
-    from .sandbox import read_document as read_within_limits  # a .docx or .pdf in a child process, with limits
-    return extract_paras(read_within_limits(path), document or str(path))
+    return extract_paras(read_document(path), document or str(path))

@@ -60,8 +60,8 @@ class OutputGuard:
             if name in ("-", "/dev/stdin"):
                 continue
             try:
+                status = os.stat(name)  # what does not exist cannot be lost
                 self.paths.setdefault(os.path.realpath(name), name)
-                status = os.stat(name)
             except (OSError, ValueError):
                 continue
             if stat.S_ISREG(status.st_mode):

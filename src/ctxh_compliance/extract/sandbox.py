@@ -20,7 +20,7 @@ from ..errors import InputError, Problem
 from .reader import Para
 
 LIMIT_SECONDS = 4
-LIMIT_MEMORY = 768 * 1024 * 1024  # address space, which is more than the memory actually used
+LIMIT_MEMORY = 560 * 1024 * 1024  # address space, which is more than the memory actually used
 MAX_MEMBERS = 1_000
 MAX_UNPACKED = 30 * 1024 * 1024
 MAX_RATIO = 100
@@ -131,9 +131,23 @@ def _child(path: str, display: str) -> dict:
         for para in paras:  # normalising a long run of combining marks takes quadratic time
             input_gate.check_combining(para.text, display, located=False)
     except InputError as exc:
+        if _out_of_memory(exc):  # a reader that reports running out of memory as a damaged document
+            exc = _problem(display, "document.limit_memory", mib=LIMIT_MEMORY >> 20)
         return {"problems": [[p.line, p.column, p.key, _plain(p.params)] for p in exc.problems]}
+    except MemoryError:
+        return {"problems": [[None, None, "document.limit_memory", {"mib": LIMIT_MEMORY >> 20}]]}
     return {"paras": [{"text": p.text, "line": p.line, "last": p.last, "index": p.index, "page": p.page}
                       for p in paras]}
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, MemoryError):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _plain(params: dict) -> dict:

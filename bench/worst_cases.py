@@ -152,7 +152,8 @@ def cases(folder: Path) -> dict[str, tuple[list[str], dict[str, str], str | None
     made["fifo"] = ([str(fifo)], {}, None)
     big = folder / "big-stdin.yaml"
     big.write_bytes(b"# " + b"x" * (50 << 20) + b"\n")
-    made["stdin-50MB"] = (["/dev/stdin"], {}, str(big))
+    made["stdin-pipe-50MB"] = (["/dev/stdin"], {}, str(big))
+    made["stdin-pipe-plan"] = (["-"], {}, str(PLAN))
     plan("docx-many-paragraphs", _many_paragraphs_docx(), suffix=".docx")
     plan("docx-bomb", _docx_bytes(spaces=2 << 30), suffix=".docx")
     plan("pdf-bomb", _pdf_bomb(), suffix=".pdf")
@@ -165,7 +166,8 @@ def run(args: list[str], env: dict[str, str], stdin: str | None, timeout: float,
     def limits() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        source = open(stdin, "rb") if stdin else subprocess.DEVNULL
+        feeder = subprocess.Popen(["cat", stdin], stdout=subprocess.PIPE) if stdin else None  # a pipe, not a file
+        source = feeder.stdout if feeder else subprocess.DEVNULL
         start = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-m", "ctxh_compliance", *args], stdin=source, stdout=out,
                                    stderr=err, env={**os.environ, **env}, preexec_fn=limits, start_new_session=True)
@@ -181,8 +183,10 @@ def run(args: list[str], env: dict[str, str], stdin: str | None, timeout: float,
                 break
             time.sleep(0.01)
         elapsed = time.perf_counter() - start
-        if stdin:
+        if feeder:
             source.close()
+            feeder.kill()
+            feeder.wait()
         process.returncode = os.waitstatus_to_exitcode(status)
         code = "stopped" if stopped else process.returncode
         err.seek(0, 2)

@@ -61,7 +61,7 @@ class DocumentSource:
         """For every path that has located values inside it, the first of their paragraphs (built
         once: looking each path up among all values would take time in the square of their number)."""
         if getattr(self, "_inside", None) is None:
-            inside: dict[tuple, "Para"] = {}
+            inside: dict[tuple, Para] = {}
             for key, para in self.paras.items():
                 for end in range(len(key) + 1):
                     prefix = key[:end]

@@ -35,7 +35,7 @@ _CHUNK = 1 << 16
 # paragraph separators, which YAML counts as line ends and editors do not
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 # a cheap first look: runs of characters from U+0300 up, where every combining mark is
-_MAYBE_COMBINING = re.compile("[\u0300-\U0010ffff]{%d,}" % (MAX_COMBINING + 1))
+_MAYBE_COMBINING = re.compile(f"[\u0300-\U0010ffff]{{{MAX_COMBINING + 1},}}")
 
 
 def _fail(display: str, key: str, line: int | None = None, column: int | None = None, **params: Any):

@@ -248,6 +248,10 @@ MAX_DIGITS = 30        # digits of one number
 _NUMBER_LIKE = re.compile(r"[-+]?(?:[0-9][0-9_,.]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?")
 
 
+def _at(event: yaml.Event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
 def _structure_guard(text: str, display: str) -> None:
     """Refuse, before anything is built, what no plan needs and what would take unbounded time or
     memory to build: nesting deeper than MAX_DEPTH (libyaml builds nodes recursively in C), more
@@ -255,37 +259,46 @@ def _structure_guard(text: str, display: str) -> None:
     in a value, MAX_DIGITS digits in a number. Counted on the parser's events, one at a time, up to
     the first limit passed; a syntax error is left to the parse that follows, which locates it."""
     loader = _Loader(text)
-    open_: list[list] = []  # per open collection: [entries so far, the most it may hold]
+    get_event, scalar, alias, end = loader.get_event, yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionEndEvent
+    starts = {yaml.SequenceStartEvent: MAX_ITEMS, yaml.MappingStartEvent: 2 * MAX_ITEMS}  # a mapping: keys and values
+    counts: list[int] = []  # entries so far of each open collection
+    limits: list[int] = []  # the most each may hold
     nodes = 0
     try:
         while True:
-            event = loader.get_event()
-            if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
-                nodes += 1
-                line, column = event.start_mark.line + 1, event.start_mark.column + 1
-                if nodes > MAX_NODES:
-                    _fail(display, "gate.too_many_values", line, column, limit=MAX_NODES)
-                if open_:
-                    open_[-1][0] += 1
-                    if open_[-1][0] > open_[-1][1]:
-                        _fail(display, "gate.too_many_items", line, column, limit=MAX_ITEMS)
-                if isinstance(event, yaml.CollectionStartEvent):
-                    # a mapping's entries are counted key and value
-                    open_.append([0, MAX_ITEMS if isinstance(event, yaml.SequenceStartEvent) else 2 * MAX_ITEMS])
-                    if len(open_) > MAX_DEPTH:
-                        _fail(display, "yaml.too_deep", line, column, limit=MAX_DEPTH)
-                elif isinstance(event, yaml.ScalarEvent):
-                    value = event.value
+            event = get_event()
+            kind = type(event)
+            if kind is scalar:
+                value = event.value
+                if len(value) > MAX_DIGITS and (len(value) > MAX_STRING or _NUMBER_LIKE.fullmatch(value)):
+                    line, column = event.start_mark.line + 1, event.start_mark.column + 1
                     if len(value) > MAX_STRING:
                         _fail(display, "gate.string_too_long", line, column, length=len(value), limit=MAX_STRING)
-                    if len(value) > MAX_DIGITS and _NUMBER_LIKE.fullmatch(value):
-                        digits = sum(c.isdigit() for c in re.split("[eE]", value)[0])
-                        if digits > MAX_DIGITS:
-                            _fail(display, "gate.too_many_digits", line, column, digits=digits, limit=MAX_DIGITS)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                open_.pop()
-            elif isinstance(event, yaml.StreamEndEvent):
-                return
+                    digits = sum(c.isdigit() for c in re.split("[eE]", value)[0])
+                    if digits > MAX_DIGITS:
+                        _fail(display, "gate.too_many_digits", line, column, digits=digits, limit=MAX_DIGITS)
+            elif kind is end or issubclass(kind, end):
+                counts.pop()
+                limits.pop()
+                continue
+            elif kind in starts:
+                pass
+            elif kind is not alias:
+                if kind is yaml.StreamEndEvent:
+                    return
+                continue  # stream and document starts and ends
+            nodes += 1
+            if nodes > MAX_NODES:
+                _fail(display, "gate.too_many_values", *_at(event), limit=MAX_NODES)
+            if counts:
+                counts[-1] += 1
+                if counts[-1] > limits[-1]:
+                    _fail(display, "gate.too_many_items", *_at(event), limit=MAX_ITEMS)
+            if kind in starts:
+                counts.append(0)
+                limits.append(starts[kind])
+                if len(counts) > MAX_DEPTH:
+                    _fail(display, "yaml.too_deep", *_at(event), limit=MAX_DEPTH)
     except yaml.YAMLError:
         return
     finally:

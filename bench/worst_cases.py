@@ -133,7 +133,7 @@ def cases(folder: Path) -> dict[str, tuple[list[str], dict[str, str], str | None
 
     plan("baseline", GOOD)
     plan("apostrophe-then-deep", "identification: {text: it's}\nx: " + "[" * 100_000 + "\n")
-    plan("brackets-in-quotes", GOOD.replace("  kind: phase\n", '  kind: phase\n  signer: "' + "[" * 60 + '"\n', 1))
+    plan("brackets-in-quotes", GOOD.replace('  signer: "', '  signer: "' + "[" * 60 + " it's ", 1))
     plan("amount-400-digits", HEAD + "budget:\n  total: {amount: " + "9" * 400 + "}\n")
     plan("population-2000-words", HEAD + _target(" ".join(["xã"] * 2_000)))
     plan("population-100000-words", HEAD + _target(" ".join(["xã"] * 100_000)))

@@ -1,5 +1,7 @@
 """Check many plans: one result per plan (a broken file is reported and the run goes on), and a
-cross-province matrix of plans × rules, worst plans first."""
+cross-province matrix of plans × rules, worst plans first. Time and memory grow linearly with the
+number of plans: each keeps only a small row for the summary, and the plans may be checked by
+worker processes (results in input order)."""
 
 import csv
 import io
@@ -31,6 +33,11 @@ class ReportRow:
     def of(cls, report: Report) -> "ReportRow":
         return cls(report.plan, report.overall, {sys.intern(k): v for k, v in report.rule_verdicts().items()},
                    frozenset(f.verdict for f in report.verified))
+
+    def __setstate__(self, state: dict) -> None:
+        """Unpickled from a worker process: one copy of each rule id for all the rows."""
+        state["verdicts"] = {sys.intern(k): v for k, v in state["verdicts"].items()}
+        self.__dict__.update(state)
 
     def rule_verdicts(self) -> dict[str, Verdict]:
         return self.verdicts

@@ -1,9 +1,11 @@
 """Read a YAML file safely and remember where each value came from (line and column).
 
-The loader refuses, with a located message: files over the size limit, bytes that are
-not UTF-8, YAML syntax errors, duplicate keys, anchors/aliases (a "billion laughs"
-document cannot expand), nesting deeper than the limit, and empty documents. Text is
-normalised to Unicode NFC.
+The loader reads through the input gate (input_gate: size, kind of file, encoding, characters)
+and refuses, with a located message: YAML syntax errors, duplicate keys, anchors/aliases (a
+"billion laughs" document cannot expand), empty documents, and — counted on the parser's events
+before anything is built — nesting deeper than MAX_DEPTH, more than MAX_ITEMS entries in a list
+or mapping, MAX_NODES values, MAX_STRING characters in a value, MAX_DIGITS digits in a number.
+Text is normalised to Unicode NFC.
 
 Values are read by the YAML 1.2 core rules, numbers as written: ``true``/``false`` are the only
 booleans, whole numbers are decimal without a leading zero, and dates (``2026-03-25``) stay dates.

@@ -147,6 +147,17 @@ def test_the_waiver_file_is_never_the_output(cli, tmp_path, write_plan):
     assert waivers.read_text(encoding="utf-8") == content
 
 
+def test_a_ruleset_file_is_never_the_output(cli, tmp_path, write_plan):
+    import shutil
+    from conftest import ROOT
+    rules = tmp_path / "bo-quy-tac"
+    shutil.copytree(ROOT / "rulesets" / "qd112_2021", rules)
+    decision = (rules / "decision.yaml").read_bytes()
+    result = cli(write_plan(GOOD), "--ruleset", rules, "-o", rules / "decision.yaml")
+    assert result.exit_code == 2 and "tệp kết quả là một tệp đầu vào" in result.stderr
+    assert (rules / "decision.yaml").read_bytes() == decision
+
+
 def test_an_output_that_is_a_link_is_not_replaced_nor_followed(cli, tmp_path, write_plan):
     target = tmp_path / "quan-trong.txt"
     target.write_text("giữ nguyên\n", encoding="utf-8")

@@ -121,6 +121,23 @@ def _pdf_pages(pages: int = 2000) -> bytes:
     return _pdf(objects)
 
 
+def _pdf_dense(pages: int = 60, lines: int = 700) -> bytes:
+    """``pages`` pages, each with its own ``lines`` lines of text: about 5 MB, under the page limit."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for page in range(pages):
+        words = b" ".join(b"(Trang %d dong %d: ke hoach cong tac xa hoi giai doan 2021 - 2025) Tj T*" % (page, n)
+                          for n in range(lines))
+        content = b"BT /F1 1 Tf 1 TL 10 830 Td " + words + b" ET"
+        kids.append(len(objects) + 1)
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                       b"/Contents %d 0 R >>" % (len(objects) + 2))
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % pages
+    return _pdf(objects)
+
+
 def cases(folder: Path) -> dict[str, tuple[list[str], dict[str, str], str | None]]:
     """name -> (command-line arguments, extra environment, file to give as standard input)."""
     made: dict[str, tuple[list[str], dict[str, str], str | None]] = {}
@@ -158,6 +175,7 @@ def cases(folder: Path) -> dict[str, tuple[list[str], dict[str, str], str | None
     plan("docx-bomb", _docx_bytes(spaces=2 << 30), suffix=".docx")
     plan("pdf-bomb", _pdf_bomb(), suffix=".pdf")
     plan("pdf-2000-pages", _pdf_pages(), suffix=".pdf")
+    plan("pdf-60-dense-pages", _pdf_dense(), suffix=".pdf")
     return made
 
 

@@ -19,14 +19,14 @@ from .. import input_gate
 from ..errors import InputError, Problem
 from .reader import Para
 
-LIMIT_SECONDS = 4
+LIMIT_SECONDS = 3
 LIMIT_MEMORY = 560 * 1024 * 1024  # address space, which is more than the memory actually used
 MAX_MEMBERS = 1_000
 MAX_UNPACKED = 30 * 1024 * 1024
 MAX_RATIO = 100
 MAX_PAGES = 60
 MAX_CHARS = 300_000
-_WALL_SECONDS = 3 * LIMIT_SECONDS  # waiting on a disk is not processor time
+_WALL_SECONDS = LIMIT_SECONDS + 2  # waiting on a disk is not processor time
 
 
 def _problem(display: str, key: str, **params) -> InputError:

@@ -133,24 +133,34 @@ def params(rule: Rule, rs, lang: str) -> dict:
 
 
 def _segments(item: str, known: set[str]) -> list[str] | None:
-    """Split an item into known items when a comma is missing ("phường thị trấn"), or None.
-    The shortest head first, as read left to right; linear in the item's words (a known item
-    has at most a few words), so a long item costs no more than its length."""
+    """Split an item into known items when a comma is missing ("phường thị trấn"), or None: the
+    shortest known head first whose rest splits too, a known rest kept whole. Linear in the item's
+    words (a known item has at most a few), so a long item costs no more than its length."""
     words = item.split(" ")
     longest = max((k.count(" ") + 1 for k in known), default=0)
-    # split[i]: a split of words[i:] into known items (None: none), filled from the end
-    split: list[list[str] | None] = [None] * len(words) + [[]]
-    for start in range(len(words) - 1, -1, -1):
-        rest = " ".join(words[start:]) if start and len(words) - start <= longest else None
-        if rest in known:  # a known rest is kept whole
-            split[start] = [rest]
+    # the ends of known heads, from each position that known heads reach from the start
+    ends: dict[int, list[int]] = {}
+    reached = {0}
+    for start in range(len(words)):
+        if start in reached:
+            ends[start] = [cut for cut in range(start + 1, min(len(words), start + longest) + 1)
+                           if " ".join(words[start:cut]) in known]
+            reached.update(ends[start])
+    following: dict[int, int] = {}  # for the starts whose rest splits: where the known head that begins it ends
+    for start in sorted(ends, reverse=True):
+        if start and len(words) in ends[start]:  # a known rest is kept whole
+            following[start] = len(words)
             continue
-        for cut in range(start + 1, min(len(words) - 1, start + longest) + 1):
-            head = " ".join(words[start:cut])
-            if head in known and split[cut] is not None:
-                split[start] = [head, *split[cut]]
-                break
-    return split[0]
+        cut = next((cut for cut in ends[start] if cut < len(words) and cut in following), None)
+        if cut is not None:
+            following[start] = cut
+    if 0 not in following:
+        return None
+    parts, start = [], 0
+    while start < len(words):
+        parts.append(" ".join(words[start:following[start]]))
+        start = following[start]
+    return parts
 
 
 def population_gap(rule: Rule, population: tuple[str, ...]) -> tuple[list[str], list[str]]:

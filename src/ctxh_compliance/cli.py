@@ -323,10 +323,10 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     show_bar = sys.stderr.isatty()
     with typer.progressbar(batch.check_all(files, check, o.jobs), length=len(files),
                            label=translate("batch.progress", o.lang), file=sys.stderr, hidden=not show_bar) as bar:
-        for result in bar:
-            results.append(result)
-            if result.problems:
-                sys.stderr.write(_problems(result.problems, o.lang) + "\n")
+        results.extend(bar)
+    for result in results:
+        if result.problems:
+            sys.stderr.write(_problems(result.problems, o.lang) + "\n")
     links = {r.path: names[r.path] for r in results if r.report is not None} if folder is not None else {}
     if folder is not None:
         labels = {key: translate(f"batch.{key}", o.lang) for key in ("plan", "province", "overall", "error")}

@@ -98,7 +98,8 @@ def _read_capped(stream: BinaryIO, limit: int, display: str) -> bytes:
 
 
 def _open(path: Path) -> BinaryIO:
-    return open(path, "rb")
+    """Opened without waiting: a path made a FIFO after it was checked does not block the run."""
+    return os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb")
 
 
 def read_bytes(path: Path | str, display: str, limit: int | None = None) -> bytes:
@@ -115,6 +116,9 @@ def read_bytes(path: Path | str, display: str, limit: int | None = None) -> byte
         _fail(display, "input.too_large", size=status.st_size, limit=limit)
     try:
         with _open(path) as stream:
+            mode = os.fstat(stream.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                _fail(display, "gate.not_regular", kind=_kind(mode))
             return _read_capped(stream, limit, display)
     except PermissionError:
         _fail(display, "input.unreadable")

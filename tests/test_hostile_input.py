@@ -293,3 +293,12 @@ def test_a_document_that_is_a_fifo_is_refused(tmp_path, suffix):
     os.mkfifo(fifo)
     done = run(fifo, timeout=20)
     assert done.returncode == 2 and "không phải một tệp thường (FIFO)" in text(done)
+
+
+def test_a_text_document_longer_than_the_limit_is_refused_before_extraction(cli, tmp_path):
+    from ctxh_compliance.extract.sandbox import MAX_CHARS
+    path = tmp_path / "dai.txt"
+    path.write_text("Kế hoạch thực hiện Chương trình phát triển công tác xã hội.\n" * (MAX_CHARS // 50), encoding="utf-8")
+    result = cli(path)
+    assert result.exit_code == 2 and f"văn bản quá dài ({len(path.read_text(encoding='utf-8'))} ký tự; giới hạn " \
+                                      f"{MAX_CHARS})" in result.stderr

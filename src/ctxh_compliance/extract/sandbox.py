@@ -60,7 +60,7 @@ def _in_child(path: Path, display: str) -> list[Para]:
     try:
         done = subprocess.run([sys.executable, "-m", "ctxh_compliance.extract.sandbox", str(path), display],
                               capture_output=True, timeout=_WALL_SECONDS, preexec_fn=_limits, check=False,
-                              env={**os.environ, "PYTHONHASHSEED": "0"})
+                              env={**os.environ, "PYTHONPATH": _package_path()})
     except subprocess.TimeoutExpired:
         raise over_time from None
     if done.returncode == -9 or done.returncode == -24:  # SIGKILL, SIGXCPU: over the processor time
@@ -76,6 +76,12 @@ def _in_child(path: Path, display: str) -> list[Para]:
     if "problems" in answer:
         raise InputError([Problem(display, *p) for p in answer["problems"]])
     return [Para(**para) for para in answer["paras"]]
+
+
+def _package_path() -> str:
+    """The child imports this very package, wherever it was imported from."""
+    here = str(Path(__file__).resolve().parents[2])
+    return os.pathsep.join([here, *filter(None, [os.environ.get("PYTHONPATH")])])
 
 
 def _check_zip(path: Path, display: str) -> None:

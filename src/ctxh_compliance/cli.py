@@ -6,6 +6,7 @@ Exit codes: 0 no failure; 1 at least one finding with a --fail-on verdict (defau
 
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -76,7 +77,7 @@ def _fmt_for(output: Path | None, fmt: Format | None) -> str:
         suffix, "text")
 
 
-def _emit(text: str, output: Path | None, inputs: "list[Path] | OutputGuard") -> None:
+def _emit(text: "str | Iterable[str]", output: Path | None, inputs: "list[Path] | OutputGuard") -> None:
     if output is None:
         if sys.stdout is None:  # started with standard output closed
             raise InputError([Problem("stdout", None, None, "cli.stdout_closed", {})])
@@ -332,8 +333,8 @@ def _batch(files: list[Path], o: RunOptions) -> int:
         labels = {key: translate(f"batch.{key}", o.lang) for key in ("plan", "province", "overall", "error")}
         _emit(batch.summary_csv(results, labels), folder / "summary.csv", guard)
         rule_ids, rows = batch.matrix(results)
-        html = environment(o.lang, False, html=True).get_template("summary.html.j2").render(
-            rule_ids=rule_ids, rows=rows, links=links)
+        html = environment(o.lang, False, html=True).get_template("summary.html.j2").generate(
+            rule_ids=rule_ids, rows=rows, links=links)  # written piece by piece
         _emit(html, folder / "summary.html", guard)
     lines = []
     for result in batch.worst_first(results):

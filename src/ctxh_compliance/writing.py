@@ -96,14 +96,19 @@ class OutputGuard:
             raise _refuse(output, "output.is_input", input=given)
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its pieces, as a template's generator yields them: a large summary is
+    never held whole in memory) to a temporary file beside ``path``, then put it in place."""
     path = Path(path)
     check_replaceable(path)
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:200]}.", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            if isinstance(text, str):
+                stream.write(text)
+            else:
+                stream.writelines(text)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # mkstemp creates 0600; a report is for colleagues too

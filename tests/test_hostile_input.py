@@ -129,6 +129,14 @@ def test_a_batch_into_its_own_folder_keeps_the_document_beside_each_plan(cli, tm
     assert "khac.txt" in reports and len([n for n in reports if n.endswith(".txt")]) == 3, reports
 
 
+def test_the_same_report_can_be_written_again(cli, tmp_path):
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(GOOD, encoding="utf-8")
+    first = cli(plan, "-o", tmp_path / "ke-hoach.txt")
+    again = cli(plan, "-o", tmp_path / "ke-hoach.txt")
+    assert first.exit_code == again.exit_code == 1, again.stderr
+
+
 def test_the_document_a_plan_names_is_never_the_output(cli, tmp_path):
     (tmp_path / "van-ban.txt").write_text("văn bản gốc\n", encoding="utf-8")
     plan = tmp_path / "ke-hoach.yaml"

@@ -18,7 +18,7 @@ from .document_input import is_document
 from .errors import CheckerError, InputError, Problem
 from .findings import Report, Verdict
 from .i18n import translate
-from .writing import OutputGuard, write_atomically
+from .writing import OutputGuard, documents_beside, write_atomically
 
 # Modules that only some runs need (the extractor, the catalogue, batches, diffs, waivers, JSON)
 # are imported where they are used: a plain check does not pay for them.
@@ -316,9 +316,9 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     fmt = _fmt_for(None, o.fmt)
     guard = _guard(o, files)
     inside = os.path.realpath(folder) if folder is not None else None
-    # one file per plan: none overwrites another, nor an input that is in the output folder
-    names = batch.report_names(files, SUFFIXES[fmt], (os.path.basename(p) for p in guard.paths
-                                                      if os.path.dirname(p) == inside))
+    # one file per plan: none overwrites another, nor an input or a plan's document in the output folder
+    taken = [os.path.basename(p) for p in guard.paths if os.path.dirname(p) == inside]
+    names = batch.report_names(files, SUFFIXES[fmt], taken + (documents_beside(files, folder) if folder else []))
     check = batch.BatchCheck(o, folder, fmt, names, guard)
     results: list[batch.PlanResult] = []
     show_bar = sys.stderr.isatty()

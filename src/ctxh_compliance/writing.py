@@ -68,12 +68,9 @@ class OutputGuard:
                 self.files.setdefault((status.st_dev, status.st_ino), name)
 
     def add_plan(self, plan: Path, document: str | None = None) -> None:
-        """A plan and its documents: the one its ``source.document`` names (beside the plan or from
-        the working folder), and any document of the same name beside it (ke-hoach.txt)."""
-        found = [plan, *(plan.with_suffix(suffix) for suffix in DOCUMENT_SUFFIXES if plan.suffix != suffix)]
-        if document:
-            found += [plan.parent / document, Path(document)]
-        self.add(found)
+        """A plan and the document its ``source.document`` names (beside the plan, or from the
+        working folder)."""
+        self.add([plan, *((plan.parent / document, Path(document)) if document else ())])
 
     def input_at(self, output: Path) -> str | None:
         """The input that ``output`` would replace, or None."""
@@ -94,6 +91,14 @@ class OutputGuard:
         given = self.input_at(output)
         if given is not None:
             raise _refuse(output, "output.is_input", input=given)
+
+
+def documents_beside(plans: Iterable[Path], folder: Path) -> list[str]:
+    """Names of the documents in ``folder`` that have the name of a plan there (ke-hoach.txt beside
+    ke-hoach.yaml): a batch gives its reports other names, whether or not the plan names them."""
+    inside = os.path.realpath(folder)
+    return [plan.stem + suffix for plan in plans if os.path.realpath(plan.parent) == inside
+            for suffix in DOCUMENT_SUFFIXES if plan.suffix != suffix and (plan.parent / (plan.stem + suffix)).exists()]
 
 
 def write_atomically(path: Path, text: str | Iterable[str]) -> None:

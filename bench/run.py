@@ -3,6 +3,7 @@ noisy; nothing here is asserted by the tests).
 
     python bench/run.py                   # full run (a few minutes)
     python bench/run.py --quick           # smaller counts
+    python bench/run.py --scale           # only the command-line batch of 1,000 and 10,000 plans
 
   1. CLI: one `ctxh-check plan.yaml` process (``python -m ctxh_compliance``, what the console
      script runs) against the bare interpreter importing its dependencies (durable.lang, pydantic's
@@ -11,7 +12,10 @@ noisy; nothing here is asserted by the tests).
   2. Engine: the durable-rules evaluation of a plan against a plain-Python evaluation of the same
      rules (the test oracle, tests/oracle.py), both building the plan's facts; both must give the
      same outcomes.
-  3. Batch: plans per second, 1,000 and 10,000 generated plan files, JSON report per plan.
+  3. Batch: plans per second, 1,000 and 10,000 generated plan files, JSON report per plan, in one
+     process (the library); with --scale, through the command line (``ctxh-check DIR -f json -o OUT
+     --jobs 2``): plans per second for 1,000 and 10,000 plans (the same rate means time linear in the
+     number of plans) and the peak memory of all its processes together.
   4. Memory: peak RSS, and RSS growth over 10,000 checks in one process.
   5. Reports: every report of every example plan (4 formats, 2 languages) is byte-identical to the
      one recorded in tests/golden/report-digests.txt (speed must not change a byte).
@@ -123,6 +127,42 @@ def batch_figure(counts: list[int]) -> None:
         print(f"3. Batch      {count:6d} plans  {elapsed:7.1f} s   {count / elapsed:6.0f} plans/s   (target >= 500)")
 
 
+def _tree_rss_mib(pid: int) -> float:
+    """Resident memory of a process and all its descendants, MiB (0 once it is gone)."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/statm") as handle:
+                total += int(handle.read().split()[1])
+            with open(f"/proc/{current}/task/{current}/children") as handle:
+                pending += [int(child) for child in handle.read().split()]
+        except OSError:
+            continue
+    return total * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def cli_batch_figure(counts: list[int], jobs: int) -> None:
+    for count in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "plans"
+            folder.mkdir()
+            generate(folder, count)
+            command = [sys.executable, "-m", "ctxh_compliance", str(folder), "-f", "json", "-o", str(Path(tmp) / "out"),
+                       "--jobs", str(jobs)]
+            start = time.perf_counter()
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            peak = 0.0
+            while process.poll() is None:
+                peak = max(peak, _tree_rss_mib(process.pid))
+                time.sleep(0.05)
+            elapsed = time.perf_counter() - start
+            reports = len(list((Path(tmp) / "out").glob("*.json")))
+        print(f"3. CLI batch  {count:6d} plans  --jobs {jobs}  {elapsed:7.1f} s   {count / elapsed:6.0f} plans/s   "
+              f"peak memory (all processes) {peak:6.0f} MiB   {reports} reports, exit {process.returncode}   "
+              f"(target >= 200 plans/s on 2 cores, < 300 MiB)", flush=True)
+
+
 def memory_figure(loaded, ruleset, checks: int) -> None:
     for _ in range(500):
         check(loaded, ruleset)
@@ -151,7 +191,12 @@ def reports_figure() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="ctxh-compliance benchmarks")
     parser.add_argument("--quick", action="store_true", help="smaller counts")
+    parser.add_argument("--scale", action="store_true", help="only the command-line batch of 1,000 and 10,000 plans")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes of the command-line batch")
     args = parser.parse_args()
+    if args.scale:
+        cli_batch_figure([1_000, 10_000], args.jobs)
+        return
     loaded = load_plan(PLAN)
     ruleset, _ = select_ruleset(loaded)
     check(loaded, ruleset)

@@ -37,9 +37,9 @@ CASES = [
     ("list at top level", "- a\n- b\n", "1:1", "nội dung gốc phải là một bảng", "the top level must be a mapping"),
     ("alias bomb", "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "1:4", "không dùng neo/tham chiếu YAML",
      "anchors/aliases"),
-    ("deep nesting", "a: " + "[" * 200 + "]" * 200 + "\n", "1:54", "lồng nhau quá sâu", "nesting is too deep"),
-    ("very deep nesting", "a: " + "[" * 50_000 + "]" * 50_000 + "\n", "1:54", "lồng nhau quá sâu", "nesting is too deep"),
-    ("deep block nesting", "a:\n" + "- " * 50_000 + "x\n", "2:1", "lồng nhau quá sâu", "nesting is too deep"),
+    ("deep nesting", "a: " + "[" * 200 + "]" * 200 + "\n", "1:53", "lồng nhau quá sâu", "nesting is too deep"),
+    ("very deep nesting", "a: " + "[" * 50_000 + "]" * 50_000 + "\n", "1:53", "lồng nhau quá sâu", "nesting is too deep"),
+    ("deep block nesting", "a:\n" + "- " * 50_000 + "x\n", "2:99", "lồng nhau quá sâu", "nesting is too deep"),
     ("impossible date", GOOD.replace("  kind: phase\n", "  kind: phase\n  date: 2026-13-45\n"), "5:9",
      "ngày “2026-13-45” không có thật", "does not exist"),
     ("not a leap day", GOOD.replace("- number: 112/QĐ-TTg", "- number: 112/QĐ-TTg\n  date: 2021-02-29"), "7:9",
@@ -189,8 +189,8 @@ def test_missing_file_and_directory(cli, tmp_path):
 
 
 def test_oversized_file_is_refused_before_parsing(cli, write_plan, monkeypatch):
-    from ctxh_compliance import yaml_source
-    monkeypatch.setattr(yaml_source, "MAX_BYTES", 100)
+    from ctxh_compliance import input_gate
+    monkeypatch.setattr(input_gate, "MAX_BYTES", 100)
     result = cli(write_plan(GOOD + "#" * 200 + "\n"))
     assert result.exit_code == 2 and "tệp quá lớn" in result.stderr
 

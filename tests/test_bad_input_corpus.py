@@ -57,8 +57,9 @@ def test_folder_missing_and_unreadable(cli, tmp_path, monkeypatch):
     locked = tmp_path / "khoa.yaml"
     locked.write_text("a: 1\n", encoding="utf-8")
 
-    def denied(self, *args, **kwargs):
+    def denied(path):
         raise PermissionError(13, "Permission denied")
-    monkeypatch.setattr(Path, "read_bytes", denied)  # root reads anything: simulate the refusal
+    from ctxh_compliance import input_gate
+    monkeypatch.setattr(input_gate, "_open", denied)  # root reads anything: simulate the refusal
     unreadable = cli(locked)
     assert unreadable.exit_code == 2 and "không có quyền đọc tệp" in unreadable.stderr

@@ -53,7 +53,7 @@ def test_output_equal_to_input_is_refused(cli, write_plan):
     path = write_plan(MINIMAL_PLAN)
     before = path.read_bytes()
     result = cli(path, "--output", path)
-    assert result.exit_code == 2 and "trùng với tệp kế hoạch" in result.stderr
+    assert result.exit_code == 2 and "là một tệp đầu vào của lần chạy này" in result.stderr
     assert path.read_bytes() == before
 
 

@@ -1,7 +1,7 @@
 """A plan given as a document: `ctxh-check plan.txt|.docx` extracts and checks it in one go and
 says how sure the extraction is; `--extract` writes the plan file for a person to correct."""
 
-import builtins
+import os
 from pathlib import Path
 
 import pytest
@@ -87,13 +87,11 @@ def test_a_word_document_is_read(cli, tmp_path):
 def test_a_missing_reader_package_is_a_clear_input_error(cli, tmp_path, monkeypatch):
     path = tmp_path / "ke-hoach.docx"
     path.write_bytes(b"PK\x03\x04")
-    real_import = builtins.__import__
-
-    def no_docx(name, *args, **kwargs):
-        if name == "docx":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-    monkeypatch.setattr(builtins, "__import__", no_docx)
+    # the document is read in a child process: a "docx" package that cannot be imported, first on its path
+    fake = tmp_path / "fake" / "docx"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ImportError('docx')\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(fake.parent), os.environ.get("PYTHONPATH", "")]))
     result = cli(path)
     assert result.exit_code == 2 and "cần cài gói Python “python-docx”" in result.stderr
 

@@ -25,9 +25,39 @@ def _flush() -> bool:
     return written
 
 
+def _plain_letters(error: UnicodeEncodeError) -> tuple[str, int]:
+    """What a terminal that cannot show Vietnamese gets instead: the letters without their marks
+    ("Kế hoạch" -> "Ke hoach"), "?" for what has no such form."""
+    import unicodedata
+    out = []
+    for char in error.object[error.start:error.end]:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", char.replace("đ", "d").replace("Đ", "D"))
+                        if not unicodedata.combining(c))
+        try:
+            plain.encode(error.encoding)
+        except UnicodeEncodeError:
+            plain = "?"
+        out.append(plain or "?")
+    return "".join(out), error.end
+
+
+def _degrade_to_plain_letters() -> None:
+    """A terminal or pipe whose encoding cannot write Vietnamese (PYTHONIOENCODING=ascii, a Latin-1
+    console) still gets the report, without diacritics, rather than an error."""
+    import codecs
+    codecs.register_error("ctxh-plain-letters", _plain_letters)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "Kế hoạch".encode(stream.encoding)
+        except (UnicodeEncodeError, LookupError, AttributeError, TypeError):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(errors="ctxh-plain-letters")
+
+
 def run() -> None:
     if sys.stderr is None:  # started with standard error closed: messages go nowhere, not to a crash
         sys.stderr = open(os.devnull, "w", encoding="utf-8")
+    _degrade_to_plain_letters()
     gc.disable()
     from .cli import EXIT_INPUT, main_entry
     gc.freeze()

@@ -1,23 +1,80 @@
 """Check many plans: one result per plan (a broken file is reported and the run goes on), and a
-cross-province matrix of plans × rules, worst plans first."""
+cross-province matrix of plans × rules, worst plans first. Time and memory grow linearly with the
+number of plans: each keeps only a small row for the summary, and the plans may be checked by
+worker processes (results in input order)."""
 
 import csv
 import io
+import os
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError, Problem
 from .escaping import csv_cell
-from .findings import Report, Verdict
+from .findings import PlanSummary, Report, Verdict
 from .i18n import translate
+from .input_gate import is_stdin
+from .writing import OutputGuard, write_atomically
+
+
+_RULES: dict[str, dict] = {}  # ruleset -> rule id -> (section, title), shared by every row
+
+
+@dataclass
+class ReportRow:
+    """What a batch keeps of a plan's report once it is written: what the summary, the closing lines
+    and the exit code read (the plan's summary, its overall verdict, each rule's verdict), with the
+    methods of a Report they use. A few kilobytes, so ten thousand plans stay small."""
+
+    plan: PlanSummary
+    overall: Verdict
+    verdicts: dict[str, Verdict]
+    deciding: frozenset[Verdict]  # the verdicts of the findings that decide the conclusion
+    ruleset: str = ""
+    decision: str = ""
+    rules: dict = field(default_factory=dict)  # rule id -> (section, title): one dict per ruleset, shared
+
+    @classmethod
+    def of(cls, report: Report) -> "ReportRow":
+        rules = _RULES.get(report.ruleset)
+        if rules is None:
+            rules = _RULES.setdefault(report.ruleset, {})
+        for finding in report.findings:  # the summary's columns: each rule's section and title
+            if finding.rule_id not in rules:
+                rules[sys.intern(finding.rule_id)] = (finding.section, finding.title)
+        return cls(report.plan, report.overall, {sys.intern(k): v for k, v in report.rule_verdicts().items()},
+                   frozenset(f.verdict for f in report.verified), report.ruleset, report.decision, rules)
+
+    def __setstate__(self, state: dict) -> None:
+        """Unpickled from a worker process: one copy of each rule id and of each ruleset's rules for all
+        the rows."""
+        state["verdicts"] = {sys.intern(k): v for k, v in state["verdicts"].items()}
+        shared = _RULES.setdefault(state.get("ruleset", ""), {})
+        for rule_id, info in state.get("rules", {}).items():
+            shared.setdefault(sys.intern(rule_id), info)
+        state["rules"] = shared
+        self.__dict__.update(state)
+
+    def rule_verdicts(self) -> dict[str, Verdict]:
+        return self.verdicts
+
+    def counts(self) -> dict[Verdict, int]:
+        verdicts = list(self.verdicts.values())
+        return {v: verdicts.count(v) for v in Verdict}
+
+    def fails_on(self, verdicts: set[Verdict]) -> bool:
+        return bool(self.deciding & verdicts)
 
 
 @dataclass
 class PlanResult:
-    """One plan of a batch: its report, or the input problems that stopped it."""
+    """One plan of a batch: its report (or the row kept of it), or the input problems that stopped it."""
 
     path: Path
-    report: Report | None = None
+    report: Report | ReportRow | None = None
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -33,25 +90,35 @@ PLAN_SUFFIXES = (".yaml", ".yml")
 FOLDER_SUFFIXES = (*PLAN_SUFFIXES, ".txt", ".docx", ".pdf")
 
 
-def _in_folder(folder: Path) -> list[Path]:
-    """The plans of a folder: plan files and documents (.txt, .docx, .pdf); a document beside a plan
-    file of the same name (its checked-by-hand form, ke-hoach.yaml beside ke-hoach.docx) is left to it."""
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
-    planned = {p.stem.casefold() for p in files if p.suffix.lower() in PLAN_SUFFIXES}
-    return [p for p in files if p.suffix.lower() in PLAN_SUFFIXES or p.stem.casefold() not in planned]
-
-
 def expand(paths: list[Path]) -> list[Path]:
-    """Plans named on the command line; a folder stands for its plan files and documents."""
+    """Plans named on the command line; a folder stands for its plan files and documents (.txt,
+    .docx, .pdf) — a document beside a plan file of its name (ke-hoach.docx beside ke-hoach.yaml,
+    its checked-by-hand form) is left to that file. A link among them that leads nowhere (dangling,
+    or a loop) is kept, so that the check reports it."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            inside = _in_folder(path)
-            if not inside:
-                raise InputError([Problem(str(path), None, None, "batch.no_plans", {})])
-            found += inside
-        else:
+        try:
+            is_folder = not is_stdin(path) and path.is_dir()
+        except OSError:  # a name too long, a loop of links: the input gate names it
+            is_folder = False
+        if not is_folder:
             found.append(path)
+            continue
+        inside = []
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if not entry.name.lower().endswith(FOLDER_SUFFIXES):
+                    continue
+                try:
+                    regular = entry.is_file()
+                except OSError:
+                    regular = False
+                if regular or entry.is_symlink():
+                    inside.append(path / entry.name)
+        if not inside:
+            raise InputError([Problem(str(path), None, None, "batch.no_plans", {})])
+        planned = {p.stem.casefold() for p in inside if p.suffix.lower() in PLAN_SUFFIXES}
+        found += sorted(p for p in inside if p.suffix.lower() in PLAN_SUFFIXES or p.stem.casefold() not in planned)
     return found
 
 
@@ -59,11 +126,12 @@ def expand(paths: list[Path]) -> list[Path]:
 SUMMARY_FILES = ("summary.html", "summary.csv")
 
 
-def report_names(files: list[Path], suffix: str) -> dict[Path, str]:
-    """One report file name per plan, never two alike (case-insensitively) and never a summary's:
-    ``ke-hoach.html``; then ``ke-hoach.yml.html`` for a second suffix, ``<folder>-ke-hoach.html`` for
-    a second folder, and a number only if all of those are taken. Stable for the same inputs."""
-    taken = set(SUMMARY_FILES)
+def report_names(files: list[Path], suffix: str, taken: Iterable[str] = ()) -> dict[Path, str]:
+    """One report file name per plan, never two alike (case-insensitively), never a summary's and
+    never one of ``taken`` (the inputs already in the output folder): ``ke-hoach.html``; then
+    ``ke-hoach.yml.html`` for a second suffix, ``<folder>-ke-hoach.html`` for a second folder, and a
+    number only if all of those are taken. Stable for the same inputs."""
+    taken = {name.casefold() for name in (*SUMMARY_FILES, *taken)}
     folders = {}  # a plain name already given -> the folder of the plan that has it
     names: dict[Path, str] = {}
     for path in files:
@@ -81,6 +149,59 @@ def report_names(files: list[Path], suffix: str) -> dict[Path, str]:
         folders.setdefault((path.stem + suffix).casefold(), path.parent)
         names[path] = name
     return names
+
+
+@dataclass
+class BatchCheck:
+    """Check one plan of a batch and write its report: what each worker process runs."""
+
+    options: Any  # cli.RunOptions
+    folder: Path | None
+    fmt: str
+    names: dict[Path, str]
+    guard: OutputGuard
+
+    def __call__(self, path: Path) -> PlanResult:
+        from .report import render
+        try:
+            report = self.options.report_for(path, self.guard)
+            if self.folder is not None:
+                output = self.folder / self.names[path]
+                self.guard.check(output)
+                try:
+                    write_atomically(output, render(report, self.fmt, self.options.lang,
+                                                    everything=self.options.everything))
+                except OSError as exc:
+                    raise InputError([Problem(str(output), None, None, "cli.cannot_write",
+                                              {"detail": exc.strerror or exc})]) from None
+            return PlanResult(path, ReportRow.of(report))
+        except InputError as exc:
+            return PlanResult(path, problems=exc.problems)
+
+
+_check: BatchCheck | None = None  # in a worker process: the check it runs
+
+
+def _start_worker(check: BatchCheck) -> None:
+    global _check
+    _check = check
+
+
+def _check_in_worker(path: Path) -> PlanResult:
+    return _check(path)
+
+
+def check_all(files: list[Path], check: BatchCheck, jobs: int = 1) -> Iterator[PlanResult]:
+    """The result of each plan, in the order of ``files`` whatever the number of worker processes."""
+    if jobs <= 1 or len(files) < 2:
+        yield from map(check, files)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+    jobs = min(jobs, len(files))
+    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_start_worker,
+                             initargs=(check,)) as pool:
+        yield from pool.map(_check_in_worker, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
 
 
 def worst_first(outcomes: list[PlanResult]) -> list[PlanResult]:
@@ -157,8 +278,8 @@ def matrix_tables(outcomes: list[PlanResult], lang: str) -> list[MatrixTable]:
         fails = fail_counts(plans)
         titles: dict[str, tuple[str, str]] = {}
         for o in plans:
-            for f in o.report.findings:
-                titles.setdefault(f.rule_id, (f.section, f.title.get(lang)))
+            for rule_id, (section, title) in o.report.rules.items():
+                titles.setdefault(rule_id, (section, title.get(lang)))
         for section in SECTION_ORDER:
             ids = sorted(rid for rid, (sec, _) in titles.items() if sec == section)
             if not ids:

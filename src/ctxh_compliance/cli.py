@@ -6,6 +6,7 @@ Exit codes: 0 no failure; 1 at least one finding with a --fail-on verdict (defau
 
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -18,7 +19,7 @@ from .errors import CheckerError, InputError, Problem, os_problem
 from .findings import Report, Verdict
 from .i18n import translate
 from .usage import LocalCommand
-from .writing import write_atomically
+from .writing import OutputGuard, documents_beside, write_atomically
 
 # Modules that only some runs need (the extractor, the catalogue, batches, diffs, waivers, JSON)
 # are imported where they are used: a plain check does not pay for them.
@@ -93,7 +94,7 @@ def _check_suffix(output: Path, fmt: Format | None) -> None:
                                    "expected": ", ".join(s for s, f in FORMAT_OF_SUFFIX.items() if f == fmt.value)})])
 
 
-def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
+def _emit(text: "str | Iterable[str]", output: Path | None, inputs: "list[Path] | OutputGuard") -> None:
     if output is None:
         if sys.stdout is None:  # started with standard output closed
             raise InputError([Problem("stdout", None, None, "cli.stdout_closed", {})])
@@ -105,8 +106,7 @@ def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
         except OSError as exc:  # a full disk behind a redirection
             raise InputError([os_problem(exc, "stdout", writing=True)]) from None
         return
-    if any(output.resolve() == p.resolve() for p in inputs if p.exists()):
-        raise InputError([Problem(str(output), None, None, "cli.output_is_input", {})])
+    (inputs if isinstance(inputs, OutputGuard) else OutputGuard(inputs)).check(output)
     try:
         write_atomically(output, text)
     except OSError as exc:
@@ -144,12 +144,13 @@ class RunOptions:
     report_schema: bool = False
     list_rulesets: bool = False
     everything: bool = False
+    jobs: int = 1
     # resolved by the run
     failing: set[Verdict] = field(default_factory=set)
     waivers: list = field(default_factory=list)
     matched_waivers: set[int] = field(default_factory=set)  # waivers whose plan was among those checked
 
-    def report_for(self, path: Path) -> Report:
+    def report_for(self, path: Path, guard: OutputGuard | None = None) -> Report:
         from .checker import check
         from .ruleset_loader import load_ruleset, select_ruleset
         from .selection import rule_patterns, select
@@ -160,6 +161,8 @@ class RunOptions:
         else:
             from .plan_loader import load_plan
             loaded = load_plan(path)
+        if guard is not None:  # the document the plan was made from is an input too: never replaced
+            guard.add_plan(path, loaded.plan.source.document if loaded.plan.source else None)
         if self.ruleset:
             rs, selected_by = load_ruleset(self.ruleset), None
         else:
@@ -232,6 +235,8 @@ def main(
     list_rulesets: bool = typer.Option(False, "--list-rulesets", help="Liệt kê các bộ quy tắc có sẵn rồi thoát"),
     everything: bool = typer.Option(False, "--all", help="Báo cáo trên terminal (text) in cả các quy tắc đạt và không áp dụng; "
                                                       "mặc định chỉ in các vấn đề và số lượng"),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0,
+                             help="Số tiến trình kiểm tra song song khi có nhiều kế hoạch (0: theo số lõi CPU)"),
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                  help="In phiên bản của công cụ và của từng bộ quy tắc rồi thoát"),
     config: Path | None = typer.Option(None, "--config", help="Tệp cấu hình (thay cho ctxh.toml/.ctxh.yaml tìm thấy)"),
@@ -242,7 +247,7 @@ def main(
         as_of=as_of.date() if as_of else None, chosen=_split(chosen), skipped=_split(skipped), fail_on=fail_on,
         waivers_file=waivers, diff=diff, extract_only=extract_only, list_rules=list_rules, explain=explain,
         catalogue=catalogue, schema=schema, report_schema=report_schema, list_rulesets=list_rulesets,
-        everything=everything)
+        everything=everything, jobs=jobs or os.cpu_count() or 1)
     if _from_config(ctx, "output") and (schema or report_schema or list_rulesets or list_rules or catalogue or explain
                                         or extract_only or diff):
         options.output = None  # the configuration file's output is where reports go, not listings
@@ -334,35 +339,55 @@ def _run(plans: list[Path], o: RunOptions) -> int:
     return code
 
 
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, a loop of links: not a folder; writing the file will say why
+        return False
+
+
+def _guard(o: RunOptions, files: list[Path]) -> OutputGuard:
+    """Every input of the run: no output may replace one."""
+    from .ruleset_loader import rulesets_root
+    guard = OutputGuard()
+    for path in files:
+        guard.add_plan(path)
+    if o.waivers_file is not None:
+        guard.add([o.waivers_file])
+    folders = [rulesets_root()] + ([Path(o.ruleset)] if o.ruleset and _is_folder(Path(o.ruleset)) else [])
+    guard.add(p for folder in folders for p in folder.rglob("*"))
+    return guard
+
+
 def _single(path: Path, o: RunOptions) -> int:
     from .report import render
+    guard = _guard(o, [path])
     output = o.output
     if output is not None and o.output_folder:
         fmt = _fmt_for(None, o.fmt)
         name = "stdin" if str(path) == "-" else path.stem
         output = output / f"{name}{SUFFIXES[fmt]}"
     elif output is not None:
-        if output.exists() and output.resolve() == path.resolve():
-            raise InputError([Problem(str(output), None, None, "cli.output_is_input", {})])
         _check_suffix(output, o.fmt)
         fmt = _fmt_for(output, o.fmt)
     else:
         fmt = _fmt_for(None, o.fmt)
-    report = o.report_for(path)
+    if output is not None:
+        guard.check(output)  # never in place of an input of the run, a link, a device (before any work)
+    report = o.report_for(path, guard)
     if output is not None and o.output_folder:
         try:
             output.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise InputError([os_problem(exc, str(output.parent), writing=True)]) from None
-    _emit(render(report, fmt, o.lang, o.painted(fmt) and output is None, o.everything), output, [path])
+    _emit(render(report, fmt, o.lang, o.painted(fmt) and output is None, o.everything), output, guard)
     return EXIT_FAIL if report.fails_on(o.failing) else EXIT_OK
 
 
 def _batch(files: list[Path], o: RunOptions) -> int:
     from . import batch
-    from .report import render
     folder = o.output
-    if folder is not None and ((folder.exists() and not folder.is_dir())
+    if folder is not None and ((((folder.exists() or folder.is_symlink()) and not _is_folder(folder)))
                                or (not o.output_folder and folder.suffix.lower() in FORMAT_OF_SUFFIX)):
         raise InputError([Problem(str(folder), None, None, "batch.output_folder", {})])  # -o report.html
     if folder is not None:
@@ -371,30 +396,26 @@ def _batch(files: list[Path], o: RunOptions) -> int:
         except OSError as exc:
             raise InputError([os_problem(exc, str(folder), writing=True)]) from None
     fmt = _fmt_for(None, o.fmt)
+    guard = _guard(o, files)
+    inside = os.path.realpath(folder) if folder is not None else None
+    # one file per plan: none overwrites another, nor an input or a plan's document in the output folder
+    taken = [os.path.basename(p) for p in guard.paths if os.path.dirname(p) == inside]
+    names = batch.report_names(files, SUFFIXES[fmt], taken + (documents_beside(files, folder) if folder else []))
+    check = batch.BatchCheck(o, folder, fmt, names, guard)
     results: list[batch.PlanResult] = []
-    links: dict[Path, str] = {}
-    names = batch.report_names(files, SUFFIXES[fmt])  # one file per plan: none overwrites another
     if Path("-") in names and f"stdin{SUFFIXES[fmt]}" not in names.values():
         names[Path("-")] = f"stdin{SUFFIXES[fmt]}"  # the plan read from standard input
     show_bar = sys.stderr.isatty()
-    with typer.progressbar(files, label=translate("batch.progress", o.lang), file=sys.stderr,
-                           hidden=not show_bar) as bar:
-        for path in bar:
-            try:
-                report = o.report_for(path)
-                results.append(batch.PlanResult(path, report))
-                if folder is not None:
-                    name = names[path]
-                    _emit(render(report, fmt, o.lang, everything=o.everything), folder / name, files)
-                    links[path] = name
-            except InputError as exc:
-                results.append(batch.PlanResult(path, problems=exc.problems))
+    with typer.progressbar(batch.check_all(files, check, o.jobs), length=len(files),
+                           label=translate("batch.progress", o.lang), file=sys.stderr, hidden=not show_bar) as bar:
+        results.extend(bar)
     for result in results:
         if result.problems:
-            sys.stderr.write("\n".join(p.render(o.lang) for p in result.problems) + "\n")
+            sys.stderr.write(_problems(result.problems, o.lang) + "\n")
+    links = {r.path: names[r.path] for r in results if r.report is not None} if folder is not None else {}
     if folder is not None:
-        _emit(batch.summary_csv(results, o.lang), folder / "summary.csv", files)
-        _emit(batch.summary_html(results, links, o.lang), folder / "summary.html", files)
+        _emit(batch.summary_csv(results, o.lang), folder / "summary.csv", guard)
+        _emit(batch.summary_html(results, links, o.lang), folder / "summary.html", guard)
     from .escaping import term
     lines = []
     for result in batch.worst_first(results):
@@ -417,12 +438,17 @@ def _shown_path(path: Path) -> str:
     return STDIN if str(path) == "-" else str(path)
 
 
+def _problems(problems: list[Problem], lang: str) -> str:
+    from .errors import render_problems
+    return render_problems(problems, lang)
+
+
 def _extract(paths: list[Path], o: RunOptions) -> int:
     from .extract import extract
     if len(paths) != 1:
         raise InputError([Problem("--extract", None, None, "diff.needs_one", {})])
     extraction = extract(paths[0])
-    _emit(extraction.to_yaml(), o.output, paths)
+    _emit(extraction.to_yaml(), o.output, _guard(o, paths))
     if extraction.missing:
         sys.stderr.write(f"{paths[0]}: {translate('extract.missing_list', o.lang, items=', '.join(extraction.missing))}\n")
     if not extraction.valid:
@@ -444,7 +470,7 @@ def _diff(paths: list[Path], o: RunOptions) -> int:
     old, new = (read_report(p) if p.suffix.lower() == ".json" else o.report_for(p) for p in paths)
     groups = compare(old, new)
     text = environment(o.lang, False, escape="term").get_template("diff.txt.j2").render(old=old, new=new, groups=groups)
-    _emit(text, o.output, paths)
+    _emit(text, o.output, _guard(o, paths))
     return EXIT_FAIL if new.fails_on(o.failing) else EXIT_OK
 
 

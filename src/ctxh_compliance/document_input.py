@@ -48,14 +48,27 @@ class DocumentSource:
         """The paragraph of ``path``, else of its nearest located ancestor; for a whole part
         ("budget"), the first paragraph any of its values was read from."""
         path = tuple(path)
-        inside = [para for key, para in self.paras.items() if key[:len(path)] == path]
-        if inside:
-            return self.paras[path] if path in self.paras else min(inside, key=_position)
+        first = self._first_inside().get(path)
+        if first is not None:
+            return self.paras[path] if path in self.paras else first
         while path:
             if path in self.paras:
                 return self.paras[path]
             path = path[:-1]
         return None
+
+    def _first_inside(self) -> dict[tuple, "Para"]:
+        """For every path that has located values inside it, the first of their paragraphs (built
+        once: looking each path up among all values would take time in the square of their number)."""
+        if getattr(self, "_inside", None) is None:
+            inside: dict[tuple, Para] = {}
+            for key, para in self.paras.items():
+                for end in range(len(key) + 1):
+                    prefix = key[:end]
+                    if prefix not in inside or _position(para) < _position(inside[prefix]):
+                        inside[prefix] = para
+            self._inside = inside
+        return self._inside
 
     def where(self, path: tuple) -> tuple[int | None, int | None]:
         para = self._para(path)

@@ -105,15 +105,27 @@ class Problem:
         return f"{shown(self.where())}: {translate(self.key, lang, **params)}"
 
 
+#: problems shown for one input; the rest are counted ("… và 7 lỗi khác")
+MAX_SHOWN = 50
+
+
+def render_problems(problems: list[Problem], lang: str = "vi") -> str:
+    """The first MAX_SHOWN problems, one a line, then how many more there are."""
+    lines = [p.render(lang) for p in problems[:MAX_SHOWN]]
+    if len(problems) > MAX_SHOWN:
+        lines.append(translate("gate.more_problems", lang, n=len(problems) - MAX_SHOWN))
+    return "\n".join(lines)
+
+
 class InputError(Exception):
     """A plan file (or a command-line input) that cannot be checked."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__("\n".join(p.render("en") for p in problems))
+        super().__init__(render_problems(problems, "en"))
 
     def render(self, lang: str = "vi") -> str:
-        return "\n".join(p.render(lang) for p in self.problems)
+        return render_problems(self.problems, lang)
 
 
 class RulesetError(InputError):

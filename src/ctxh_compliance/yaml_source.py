@@ -1,9 +1,11 @@
 """Read a YAML file safely and remember where each value came from (line and column).
 
-The loader refuses, with a located message: files over the size limit, bytes that are
-not UTF-8, YAML syntax errors, duplicate keys, anchors/aliases (a "billion laughs"
-document cannot expand), nesting deeper than the limit, and empty documents. Text is
-normalised to Unicode NFC.
+The loader reads through the input gate (input_gate: size, kind of file, encoding, characters)
+and refuses, with a located message: YAML syntax errors, duplicate keys, anchors/aliases (a
+"billion laughs" document cannot expand), empty documents, and — counted on the parser's events
+before anything is built — nesting deeper than MAX_DEPTH, more than MAX_ITEMS entries in a list
+or mapping, MAX_NODES values, MAX_STRING characters in a value, MAX_DIGITS digits in a number.
+Text is normalised to Unicode NFC.
 
 Values are read by the YAML 1.2 core rules, numbers as written: ``true``/``false`` are the only
 booleans, whole numbers are decimal without a leading zero, and dates (``2026-03-25``) stay dates.
@@ -22,10 +24,11 @@ import re
 
 import yaml
 
-from .errors import InputError, Problem, os_problem
+from . import input_gate
+from .errors import InputError, Problem
 from .text import nfc
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = input_gate.MAX_BYTES
 STDIN = "<stdin>"  # how messages name a plan read from standard input
 # libyaml's loader when PyYAML was built with it (same nodes and marks, several times faster)
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -185,60 +188,26 @@ def _fail(file: str, key: str, line: int | None = None, column: int | None = Non
     raise InputError([Problem(file, line, column, key, params)])
 
 
-def read_text(path: Path, display: str) -> str:
-    """Bytes of ``path`` as NFC text, or an InputError saying why not."""
-    if not path.exists():
-        _fail(display, "input.missing_file")
-    if path.is_dir():
-        _fail(display, "input.is_directory")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            _fail(display, "input.too_large", size=size, limit=MAX_BYTES)
-        raw = path.read_bytes()
-    except PermissionError:
-        _fail(display, "input.unreadable")
-    except OSError as exc:
-        raise InputError([os_problem(exc, display)]) from None
-    return decode(raw, display)
+def read_text(path: Path | str, display: str) -> str:
+    """The text of ``path`` through the input gate (input_gate: size, kind of file, encoding,
+    characters), normalised to NFC; or an InputError saying why not."""
+    return nfc(input_gate.read_text(path, display))
 
 
 def read_stdin(display: str = STDIN) -> str:
-    """The plan piped to standard input (``ctxh-check - < plan.yaml``), bounded like a file."""
+    """The plan piped to standard input (``ctxh-check - < plan.yaml``), through the same gate as a
+    file; a terminal on standard input is told, not waited on."""
     stream = sys.stdin
     if stream is None:
         _fail(display, "input.stdin_closed")
     if stream.isatty():
         _fail(display, "input.stdin_tty")
-    try:
-        raw = getattr(stream, "buffer", stream).read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise InputError([os_problem(exc, display)]) from None
-    if isinstance(raw, str):
-        raw = raw.encode("utf-8")
-    if len(raw) > MAX_BYTES:
-        _fail(display, "input.too_large_stdin", limit=MAX_BYTES)
-    return decode(raw, display)
+    return nfc(input_gate.read_text("-", display))
 
 
 def decode(raw: bytes, display: str) -> str:
-    """File bytes as NFC text: UTF-8 only (a BOM is dropped), no binary data."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        _fail(display, "input.utf16")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    if b"\x00" in raw[:8192]:
-        _fail(display, "input.binary")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1  # characters, not bytes
-        _fail(display, "input.not_utf8", line, column, byte=f"0x{raw[exc.start]:02x}")
-    if "\x00" in text:
-        _fail(display, "input.binary")
-    return nfc(text)
+    """File bytes as NFC text (input_gate.decode: UTF-8 only, no binary data or control characters)."""
+    return nfc(input_gate.decode(raw, display))
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -298,39 +267,68 @@ class _Builder:
         return self.build(root, (), 0)
 
 
-_OPENERS = {"[": "]", "{": "}"}
-_SPECIAL = re.compile(r"[\[\]{}\"'#]")
+MAX_ITEMS = 1_000      # entries of one list or mapping
+MAX_NODES = 20_000     # values in one file
+MAX_STRING = 10_000    # characters of one value
+MAX_DIGITS = 30        # digits of one number
+_NUMBER_LIKE = re.compile(r"[-+]?(?:[0-9][0-9_,.]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?")
 
 
-def _nesting_guard(text: str, display: str) -> None:
-    """Refuse deep nesting before parsing: libyaml recurses in C and can crash on it.
+def _at(event: yaml.Event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
 
-    Counts flow brackets outside quotes, and block nesting by indentation and by "- " runs.
-    """
-    depth, quote = 0, None
-    for number, line in enumerate(text.split("\n"), 1):
-        stripped = line.lstrip(" ")
-        indent = len(line) - len(stripped)
-        dashes = len(re.match(r"(?:[-?] +)*", stripped).group(0).split())
-        if indent // 2 + dashes > MAX_DEPTH * 2:
-            _fail(display, "yaml.too_deep", number, 1, limit=MAX_DEPTH)
-        if not depth and "[" not in line and "{" not in line:
-            continue  # the common case: a block-style line, nothing to count
-        for match in _SPECIAL.finditer(line):
-            char, column = match.group(0), match.start() + 1
-            if quote:
-                if char == quote:
-                    quote = None
-            elif char in "\"'" and depth:
-                quote = char
-            elif char == "#" and (column == 1 or line[column - 2] == " "):
-                break
-            elif char in _OPENERS:
-                depth += 1
-                if depth > MAX_DEPTH:
-                    _fail(display, "yaml.too_deep", number, column, limit=MAX_DEPTH)
-            elif char in "]}":
-                depth = max(0, depth - 1)
+
+def _structure_guard(text: str, display: str) -> None:
+    """Refuse, before anything is built, what no plan needs and what would take unbounded time or
+    memory to build: nesting deeper than MAX_DEPTH (libyaml builds nodes recursively in C), more
+    than MAX_ITEMS entries in a list or mapping, MAX_NODES values in a file, MAX_STRING characters
+    in a value, MAX_DIGITS digits in a number. Counted on the parser's events, one at a time, up to
+    the first limit passed; a syntax error is left to the parse that follows, which locates it."""
+    loader = _Loader(text)
+    get_event, scalar, alias, end = loader.get_event, yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionEndEvent
+    starts = {yaml.SequenceStartEvent: MAX_ITEMS, yaml.MappingStartEvent: 2 * MAX_ITEMS}  # a mapping: keys and values
+    counts: list[int] = []  # entries so far of each open collection
+    limits: list[int] = []  # the most each may hold
+    nodes = 0
+    try:
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is scalar:
+                value = event.value
+                if len(value) > MAX_DIGITS and (len(value) > MAX_STRING or _NUMBER_LIKE.fullmatch(value)):
+                    line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                    if len(value) > MAX_STRING:
+                        _fail(display, "gate.string_too_long", line, column, length=len(value), limit=MAX_STRING)
+                    digits = sum(c.isdigit() for c in re.split("[eE]", value)[0])
+                    if digits > MAX_DIGITS:
+                        _fail(display, "gate.too_many_digits", line, column, digits=digits, limit=MAX_DIGITS)
+            elif kind is end or issubclass(kind, end):
+                counts.pop()
+                limits.pop()
+                continue
+            elif kind in starts:
+                pass
+            elif kind is not alias:
+                if kind is yaml.StreamEndEvent:
+                    return
+                continue  # stream and document starts and ends
+            nodes += 1
+            if nodes > MAX_NODES:
+                _fail(display, "gate.too_many_values", *_at(event), limit=MAX_NODES)
+            if counts:
+                counts[-1] += 1
+                if counts[-1] > limits[-1]:
+                    _fail(display, "gate.too_many_items", *_at(event), limit=MAX_ITEMS)
+            if kind in starts:
+                counts.append(0)
+                limits.append(starts[kind])
+                if len(counts) > MAX_DEPTH:
+                    _fail(display, "yaml.too_deep", *_at(event), limit=MAX_DEPTH)
+    except yaml.YAMLError:
+        return
+    finally:
+        loader.dispose()
 
 
 def _syntax_key(problem: str, context: str) -> str:
@@ -383,12 +381,13 @@ def parse_yaml(text: str, display: str, allow_aliases: bool = False) -> Located:
     expand); the bundled rulesets, which are trusted, may.
     """
     if "\t" in text:
-        for number, line in enumerate(text.splitlines(), 1):
+        for number, line in enumerate(text.split("\n"), 1):
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 _fail(display, "yaml.tab", number, len(line) - len(stripped) + 1)
     if not allow_aliases:  # plan files; the bundled rulesets are trusted
-        _nesting_guard(text, display)
+        input_gate.check_characters(text, display)
+        _structure_guard(text, display)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()

@@ -94,8 +94,22 @@ CASES = {
     "null-document": ("~\n", "1:1", "nội dung gốc phải là một bảng", "the top level must be a mapping"),
     "alias-bomb": ("a: &a [x, x]\nb: &b [*a, *a, *a]\nc: &c [*b, *b, *b]\nd: [*c, *c, *c]\n", "1:4", "không dùng neo/tham chiếu YAML", "anchors/aliases"),
     "merge-key": ("base: &b {title: x}\nidentification:\n  <<: *b\n", "3:3", "không dùng neo/tham chiếu YAML", "anchors/aliases"),
-    "deep-nesting-10000": ("a: " + "[" * 10_000 + "]" * 10_000 + "\n", "1:54", "lồng nhau quá sâu", "nesting is too deep"),
-    "deep-block-nesting": ("a:\n" + "- " * 10_000 + "x\n", "2:1", "lồng nhau quá sâu", "nesting is too deep"),
+    "deep-nesting-10000": ("a: " + "[" * 10_000 + "]" * 10_000 + "\n", "1:53", "lồng nhau quá sâu", "nesting is too deep"),
+    "deep-block-nesting": ("a:\n" + "- " * 10_000 + "x\n", "2:99", "lồng nhau quá sâu", "nesting is too deep"),
+    # limits counted before anything is built (yaml_source's structure guard): depth, entries, values, length, digits
+    "apostrophe-then-deep": ("identification: {text: it's}\nx: " + "[" * 100_000 + "\n", "2:53", "lồng nhau quá sâu", "nesting is too deep"),
+    "amount-400-digits": (GOOD + "budget: {total: {amount: " + "9" * 400 + "}}\n", "10:26", "số có quá nhiều chữ số (400; giới hạn 30)", "too many digits (400; the limit is 30)"),
+    "population-item-too-long": (GOOD + T.replace("unit: percent}", "unit: percent,\n   population: [" + "xã " * 3_700 + "]}"), "12:17", "giá trị quá dài (11099 ký tự; giới hạn 10000)", "value too long (11099 characters"),
+    "too-many-items": (GOOD + "targets: [" + "1, " * 1_000 + "1]\n", "10:3011", "danh sách hoặc bảng có quá nhiều mục (giới hạn 1000)", "too many entries (the limit is 1000)"),
+    "too-many-values": (GOOD + "".join(f"x{i}: [" + "1," * 999 + "1]\n" for i in range(21)), "29:1887", "tệp có quá nhiều giá trị (giới hạn 20000)", "too many values (the limit is 20000)"),
+    # characters refused at their line and column (input_gate): controls, separators YAML counts as line ends, long runs of marks
+    "form-feed": (sub("  province: Lạng Sơn\n", "  province: Lạng\x0cSơn\n"), "3:17", "ký tự điều khiển U+000C", "control character U+000C"),
+    "escape-sequence": (sub("title: Kế hoạch thử", "title: Kế hoạch \x1b[31mthử"), "2:19", "ký tự điều khiển U+001B", "control character U+001B"),
+    "next-line-c1": (sub("title: Kế hoạch thử", "title: Kế hoạch\x85thử"), "2:18", "ký tự điều khiển U+0085", "control character U+0085"),
+    "line-separator": (sub("title: Kế hoạch thử", "title: Kế hoạch\u2028thử"), "2:18", "ký tự điều khiển U+2028", "control character U+2028"),
+    "nul-after-8k": (GOOD + "# " + "x" * 9_000 + "\x00\n", "10:9003", "ký tự điều khiển U+0000", "control character U+0000"),
+    "combining-run-comment": ("# a" + "\u0301\u0323" * 6 + "\n" + GOOD, "1:4", "12 dấu kết hợp liền nhau (giới hạn 10)", "12 combining marks in a row"),
+    "combining-run-value": (sub("title: Kế hoạch thử", "title: Kế hoạch thử" + "\u0300" * 40), "2:22", "40 dấu kết hợp liền nhau", "40 combining marks in a row"),
     "no-known-legal-basis": (sub("112/QĐ-TTg", "99/QĐ-UBND"), "6:1", "không dẫn quyết định nào mà công cụ có bộ quy tắc", "cite no decision"),
     # values YAML 1.1 reads otherwise than YAML 1.2 core, where a number or true/false is expected: refused, never guessed
     "yaml11-base60-value": (GOOD + sub("value: 60", "value: 1:30", T), "11:52", "YAML 1.1 đọc 1:30 là số cơ số 60 (90), YAML 1.2 đọc là văn bản; hãy viết 90, hoặc \"1:30\"", "write 90, or \"1:30\" if it is text"),
@@ -131,6 +145,8 @@ ACCEPTED = {
     "utf8-bom": codecs.BOM_UTF8 + GOOD.encode("utf-8"),
     "nfd-vietnamese": unicodedata.normalize("NFD", GOOD).encode("utf-8"),
     "crlf-line-ends": GOOD.replace("\n", "\r\n").encode("utf-8"),
+    "cr-line-ends": GOOD.replace("\n", "\r").encode("utf-8"),
+    "brackets-in-comment": (GOOD + "# " + "[" * 60 + " it's\n").encode("utf-8"),
 }
 
 

@@ -11,9 +11,10 @@ Nothing is invented: a value that is not in the text is listed in ``result.missi
 from pathlib import Path
 
 from .identify import completeness, identification, legal_bases, period, ruleset
-from .reader import Para, lines_to_paras, read_document
+from .reader import Para, lines_to_paras
 from .record import Recorder
 from .result import Extraction, assume, validate
+from .sandbox import read_document  # a .docx or .pdf is read in a child process, within limits
 from .sections import zones
 from .targets import extract_targets
 from .organisation import extract_general_objective, extract_organisation

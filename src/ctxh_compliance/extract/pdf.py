@@ -287,6 +287,7 @@ def ocr_languages() -> set[str]:
 
 
 _OCR_DPI = 200
+MAX_OCR_PAGES = 30  # about 2 s a page
 
 
 def _ocr_lines(tsv: str) -> list[dict]:
@@ -321,6 +322,9 @@ def ocr_pages(path: Path, display: str) -> list[Para]:
 
     pages = []
     document = pypdfium2.PdfDocument(str(path))
+    if len(document) > MAX_OCR_PAGES:
+        document.close()
+        raise _pdf_error(display, "extract.scan_too_long", count=len(document), limit=MAX_OCR_PAGES)
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # many threads make Tesseract several times slower
     try:
         with tempfile.TemporaryDirectory(prefix="ctxh-ocr-") as folder:
@@ -360,4 +364,6 @@ def read_pdf(path: Path, display: str) -> list[Para]:
         raise _pdf_error(display, "extract.bad_document", kind=".pdf", detail=Term("extract.damaged")) from None
     finally:
         document.close()
+    if os.environ.get("CTXH_OCR") == "0":  # read in a child process with short limits: ask for OCR limits
+        raise _pdf_error(display, "document.scan")
     return ocr_pages(path, display)

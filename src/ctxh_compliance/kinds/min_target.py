@@ -133,15 +133,34 @@ def params(rule: Rule, rs, lang: str) -> dict:
 
 
 def _segments(item: str, known: set[str]) -> list[str] | None:
-    """Split an item into known items when a comma is missing ("phường thị trấn"), or None."""
+    """Split an item into known items when a comma is missing ("phường thị trấn"), or None: the
+    shortest known head first whose rest splits too, a known rest kept whole. Linear in the item's
+    words (a known item has at most a few), so a long item costs no more than its length."""
     words = item.split(" ")
-    for cut in range(1, len(words)):
-        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-        if head in known:
-            rest = [tail] if tail in known else _segments(tail, known)
-            if rest is not None:
-                return [head, *rest]
-    return None
+    longest = max((k.count(" ") + 1 for k in known), default=0)
+    # the ends of known heads, from each position that known heads reach from the start
+    ends: dict[int, list[int]] = {}
+    reached = {0}
+    for start in range(len(words)):
+        if start in reached:
+            ends[start] = [cut for cut in range(start + 1, min(len(words), start + longest) + 1)
+                           if " ".join(words[start:cut]) in known]
+            reached.update(ends[start])
+    following: dict[int, int] = {}  # for the starts whose rest splits: where the known head that begins it ends
+    for start in sorted(ends, reverse=True):
+        if start and len(words) in ends[start]:  # a known rest is kept whole
+            following[start] = len(words)
+            continue
+        cut = next((cut for cut in ends[start] if cut < len(words) and cut in following), None)
+        if cut is not None:
+            following[start] = cut
+    if 0 not in following:
+        return None
+    parts, start = [], 0
+    while start < len(words):
+        parts.append(" ".join(words[start:following[start]]))
+        start = following[start]
+    return parts
 
 
 def population_gap(rule: Rule, population: tuple[str, ...]) -> tuple[list[str], list[str]]:

@@ -1,0 +1,187 @@
+"""Read a plan document within limits: ``read_document`` as in ``reader``, but a .docx or .pdf is
+opened in a child process that may use at most ``LIMIT_SECONDS`` of processor time and
+``LIMIT_MEMORY`` bytes of memory, after checks that refuse a zip bomb before it is unpacked (the
+number of members of a .docx, their unpacked size and their compression ratio) and a PDF of more
+than ``MAX_PAGES`` pages. A document over a limit is an input error naming the limit, never a
+machine out of memory. The text of any document (.txt included) is limited to
+``MAX_CHARS`` characters, and goes through the input gate's character checks.
+"""
+
+import dataclasses
+import json
+import os
+import resource
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from .. import input_gate
+from ..errors import InputError, Problem
+from .reader import Para
+
+LIMIT_SECONDS = 3
+LIMIT_MEMORY = 560 * 1024 * 1024  # address space, which is more than the memory actually used
+MAX_MEMBERS = 1_000
+MAX_UNPACKED = 30 * 1024 * 1024
+MAX_RATIO = 100
+MAX_PAGES = 60
+MAX_CHARS = 300_000
+_WALL_SECONDS = LIMIT_SECONDS + 2  # waiting on a disk is not processor time
+# a scan read by OCR (at most pdf.MAX_OCR_PAGES pages): the child renders the pages and waits on
+# Tesseract, whose processes each have OCR_SECONDS of processor time
+OCR_SECONDS = 30
+OCR_WALL_SECONDS = 120
+OCR_SWITCH = "CTXH_OCR"  # "1": the child reads a scan by OCR; "0": it only says that it is one
+
+
+def _problem(display: str, key: str, **params) -> InputError:
+    return InputError([Problem(display, None, None, key, params)])
+
+
+def read_document(path: Path | str, display: str | None = None) -> list[Para]:
+    """Located paragraphs of a .txt, .docx or .pdf file; an InputError when it cannot be read or
+    is over a limit."""
+    from . import reader
+    path = Path(path)
+    display = display or str(path)
+    if path.suffix.lower() not in (".docx", ".pdf"):
+        text = input_gate.read_text(path, display)
+        if len(text) > MAX_CHARS:
+            raise _problem(display, "document.too_much_text", size=len(text), limit=MAX_CHARS)
+        return reader.read_document(path, display)
+    status = input_gate.check_path(path, display)
+    if status.st_size > input_gate.MAX_DOCUMENT_BYTES:
+        raise _problem(display, "input.too_large", size=status.st_size, limit=input_gate.MAX_DOCUMENT_BYTES)
+    return _in_child(path, display)
+
+
+def _limits(seconds: int = LIMIT_SECONDS):
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+        resource.setrlimit(resource.RLIMIT_AS, (LIMIT_MEMORY, LIMIT_MEMORY))
+    return apply
+
+
+def _in_child(path: Path, display: str, ocr: bool = False) -> list[Para]:
+    """The document read by a child process within limits. A scan (no text layer) is first only
+    recognised; it is then read again with OCR, under limits for OCR: Tesseract takes seconds a page."""
+    seconds, wall = (OCR_SECONDS, OCR_WALL_SECONDS) if ocr else (LIMIT_SECONDS, _WALL_SECONDS)
+    over_time = _problem(display, "document.limit_time", seconds=seconds)
+    try:
+        done = subprocess.run([sys.executable, "-m", "ctxh_compliance.extract.sandbox", str(path), display],
+                              capture_output=True, timeout=wall, preexec_fn=_limits(seconds), check=False,
+                              env={**os.environ, "PYTHONPATH": _package_path(), OCR_SWITCH: "1" if ocr else "0"})
+    except subprocess.TimeoutExpired:
+        raise over_time from None
+    if done.returncode == -9 or done.returncode == -24:  # SIGKILL, SIGXCPU: over the processor time
+        raise over_time
+    try:
+        answer = json.loads(done.stdout)
+    except ValueError:
+        memory = b"MemoryError" in done.stderr or done.returncode == -6
+        if memory:
+            raise _problem(display, "document.limit_memory", mib=LIMIT_MEMORY >> 20) from None
+        raise _problem(display, "document.reader_failed",
+                       detail=(done.stderr.decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]) from None
+    if "problems" in answer:
+        if not ocr and any(p[2] == "document.scan" for p in answer["problems"]):
+            return _in_child(path, display, ocr=True)
+        raise InputError([Problem(display, p[0], p[1], p[2], _params(p[3])) for p in answer["problems"]])
+    return [Para(**para) for para in answer["paras"]]
+
+
+def _params(params: dict) -> dict:
+    """A problem's parameters as the child sent them (a catalogue term keeps its language)."""
+    from ..errors import Term
+    return {name: Term(value["term"]) if isinstance(value, dict) and "term" in value else value
+            for name, value in params.items()}
+
+
+def _package_path() -> str:
+    """The child imports this very package, wherever it was imported from."""
+    here = str(Path(__file__).resolve().parents[2])
+    return os.pathsep.join([here, *filter(None, [os.environ.get("PYTHONPATH")])])
+
+
+def _check_zip(path: Path, display: str) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_MEMBERS:
+                raise _problem(display, "document.too_many_members", count=len(members), limit=MAX_MEMBERS)
+            unpacked = sum(m.file_size for m in members)
+            if unpacked > MAX_UNPACKED:
+                raise _problem(display, "document.too_large_unpacked", size=unpacked, limit=MAX_UNPACKED)
+            for member in members:
+                ratio = member.file_size / max(member.compress_size, 1)
+                if member.file_size > 1 << 20 and ratio > MAX_RATIO:
+                    raise _problem(display, "document.ratio", name=member.filename, ratio=int(ratio), limit=MAX_RATIO)
+    except zipfile.BadZipFile as exc:
+        from ..errors import Term
+        raise _problem(display, "extract.bad_document", kind=".docx", detail=Term("extract.damaged")) from None
+
+
+def _check_pages(path: Path, display: str) -> None:
+    try:
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdftypes import resolve1
+    except ImportError:
+        return  # no reader: reader.read_document says so
+    try:
+        with open(path, "rb") as handle:
+            document = PDFDocument(PDFParser(handle))
+            count = resolve1(resolve1(document.catalog.get("Pages")).get("Count"))
+    except Exception:  # damaged: the reader says how
+        return
+    if isinstance(count, int) and count > MAX_PAGES:
+        raise _problem(display, "document.too_many_pages", count=count, limit=MAX_PAGES)
+
+
+def _child(path: str, display: str) -> dict:
+    """What the child process answers: the paragraphs, or the problems."""
+    from . import reader
+    try:
+        if path.lower().endswith(".docx"):
+            try:
+                import docx  # noqa: F401  python-docx: said before a broken zip is
+            except ImportError:
+                raise _problem(display, "extract.missing_reader", package="python-docx", kind=".docx") from None
+            _check_zip(Path(path), display)
+        else:
+            _check_pages(Path(path), display)
+        paras = reader.read_document(path, display)
+        size = sum(len(p.text) for p in paras)
+        if size > MAX_CHARS:
+            raise _problem(display, "document.too_much_text", size=size, limit=MAX_CHARS)
+        for para in paras:  # normalising a long run of combining marks takes quadratic time
+            input_gate.check_combining(para.text, display, located=False)
+    except InputError as exc:
+        if _out_of_memory(exc):  # a reader that reports running out of memory as a damaged document
+            exc = _problem(display, "document.limit_memory", mib=LIMIT_MEMORY >> 20)
+        return {"problems": [[p.line, p.column, p.key, _plain(p.params)] for p in exc.problems]}
+    except MemoryError:
+        return {"problems": [[None, None, "document.limit_memory", {"mib": LIMIT_MEMORY >> 20}]]}
+    return {"paras": [dataclasses.asdict(p) for p in paras]}
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, MemoryError):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _plain(params: dict) -> dict:
+    from ..errors import Term
+    return {name: {"term": value.key} if isinstance(value, Term) else
+            value if isinstance(value, (int, float, str, type(None))) else str(value)
+            for name, value in params.items()}
+
+
+if __name__ == "__main__":
+    sys.stdout.write(json.dumps(_child(sys.argv[1], sys.argv[2]), ensure_ascii=False))

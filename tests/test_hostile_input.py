@@ -1,0 +1,312 @@
+"""Hostile inputs and outputs: nothing crashes (exit 2 with a message naming the file, never 3 or a
+signal), nothing is lost (no output replaces an input, a link or a device), nothing runs without
+bound (a pipe, a device, a zip bomb, a document of thousands of pages is refused within seconds).
+
+Cases too big or too machine-specific for tests/bad_inputs are made here; bench/worst_cases.py
+measures the largest ones."""
+
+import io
+import os
+import resource
+import subprocess
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, dump
+
+GOOD = (Path(__file__).resolve().parent / "bad_inputs" / "good.yaml").read_text(encoding="utf-8")
+LANG_SON = EXAMPLES / "lang_son_sldtbxh_2021-2025.yaml"
+
+
+def run(*args, stdin=None, env=None, timeout=60, memory=2 << 30, cwd=None) -> subprocess.CompletedProcess:
+    """The command line in its own process (a crash is seen as one), its memory capped so that a
+    regression cannot take the machine down."""
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    return subprocess.run([sys.executable, "-m", "ctxh_compliance", *map(str, args)], input=stdin,
+                          capture_output=True, timeout=timeout, check=False, preexec_fn=cap, cwd=cwd,
+                          env={**os.environ, **(env or {})})
+
+
+def text(done: subprocess.CompletedProcess) -> str:
+    return done.stderr.decode("utf-8", "replace")
+
+
+# --- the YAML structure guard --------------------------------------------------------------------
+
+def test_brackets_inside_a_quoted_value_are_text_not_nesting(cli, write_plan):
+    plan = GOOD.replace("  kind: phase\n", '  kind: phase\n  signer: "' + "[" * 60 + " it's" + '"\n')
+    result = cli(write_plan(plan))
+    assert result.exit_code == 1, result.stderr  # checked: no targets, so KHÔNG ĐẠT
+    assert "[" * 60 in result.stdout or "lồng nhau" not in result.stderr
+
+
+def test_a_long_population_item_is_checked_in_linear_time(cli, write_plan):
+    plan = GOOD + "targets:\n- indicator: staff_assignment\n  year: 2025\n  value: 60\n  unit: percent\n" \
+                  "  population: [\"" + " ".join(["xã"] * 2_000) + "\"]\n"
+    result = cli(write_plan(plan))
+    assert result.exit_code == 1, result.stderr
+    assert "QD112-T01" in result.stdout
+
+
+def test_messages_stop_at_fifty_then_say_how_many_more(cli, write_plan):
+    plan = GOOD + "".join(f"khoa_{i}: 1\n" for i in range(120))
+    result = cli(write_plan(plan))
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 2 and len(lines) == 51
+    assert lines[-1] == "… và 70 lỗi khác"
+    english = cli(write_plan(plan), "--lang", "en")
+    assert english.stderr.strip().splitlines()[-1] == "… and 70 more problems"
+
+
+# --- the input gate: what is not a regular file, what does not end, what cannot be named ------------
+
+def test_a_file_name_over_255_bytes_is_an_input_error(cli, tmp_path):
+    path = tmp_path / ("k" * 300 + ".yaml")
+    result = cli(path)
+    assert result.exit_code == 2 and "tên tệp quá dài (" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "ke-hoach.yaml"
+    os.mkfifo(fifo)
+    done = run(fifo, timeout=20)
+    assert done.returncode == 2 and f"{fifo}: không phải một tệp thường (FIFO)" in text(done)
+
+
+def test_a_device_that_never_ends_is_refused(tmp_path):
+    done = run("/dev/zero", timeout=20, memory=1 << 30)
+    assert done.returncode == 2 and "/dev/zero: không phải một tệp thường (device)" in text(done)
+
+
+def test_standard_input_is_read_up_to_the_limit_and_no_further():
+    big = b"# " + b"x" * (6 << 20) + b"\n"
+    done = run("/dev/stdin", stdin=big, timeout=20, memory=1 << 30)
+    assert done.returncode == 2 and "/dev/stdin: đầu vào quá lớn (hơn 5242880 byte)" in text(done)
+    plan = run("-", stdin=GOOD.encode("utf-8"), timeout=20)
+    assert plan.returncode == 1 and "Kế hoạch thử" in plan.stdout.decode("utf-8")
+
+
+def test_links_that_lead_nowhere_in_a_batch_folder_are_reported(cli, tmp_path):
+    folder = tmp_path / "ke-hoach"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(GOOD, encoding="utf-8")
+    (folder / "mat.yaml").symlink_to(tmp_path / "khong-co.yaml")
+    (folder / "vong.yaml").symlink_to(folder / "vong.yaml")
+    result = cli(folder)
+    assert result.exit_code == 2
+    assert f"{folder / 'mat.yaml'}: liên kết tượng trưng trỏ tới một tệp không tồn tại" in result.stderr
+    assert f"{folder / 'vong.yaml'}: vòng lặp liên kết tượng trưng" in result.stderr
+    assert f"{folder / 'a.yaml'}: KHÔNG ĐẠT" in result.stdout
+
+
+def test_a_terminal_that_cannot_show_vietnamese_gets_plain_letters():
+    for env in ({"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "latin-1"}, {"LANG": "C", "LC_ALL": "C"}):
+        done = run(LANG_SON, env=env)
+        assert done.returncode == 0, (env, text(done))
+        assert b"Lang Son" in done.stdout or "Lạng Sơn".encode() in done.stdout
+    bad = run(LANG_SON, "--select", "KHONG-CO", env={"PYTHONIOENCODING": "ascii"})
+    assert bad.returncode == 2 and b"Traceback" not in bad.stderr
+
+
+# --- outputs: never in place of an input, a link or a device -------------------------------------
+
+def test_a_batch_into_its_own_folder_keeps_the_document_beside_each_plan(cli, tmp_path):
+    folder = tmp_path / "kh"
+    folder.mkdir()
+    (folder / "ke-hoach.yaml").write_text(GOOD.replace("period:", "source:\n  document: ke-hoach.txt\nperiod:"),
+                                          encoding="utf-8")
+    (folder / "ke-hoach.txt").write_text("văn bản gốc\n", encoding="utf-8")
+    (folder / "khac.yaml").write_text(GOOD, encoding="utf-8")
+    result = cli(folder, "-o", folder)
+    assert result.exit_code == 1, result.stderr
+    assert (folder / "ke-hoach.txt").read_text(encoding="utf-8") == "văn bản gốc\n"
+    reports = sorted(p.name for p in folder.iterdir())
+    assert "khac.txt" in reports and len([n for n in reports if n.endswith(".txt")]) == 3, reports
+
+
+def test_the_same_report_can_be_written_again(cli, tmp_path):
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(GOOD, encoding="utf-8")
+    first = cli(plan, "-o", tmp_path / "ke-hoach.txt")
+    again = cli(plan, "-o", tmp_path / "ke-hoach.txt")
+    assert first.exit_code == again.exit_code == 1, again.stderr
+
+
+def test_the_document_a_plan_names_is_never_the_output(cli, tmp_path):
+    (tmp_path / "van-ban.txt").write_text("văn bản gốc\n", encoding="utf-8")
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(GOOD.replace("period:", "source:\n  document: van-ban.txt\nperiod:"), encoding="utf-8")
+    result = cli(plan, "-o", tmp_path / "van-ban.txt")
+    assert result.exit_code == 2 and "là một tệp đầu vào của lần chạy này (" in result.stderr
+    assert (tmp_path / "van-ban.txt").read_text(encoding="utf-8") == "văn bản gốc\n"
+
+
+def test_the_waiver_file_is_never_the_output(cli, tmp_path, write_plan):
+    waivers = tmp_path / "w.yaml"
+    content = dump({"waivers": [{"rule": "QD112-T01", "file": "x.yaml", "reason": "r", "by": "b", "date": "2026-01-01"}]})
+    waivers.write_text(content, encoding="utf-8")
+    result = cli(write_plan(GOOD), "--waivers", waivers, "-o", waivers)
+    assert result.exit_code == 2 and f"{waivers}: tệp kết quả là một tệp đầu vào" in result.stderr
+    assert waivers.read_text(encoding="utf-8") == content
+
+
+def test_a_ruleset_file_is_never_the_output(cli, tmp_path, write_plan):
+    import shutil
+    from conftest import ROOT
+    rules = tmp_path / "bo-quy-tac"
+    shutil.copytree(ROOT / "rulesets" / "qd112_2021", rules)
+    decision = (rules / "decision.yaml").read_bytes()
+    result = cli(write_plan(GOOD), "--ruleset", rules, "-o", rules / "decision.yaml")
+    assert result.exit_code == 2 and "tệp kết quả là một tệp đầu vào" in result.stderr
+    assert (rules / "decision.yaml").read_bytes() == decision
+
+
+def test_an_output_that_is_a_link_is_not_replaced_nor_followed(cli, tmp_path, write_plan):
+    target = tmp_path / "quan-trong.txt"
+    target.write_text("giữ nguyên\n", encoding="utf-8")
+    link = tmp_path / "bao-cao.txt"
+    link.symlink_to(target)
+    result = cli(write_plan(GOOD), "-o", link)
+    assert result.exit_code == 2 and "không phải tệp thường (symbolic link)" in result.stderr
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "giữ nguyên\n"
+
+
+def test_an_output_that_is_a_fifo_or_a_device_is_not_replaced(tmp_path, write_plan):
+    fifo = tmp_path / "bao-cao.txt"
+    os.mkfifo(fifo)
+    done = run(write_plan(GOOD), "-o", fifo, timeout=20)
+    assert done.returncode == 2 and "(FIFO)" in text(done)
+    assert fifo.is_fifo()
+    null = run(write_plan(GOOD), "-o", "/dev/null", timeout=20)
+    assert null.returncode == 2 and "(device)" in text(null)
+    assert Path("/dev/null").is_char_device()
+
+
+# --- batches: the same results whatever the number of workers ------------------------------------
+
+def test_worker_processes_give_the_same_results_in_the_same_order(tmp_path):
+    folder = tmp_path / "kh"
+    folder.mkdir()
+    for i, value in enumerate((10, 60, 90, 30, 50, 85)):
+        (folder / f"p{i}.yaml").write_text(GOOD + f"targets:\n- {{indicator: staff_assignment, year: 2025, "
+                                                  f"value: {value}, unit: percent}}\n", encoding="utf-8")
+    (folder / "hong.yaml").write_text("identification: [\n", encoding="utf-8")
+    one, two = tmp_path / "one", tmp_path / "two"
+    first = run(folder, "-f", "json", "-o", one, "--jobs", "1")
+    second = run(folder, "-f", "json", "-o", two, "--jobs", "2")
+    assert first.returncode == second.returncode == 2
+    assert first.stdout == second.stdout and first.stderr == second.stderr
+    assert sorted(p.name for p in one.iterdir()) == sorted(p.name for p in two.iterdir())
+    for report in one.iterdir():
+        assert report.read_bytes() == (two / report.name).read_bytes(), report.name
+
+
+# --- documents: read in a child process with limits, bombs refused before they are unpacked ------
+
+def _docx(member: bytes | None = None, blanks: int = 0) -> bytes:
+    import docx
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = member or data.replace(b"<w:body>", b"<w:body>" + b" " * blanks, 1)
+            target.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def test_a_docx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
+    bomb = tmp_path / "bom.docx"
+    bomb.write_bytes(_docx(blanks=200 << 20))
+    done = run(bomb, timeout=30, memory=1 << 30)
+    assert done.returncode == 2 and "tệp .docx khi giải nén quá lớn" in text(done)
+
+
+def test_a_docx_with_an_abnormal_compression_ratio_is_refused(tmp_path):
+    body = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 200_000
+    xml = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document '
+           b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' + body
+           + b"</w:body></w:document>")
+    path = tmp_path / "nen.docx"
+    path.write_bytes(_docx(xml))
+    done = run(path, timeout=30, memory=1 << 30)
+    assert done.returncode == 2 and "có thể là bom nén" in text(done)
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_pdf_whose_stream_inflates_past_the_memory_limit_is_refused(tmp_path):
+    compressor = zlib.compressobj(9)
+    stream = b"".join(compressor.compress(b" " * (1 << 20)) for _ in range(1024)) + compressor.flush()
+    path = tmp_path / "bom.pdf"
+    path.write_bytes(_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                           b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                           b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]))
+    done = run(path, timeout=60, memory=3 << 30)
+    assert done.returncode == 2 and "vượt giới hạn" in text(done), text(done)
+
+
+def test_a_pdf_of_thousands_of_pages_is_refused_before_its_pages_are_read(tmp_path):
+    pages = 2_000
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                b"/Contents %d 0 R >>" % (4 + pages) for _ in range(pages)]
+    content = b"BT /F1 9 Tf 40 800 Td (Ke hoach) Tj ET"
+    objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    path = tmp_path / "dai.pdf"
+    path.write_bytes(_pdf(objects))
+    done = run(path, timeout=60)
+    assert done.returncode == 2 and "tệp PDF có quá nhiều trang (2000; giới hạn" in text(done)
+
+
+def test_a_document_within_the_limits_still_checks(tmp_path):
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    for line in ("UY BAN NHAN DAN TINH LANG SON", "KE HOACH thuc hien Chuong trinh phat trien cong tac xa hoi"):
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "ngan.pdf"
+    pdf.output(str(path))
+    done = run(path, timeout=60)
+    assert done.returncode in (0, 1, 2) and "vượt giới hạn" not in text(done) and b"Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_a_document_that_is_a_fifo_is_refused(tmp_path, suffix):
+    fifo = tmp_path / f"van-ban{suffix}"
+    os.mkfifo(fifo)
+    done = run(fifo, timeout=20)
+    assert done.returncode == 2 and "không phải một tệp thường (FIFO)" in text(done)
+
+
+def test_a_text_document_longer_than_the_limit_is_refused_before_extraction(cli, tmp_path):
+    limit = 300_000  # extract.sandbox.MAX_CHARS, as README says
+    path = tmp_path / "dai.txt"
+    path.write_text("Kế hoạch thực hiện Chương trình phát triển công tác xã hội.\n" * (limit // 50), encoding="utf-8")
+    result = cli(path)
+    assert result.exit_code == 2 and f"văn bản quá dài ({len(path.read_text(encoding='utf-8'))} ký tự; giới hạn " \
+                                      f"{limit})" in result.stderr

@@ -117,7 +117,7 @@ def _check_zip(path: Path, display: str) -> None:
                 ratio = member.file_size / max(member.compress_size, 1)
                 if member.file_size > 1 << 20 and ratio > MAX_RATIO:
                     raise _problem(display, "document.ratio", name=member.filename, ratio=int(ratio), limit=MAX_RATIO)
-    except zipfile.BadZipFile as exc:
+    except zipfile.BadZipFile:
         from ..errors import Term
         raise _problem(display, "extract.bad_document", kind=".docx", detail=Term("extract.damaged")) from None
 

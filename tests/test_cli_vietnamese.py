@@ -120,16 +120,16 @@ def test_permission_denied_is_vietnamese(tmp_path):
 @pytest.mark.parametrize("number,vi,en", [
     ("EIO", "không đọc được tệp (lỗi đọc/ghi của ổ đĩa)", "(a disk input/output error)"),
     ("EACCES", "không có quyền đọc tệp", "permission denied"),
-    ("ENAMETOOLONG", "không đọc được tệp (tên tệp hoặc đường dẫn quá dài)", "(the file name or path is too long)"),
+    ("ENAMETOOLONG", "tên tệp quá dài", "file name too long"),  # the input gate says how long
 ])
 def test_an_unreadable_file_is_told_by_its_error_number(number, vi, en, cli, tmp_path, monkeypatch):
     import errno
     path = tmp_path / "ke-hoach.yaml"
     path.write_text(dump(MINIMAL_PLAN), encoding="utf-8")
 
-    def broken(self, *args, **kwargs):
+    def broken(*args, **kwargs):
         raise OSError(getattr(errno, number), os.strerror(getattr(errno, number)))
-    monkeypatch.setattr(Path, "read_bytes", broken)
+    monkeypatch.setattr("ctxh_compliance.input_gate._open", broken)  # where the input gate opens a file
     result = cli(path)
     assert result.exit_code == 2
     assert f"ke-hoach.yaml: {vi}" in result.stderr
@@ -162,7 +162,7 @@ def test_a_control_character_is_located(cli, write_plan):
     path = write_plan(dump(MINIMAL_PLAN).replace("Kế hoạch thử", "Kế hoạch\x01 thử"))
     result = cli(path)
     assert result.exit_code == 2
-    assert f"{path}:2:18: ký tự điều khiển U+0001 không được phép trong tệp YAML" in result.stderr
+    assert f"{path}:2:18: ký tự điều khiển U+0001 không được phép trong tệp văn bản; hãy xóa nó" in result.stderr
 
 
 # --- standard input -------------------------------------------------------------------------------------
@@ -194,7 +194,7 @@ def test_help_from_the_installed_command():
 def test_standard_input_is_bounded_like_a_file():
     result = run("-", "--no-config", input_bytes=b"# " + b"x" * (6 * 1024 * 1024) + b"\n")
     assert result.returncode == 2
-    assert "<stdin>: kế hoạch ở đầu vào chuẩn quá lớn (giới hạn 5242880 byte)" in result.stderr.decode()
+    assert "<stdin>: đầu vào quá lớn (hơn 5242880 byte); đã dừng đọc" in result.stderr.decode()
 
 
 def test_dash_on_a_terminal_is_a_message_not_a_wait():

@@ -368,12 +368,13 @@ def _single(path: Path, o: RunOptions) -> int:
         name = "stdin" if str(path) == "-" else path.stem
         output = output / f"{name}{SUFFIXES[fmt]}"
     elif output is not None:
+        guard.check(output)  # never in place of an input of the run, a link, a device (said first)
         _check_suffix(output, o.fmt)
         fmt = _fmt_for(output, o.fmt)
     else:
         fmt = _fmt_for(None, o.fmt)
     if output is not None:
-        guard.check(output)  # never in place of an input of the run, a link, a device (before any work)
+        guard.check(output)  # before any work
     report = o.report_for(path, guard)
     if output is not None and o.output_folder:
         try:

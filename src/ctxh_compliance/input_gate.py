@@ -72,7 +72,8 @@ def _os_error(exc: OSError, display: str):
         _fail(display, "gate.name_too_long", size=len(os.fsencode(display)))
     if exc.errno == errno.ELOOP:
         _fail(display, "gate.link_loop")
-    _fail(display, "input.os_error", detail=exc.strerror or str(exc))
+    from .errors import os_problem  # the catalogue's message for the error number, never the system's English
+    raise InputError([os_problem(exc, display)]) from None
 
 
 def _kind(mode: int) -> str:

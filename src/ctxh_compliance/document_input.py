@@ -82,6 +82,12 @@ def summary(extraction: "Extraction") -> ExtractionSummary:
 
 def load_document(path: Path, display: str | None = None) -> tuple[LoadedPlan, ExtractionSummary]:
     """The extracted plan, validated by the plan model, and how sure the extraction is."""
+    loaded, found, _ = load_extraction(path, display)
+    return loaded, found
+
+
+def load_extraction(path: Path, display: str | None = None) -> tuple[LoadedPlan, ExtractionSummary, "Extraction"]:
+    """``load_document`` with the extraction itself (every value with its paragraph and confidence)."""
     from .extract import extract
     from .extract.result import validate
     display = display or str(path)
@@ -99,4 +105,4 @@ def load_document(path: Path, display: str | None = None) -> tuple[LoadedPlan, E
     if not extraction.valid:
         raise InputError([Problem(display, None, None, "extract.invalid",
                                   {"errors": "; ".join(extraction.errors), "missing": ", ".join(extraction.missing)})])
-    return LoadedPlan(extraction.plan, DocumentSource.of(display, extraction)), summary(extraction)
+    return LoadedPlan(extraction.plan, DocumentSource.of(display, extraction)), summary(extraction), extraction

@@ -201,7 +201,7 @@ class Pool:
             asyncio.get_running_loop().create_task(self._replace(worker))
 
     async def run(self, task: dict) -> dict:
-        if self.waiting >= self.limits.waiting:
+        if self.idle.empty() and self.waiting >= self.limits.waiting:
             raise Busy()
         self.waiting += 1
         try:

@@ -5,12 +5,14 @@ disk; the pages carry security headers and show plan text as text."""
 
 import io
 import json
+import re
 import subprocess
 import sys
 import threading
 import warnings
 import zipfile
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -18,7 +20,7 @@ pytest.importorskip("fastapi", reason="the web extra is not installed: pip insta
 pytest.importorskip("multipart", reason="the web extra is not installed: pip install 'ctxh-compliance[web]'")
 
 with warnings.catch_warnings():  # the test client's transport names its successor; it works the same
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient  # noqa: E402
 
 from ctxh_compliance.web.app import MAX_UPLOAD, create_app  # noqa: E402
@@ -151,7 +153,8 @@ def test_correcting_a_value_and_checking_again(web, tmp_path):
     # the corrected plan comes back as a file, under a safe name, and nothing is kept
     saved = web.post("/plan", data={"plan": edited, "name": docx.name})
     assert saved.text == edited
-    assert "filename*=UTF-8''lang_son_sldtbxh_plan_2021-2025.tables.yaml" in saved.headers["content-disposition"]
+    disposition = saved.headers["content-disposition"]
+    assert "filename*=UTF-8''" + quote("lang_son_sldtbxh_plan_2021-2025.tables (đã sửa).yaml") in disposition
     assert left_on_disk(web) == []
 
 
@@ -297,7 +300,8 @@ def test_plan_text_and_file_names_are_shown_as_text(web):
     assert answer.status_code == 200, answer.text[:2000]
     assert "<script>" not in answer.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in answer.text
     assert "<b onmouseover" not in answer.text and "../" not in answer.text
-    assert "b onmouseover_x_evil.yaml" in answer.text  # the shown name: no folder, no markup
+    shown = re.search(r'<td class="k">Tệp</td><td colspan="3">([^<]*)</td>', answer.text).group(1)
+    assert re.fullmatch(r"b onmouseover[\w .()-]*evil[\w]*\.yaml", shown)  # the shown name: no folder, no markup
     csp = answer.headers["content-security-policy"]
     assert "script-src" not in csp and "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
     assert "'unsafe-inline'" not in csp

@@ -71,6 +71,14 @@ def _form_page(lang: str, errors: list[str] | None = None, status: int = 200) ->
     return HTMLResponse(page, status_code=status, headers=headers)
 
 
+def _corrected(name: str, lang: str) -> str:
+    """The name of a corrected plan: the upload's, marked as corrected (once)."""
+    mark = f" ({translate('web.corrected', lang)})"
+    stem = name.rsplit(".", 1)[0]
+    stem = stem[:-len(mark)] if stem.endswith(mark) else stem
+    return safe_name(stem[:60] + mark, ".yaml")
+
+
 def _options(ruleset: str | None, as_of: str | None) -> dict:
     ruleset = (ruleset or "").strip()
     if ruleset and ruleset not in {row[0] for row in _rulesets()}:
@@ -178,7 +186,7 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
             async with request.form(max_files=0, max_fields=8, max_part_size=MAX_BYTES) as form:
                 lang = _lang(form.get("lang"))
                 text = str(form.get("plan") or "")
-                name = safe_name(str(form.get("name") or "").rsplit(".", 1)[0], ".yaml")
+                name = _corrected(str(form.get("name") or ""), lang)
                 if not text.strip():
                     raise Refused(400, "web.empty_plan")
                 task = {"data": text.replace("\r\n", "\n").encode("utf-8"), "suffix": ".yaml", "name": name,
@@ -194,7 +202,7 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
         """The plan in the text area, back as a file to keep (nothing is kept here)."""
         async with request.form(max_files=0, max_fields=8, max_part_size=MAX_BYTES) as form:
             text = str(form.get("plan") or "").replace("\r\n", "\n")
-            name = safe_name(str(form.get("name") or "").rsplit(".", 1)[0], ".yaml")
+            name = _corrected(str(form.get("name") or ""), _lang(form.get("lang")))
         disposition = f"attachment; filename=\"{ascii_name(name)}\"; filename*=UTF-8''{quote(name)}"
         return PlainTextResponse(text, media_type="application/yaml", headers={"Content-Disposition": disposition})
 

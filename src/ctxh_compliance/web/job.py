@@ -15,6 +15,8 @@ from ..findings import Report
 
 #: the file name a plan is written under in the request's folder (never the name the browser sent)
 STORED_NAME = "plan"
+#: report sentences that name a command-line option, said the page's way on the page (downloads keep the CLI's)
+WEB_WORDING = {"report.extracted": "web.report_extracted", "report.selected_manually": "web.selected_manually"}
 _STYLE_ELEMENT = re.compile(r"<style>(.*?)</style>", re.S)
 _STYLE_ATTRIBUTE = re.compile(r' style="([^"]*)"')
 
@@ -109,8 +111,13 @@ def _page(report: Report, extraction, plan_text: str, job: dict) -> dict:
         ("web.download_md", _data_uri(render(report, "markdown", lang), "text/markdown"), f"{stem}.bao-cao.md"),
         ("web.download_plan", _data_uri(plan_text, "application/yaml"), f"{stem}.yaml"),
     ]
+    from ..i18n import translate
+
+    def t(key: str, **params) -> str:
+        return translate(WEB_WORDING.get(key, key), lang, **params)
+
     template = environment(lang, False, html=True).get_template("web/result.html.j2")
-    page = template.render(report=report, doc=document(report, lang), counts=report.counts(), everything=False,
+    page = template.render(t=t, report=report, doc=document(report, lang), counts=report.counts(), everything=False,
                            downloads=downloads, read=read_values(extraction) if extraction is not None else None,
                            missing=list(extraction.missing) if extraction is not None else [],
                            assumed=list((extraction.data.get("source") or {}).get("assumed") or [])

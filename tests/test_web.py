@@ -17,7 +17,7 @@ from urllib.parse import quote
 import pytest
 
 pytest.importorskip("fastapi", reason="the web extra is not installed: pip install 'ctxh-compliance[web]'")
-pytest.importorskip("multipart", reason="the web extra is not installed: pip install 'ctxh-compliance[web]'")
+pytest.importorskip("python_multipart", reason="the web extra is not installed: pip install 'ctxh-compliance[web]'")
 
 with warnings.catch_warnings():  # the test client's transport names its successor; it works the same
     warnings.simplefilter("ignore")
@@ -332,3 +332,11 @@ def test_the_api_report_is_the_versioned_json_report(web):
     schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(answer.json(), schema)
     assert answer.headers["content-type"] == "application/json"
+
+
+def test_serve_on_the_command_line():
+    run = [sys.executable, "-m", "ctxh_compliance", "serve"]
+    shown = subprocess.run([*run, "--help"], capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0 and "ctxh-check serve [--host 127.0.0.1] [--port 8000]" in shown.stdout
+    wrong = subprocess.run([*run, "--port", "tám nghìn"], capture_output=True, text=True, timeout=60)
+    assert wrong.returncode == 2 and "--port" in wrong.stderr and "Traceback" not in wrong.stderr

@@ -31,12 +31,11 @@ def main(args: list[str]) -> int:
         options = parser.parse_args(args)
     except SystemExit as exit:
         return 0 if exit.code == 0 else 2
-    try:
-        import fastapi  # noqa: F401
-        import multipart  # noqa: F401
-        import uvicorn  # noqa: F401
-    except ImportError as exc:
-        sys.stderr.write(translate("web.not_installed", "vi", detail=exc.name or exc) + "\n")
+    from importlib.util import find_spec
+    missing = [name for name, module in (("fastapi", "fastapi"), ("uvicorn", "uvicorn"),
+                                         ("python-multipart", "python_multipart")) if find_spec(module) is None]
+    if missing:
+        sys.stderr.write(translate("web.not_installed", "vi", detail=", ".join(missing)) + "\n")
         return 2
     serve(options.host, options.port, options.workers)
     return 0

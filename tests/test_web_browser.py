@@ -80,6 +80,17 @@ def browser():
     shutil.rmtree(profile, ignore_errors=True)
 
 
+def _result(driver, timeout: float = 90.0) -> str:
+    """The overall verdict of the result page, once it has loaded (or the page's error, as a failure)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, timeout).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#conclusion .overall .badge") or d.find_elements(By.ID, "error"))
+    errors = driver.find_elements(By.ID, "error")
+    assert not errors, errors[0].text
+    return driver.find_element(By.CSS_SELECTOR, "#conclusion .overall .badge").text
+
+
 def _row(driver, rule: str):
     from selenium.webdriver.common.by import By
     return driver.find_element(By.XPATH, f"//table[@class='problems']//tr[.//a[text()='{rule}']]"
@@ -94,8 +105,7 @@ def test_upload_read_correct_and_check_again_in_a_browser(server, browser, tmp_p
     browser.find_element(By.ID, "file").send_keys(str(docx))
     browser.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]").click()
 
-    conclusion = browser.find_element(By.CSS_SELECTOR, "#conclusion .overall .badge")
-    assert conclusion.text == "CẦN XEM XÉT"
+    assert _result(browser) == "CẦN XEM XÉT"
     t01 = _row(browser, "QD112-T01")
     assert "ĐẠT" in t01.text and "KHÔNG ĐẠT" not in t01.text
     first = tmp_path / "web-result.png"
@@ -109,9 +119,10 @@ def test_upload_read_correct_and_check_again_in_a_browser(server, browser, tmp_p
     box.click()
     browser.execute_script("arguments[0].value = arguments[1];", box, plan[:value] + "value: 50" + plan[value + 9:])
     browser.find_element(By.ID, "recheck").click()
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(browser, 90).until(lambda d: "(đã sửa).yaml" in d.find_element(By.TAG_NAME, "body").text)
 
-    conclusion = browser.find_element(By.CSS_SELECTOR, "#conclusion .overall .badge")
-    assert conclusion.text == "KHÔNG ĐẠT"
+    assert _result(browser) == "KHÔNG ĐẠT"
     t01 = _row(browser, "QD112-T01")
     assert "KHÔNG ĐẠT" in t01.text and "50%" in t01.text
     second = tmp_path / "web-recheck.png"
@@ -129,4 +140,6 @@ def test_the_page_works_in_english_and_refuses_a_wrong_file_with_a_message(serve
     wrong.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(64))
     browser.find_element(By.ID, "file").send_keys(str(wrong))
     browser.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]").click()
-    assert "not of an accepted kind" in browser.find_element(By.ID, "error").text
+    from selenium.webdriver.support.ui import WebDriverWait
+    error = WebDriverWait(browser, 90).until(lambda d: d.find_elements(By.ID, "error"))[0]
+    assert "not of an accepted kind" in error.text

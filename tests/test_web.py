@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 import warnings
 import zipfile
 from pathlib import Path
@@ -281,7 +282,6 @@ def test_when_every_worker_is_busy_others_are_told_to_come_back():
         thread = threading.Thread(target=lambda: first.update(
             answer=client.post("/api/check", files={"file": ("a.yaml", slow.encode())})))
         thread.start()
-        import time
         deadline = time.monotonic() + 10
         while client.get("/healthz").json()["workers_ready"] and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -340,3 +340,23 @@ def test_serve_on_the_command_line():
     assert shown.returncode == 0 and "ctxh-check serve [--host 127.0.0.1] [--port 8000]" in shown.stdout
     wrong = subprocess.run([*run, "--port", "tám nghìn"], capture_output=True, text=True, timeout=60)
     assert wrong.returncode == 2 and "--port" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_a_check_past_its_time_processor_or_memory_limit_ends_alone():
+    """Wall-clock time, processor time and memory: each limit ends the check with a message; the
+    worker is replaced and the next check is served."""
+    limits = Limits(workers=1, seconds=2.5, cpu_seconds=1, memory=LIMITS.memory)
+    plan = LANG_SON_YAML.read_text(encoding="utf-8")
+    with TestClient(create_app(limits, job="web_jobs:greedy_or_check")) as client:
+        [worker] = client.app.state.pool.workers
+        limits_file = Path(f"/proc/{worker.process.pid}/limits").read_text()
+        assert re.search(rf"Max address space\s+{limits.memory}\s+{limits.memory}\s+bytes", limits_file)
+        for marker, message in (("TAKE-YOUR-TIME", "giây nên đã dừng"), ("SPIN-FOREVER", "giây nên đã dừng"),
+                                ("EAT-MEMORY", "giới hạn bộ nhớ của máy chủ (1536 MB)")):
+            started = time.monotonic()
+            answer = client.post("/check", files={"file": ("ke-hoach.yaml", f"{plan}\n# {marker}\n".encode())})
+            assert answer.status_code == 422 and message in answer.text, (marker, answer.text[:500])
+            assert time.monotonic() - started < 10, marker
+            healthy(client)
+            assert upload(client, LANG_SON_YAML, "/api/check").status_code == 200, marker
+        assert left_on_disk(client) == []

@@ -10,6 +10,7 @@ time, so the number of workers bounds the checks that run at once.
 
 import asyncio
 import importlib
+import math
 import multiprocessing
 import os
 import signal
@@ -87,7 +88,7 @@ def _serve(conn, limits: Limits, job: str) -> None:
             return
         if task is None:
             return
-        resource.setrlimit(resource.RLIMIT_CPU, (int(_cpu_used()) + limits.cpu_seconds, resource.RLIM_INFINITY))
+        resource.setrlimit(resource.RLIMIT_CPU, (math.ceil(_cpu_used()) + limits.cpu_seconds, resource.RLIM_INFINITY))
         ended = False
         try:
             answer = target(task)

@@ -360,3 +360,16 @@ def test_a_check_past_its_time_processor_or_memory_limit_ends_alone():
             healthy(client)
             assert upload(client, LANG_SON_YAML, "/api/check").status_code == 200, marker
         assert left_on_disk(client) == []
+
+
+def test_a_corrected_plan_with_a_mistake_comes_back_with_the_problem_and_the_text(web):
+    plan = LANG_SON_YAML.read_text(encoding="utf-8")
+    broken = plan.replace("targets:", "targets:\n  - indicator: staff_assignment\n    year: 2025\n    value: [50\n", 1)
+    answer = web.post("/recheck", data={"plan": broken, "name": "ke-hoach.docx", "lang": "vi"})
+    assert answer.status_code == 422 and 'id="error"' in answer.text
+    assert "ke-hoach (đã sửa).yaml:" in answer.text  # the problem names the line of the box
+    import html
+    start = answer.text.index(">", answer.text.index('<textarea name="plan"')) + 1
+    assert html.unescape(answer.text[start:answer.text.index("</textarea>")]) == broken
+    assert "<script" not in answer.text
+    assert web.post("/recheck", data={"plan": " ", "lang": "vi"}).status_code == 400

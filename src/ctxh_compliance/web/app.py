@@ -79,6 +79,15 @@ def _corrected(name: str, lang: str) -> str:
     return safe_name(stem[:60] + mark, ".yaml")
 
 
+def _fix_page(lang: str, errors: list[str], status: int, form: dict) -> HTMLResponse:
+    """A corrected plan that could not be checked: the problems, and the plan given back to fix."""
+    from ..report import environment
+    page = environment(lang, False, html=True).get_template("web/fix.html.j2").render(
+        errors=errors, rulesets=[row[0] for row in _rulesets()], **form)
+    headers = {"Retry-After": str(RETRY_AFTER)} if status == 503 else None
+    return HTMLResponse(page, status_code=status, headers=headers)
+
+
 def _options(ruleset: str | None, as_of: str | None) -> dict:
     ruleset = (ruleset or "").strip()
     if ruleset and ruleset not in {row[0] for row in _rulesets()}:
@@ -147,14 +156,16 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
         except Busy:
             raise Refused(503, "web.busy", seconds=RETRY_AFTER) from None
 
-    async def _page_check(request: Request, task: dict) -> Response:
+    async def _page_check(request: Request, task: dict, failed=None) -> Response:
+        """The result page; when there is none, the upload page (or ``failed``) with the problems."""
+        failed = failed or (lambda messages, status: _form_page(task["lang"], messages, status))
         try:
             answer = await _run(request, {**task, "want": "page"})
         except Refused as exc:
-            return _form_page(task["lang"], [translate(exc.key, task["lang"], **exc.params)], exc.status)
+            return failed([translate(exc.key, task["lang"], **exc.params)], exc.status)
         if answer.get("status") != "ok":
             status, messages = _outcome(answer, task, limits)
-            return _form_page(task["lang"], messages, status)
+            return failed(messages, status)
         csp = CSP.format(styles="".join(" " + s for s in answer["styles"]) + (" 'unsafe-hashes'" if answer["styles"] else ""))
         return HTMLResponse(answer["page"], headers={"Content-Security-Policy": csp})
 
@@ -181,21 +192,24 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
 
     @app.post("/recheck", response_class=HTMLResponse, include_in_schema=False)
     async def recheck(request: Request) -> Response:
-        lang = "vi"
+        lang, given = "vi", {}
         try:
             async with request.form(max_files=0, max_fields=8, max_part_size=MAX_BYTES) as form:
                 lang = _lang(form.get("lang"))
-                text = str(form.get("plan") or "")
+                text = str(form.get("plan") or "").replace("\r\n", "\n")
                 name = _corrected(str(form.get("name") or ""), lang)
+                given = {"plan_text": text, "name": name, "chosen": str(form.get("ruleset") or "")[:60],
+                         "as_of": str(form.get("as_of") or "")[:40]}
                 if not text.strip():
                     raise Refused(400, "web.empty_plan")
-                task = {"data": text.replace("\r\n", "\n").encode("utf-8"), "suffix": ".yaml", "name": name,
+                task = {"data": text.encode("utf-8"), "suffix": ".yaml", "name": name,
                         "lang": lang, **_options(form.get("ruleset"), form.get("as_of"))}
         except Refused as exc:
-            return _form_page(lang, [translate(exc.key, lang, **exc.params)], exc.status)
+            return _fix_page(lang, [translate(exc.key, lang, **exc.params)], exc.status,
+                             given or {"plan_text": "", "name": "", "chosen": "", "as_of": ""})
         except HTTPException:  # a form the framework could not read (too many parts, a part too large)
             return _form_page(lang, [translate("web.bad_form", lang)], 400)
-        return await _page_check(request, task)
+        return await _page_check(request, task, lambda messages, status: _fix_page(lang, messages, status, given))
 
     @app.post("/plan", include_in_schema=False)
     async def plan_file(request: Request) -> Response:

@@ -115,6 +115,15 @@ def load(port: int, path: str, body: bytes, content_type: str, requests: int, cl
     return latencies, statuses, time.perf_counter() - start
 
 
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """Processor time used so far by the server process and by its worker processes (live ones)."""
+    def used(process: int) -> float:
+        fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    children = [child for task in Path(f"/proc/{pid}/task").iterdir() for child in (task / "children").read_text().split()]
+    return used(pid), sum(used(int(child)) for child in children)
+
+
 def left_behind() -> list[str]:
     return [str(p) for folder in Path(tempfile.gettempdir()).glob("ctxh-web-*") for p in folder.rglob("*")]
 
@@ -134,7 +143,9 @@ def main() -> None:
         server = start_server(port)
         try:
             load(port, path, body, content_type, 2 * args.clients, args.clients)  # every worker has seen a docx
+            before = cpu_seconds(server.pid)
             latencies, statuses, seconds = load(port, path, body, content_type, args.requests, args.clients)
+            after = cpu_seconds(server.pid)
         finally:
             server.terminate()
             server.wait(30)
@@ -149,6 +160,9 @@ def main() -> None:
           f"statuses {dict(sorted(statuses.items()))}")
     print(f"ratio server/in-process: p50 {p50 / base50:.1f}x, p95 {p95 / base95:.1f}x; "
           f"throughput {len(latencies) / seconds * statistics.mean(baseline) / cores:.2f} of {cores} cores' in-process rate")
+    print(f"processor time per request: server process {(after[0] - before[0]) / len(latencies) * 1000:.0f} ms, "
+          f"workers {(after[1] - before[1]) / len(latencies) * 1000:.0f} ms; load average now "
+          f"{os.getloadavg()[0]:.1f} (other work on the machine slows every figure)")
     print(f"p95 under 1 s: {'yes' if p95 < 1 else 'NO'}")
     print(f"left in the server's temporary folders: {left_behind() or 'nothing'}")
 

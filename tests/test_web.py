@@ -115,7 +115,8 @@ def test_what_was_read_from_a_word_document_is_shown_with_its_sentence_and_place
     docx = variants.word_variant(LANG_SON_SEED, tmp_path, "tables")
     page = upload(web, docx).text
     read = page[page.index('<section id="read">'):page.index('<section id="edit">')]
-    row = next(r for r in read.split("<tr")[1:] if "targets[0]</td>" in r)
+    row = next(r for r in read.split("<tr")[1:] if ">targets[0]</span>" in r)
+    assert row.count("Chỉ tiêu 1<br>") == 1  # the place in the plan in words, its key in the plan file below
     assert "staff_assignment" in read and "bảng 2, hàng 2" in row and "Đến năm 2025, đạt 60%" in row
     assert "Không tìm thấy trong văn bản" in read and "identification.number" in read
     # the plan file to correct, with every value's place as a comment

@@ -25,6 +25,7 @@ _STYLE_ATTRIBUTE = re.compile(r' style="([^"]*)"')
 class ReadValue:
     """One value read from the document, for the page's "what was read" table."""
 
+    label: str
     path: str
     value: str
     where: str
@@ -53,8 +54,23 @@ def _shown(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def read_values(extraction) -> list[ReadValue]:
-    return [ReadValue(path, _shown(_lookup(extraction.data, path)), found.where, found.confidence, found.why,
+def _label(dotted: str, lang: str) -> str:
+    """A value's place in the plan in words: "Chỉ tiêu 1 — năm" for ``targets[0].year``."""
+    from ..document_input import _path
+    from ..i18n import catalogue, translate
+    words = ""
+    for step in _path(dotted):
+        if isinstance(step, int):
+            words += f" {step + 1}"
+            continue
+        key = f"web.{'part' if not words else 'field'}.{step}"
+        name = translate(key, lang) if key in catalogue() else step
+        words = f"{words} — {name}" if words else name
+    return words
+
+
+def read_values(extraction, lang: str) -> list[ReadValue]:
+    return [ReadValue(_label(path, lang), path, _shown(_lookup(extraction.data, path)), found.where, found.confidence, found.why,
                       found.para.text if found.para is not None else None)
             for path, found in extraction.evidence.items()]
 
@@ -118,7 +134,7 @@ def _page(report: Report, extraction, plan_text: str, job: dict) -> dict:
 
     template = environment(lang, False, html=True).get_template("web/result.html.j2")
     page = template.render(t=t, report=report, doc=document(report, lang), counts=report.counts(), everything=False,
-                           downloads=downloads, read=read_values(extraction) if extraction is not None else None,
+                           downloads=downloads, read=read_values(extraction, lang) if extraction is not None else None,
                            missing=list(extraction.missing) if extraction is not None else [],
                            assumed=list((extraction.data.get("source") or {}).get("assumed") or [])
                            if extraction is not None else [],

@@ -118,7 +118,7 @@ def test_what_was_read_from_a_word_document_is_shown_with_its_sentence_and_place
     row = next(r for r in read.split("<tr")[1:] if ">targets[0]</span>" in r)
     assert row.count("Chỉ tiêu 1<br>") == 1  # the place in the plan in words, its key in the plan file below
     assert "staff_assignment" in read and "bảng 2, hàng 2" in row and "Đến năm 2025, đạt 60%" in row
-    assert "Không tìm thấy trong văn bản" in read and "identification.number" in read
+    assert "Không tìm thấy trong văn bản:</b> Thông tin chung — số hiệu (identification.number)" in read
     # the plan file to correct, with every value's place as a comment
     editor = page[page.index('<textarea name="plan"'):page.index("</textarea>")]
     assert 'indicator: &#34;staff_assignment&#34;' in editor and "# bảng 2, hàng 2, high" in editor

@@ -132,12 +132,13 @@ def _page(report: Report, extraction, plan_text: str, job: dict) -> dict:
     def t(key: str, **params) -> str:
         return translate(WEB_WORDING.get(key, key), lang, **params)
 
+    missing = list(extraction.missing) if extraction is not None else []
+    assumed = list((extraction.data.get("source") or {}).get("assumed") or []) if extraction is not None else []
     template = environment(lang, False, html=True).get_template("web/result.html.j2")
     page = template.render(t=t, report=report, doc=document(report, lang), counts=report.counts(), everything=False,
                            downloads=downloads, read=read_values(extraction, lang) if extraction is not None else None,
-                           missing=list(extraction.missing) if extraction is not None else [],
-                           assumed=list((extraction.data.get("source") or {}).get("assumed") or [])
-                           if extraction is not None else [],
+                           missing=[f"{_label(m, lang)} ({m})" for m in missing],
+                           assumed=[f"{_label(a, lang)} ({a})" for a in assumed],
                            plan_text=plan_text, name=job["name"], rulesets=available_rulesets(),
                            chosen=job.get("ruleset") or "", as_of=job.get("as_of") or "")
     return {"status": "ok", "overall": report.overall.value, "page": page, "styles": style_sources(page)}

@@ -80,11 +80,22 @@ def browser():
     shutil.rmtree(profile, ignore_errors=True)
 
 
+def _submit(driver, button) -> None:
+    """Press a submit button and wait until the browser has left the page it was on."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+    page = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 90).until(expected_conditions.staleness_of(page))
+
+
 def _result(driver, timeout: float = 90.0) -> str:
     """The overall verdict of the result page, once it has loaded (or the page's error, as a failure)."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
-    WebDriverWait(driver, timeout).until(
+    WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, "#conclusion .overall .badge") or d.find_elements(By.ID, "error"))
     errors = driver.find_elements(By.ID, "error")
     assert not errors, errors[0].text
@@ -103,7 +114,7 @@ def test_upload_read_correct_and_check_again_in_a_browser(server, browser, tmp_p
     browser.get(server + "/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Tự kiểm tra kế hoạch công tác xã hội"
     browser.find_element(By.ID, "file").send_keys(str(docx))
-    browser.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]").click()
+    _submit(browser, browser.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]"))
 
     assert _result(browser) == "CẦN XEM XÉT"
     t01 = _row(browser, "QD112-T01")
@@ -118,11 +129,10 @@ def test_upload_read_correct_and_check_again_in_a_browser(server, browser, tmp_p
     value = plan.index("value: 60", start)
     box.click()
     browser.execute_script("arguments[0].value = arguments[1];", box, plan[:value] + "value: 50" + plan[value + 9:])
-    browser.find_element(By.ID, "recheck").click()
-    from selenium.webdriver.support.ui import WebDriverWait
-    WebDriverWait(browser, 90).until(lambda d: "(đã sửa).yaml" in d.find_element(By.TAG_NAME, "body").text)
+    _submit(browser, browser.find_element(By.ID, "recheck"))
 
     assert _result(browser) == "KHÔNG ĐẠT"
+    assert "(đã sửa).yaml" in browser.find_element(By.ID, "conclusion").find_element(By.XPATH, "..").text
     t01 = _row(browser, "QD112-T01")
     assert "KHÔNG ĐẠT" in t01.text and "50%" in t01.text
     second = tmp_path / "web-recheck.png"
@@ -139,7 +149,5 @@ def test_the_page_works_in_english_and_refuses_a_wrong_file_with_a_message(serve
     wrong = tmp_path / "anh.png"
     wrong.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(64))
     browser.find_element(By.ID, "file").send_keys(str(wrong))
-    browser.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]").click()
-    from selenium.webdriver.support.ui import WebDriverWait
-    error = WebDriverWait(browser, 90).until(lambda d: d.find_elements(By.ID, "error"))[0]
-    assert "not of an accepted kind" in error.text
+    _submit(browser, browser.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]"))
+    assert "not of an accepted kind" in browser.find_element(By.ID, "error").text

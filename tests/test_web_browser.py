@@ -108,7 +108,25 @@ def _row(driver, rule: str):
                                          f" | //tr[@id='{rule}-value' or starts-with(@id, '{rule}-')]")
 
 
+def shown(browser, tmp_path) -> str:
+    shot, page = tmp_path / "failure.png", tmp_path / "failure.html"
+    try:
+        browser.save_screenshot(str(shot))
+        page.write_text(browser.page_source, encoding="utf-8")
+        text = browser.find_element("tag name", "body").text[:1500]
+    except Exception as exc:  # the browser itself is gone
+        text = f"(browser not reachable: {type(exc).__name__})"
+    return f"browser showed (screenshot {shot}, page {page}):\n{text}"
+
+
 def test_upload_read_correct_and_check_again_in_a_browser(server, browser, tmp_path, capsys):
+    try:
+        _upload_read_correct_and_check_again(server, browser, tmp_path, capsys)
+    except Exception as exc:
+        raise AssertionError(f"{type(exc).__name__}: {exc}\n{shown(browser, tmp_path)}") from exc
+
+
+def _upload_read_correct_and_check_again(server, browser, tmp_path, capsys):
     from selenium.webdriver.common.by import By
     docx = variants.word_variant(LANG_SON_SEED, tmp_path, "tables")
     browser.get(server + "/")

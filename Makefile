@@ -1,6 +1,7 @@
 # Set-up and checks. Two commands do everything on a fresh machine:
 #   make demo   — create .venv, install, check the bundled Lạng Sơn plan
 #   make test   — create .venv, install with test extras, lint (ruff), run the test suite
+#   make serve  — create .venv, install with the web extra, start the web page and API (HOST, PORT)
 # Choose the interpreter with PYTHON=python3.12 (any CPython >= 3.11).
 
 PYTHON ?= python3
@@ -18,7 +19,7 @@ export CPPFLAGS := $(CPPFLAGS) -DPyEval_CallObject=PyObject_CallObject
 PIP_INSTALL := $(BIN)/python -m pip install --quiet
 ENGINE := durable-rules>=2.0.28
 
-.PHONY: demo test engine install install-test bench clean
+.PHONY: demo test engine install install-test bench serve clean
 
 $(BIN)/python:
 	@command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || { \
@@ -45,6 +46,10 @@ demo: install
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+serve: engine
+	$(PIP_INSTALL) '.[web]'
+	$(BIN)/ctxh-check serve --host $(or $(HOST),127.0.0.1) --port $(or $(PORT),8000)
 
 bench: install
 	$(BIN)/python bench/run.py

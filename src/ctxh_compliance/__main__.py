@@ -58,6 +58,9 @@ def run() -> None:
     if sys.stderr is None:  # started with standard error closed: messages go nowhere, not to a crash
         sys.stderr = open(os.devnull, "w", encoding="utf-8")
     _degrade_to_plain_letters()
+    if sys.argv[1:2] == ["serve"]:  # ``ctxh-check serve``: the web page and API, a long-running server
+        from .web import main as serve
+        sys.exit(serve(sys.argv[2:]))
     gc.disable()
     from .cli import EXIT_INPUT, main_entry
     gc.freeze()

@@ -477,7 +477,7 @@ def _diff(paths: list[Path], o: RunOptions) -> int:
 
 #: subcommands, named by the first argument (``ctxh-check draft …``): name -> "module:typer app". Any
 #: other first argument is a plan to check (a plan file named like a subcommand: ``./draft``).
-SUBCOMMANDS = {"draft": "ctxh_compliance.draft.cli:app"}
+SUBCOMMANDS = {"draft": "ctxh_compliance.draft.cli:app", "serve": "ctxh_compliance.web:main"}
 
 
 def main_entry() -> int:
@@ -488,6 +488,8 @@ def main_entry() -> int:
         from importlib import import_module
         module, _, name = SUBCOMMANDS[args[0]].partition(":")
         command, prog, args = getattr(import_module(module), name), f"ctxh-check {args[0]}", args[1:]
+        if not isinstance(command, typer.Typer):  # a plain entry point (the web server): main(argv) -> code
+            return command(args)
     try:
         command(args=args, prog_name=prog)
     except SystemExit as exit:

@@ -101,6 +101,12 @@ def _labels(paths: list[str]) -> list:
 
 def load_document(path: Path, display: str | None = None) -> tuple[LoadedPlan, ExtractionSummary]:
     """The extracted plan, validated by the plan model, and how sure the extraction is."""
+    loaded, found, _ = load_extraction(path, display)
+    return loaded, found
+
+
+def load_extraction(path: Path, display: str | None = None) -> tuple[LoadedPlan, ExtractionSummary, "Extraction"]:
+    """``load_document`` with the extraction itself (every value with its paragraph and confidence)."""
     from .extract import extract
     from .extract.result import validate
     display = display or str(path)
@@ -118,4 +124,4 @@ def load_document(path: Path, display: str | None = None) -> tuple[LoadedPlan, E
     if not extraction.valid:
         raise InputError([Problem(display, None, None, "extract.invalid",
                                   {"errors": extraction.errors, "missing": _labels(extraction.missing)})])
-    return LoadedPlan(extraction.plan, DocumentSource.of(display, extraction)), summary(extraction)
+    return LoadedPlan(extraction.plan, DocumentSource.of(display, extraction)), summary(extraction), extraction

@@ -71,6 +71,7 @@ class Numbering:
     starts: dict[tuple[str, int], int] = field(default_factory=dict)     # (numId, ilvl) -> startOverride
     counters: dict[str, list[int]] = field(default_factory=dict)        # abstract list -> counters
     abstract_of: dict[str, str] = field(default_factory=dict)
+    styles: dict = field(default_factory=dict)  # style id -> style (python-docx scans every style per lookup)
 
     @classmethod
     def of(cls, document) -> "Numbering":
@@ -126,7 +127,14 @@ class Numbering:
         return re.sub(r"%(\d)", number, level.text).strip() or None
 
 
-def _num_pr(paragraph) -> tuple[str, int] | None:
+def _style(paragraph, styles: dict):
+    key = paragraph._p.style
+    if key not in styles:
+        styles[key] = paragraph.style
+    return styles[key]
+
+
+def _num_pr(paragraph, styles: dict | None = None) -> tuple[str, int] | None:
     """(numId, ilvl) of a paragraph: its own, else its style's (heading styles carry numbering)."""
     ppr = paragraph._p.pPr
     num_pr = ppr.numPr if ppr is not None else None
@@ -135,7 +143,7 @@ def _num_pr(paragraph) -> tuple[str, int] | None:
         ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else None
         if num_pr.numId is not None:
             return str(num_pr.numId.val), int(ilvl or 0)
-    style = paragraph.style
+    style = _style(paragraph, styles if styles is not None else {})
     seen = 0
     while style is not None and seen < 10:
         spr = style.element.pPr
@@ -148,7 +156,7 @@ def _num_pr(paragraph) -> tuple[str, int] | None:
 
 def _paragraph_text(paragraph, numbering: Numbering) -> str:
     text = clean(paragraph.text)
-    found = _num_pr(paragraph)
+    found = _num_pr(paragraph, numbering.styles)
     if found is None or found[0] == "0":
         return text
     label = numbering.label(*found)

@@ -1,0 +1,164 @@
+"""One check, as the web page or the API asks for it. It runs in a worker process (see worker.py):
+the upload is written to a folder the server made for this request and removed when it ends;
+nothing here logs or keeps plan content."""
+
+import base64
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..findings import Report
+
+#: the file name a plan is written under in the request's folder (never the name the browser sent)
+STORED_NAME = "plan"
+#: report sentences that name a command-line option, said the page's way on the page (downloads keep the CLI's)
+WEB_WORDING = {"report.extracted": "web.report_extracted", "report.selected_manually": "web.selected_manually"}
+_STYLE_ELEMENT = re.compile(r"<style>(.*?)</style>", re.S)
+_STYLE_ATTRIBUTE = re.compile(r' style="([^"]*)"')
+
+
+@dataclass
+class ReadValue:
+    """One value read from the document, for the page's "what was read" table."""
+
+    label: str
+    path: str
+    value: str
+    where: str
+    confidence: str
+    why: str | None
+    sentence: str | None
+
+
+def _lookup(data: Any, dotted: str) -> Any:
+    from ..document_input import _path
+    for step in _path(dotted):
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return " · ".join(f"{k}: {_shown(v)}" for k, v in value.items() if k != "quote" and not isinstance(v, (dict, list)))
+    if isinstance(value, list):
+        return ", ".join(_shown(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+def _label(dotted: str, lang: str) -> str:
+    """A value's place in the plan in words: "Chỉ tiêu 1 — năm" for ``targets[0].year``."""
+    from ..document_input import _path
+    from ..i18n import catalogue, translate
+    words = ""
+    for step in _path(dotted):
+        if isinstance(step, int):
+            words += f" {step + 1}"
+            continue
+        key = f"web.{'part' if not words else 'field'}.{step}"
+        name = translate(key, lang) if key in catalogue() else step
+        words = f"{words} — {name}" if words else name
+    return words
+
+
+def read_values(extraction, lang: str) -> list[ReadValue]:
+    return [ReadValue(_label(path, lang), path, _shown(_lookup(extraction.data, path)), found.where, found.confidence, found.why,
+                      found.para.text if found.para is not None else None)
+            for path, found in extraction.evidence.items()]
+
+
+def _data_uri(text: str, mime: str) -> str:
+    return f"data:{mime};charset=utf-8;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def style_sources(page: str) -> list[str]:
+    """The CSP sources that allow exactly the styles of ``page`` (its style element and attributes):
+    plan text is escaped, so neither can come from a plan."""
+    sources = set()
+    for pattern in (_STYLE_ELEMENT, _STYLE_ATTRIBUTE):
+        for found in pattern.findall(page):
+            sources.add("'sha256-" + base64.b64encode(hashlib.sha256(found.encode("utf-8")).digest()).decode() + "'")
+    return sorted(sources)
+
+
+def _check(path: Path, job: dict) -> tuple[Report, Any, str]:
+    """The report of the plan at ``path``, its extraction (documents) and its plan file text."""
+    from ..checker import check
+    from ..ruleset_loader import load_ruleset, select_ruleset
+    name = job["name"]
+    extraction = None
+    if job["suffix"] == ".yaml":
+        from ..plan_loader import load_plan
+        loaded = load_plan(path, name)
+        plan_text = job["data"].decode("utf-8", "replace")
+    else:
+        from ..document_input import load_extraction
+        loaded, summary, extraction = load_extraction(path, name)
+        plan_text = extraction.to_yaml()
+    if job.get("ruleset"):
+        rs, selected_by = load_ruleset(job["ruleset"]), None
+    else:
+        rs, selected_by = select_ruleset(loaded)
+    as_of = dt.date.fromisoformat(job["as_of"]) if job.get("as_of") else None
+    report = check(loaded, rs, selected_by, as_of)
+    if extraction is not None:
+        report = report.model_copy(update={"extraction": summary})
+    return report, extraction, plan_text
+
+
+def _page(report: Report, extraction, plan_text: str, job: dict) -> dict:
+    from ..report import document, environment, render
+    from ..report_json import render_json
+    from ..ruleset_loader import available_rulesets
+    from .uploads import ascii_name
+    lang = job["lang"]
+    stem = ascii_name(job["name"].rsplit(".", 1)[0])
+    downloads = [
+        ("web.download_html", _data_uri(render(report, "html", lang), "text/html"), f"{stem}.bao-cao.html"),
+        ("web.download_json", _data_uri(render_json(report), "application/json"), f"{stem}.bao-cao.json"),
+        ("web.download_md", _data_uri(render(report, "markdown", lang), "text/markdown"), f"{stem}.bao-cao.md"),
+        ("web.download_plan", _data_uri(plan_text, "application/yaml"), f"{stem}.yaml"),
+    ]
+    from ..i18n import translate
+
+    def t(key: str, **params) -> str:
+        return translate(WEB_WORDING.get(key, key), lang, **params)
+
+    missing = list(extraction.missing) if extraction is not None else []
+    assumed = list((extraction.data.get("source") or {}).get("assumed") or []) if extraction is not None else []
+    template = environment(lang, False, html=True).get_template("web/result.html.j2")
+    page = template.render(t=t, report=report, doc=document(report, lang), counts=report.counts(), everything=False,
+                           downloads=downloads, read=read_values(extraction, lang) if extraction is not None else None,
+                           missing=[f"{_label(m, lang)} ({m})" for m in missing],
+                           assumed=[f"{_label(a, lang)} ({a})" for a in assumed],
+                           plan_text=plan_text, name=job["name"], rulesets=available_rulesets(),
+                           chosen=job.get("ruleset") or "", as_of=job.get("as_of") or "")
+    return {"status": "ok", "overall": report.overall.value, "page": page, "styles": style_sources(page)}
+
+
+def run(job: dict) -> dict:
+    """Check the upload in ``job`` (its bytes, suffix, shown name, options, the request's folder);
+    the answer is plain data: the page or the JSON report, or the problems in the user's language."""
+    folder = Path(job["folder"])
+    path = folder / (STORED_NAME + job["suffix"])
+    path.write_bytes(job["data"])
+    try:
+        report, extraction, plan_text = _check(path, job)
+        if job["want"] == "json":
+            from ..report_json import render_json
+            return {"status": "ok", "overall": report.overall.value, "json": render_json(report)}
+        return _page(report, extraction, plan_text, job)
+    except InputError as exc:
+        # a message names the shown name, never the server's folder
+        return {"status": "input", "problems": [p.render(job["lang"]).replace(str(path), job["name"])
+                                                for p in exc.problems]}
+    finally:
+        path.unlink(missing_ok=True)

@@ -1,0 +1,376 @@
+"""``ctxh-check serve`` through HTTP (the framework's test client): each kind of upload gives the
+report the command line gives; bad uploads, a document bomb, a 2,000-page PDF and a crashing check
+each end their own request with a message and the server answers the next one; nothing is left on
+disk; the pages carry security headers and show plan text as text."""
+
+import io
+import json
+import re
+import subprocess
+import sys
+import threading
+import time
+import warnings
+import zipfile
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra is not installed: pip install 'ctxh-compliance[web]'")
+pytest.importorskip("python_multipart", reason="the web extra is not installed: pip install 'ctxh-compliance[web]'")
+
+with warnings.catch_warnings():  # the test client's transport names its successor; it works the same
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient  # noqa: E402
+
+from ctxh_compliance.web.app import MAX_UPLOAD, create_app  # noqa: E402
+from ctxh_compliance.web.worker import Limits  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(__file__).resolve().parent / "corpus"
+sys.path.insert(0, str(CORPUS))
+import variants  # noqa: E402
+
+SEEDS = sorted((CORPUS / "seeds").glob("*.txt"))
+LANG_SON_SEED = CORPUS / "seeds" / "lang_son_sldtbxh_plan_2021-2025.txt"
+LANG_SON_YAML = ROOT / "examples" / "lang_son_sldtbxh_2021-2025.yaml"
+FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+         Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")]
+LABELS = {"fail": "KHÔNG ĐẠT", "needs_review": "CẦN XEM XÉT", "warning": "CẢNH BÁO", "pass": "ĐẠT"}
+#: limits small enough for the tests to reach them quickly, large enough for any real plan
+LIMITS = Limits(workers=2, waiting=8, wait_seconds=30, seconds=8, cpu_seconds=6)
+
+
+@pytest.fixture(scope="module")
+def web():
+    with TestClient(create_app(LIMITS, job="web_jobs:crash_or_check")) as client:
+        yield client
+
+
+def cli_json(path: Path, *options: str) -> dict:
+    result = subprocess.run([sys.executable, "-m", "ctxh_compliance", str(path), "-f", "json", *options],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def verdicts(report: dict) -> dict:
+    return {(f["rule_id"], f["aspect"]): f["verdict"] for f in report["findings"]}
+
+
+def upload(web, path: Path, url: str = "/check", name: str | None = None, **form):
+    return web.post(url, files={"file": (name or path.name, path.read_bytes())}, data=form)
+
+
+def conclusion(page: str) -> str:
+    """The overall verdict shown in the conclusion box."""
+    box = page[page.index('id="conclusion"'):]
+    box = box[box.index('class="badge'):]
+    return box[box.index(">") + 1:box.index("</span>")]
+
+
+def left_on_disk(web) -> list[str]:
+    return [str(p) for p in Path(web.app.state.folder).rglob("*")]
+
+
+def healthy(web) -> None:
+    answer = web.get("/healthz")
+    assert answer.status_code == 200 and answer.json()["status"] == "ok"
+
+
+def pdf_of(text_file: Path, out: Path) -> Path:
+    fpdf = pytest.importorskip("fpdf")
+    font = next((f for f in FONTS if f.exists()), None)
+    if font is None:
+        pytest.skip("no Unicode TrueType font on this machine to write a Vietnamese PDF")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.add_font("U", fname=str(font))
+    pdf.set_font("U", size=9)
+    for line in text_file.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            pdf.multi_cell(0, 5, line.strip().replace("*", ""), new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(out))
+    return out
+
+
+def test_each_kind_of_upload_gives_the_command_lines_conclusion(web, tmp_path):
+    docx = variants.word_variant(LANG_SON_SEED, tmp_path, "tables")
+    txt = tmp_path / "ke-hoach.txt"
+    txt.write_bytes(LANG_SON_SEED.read_bytes())
+    pdf = pdf_of(LANG_SON_SEED, tmp_path / "ke-hoach.pdf")
+    for path in (LANG_SON_YAML, txt, docx, pdf):
+        answer = upload(web, path)
+        assert answer.status_code == 200, (path.name, answer.text[:2000])
+        expected = cli_json(path)["summary"]["overall"]
+        assert conclusion(answer.text) == LABELS[expected], path.name
+        assert "Các vấn đề cần xử lý" in answer.text and 'id="edit"' in answer.text
+        if path.suffix != ".yaml":  # a document: what was read, where, how sure
+            assert 'id="read"' in answer.text and "Câu trong văn bản" in answer.text
+    assert left_on_disk(web) == []
+
+
+def test_what_was_read_from_a_word_document_is_shown_with_its_sentence_and_place(web, tmp_path):
+    docx = variants.word_variant(LANG_SON_SEED, tmp_path, "tables")
+    page = upload(web, docx).text
+    read = page[page.index('<section id="read">'):page.index('<section id="edit">')]
+    row = next(r for r in read.split("<tr")[1:] if ">targets[0]</span>" in r)
+    assert row.count("Chỉ tiêu 1<br>") == 1  # the place in the plan in words, its key in the plan file below
+    assert "staff_assignment" in read and "bảng 2, hàng 2" in row and "Đến năm 2025, đạt 60%" in row
+    assert "Không tìm thấy trong văn bản:</b> Thông tin chung — số hiệu (identification.number)" in read
+    # the plan file to correct, with every value's place as a comment
+    editor = page[page.index('<textarea name="plan"'):page.index("</textarea>")]
+    assert 'indicator: &#34;staff_assignment&#34;' in editor and "# bảng 2, hàng 2, high" in editor
+    for label in ("Báo cáo để in (HTML)", "JSON", "Markdown", "Tệp kế hoạch (YAML)"):
+        assert f">{label}</a>" in page
+    assert 'download="lang_son_sldtbxh_plan_2021-2025.tables.bao-cao.html"' in page
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_each_seeds_word_variant_has_the_command_lines_verdicts(web, tmp_path, seed):
+    docx = variants.word_variant(seed, tmp_path, "tables")
+    answer = upload(web, docx, "/api/check")
+    assert answer.status_code == 200, answer.text
+    served, local = answer.json(), cli_json(docx)
+    assert verdicts(served) == verdicts(local)
+    assert served["summary"] == local["summary"]
+    assert served["plan"]["file"] == docx.name  # the name the user knows, not the server's folder
+    page = upload(web, docx)
+    assert conclusion(page.text) == LABELS[local["summary"]["overall"]]
+
+
+def test_correcting_a_value_and_checking_again(web, tmp_path):
+    docx = variants.word_variant(LANG_SON_SEED, tmp_path, "tables")
+    page = upload(web, docx).text
+    assert conclusion(page) == "CẦN XEM XÉT"
+    plan = cli_plan_from_page(page)
+    edited = plan.replace("    value: 60\n", "    value: 50\n", 1)
+    assert edited != plan
+    again = web.post("/recheck", data={"plan": edited, "name": docx.name, "lang": "vi", "ruleset": "", "as_of": ""})
+    assert again.status_code == 200
+    assert conclusion(again.text) == "KHÔNG ĐẠT"
+    problems = again.text[again.text.index('class="problems"'):again.text.index('id="reviewer"')]
+    assert "QD112-T01" in problems and "50%" in problems
+    # the corrected plan comes back as a file, under a safe name, and nothing is kept
+    saved = web.post("/plan", data={"plan": edited, "name": docx.name})
+    assert saved.text == edited
+    disposition = saved.headers["content-disposition"]
+    assert "filename*=UTF-8''" + quote("lang_son_sldtbxh_plan_2021-2025.tables (đã sửa).yaml") in disposition
+    assert left_on_disk(web) == []
+
+
+def cli_plan_from_page(page: str) -> str:
+    import html
+    start = page.index(">", page.index('<textarea name="plan"')) + 1
+    return html.unescape(page[start:page.index("</textarea>")])
+
+
+def test_the_page_in_english(web):
+    assert "Self-check of a social work plan" in web.get("/?lang=en").text
+    answer = upload(web, LANG_SON_YAML, lang="en")
+    assert answer.status_code == 200 and ">Overall: <span" in answer.text and "Check again" in answer.text
+
+
+@pytest.mark.parametrize("name, content, status, message", [
+    ("ke-hoach.docx", b"", 400, "rỗng"),
+    ("ke-hoach.exe", b"MZ\x90\x00", 415, "không thuộc loại được nhận"),
+    ("ke-hoach.docx", b"PK\x03\x04 not really a zip", 422, "không đọc được tệp .docx"),
+    ("ke-hoach.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n%%EOF", 422, "không đọc được tệp .pdf"),
+    ("ke-hoach.yaml", b"a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", 422, "không dùng neo/tham chiếu YAML"),
+    ("ke-hoach.yaml", b"[" * 100_000, 422, "lồng nhau quá sâu"),
+    ("ke-hoach.txt", b"Bai tho ve mua xuan\n", 422, "không phải kế hoạch"),
+])
+def test_a_bad_upload_gets_a_message_and_the_server_goes_on(web, name, content, status, message):
+    answer = web.post("/check", files={"file": (name, content)})
+    assert answer.status_code == status, answer.text[:1000]
+    assert 'id="error"' in answer.text and message in answer.text
+    api = web.post("/api/check", files={"file": (name, content)})
+    assert api.status_code == status and message in " ".join(api.json()["problems"])
+    healthy(web)
+    assert left_on_disk(web) == []
+
+
+def test_no_file_chosen(web):
+    answer = web.post("/check", files={"file": ("", b"")})
+    assert answer.status_code == 400 and "Chưa chọn tệp kế hoạch" in answer.text
+
+
+def test_a_request_too_large_is_refused_before_its_body_is_read(web):
+    answer = web.post("/check", content=b"x", headers={"Content-Length": str(MAX_UPLOAD * 2),
+                                                       "Content-Type": "multipart/form-data; boundary=x"})
+    assert answer.status_code == 413 and "Tệp quá lớn: tối đa 20 MB" in answer.text
+    big = io.BytesIO(b"0" * (MAX_UPLOAD + 1024 * 1024))
+    api = web.post("/api/check", files={"file": ("ke-hoach.pdf", big)})
+    assert api.status_code == 413 and api.json()["error"] == "too_large"
+    healthy(web)
+
+
+def test_bad_options(web):
+    answer = upload(web, LANG_SON_YAML, ruleset="../../etc")
+    assert answer.status_code == 400 and "Không có bộ quy tắc" in answer.text
+    answer = upload(web, LANG_SON_YAML, as_of="30/6/2025")
+    assert answer.status_code == 400 and "năm-tháng-ngày" in answer.text
+    answer = upload(web, LANG_SON_YAML, ruleset="qd112_2021", as_of="2025-06-30")
+    assert answer.status_code == 200
+
+
+def docx_bomb(path: Path, out: Path, gigabytes: float = 1.0) -> Path:
+    """The Word file with a body that inflates to about ``gigabytes`` (a few MB on disk)."""
+    paragraphs = b"<w:p><w:r><w:t>a</w:t></w:r></w:p>" * 30000
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as bomb:
+        for item in source.infolist():
+            if item.filename != "word/document.xml":
+                bomb.writestr(item, source.read(item))
+                continue
+            head, tail = source.read(item).split(b"<w:body>", 1)
+            with bomb.open("word/document.xml", "w", force_zip64=True) as body:
+                body.write(head + b"<w:body>")
+                for _ in range(int(gigabytes * 1e9 / len(paragraphs))):
+                    body.write(paragraphs)
+                body.write(tail)
+    return out
+
+
+def thousands_of_pages(out: Path, pages: int = 2000) -> Path:
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.set_font("helvetica", size=9)
+    for page in range(pages):
+        pdf.add_page()
+        for line in range(8):
+            pdf.cell(0, 5, f"Trang {page} dong {line}: ke hoach thuc hien chuong trinh cong tac xa hoi",
+                     new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(out))
+    return out
+
+
+def test_a_document_bomb_ends_its_own_request(web, tmp_path):
+    docx = variants.word_variant(LANG_SON_SEED, tmp_path, "tables")
+    answer = upload(web, docx_bomb(docx, tmp_path / "bomb.docx"), "/api/check")
+    assert answer.status_code == 422 and answer.json()["problems"][0].startswith("bomb.docx: ")
+    healthy(web)
+    assert upload(web, docx, "/api/check").status_code == 200
+    assert left_on_disk(web) == []
+
+
+def test_a_two_thousand_page_pdf_ends_its_own_request(web, tmp_path):
+    answer = upload(web, thousands_of_pages(tmp_path / "dai.pdf"))
+    assert answer.status_code == 422 and 'id="error"' in answer.text
+    assert "dai.pdf" in answer.text and ("giây nên đã dừng" in answer.text or "không đọc được" in answer.text)
+    healthy(web)
+    assert upload(web, LANG_SON_YAML).status_code == 200
+    assert left_on_disk(web) == []
+
+
+def test_a_check_that_crashes_its_worker_is_a_500_with_a_message_and_the_next_one_works(web, tmp_path):
+    plan = LANG_SON_YAML.read_text(encoding="utf-8") + "\n# CRASH-THE-ENGINE\n"
+    answer = web.post("/check", files={"file": ("ke-hoach.yaml", plan.encode())})
+    assert answer.status_code == 500 and "lỗi nội bộ" in answer.text and "không phải của kế hoạch" in answer.text
+    api = web.post("/api/check", files={"file": ("ke-hoach.yaml", plan.encode())})
+    assert api.status_code == 500 and api.json()["error"] == "crash"
+    healthy(web)
+    for _ in range(3):  # the next requests are served (by the other worker, then by the fresh ones)
+        assert upload(web, LANG_SON_YAML, "/api/check").status_code == 200
+    assert left_on_disk(web) == []
+
+
+def test_when_every_worker_is_busy_others_are_told_to_come_back():
+    limits = Limits(workers=1, waiting=0, seconds=20)
+    slow = LANG_SON_YAML.read_text(encoding="utf-8") + "\n# TAKE-YOUR-TIME\n"
+    with TestClient(create_app(limits, job="web_jobs:slow_or_check")) as client:
+        first = {}
+        thread = threading.Thread(target=lambda: first.update(
+            answer=client.post("/api/check", files={"file": ("a.yaml", slow.encode())})))
+        thread.start()
+        deadline = time.monotonic() + 10
+        while client.get("/healthz").json()["workers_ready"] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        busy = upload(client, LANG_SON_YAML, "/api/check")
+        page = upload(client, LANG_SON_YAML)
+        thread.join()
+    assert busy.status_code == 503 and busy.headers["retry-after"] == "5"
+    assert page.status_code == 503 and "Hãy thử lại sau 5 giây" in page.text
+    assert first["answer"].status_code == 200
+
+
+def test_plan_text_and_file_names_are_shown_as_text(web):
+    plan = LANG_SON_YAML.read_text(encoding="utf-8").replace(
+        "title: ", 'title: "<script>alert(1)</script><img src=x onerror=alert(2)>" # ', 1)
+    answer = web.post("/check", files={"file": ('../../<b onmouseover="x">"evil".yaml', plan.encode())})
+    assert answer.status_code == 200, answer.text[:2000]
+    assert "<script>" not in answer.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in answer.text
+    assert "<b onmouseover" not in answer.text and "../" not in answer.text
+    shown = re.search(r'<td class="k">Tệp</td><td colspan="3">([^<]*)</td>', answer.text).group(1)
+    assert re.fullmatch(r"b onmouseover[\w .()-]*evil[\w]*\.yaml", shown)  # the shown name: no folder, no markup
+    csp = answer.headers["content-security-policy"]
+    assert "script-src" not in csp and "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
+    assert "'unsafe-inline'" not in csp
+    assert answer.headers["x-content-type-options"] == "nosniff"
+
+
+def test_security_headers_everywhere(web):
+    for path in ("/", "/healthz", "/api/rulesets", "/static/web.css"):
+        answer = web.get(path)
+        assert answer.headers["x-content-type-options"] == "nosniff", path
+        assert "frame-ancestors 'none'" in answer.headers["content-security-policy"], path
+        assert "<script" not in answer.text, path
+
+
+def test_api_lists_rulesets_and_documents_itself(web):
+    rulesets = web.get("/api/rulesets").json()
+    assert {r["name"] for r in rulesets} >= {"qd112_2021", "qd32_2010"}
+    assert all(r["decision"] and r["rules"] > 0 and r["title"]["vi"] for r in rulesets)
+    schema = web.get("/openapi.json").json()
+    assert {"/api/check", "/api/rulesets", "/healthz"} <= set(schema["paths"])
+    assert "/check" not in schema["paths"]
+    assert web.get("/docs").status_code == 200
+
+
+def test_the_api_report_is_the_versioned_json_report(web):
+    jsonschema = pytest.importorskip("jsonschema")
+    answer = upload(web, LANG_SON_YAML, "/api/check")
+    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(answer.json(), schema)
+    assert answer.headers["content-type"] == "application/json"
+
+
+def test_serve_on_the_command_line():
+    run = [sys.executable, "-m", "ctxh_compliance", "serve"]
+    shown = subprocess.run([*run, "--help"], capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0 and "ctxh-check serve [--host 127.0.0.1] [--port 8000]" in shown.stdout
+    wrong = subprocess.run([*run, "--port", "tám nghìn"], capture_output=True, text=True, timeout=60)
+    assert wrong.returncode == 2 and "--port" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_a_check_past_its_time_processor_or_memory_limit_ends_alone():
+    """Wall-clock time, processor time and memory: each limit ends the check with a message; the
+    worker is replaced and the next check is served."""
+    limits = Limits(workers=1, seconds=2.5, cpu_seconds=1, memory=LIMITS.memory)
+    plan = LANG_SON_YAML.read_text(encoding="utf-8")
+    with TestClient(create_app(limits, job="web_jobs:greedy_or_check")) as client:
+        [worker] = client.app.state.pool.workers
+        limits_file = Path(f"/proc/{worker.process.pid}/limits").read_text()
+        assert re.search(rf"Max address space\s+{limits.memory}\s+{limits.memory}\s+bytes", limits_file)
+        for marker, message in (("TAKE-YOUR-TIME", "giây nên đã dừng"), ("SPIN-FOREVER", "giây nên đã dừng"),
+                                ("EAT-MEMORY", "giới hạn bộ nhớ của máy chủ (1536 MB)")):
+            started = time.monotonic()
+            answer = client.post("/check", files={"file": ("ke-hoach.yaml", f"{plan}\n# {marker}\n".encode())})
+            assert answer.status_code == 422 and message in answer.text, (marker, answer.text[:500])
+            assert time.monotonic() - started < 10, marker
+            healthy(client)
+            assert upload(client, LANG_SON_YAML, "/api/check").status_code == 200, marker
+        assert left_on_disk(client) == []
+
+
+def test_a_corrected_plan_with_a_mistake_comes_back_with_the_problem_and_the_text(web):
+    plan = LANG_SON_YAML.read_text(encoding="utf-8")
+    broken = plan.replace("targets:", "targets:\n  - indicator: staff_assignment\n    year: 2025\n    value: [50\n", 1)
+    answer = web.post("/recheck", data={"plan": broken, "name": "ke-hoach.docx", "lang": "vi"})
+    assert answer.status_code == 422 and 'id="error"' in answer.text
+    assert "ke-hoach (đã sửa).yaml:" in answer.text  # the problem names the line of the box
+    import html
+    start = answer.text.index(">", answer.text.index('<textarea name="plan"')) + 1
+    assert html.unescape(answer.text[start:answer.text.index("</textarea>")]) == broken
+    assert "<script" not in answer.text
+    assert web.post("/recheck", data={"plan": " ", "lang": "vi"}).status_code == 400

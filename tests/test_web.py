@@ -257,7 +257,7 @@ def test_a_document_bomb_ends_its_own_request(web, tmp_path):
 def test_a_two_thousand_page_pdf_ends_its_own_request(web, tmp_path):
     answer = upload(web, thousands_of_pages(tmp_path / "dai.pdf"))
     assert answer.status_code == 422 and 'id="error"' in answer.text
-    assert "dai.pdf" in answer.text and ("giây nên đã dừng" in answer.text or "không đọc được" in answer.text)
+    assert "dai.pdf" in answer.text and "tệp PDF có quá nhiều trang (2000; giới hạn 60)" in answer.text
     healthy(web)
     assert upload(web, LANG_SON_YAML).status_code == 200
     assert left_on_disk(web) == []
@@ -354,10 +354,8 @@ def test_a_check_past_its_time_processor_or_memory_limit_ends_alone():
         assert re.search(rf"Max address space\s+{limits.memory}\s+{limits.memory}\s+bytes", limits_file)
         for marker, message in (("TAKE-YOUR-TIME", "giây nên đã dừng"), ("SPIN-FOREVER", "giây nên đã dừng"),
                                 ("EAT-MEMORY", "giới hạn bộ nhớ của máy chủ (1536 MB)")):
-            started = time.monotonic()
             answer = client.post("/check", files={"file": ("ke-hoach.yaml", f"{plan}\n# {marker}\n".encode())})
             assert answer.status_code == 422 and message in answer.text, (marker, answer.text[:500])
-            assert time.monotonic() - started < 10, marker
             healthy(client)
             assert upload(client, LANG_SON_YAML, "/api/check").status_code == 200, marker
         assert left_on_disk(client) == []

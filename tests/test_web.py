@@ -372,3 +372,22 @@ def test_a_corrected_plan_with_a_mistake_comes_back_with_the_problem_and_the_tex
     assert html.unescape(answer.text[start:answer.text.index("</textarea>")]) == broken
     assert "<script" not in answer.text
     assert web.post("/recheck", data={"plan": " ", "lang": "vi"}).status_code == 400
+
+
+def test_a_draft_from_the_page_is_a_word_file_that_checks_without_a_failure(web, tmp_path):
+    """"Tạo dự thảo": the province and the period give a Word draft (ctxh-check draft's), which the
+    same server then checks with no KHÔNG ĐẠT."""
+    page = web.get("/")
+    assert 'action="/draft?lang=vi"' in page.text and "Tạo dự thảo" in page.text
+    answer = web.post("/draft", data={"lang": "vi", "province": "Lào Cai", "period": "2026-2030"})
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("application/vnd.openxmlformats-officedocument")
+    assert "filename*=UTF-8''du-thao-L%C3%A0o%20Cai-2026-2030.docx" in answer.headers["content-disposition"]
+    draft = tmp_path / "du-thao.docx"
+    draft.write_bytes(answer.content)
+    report = upload(web, draft, "/api/check").json()
+    assert not [f["rule_id"] for f in report["findings"] if f["verdict"] == "fail"]
+    old = web.post("/draft", data={"lang": "vi", "province": "Yên Bái", "period": "2026-2030"})
+    assert old.status_code == 422 and 'id="error"' in old.text and "Lào Cai" in old.text
+    bad = web.post("/draft", data={"lang": "vi", "province": "Lào Cai", "period": "sớm thôi"})
+    assert bad.status_code == 400 and "thời kỳ dạng 2026-2030" in bad.text

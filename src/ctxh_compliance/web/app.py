@@ -7,6 +7,7 @@ an upload lives in memory and, while its check runs, in a folder of its own that
 the check ends; no log line carries plan content.
 """
 
+import re
 import shutil
 import tempfile
 from contextlib import asynccontextmanager
@@ -15,6 +16,7 @@ from urllib.parse import parse_qs, quote
 
 from fastapi import FastAPI, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.exceptions import HTTPException
 
@@ -210,6 +212,29 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
         except HTTPException:  # a form the framework could not read (too many parts, a part too large)
             return _form_page(lang, [translate("web.bad_form", lang)], 400)
         return await _page_check(request, task, lambda messages, status: _fix_page(lang, messages, status, given))
+
+    @app.post("/draft", include_in_schema=False)
+    async def draft(request: Request) -> Response:
+        """A draft plan (Word) built from the ruleset's data only (``ctxh-check draft``): nothing uploaded."""
+        from ..draft import write_draft
+        from ..errors import InputError
+        async with request.form(max_files=0, max_fields=8, max_part_size=1024) as form:
+            lang = _lang(form.get("lang"))
+            province = " ".join(str(form.get("province") or "").split())[:60]
+            period = str(form.get("period") or "").strip()[:20]
+            kind = str(form.get("kind") or "") or None
+        span = re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})|(\d{4})", period)
+        if not province or span is None or kind not in (None, "phase", "annual", "programme"):
+            return _form_page(lang, [translate("web.draft_bad", lang)], 400)
+        start, end = (int(span.group(1)), int(span.group(2))) if span.group(1) else (int(span.group(3)),) * 2
+        try:
+            data = await run_in_threadpool(write_draft, province, start, end, kind, None, "docx")
+        except InputError as exc:
+            return _form_page(lang, [p.render(lang) for p in exc.problems], 422)
+        name = f"du-thao-{province}-{start}-{end}.docx"
+        disposition = f"attachment; filename=\"{ascii_name(name)}\"; filename*=UTF-8''{quote(name)}"
+        return Response(data, media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        headers={"Content-Disposition": disposition})
 
     @app.post("/plan", include_in_schema=False)
     async def plan_file(request: Request) -> Response:

@@ -105,12 +105,14 @@ def load_document(path: Path, display: str | None = None) -> tuple[LoadedPlan, E
     return loaded, found
 
 
-def load_extraction(path: Path, display: str | None = None) -> tuple[LoadedPlan, ExtractionSummary, "Extraction"]:
-    """``load_document`` with the extraction itself (every value with its paragraph and confidence)."""
+def load_extraction(path: Path, display: str | None = None,
+                    in_process: bool = False) -> tuple[LoadedPlan, ExtractionSummary, "Extraction"]:
+    """``load_document`` with the extraction itself (every value with its paragraph and confidence);
+    ``in_process``: see ``extract.extract``."""
     from .extract import extract
     from .extract.result import validate
     display = display or str(path)
-    extraction = extract(path, display)
+    extraction = extract(path, display, in_process=in_process)
     # What the extractor did not find may still be in the document (it does not read every part):
     # an absence must give needs_review, never a pass or a fail, so the source counts as incomplete.
     source = extraction.data.setdefault("source", {"document": display})

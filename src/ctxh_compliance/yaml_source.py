@@ -278,13 +278,18 @@ def _at(event: yaml.Event) -> tuple[int, int]:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 
-def _structure_guard(text: str, display: str) -> None:
+class _PythonLoader(yaml.SafeLoader):
+    """PyYAML's own parser: it hands out events as it goes, where libyaml 0.2.6 scans a flow
+    collection's whole depth first (and stops at its own limit of 1,000 levels)."""
+
+
+def _structure_guard(text: str, display: str, loader_class: type = _Loader) -> None:
     """Refuse, before anything is built, what no plan needs and what would take unbounded time or
     memory to build: nesting deeper than MAX_DEPTH (libyaml builds nodes recursively in C), more
     than MAX_ITEMS entries in a list or mapping, MAX_NODES values in a file, MAX_STRING characters
     in a value, MAX_DIGITS digits in a number. Counted on the parser's events, one at a time, up to
     the first limit passed; a syntax error is left to the parse that follows, which locates it."""
-    loader = _Loader(text)
+    loader = loader_class(text)
     get_event, scalar, alias, end = loader.get_event, yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionEndEvent
     starts = {yaml.SequenceStartEvent: MAX_ITEMS, yaml.MappingStartEvent: 2 * MAX_ITEMS}  # a mapping: keys and values
     counts: list[int] = []  # entries so far of each open collection
@@ -325,7 +330,11 @@ def _structure_guard(text: str, display: str) -> None:
                 limits.append(starts[kind])
                 if len(counts) > MAX_DEPTH:
                     _fail(display, "yaml.too_deep", *_at(event), limit=MAX_DEPTH)
-    except yaml.YAMLError:
+    except yaml.YAMLError as exc:
+        if loader_class is _Loader and "nesting depth" in str(getattr(exc, "problem", "")):
+            # libyaml stopped at its own depth before handing out an event: count again, event by
+            # event, so that the message names this tool's limit at the level that passes it
+            _structure_guard(text, display, _PythonLoader)
         return
     finally:
         loader.dispose()

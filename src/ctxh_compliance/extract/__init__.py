@@ -90,7 +90,9 @@ def extract_text(text: str, document: str = "<text>") -> Extraction:
     return extract_paras(lines_to_paras(text), document)
 
 
-def extract(path: Path | str, document: str | None = None) -> Extraction:
-    """Extract a plan from ``path``; ``document`` is the name written to source.document."""
+def extract(path: Path | str, document: str | None = None, in_process: bool = False) -> Extraction:
+    """Extract a plan from ``path``; ``document`` is the name written to source.document and shown in
+    messages. A .docx or .pdf is read in a child process within limits, unless ``in_process`` (the
+    caller is a process with limits of its own)."""
     path = Path(path)
-    return extract_paras(read_document(path), document or str(path))
+    return extract_paras(read_document(path, document or str(path), in_process=in_process), document or str(path))

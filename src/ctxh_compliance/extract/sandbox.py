@@ -21,7 +21,7 @@ from ..errors import InputError, Problem
 from .reader import Para
 
 LIMIT_SECONDS = 3
-LIMIT_MEMORY = 560 * 1024 * 1024  # address space, which is more than the memory actually used
+LIMIT_MEMORY = 440 * 1024 * 1024  # address space, which is more than the memory actually used
 MAX_MEMBERS = 1_000
 MAX_UNPACKED = 30 * 1024 * 1024
 MAX_RATIO = 100
@@ -39,9 +39,10 @@ def _problem(display: str, key: str, **params) -> InputError:
     return InputError([Problem(display, None, None, key, params)])
 
 
-def read_document(path: Path | str, display: str | None = None) -> list[Para]:
+def read_document(path: Path | str, display: str | None = None, in_process: bool = False) -> list[Para]:
     """Located paragraphs of a .txt, .docx or .pdf file; an InputError when it cannot be read or
-    is over a limit."""
+    is over a limit. ``in_process``: the caller is itself a process with time and memory limits (a
+    worker of the web server): the same checks, without a second child process."""
     from . import reader
     path = Path(path)
     display = display or str(path)
@@ -53,6 +54,11 @@ def read_document(path: Path | str, display: str | None = None) -> list[Para]:
     status = input_gate.check_path(path, display)
     if status.st_size > input_gate.MAX_DOCUMENT_BYTES:
         raise _problem(display, "input.too_large", size=status.st_size, limit=input_gate.MAX_DOCUMENT_BYTES)
+    if in_process:
+        answer = _child(str(path), display)
+        if "problems" in answer:
+            raise InputError([Problem(display, p[0], p[1], p[2], _params(p[3])) for p in answer["problems"]])
+        return [Para(**para) for para in answer["paras"]]
     return _in_child(path, display)
 
 

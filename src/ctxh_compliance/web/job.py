@@ -101,7 +101,8 @@ def _check(path: Path, job: dict) -> tuple[Report, Any, str]:
         plan_text = job["data"].decode("utf-8", "replace")
     else:
         from ..document_input import load_extraction
-        loaded, summary, extraction = load_extraction(path, name)
+        # the worker has its own time and memory limits: the document is read here (same checks)
+        loaded, summary, extraction = load_extraction(path, name, in_process=True)
         plan_text = extraction.to_yaml()
     if job.get("ruleset"):
         rs, selected_by = load_ruleset(job["ruleset"]), None

@@ -80,7 +80,7 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
 
 def test_a_device_that_never_ends_is_refused(tmp_path):
     done = run("/dev/zero", timeout=20, memory=1 << 30)
-    assert done.returncode == 2 and "/dev/zero: không phải một tệp thường (device)" in text(done)
+    assert done.returncode == 2 and "/dev/zero: không phải một tệp thường (thiết bị)" in text(done)
 
 
 def test_standard_input_is_read_up_to_the_limit_and_no_further():
@@ -172,7 +172,7 @@ def test_an_output_that_is_a_link_is_not_replaced_nor_followed(cli, tmp_path, wr
     link = tmp_path / "bao-cao.txt"
     link.symlink_to(target)
     result = cli(write_plan(GOOD), "-o", link)
-    assert result.exit_code == 2 and "không phải tệp thường (symbolic link)" in result.stderr
+    assert result.exit_code == 2 and "không phải tệp thường (liên kết tượng trưng)" in result.stderr
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "giữ nguyên\n"
 
 
@@ -183,7 +183,7 @@ def test_an_output_that_is_a_fifo_or_a_device_is_not_replaced(tmp_path, write_pl
     assert done.returncode == 2 and "(FIFO)" in text(done)
     assert fifo.is_fifo()
     null = run(write_plan(GOOD), "-o", "/dev/null", timeout=20)
-    assert null.returncode == 2 and "(device)" in text(null)
+    assert null.returncode == 2 and "(thiết bị)" in text(null)
     assert Path("/dev/null").is_char_device()
 
 

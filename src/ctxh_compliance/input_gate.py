@@ -63,7 +63,7 @@ def check_path(path: Path, display: str) -> os.stat_result:
     if stat.S_ISDIR(status.st_mode):
         _fail(display, "input.is_directory")
     if not stat.S_ISREG(status.st_mode):
-        _fail(display, "gate.not_regular", kind=_kind(status.st_mode))
+        _fail(display, "gate.not_regular", kind=file_kind(status.st_mode))
     return status
 
 
@@ -76,14 +76,14 @@ def _os_error(exc: OSError, display: str):
     raise InputError([os_problem(exc, display)]) from None
 
 
-def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "FIFO"
-    if stat.S_ISSOCK(mode):
-        return "socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device"
-    return "?"
+def file_kind(mode: int):
+    """What a file that is not a regular file is, in the message's language (a catalogue term)."""
+    from .errors import Term
+    for test, name in ((stat.S_ISLNK, "link"), (stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "fifo"),
+                       (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device")):
+        if test(mode):
+            return Term(f"file_kind.{name}")
+    return Term("file_kind.other")
 
 
 def _read_capped(stream: BinaryIO, limit: int, display: str) -> bytes:
@@ -119,7 +119,7 @@ def read_bytes(path: Path | str, display: str, limit: int | None = None) -> byte
         with _open(path) as stream:
             mode = os.fstat(stream.fileno()).st_mode
             if not stat.S_ISREG(mode):
-                _fail(display, "gate.not_regular", kind=_kind(mode))
+                _fail(display, "gate.not_regular", kind=file_kind(mode))
             return _read_capped(stream, limit, display)
     except PermissionError:
         _fail(display, "input.unreadable")

@@ -10,26 +10,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .input_gate import file_kind
 
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
 
 
 def _refuse(path: Path, key: str, **params) -> InputError:
     return InputError([Problem(str(path), None, None, key, params)])
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISLNK(mode):
-        return "symbolic link"
-    if stat.S_ISDIR(mode):
-        return "folder"
-    if stat.S_ISFIFO(mode):
-        return "FIFO"
-    if stat.S_ISSOCK(mode):
-        return "socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device"
-    return "?"
 
 
 def check_replaceable(path: Path) -> None:
@@ -41,7 +28,7 @@ def check_replaceable(path: Path) -> None:
     except OSError as exc:
         raise _refuse(path, "cli.cannot_write", detail=exc.strerror or exc) from None
     if not stat.S_ISREG(status.st_mode):
-        raise _refuse(path, "output.not_regular", kind=_kind(status.st_mode))
+        raise _refuse(path, "output.not_regular", kind=file_kind(status.st_mode))
 
 
 class OutputGuard:

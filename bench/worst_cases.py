@@ -12,16 +12,17 @@ address space (default 8 GiB) so that a case cannot take the machine down.
 """
 
 import argparse
-import io
 import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 import zlib
+
 from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "corpus"))
+from hostile_docs import docx_bytes  # noqa: E402  (shared with the tests)
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "examples" / "lang_son_sldtbxh_2021-2025.yaml"
@@ -43,42 +44,12 @@ def _target(population: str) -> str:
             f"  population: [\"{population}\"]\n")
 
 
-def _docx_bytes(document_xml: bytes | None = None, spaces: int = 0) -> bytes:
-    """A .docx made by python-docx; its document.xml replaced (or padded with ``spaces`` blanks)."""
-    import docx
-    buffer = io.BytesIO()
-    document = docx.Document()
-    document.add_paragraph("KẾ HOẠCH thực hiện Chương trình phát triển công tác xã hội")
-    document.save(buffer)
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename != "word/document.xml":
-                target.writestr(info.filename, data)
-                continue
-            if document_xml is not None:
-                data = document_xml
-            if not spaces:
-                target.writestr(info.filename, data)
-                continue
-            head, tail = data.split(b"<w:body>", 1)
-            with target.open(info.filename, "w", force_zip64=True) as member:
-                member.write(head + b"<w:body>")
-                chunk = b" " * (1 << 20)
-                for _ in range(spaces >> 20):
-                    member.write(chunk)
-                member.write(tail)
-    return out.getvalue()
-
-
 def _many_paragraphs_docx() -> bytes:
     body = b"<w:p><w:r><w:t>x\xc3\xa3 ph\xc6\xb0\xe1\xbb\x9dng</w:t></w:r></w:p>" * 400_000
     xml = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
            + body + b"</w:body></w:document>")
-    return _docx_bytes(xml)
+    return docx_bytes(xml)
 
 
 def _pdf(objects: list[bytes]) -> bytes:
@@ -172,7 +143,7 @@ def cases(folder: Path) -> dict[str, tuple[list[str], dict[str, str], str | None
     made["stdin-pipe-50MB"] = (["/dev/stdin"], {}, str(big))
     made["stdin-pipe-plan"] = (["-"], {}, str(PLAN))
     plan("docx-many-paragraphs", _many_paragraphs_docx(), suffix=".docx")
-    plan("docx-bomb", _docx_bytes(spaces=2 << 30), suffix=".docx")
+    plan("docx-bomb", docx_bytes(spaces=2 << 30), suffix=".docx")
     plan("pdf-bomb", _pdf_bomb(), suffix=".pdf")
     plan("pdf-2000-pages", _pdf_pages(), suffix=".pdf")
     plan("pdf-60-dense-pages", _pdf_dense(), suffix=".pdf")

@@ -5,16 +5,17 @@ bound (a pipe, a device, a zip bomb, a document of thousands of pages is refused
 Cases too big or too machine-specific for tests/bad_inputs are made here; bench/worst_cases.py
 measures the largest ones."""
 
-import io
 import os
 import resource
 import subprocess
 import sys
-import zipfile
 import zlib
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
+from hostile_docs import docx_bytes  # noqa: E402
 
 from conftest import EXAMPLES, dump
 
@@ -209,20 +210,7 @@ def test_worker_processes_give_the_same_results_in_the_same_order(tmp_path):
 # --- documents: read in a child process with limits, bombs refused before they are unpacked ------
 
 def _docx(member: bytes | None = None, blanks: int = 0) -> bytes:
-    import docx
-    buffer = io.BytesIO()
-    document = docx.Document()
-    document.add_paragraph("KẾ HOẠCH")
-    document.save(buffer)
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "word/document.xml":
-                data = member or data.replace(b"<w:body>", b"<w:body>" + b" " * blanks, 1)
-            target.writestr(info.filename, data)
-    return out.getvalue()
+    return docx_bytes(member, blanks)
 
 
 def test_a_docx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):

@@ -55,3 +55,24 @@ def cli():
     def _run(*args: str):
         return runner.invoke(app, [str(a) for a in args])
     return _run
+
+
+FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+         Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")]
+
+
+def pdf_of(text_file: Path, out: Path) -> Path:
+    """The lines of a text file in a PDF written with a Unicode font (skipped where there is none)."""
+    fpdf = pytest.importorskip("fpdf")
+    font = next((f for f in FONTS if f.exists()), None)
+    if font is None:
+        pytest.skip("no Unicode TrueType font on this machine to write a Vietnamese PDF")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.add_font("U", fname=str(font))
+    pdf.set_font("U", size=9)
+    for line in text_file.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            pdf.multi_cell(0, 5, line.strip().replace("*", ""), new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(out))
+    return out

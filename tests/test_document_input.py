@@ -8,7 +8,7 @@ import pytest
 
 from ctxh_compliance import load_plan
 
-from conftest import ROOT
+from conftest import ROOT, pdf_of
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not beside the checkout")
@@ -103,26 +103,12 @@ def test_a_document_that_is_not_a_plan_is_an_input_error(cli, tmp_path):
     assert result.exit_code == 2 and "văn bản này không phải kế hoạch thực hiện chương trình" in result.stderr
 
 
-FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-         Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")]
 
 
 def test_a_pdf_document_is_read(cli, tmp_path):
     """A PDF written with a Unicode font, read back through pdfplumber, pages and lines located."""
-    fpdf = pytest.importorskip("fpdf")
     pytest.importorskip("pdfplumber")
-    font = next((f for f in FONTS if f.exists()), None)
-    if font is None:
-        pytest.skip("no Unicode TrueType font on this machine to write a Vietnamese PDF")
-    pdf = fpdf.FPDF()
-    pdf.add_page()
-    pdf.add_font("U", fname=str(font))
-    pdf.set_font("U", size=9)
-    for line in LANG_SON.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            pdf.multi_cell(0, 5, line.strip().replace("*", ""), new_x="LMARGIN", new_y="NEXT")
-    path = tmp_path / "ke-hoach.pdf"
-    pdf.output(str(path))
+    path = pdf_of(LANG_SON, tmp_path / "ke-hoach.pdf")
     result = cli(path, "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert '"province": "Lạng Sơn"' in result.stdout

@@ -31,12 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).resolve().parent / "corpus"
 sys.path.insert(0, str(CORPUS))
 import variants  # noqa: E402
+from conftest import pdf_of  # noqa: E402
 
 SEEDS = sorted((CORPUS / "seeds").glob("*.txt"))
 LANG_SON_SEED = CORPUS / "seeds" / "lang_son_sldtbxh_plan_2021-2025.txt"
 LANG_SON_YAML = ROOT / "examples" / "lang_son_sldtbxh_2021-2025.yaml"
-FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-         Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")]
 LABELS = {"fail": "KHÔNG ĐẠT", "needs_review": "CẦN XEM XÉT", "warning": "CẢNH BÁO", "pass": "ĐẠT"}
 #: limits small enough for the tests to reach them quickly, large enough for any real plan
 LIMITS = Limits(workers=2, waiting=8, wait_seconds=30, seconds=8, cpu_seconds=6)
@@ -79,20 +78,6 @@ def healthy(web) -> None:
     assert answer.status_code == 200 and answer.json()["status"] == "ok"
 
 
-def pdf_of(text_file: Path, out: Path) -> Path:
-    fpdf = pytest.importorskip("fpdf")
-    font = next((f for f in FONTS if f.exists()), None)
-    if font is None:
-        pytest.skip("no Unicode TrueType font on this machine to write a Vietnamese PDF")
-    pdf = fpdf.FPDF()
-    pdf.add_page()
-    pdf.add_font("U", fname=str(font))
-    pdf.set_font("U", size=9)
-    for line in text_file.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            pdf.multi_cell(0, 5, line.strip().replace("*", ""), new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(out))
-    return out
 
 
 def test_each_kind_of_upload_gives_the_command_lines_conclusion(web, tmp_path):

@@ -3,6 +3,7 @@ tế: chủ trì …") and the reporting duties they hold ("… báo cáo UBND t
 hằng năm")."""
 
 import re
+from functools import cache
 
 from ..text import fold
 from .patterns import wording
@@ -12,12 +13,27 @@ from .record import Recorder
 from .tasks import split_bodies
 
 _ITEM = re.compile(r"^(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s+(.+)$")
-_REPORT_TO = re.compile(r"\bbáo cáo\s+(?:kết quả\s+(?:thực hiện\s+)?)?(?:về\s+|cho\s+|gửi\s+(?:về\s+)?)?"
-                        r"(?P<to>(?:UBND|Ủy ban|Uỷ ban|Bộ|Sở|Ban|Thủ tướng|Hội đồng)\b[^.;:]*?)"
-                        r"(?=\s+(?:trước ngày|theo|định kỳ|hằng|hàng|để|vào|chậm nhất)\b|\s*[.;:(]|$)")
-_FREQUENCY = re.compile(r"(trước ngày \d{1,2}(?:/\d{1,2}| tháng \d{1,2})(?: hằng năm| hàng năm)?|"
-                        r"6 tháng(?: và hằng năm| và hàng năm)?|hằng quý|hàng quý|hằng năm|hàng năm|định kỳ|giữa kỳ)",
-                        re.IGNORECASE)
+
+
+@cache
+def _report_to() -> re.Pattern:
+    """"báo cáo UBND tỉnh và Bộ Y tế trước ngày …": the bodies reported to (words in patterns.yaml)."""
+    words = wording()["organisation"]
+    heads = "|".join(map(re.escape, words["report_to_heads"]))
+    ends = "|".join(map(re.escape, words["report_to_ends"]))
+    return re.compile(r"\bbáo cáo\s+(?:kết quả\s+(?:thực hiện\s+)?)?(?:về\s+|cho\s+|gửi\s+(?:về\s+)?)?"
+                      rf"(?P<to>(?:{heads})\b[^.;:]*?)(?=\s+(?:{ends})\b|\s*[.;:(]|$)")
+
+
+@cache
+def _frequency() -> re.Pattern:
+    return re.compile("(" + "|".join(wording()["organisation"]["frequencies"]) + ")", re.IGNORECASE)
+
+
+@cache
+def _duty_verb() -> re.Pattern:
+    verbs = "|".join(map(re.escape, wording()["organisation"]["duty_verbs"]))
+    return re.compile(rf"\s+(?:{verbs})\b.*$", re.IGNORECASE)
 
 
 def _is_body(text: str) -> bool:
@@ -28,10 +44,6 @@ def _is_body(text: str) -> bool:
         return False
     return 2 < len(text) <= 100 and any(folded.startswith(fold(s) + " ") or folded == fold(s)
                                         for s in wording()["body_starts"])
-
-
-_DUTY_VERB = re.compile(r"\s+(?:chịu trách nhiệm|có trách nhiệm|chủ trì|phối hợp|thực hiện|tổ chức|căn cứ)\b.*$",
-                        re.IGNORECASE)
 
 
 def extract_general_objective(tagged, rec: Recorder) -> dict | None:
@@ -53,7 +65,7 @@ def extract_general_objective(tagged, rec: Recorder) -> dict | None:
 
 
 def _reporting(text: str, by: str | None, para: Para) -> dict | None:
-    match = _REPORT_TO.search(text)
+    match = _report_to().search(text)
     if not match:
         return None
     to = [b for b in split_bodies(re.sub(r"\s+(?:và|,)\s*$", "", match.group("to"))) if _is_body(b)]
@@ -66,7 +78,7 @@ def _reporting(text: str, by: str | None, para: Para) -> dict | None:
     if by:
         entry["by"] = [by]
     entry["to"] = to
-    frequency = _FREQUENCY.search(clause)
+    frequency = _frequency().search(clause)
     if frequency:
         entry["frequency"] = frequency.group(1)
     entry["quote"] = text
@@ -91,7 +103,7 @@ def extract_organisation(tagged, rec: Recorder) -> tuple[list[dict], list[dict]]
             head = item.group(1)
             body, _, duty = head.partition(":")
             body = body.strip().rstrip(".")
-            verb = _DUTY_VERB.search(body)  # "UBND các huyện chịu trách nhiệm …": the body ends before its duty
+            verb = _duty_verb().search(body)  # "UBND các huyện chịu trách nhiệm …": the body ends before its duty
             if verb:
                 body, duty = body[:verb.start()].strip(" ,"), (body[verb.start():] + (": " + duty if duty else "")).strip()
             if _is_body(body) and heading_kind(head.partition(":")[0]) is None:  # "3. Tổ chức thực hiện" is a heading

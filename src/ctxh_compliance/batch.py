@@ -20,6 +20,7 @@ from .input_gate import is_stdin
 from .writing import OutputGuard, write_atomically
 
 
+_SENT: dict[str, set[str]] = {}  # in a worker process: the rules whose titles it has sent, per ruleset
 _RULES: dict[str, dict] = {}  # ruleset -> rule id -> (section, title), shared by every row
 
 
@@ -47,6 +48,14 @@ class ReportRow:
                 rules[sys.intern(finding.rule_id)] = (finding.section, finding.title)
         return cls(report.plan, report.overall, {sys.intern(k): v for k, v in report.rule_verdicts().items()},
                    frozenset(f.verdict for f in report.verified), report.ruleset, report.decision, rules)
+
+    def __getstate__(self) -> dict:
+        """Sent from a worker process: the titles of the rules this process has not sent yet (the
+        first plan of a ruleset carries them, the others only their verdicts)."""
+        sent = _SENT.setdefault(self.ruleset, set())
+        fresh = {rule_id: info for rule_id, info in self.rules.items() if rule_id not in sent}
+        sent.update(fresh)
+        return {**self.__dict__, "rules": fresh}
 
     def __setstate__(self, state: dict) -> None:
         """Unpickled from a worker process: one copy of each rule id and of each ruleset's rules for all
@@ -180,6 +189,9 @@ class BatchCheck:
 
 
 _check: BatchCheck | None = None  # in a worker process: the check it runs
+# On Linux a worker is a copy of this process (its modules already imported: no start-up per worker;
+# the process has no threads to copy). Elsewhere fork is unsafe (macOS) or absent (Windows).
+_START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 
 
 def _start_worker(check: BatchCheck) -> None:
@@ -199,7 +211,10 @@ def check_all(files: list[Path], check: BatchCheck, jobs: int = 1) -> Iterator[P
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
     jobs = min(jobs, len(files))
-    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_start_worker,
+    for stream in (sys.stdout, sys.stderr):  # a forked worker would write what is still buffered again
+        if stream is not None:
+            stream.flush()
+    with ProcessPoolExecutor(jobs, mp_context=get_context(_START_METHOD), initializer=_start_worker,
                              initargs=(check,)) as pool:
         yield from pool.map(_check_in_worker, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
 
@@ -327,10 +342,11 @@ def summary_csv(outcomes: list[PlanResult], lang: str = "vi") -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def summary_html(outcomes: list[PlanResult], links: dict[Path, str], lang: str = "vi") -> str:
+def summary_html(outcomes: list[PlanResult], links: dict[Path, str], lang: str = "vi") -> Iterator[str]:
     """The summary page for a ministry: one row per plan, then the plans × rules matrix by ruleset and
     section (readable rule names, the rule id in small print and in the legend), printable on A4
-    landscape without losing a column."""
+    landscape without losing a column. Its text in pieces, as it is written (ten thousand plans make
+    tens of megabytes)."""
     from .clock import today
     from .report import _ruleset_version, _tool_version, environment
     tables = matrix_tables(outcomes, lang)
@@ -339,6 +355,6 @@ def summary_html(outcomes: list[PlanResult], links: dict[Path, str], lang: str =
         heading = translate("batch.legend_heading", lang, decision=table.decision, ruleset=table.ruleset,
                             version=_ruleset_version(table.ruleset))
         legend.setdefault(heading, []).extend(table.columns)
-    return environment(lang, False, html=True).get_template("summary.html.j2").render(
+    return environment(lang, False, html=True).get_template("summary.html.j2").generate(
         plans=worst_first(outcomes), tables=tables, legend=legend, links=links, label=plan_label,
         checked=today(), tool=_tool_version(), Verdict=Verdict)

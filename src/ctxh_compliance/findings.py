@@ -18,7 +18,10 @@ class Verdict(str, Enum):
     @property
     def rank(self) -> int:
         """Lower is worse: reports list failures first."""
-        return list(Verdict).index(self)
+        return _RANKS[self]
+
+
+_RANKS = {verdict: i for i, verdict in enumerate(Verdict)}
 
 
 class Requirement(BaseModel):

@@ -127,9 +127,16 @@ def load_ruleset(name_or_path: str | Path) -> Ruleset:
     return _load_folder(str(candidate.resolve()))
 
 
-def _detections():
-    for name in available_rulesets():
-        yield name, _decision(str((rulesets_root() / name).resolve()))  # the whole ruleset only once chosen
+@cache
+def _bundled_folder(name: str) -> str:
+    return str((rulesets_root() / name).resolve())
+
+
+@cache
+def _detections() -> tuple[tuple[str, DecisionFile], ...]:
+    """The decision of each bundled ruleset (the whole ruleset only once chosen); the bundled
+    rulesets do not change while the process runs."""
+    return tuple((name, _decision(_bundled_folder(name))) for name in available_rulesets())
 
 
 def by_citation(numbers: list[str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -162,7 +169,7 @@ def by_programme_name(text: str, start: int | None, end: int | None) -> dict[str
 
 def programme_period(name: str) -> tuple[int, int]:
     """The first and last year of the programme of a bundled ruleset."""
-    decision = _decision(str((rulesets_root() / name).resolve()))
+    decision = _decision(_bundled_folder(name))
     return decision.programme_start, decision.programme_end
 
 
@@ -183,7 +190,7 @@ def select_ruleset(loaded: LoadedPlan) -> tuple[Ruleset, str]:
     chosen = direct or indirect or by_programme_name(plan.identification.title, plan.period.start, plan.period.end)
     if len(chosen) == 1:
         name, cited = next(iter(chosen.items()))
-        return load_ruleset(name), cited
+        return _load_folder(_bundled_folder(name)), cited
     if not chosen:
         raise InputError([loaded.problem(("legal_bases",), "ruleset.not_detected",
                                          available=", ".join(available_rulesets()))])

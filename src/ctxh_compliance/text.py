@@ -2,14 +2,27 @@
 
 import re
 import unicodedata
+from functools import lru_cache, wraps
 
 _SPACES = re.compile(r"\s+")
+
+
+def _short_cached(function):
+    """``function`` remembered for short texts (names and list items recur in every plan of a
+    batch and in every ruleset); long ones are computed each time, so memory stays bounded."""
+    remembered = lru_cache(maxsize=4096)(function)
+
+    @wraps(function)
+    def wrapper(text: str) -> str:
+        return remembered(text) if len(text) <= 200 else function(text)
+    return wrapper
 
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@_short_cached
 def fold(text: str) -> str:
     """Case-, space- and dash-insensitive form used to compare wording.
 
@@ -31,6 +44,7 @@ def fold_number(text: str) -> str:
 _ARTICLES = ("các ", "những ", "số ", "mỗi ")
 
 
+@_short_cached
 def fold_item(text: str) -> str:
     """Folded form of one item of a list, without a leading plural article."""
     text = fold(text).strip(" ,.;")
@@ -57,6 +71,7 @@ _TONE_PLACED = re.compile("|".join(_TONE_PLACEMENT))
 _WRITTEN_AS = re.compile(r"đắc(?= (nông|lắk)(?!\w))")
 
 
+@_short_cached
 def fold_name(text: str) -> str:
     """The form in which body and place names are compared (every rule that compares names uses it).
 

@@ -15,6 +15,7 @@ written and listed in ``Located.ambiguous``; the plan loader then accepts it whe
 expected and refuses it, saying how to write it, where a number or true/false is expected.
 """
 
+import copy
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -210,61 +211,8 @@ def decode(raw: bytes, display: str) -> str:
     return nfc(input_gate.decode(raw, display))
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-class _Builder:
-    def __init__(self, file: str, loader: yaml.BaseLoader, allow_aliases: bool):
-        self.file = file
-        self.loader = loader
-        self.allow_aliases = allow_aliases
-        self.marks: dict[Path_, tuple[int, int]] = {}
-        self.key_marks: dict[Path_, tuple[int, int]] = {}
-        self.ambiguous: dict[Path_, str] = {}
-        self.written: dict[Path_, str] = {}
-
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
-        if depth > MAX_DEPTH:
-            _fail(self.file, "yaml.too_deep", *_mark(node), limit=MAX_DEPTH)
-        if not self.allow_aliases:
-            if node in self._seen:
-                _fail(self.file, "yaml.alias", *_mark(node))
-            self._seen.add(node)
-        self.marks.setdefault(path, _mark(node))
-        if isinstance(node, yaml.MappingNode):
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    _fail(self.file, "yaml.complex_key", *_mark(key_node))
-                if key_node.tag == "tag:yaml.org,2002:merge" and not self.allow_aliases:
-                    _fail(self.file, "yaml.alias", *_mark(key_node))
-                key = str(key_node.value)  # keys are read as written ("2025", not 2025)
-                if key in result:
-                    _fail(self.file, "yaml.duplicate_key", *_mark(key_node), name=key)
-                self.marks[path + (key,)] = _mark(value_node)
-                self.key_marks[path + (key,)] = _mark(key_node)
-                result[key] = self.build(value_node, path + (key,), depth + 1)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        self.written[path] = node.value
-        if node.tag == AMBIGUOUS_TAG:  # kept as written; the plan loader decides (see the module's notes)
-            self.ambiguous[path] = node.value
-            return node.value
-        if node.tag == _T + "merge":  # "<<" as a value, not a key: text
-            return node.value
-        try:
-            value = self.loader.construct_object(node)
-        except (ValueError, OverflowError) as exc:  # 2026-13-45, 2021-02-29, !!int 0x3C
-            key = "yaml.bad_date" if node.tag == _T + "timestamp" else \
-                "yaml.number_too_large" if isinstance(exc, OverflowError) else "yaml.bad_tagged_value"
-            _fail(self.file, key, *_mark(node), value=node.value, tag=node.tag.replace(_T, "!!"), detail=str(exc))
-        return nfc(value) if isinstance(value, str) else value
-
-    def run(self, root: yaml.Node) -> Any:
-        self._seen: set[yaml.Node] = set()
-        return self.build(root, (), 0)
+def _at(event: yaml.Event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
 
 
 MAX_ITEMS = 1_000      # entries of one list or mapping
@@ -272,10 +220,10 @@ MAX_NODES = 20_000     # values in one file
 MAX_STRING = 10_000    # characters of one value
 MAX_DIGITS = 30        # digits of one number
 _NUMBER_LIKE = re.compile(r"[-+]?(?:[0-9][0-9_,.]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?")
-
-
-def _at(event: yaml.Event) -> tuple[int, int]:
-    return event.start_mark.line + 1, event.start_mark.column + 1
+_STR = _T + "str"
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_SEQUENCE, _MAPPING = yaml.SequenceStartEvent, yaml.MappingStartEvent
+_COLLECTION_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
 class _PythonLoader(yaml.SafeLoader):
@@ -283,59 +231,157 @@ class _PythonLoader(yaml.SafeLoader):
     collection's whole depth first (and stops at its own limit of 1,000 levels)."""
 
 
-def _structure_guard(text: str, display: str, loader_class: type = _Loader) -> None:
-    """Refuse, before anything is built, what no plan needs and what would take unbounded time or
-    memory to build: nesting deeper than MAX_DEPTH (libyaml builds nodes recursively in C), more
-    than MAX_ITEMS entries in a list or mapping, MAX_NODES values in a file, MAX_STRING characters
-    in a value, MAX_DIGITS digits in a number. Counted on the parser's events, one at a time, up to
-    the first limit passed; a syntax error is left to the parse that follows, which locates it."""
-    loader = loader_class(text)
-    get_event, scalar, alias, end = loader.get_event, yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionEndEvent
-    starts = {yaml.SequenceStartEvent: MAX_ITEMS, yaml.MappingStartEvent: 2 * MAX_ITEMS}  # a mapping: keys and values
-    counts: list[int] = []  # entries so far of each open collection
-    limits: list[int] = []  # the most each may hold
-    nodes = 0
+class _Reader:
+    """Builds the data from the parser's events in one pass, with the line and column of every
+    value, and refuses, as it goes and before anything large is built, what no plan needs: nesting
+    deeper than MAX_DEPTH, more than MAX_ITEMS entries in a list or mapping, MAX_NODES values,
+    MAX_STRING characters in a value, MAX_DIGITS digits in a number, aliases and merge keys (unless
+    ``allow_aliases``: the bundled rulesets), duplicate and complex keys."""
+
+    def __init__(self, file: str, loader: yaml.BaseLoader, allow_aliases: bool):
+        self.file = file
+        self.loader = loader
+        self.next_event = loader.get_event
+        self.allow_aliases = allow_aliases
+        self.marks: dict[Path_, tuple[int, int]] = {}
+        self.key_marks: dict[Path_, tuple[int, int]] = {}
+        self.ambiguous: dict[Path_, str] = {}
+        self.written: dict[Path_, str] = {}
+        self.anchors: dict[str, Any] = {}
+        self.anchor_marks: dict[str, tuple[int, int]] = {}
+        self.nodes = 0
+
+    def document(self) -> tuple[bool, Any]:
+        """(whether the stream holds a document, its data); a second document is a syntax error."""
+        next_event = self.next_event
+        next_event()  # stream start
+        event = next_event()
+        if isinstance(event, yaml.StreamEndEvent):
+            return False, None
+        data = self.value(next_event(), (), 0)
+        next_event()  # document end
+        event = next_event()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError("expected a single document in the stream", None,
+                                              "but found another document", event.start_mark)
+        return True, data
+
+    def _count(self, event: yaml.Event) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            _fail(self.file, "gate.too_many_values", *_at(event), limit=MAX_NODES)
+
+    def value(self, event: yaml.Event, path: Path_, depth: int) -> Any:
+        self._count(event)
+        kind = type(event)
+        mark = event.start_mark.line + 1, event.start_mark.column + 1
+        self.marks.setdefault(path, mark)
+        if kind is _SCALAR:
+            value = self.scalar(event, path, mark)
+        elif depth >= MAX_DEPTH and kind in (_MAPPING, _SEQUENCE):  # the collection one level too deep
+            _fail(self.file, "yaml.too_deep", *mark, limit=MAX_DEPTH)
+        elif kind is _MAPPING:
+            value = self.mapping(path, depth)
+        elif kind is _SEQUENCE:
+            value = self.sequence(path, depth)
+        else:  # an alias: refused in a plan file where its anchor is (the value written twice)
+            if not self.allow_aliases or event.anchor not in self.anchors:
+                _fail(self.file, "yaml.alias", *self.anchor_marks.get(event.anchor, mark))
+            return copy.deepcopy(self.anchors[event.anchor])
+        if event.anchor is not None:
+            self.anchor_marks[event.anchor] = mark
+            if self.allow_aliases:
+                self.anchors[event.anchor] = value
+        return value
+
+    def mapping(self, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        next_event = self.next_event
+        while True:
+            event = next_event()
+            if type(event) is yaml.MappingEndEvent:
+                return result
+            if len(result) >= MAX_ITEMS:
+                _fail(self.file, "gate.too_many_items", *_at(event), limit=MAX_ITEMS)
+            if type(event) is not _SCALAR:
+                _fail(self.file, "yaml.complex_key", *_at(event))
+            self._count(event)
+            key_mark = _at(event)
+            if event.value == "<<" and not self.allow_aliases and self._tag(event) == _T + "merge":
+                _fail(self.file, "yaml.alias", *key_mark)
+            key = event.value  # keys are read as written ("2025", not 2025)
+            if key in result:
+                _fail(self.file, "yaml.duplicate_key", *key_mark, name=key)
+            event = next_event()
+            at = path + (key,)
+            self.marks[at] = _at(event)
+            self.key_marks[at] = key_mark
+            result[key] = self.value(event, at, depth + 1)
+
+    def sequence(self, path: Path_, depth: int) -> list[Any]:
+        result: list[Any] = []
+        next_event = self.next_event
+        while True:
+            event = next_event()
+            if type(event) is yaml.SequenceEndEvent:
+                return result
+            if len(result) >= MAX_ITEMS:
+                _fail(self.file, "gate.too_many_items", *_at(event), limit=MAX_ITEMS)
+            result.append(self.value(event, path + (len(result),), depth + 1))
+
+    def _tag(self, event: yaml.ScalarEvent) -> str:
+        tag = event.tag
+        if tag is None or tag == "!":
+            value = event.value
+            if not event.implicit[0] or value and value[0] not in _Loader.yaml_implicit_resolvers:
+                return _STR  # quoted or block text, or a plain value no implicit type can start with
+            tag = self.loader.resolve(yaml.ScalarNode, value, event.implicit)
+        return tag
+
+    def scalar(self, event: yaml.ScalarEvent, path: Path_, mark: tuple[int, int]) -> Any:
+        text = event.value
+        if len(text) > MAX_DIGITS and (len(text) > MAX_STRING or _NUMBER_LIKE.fullmatch(text)):
+            if len(text) > MAX_STRING:
+                _fail(self.file, "gate.string_too_long", *mark, length=len(text), limit=MAX_STRING)
+            digits = sum(c.isdigit() for c in re.split("[eE]", text)[0])
+            if digits > MAX_DIGITS:
+                _fail(self.file, "gate.too_many_digits", *mark, digits=digits, limit=MAX_DIGITS)
+        self.written[path] = text
+        tag = self._tag(event)
+        if tag == _STR:
+            return nfc(text)
+        if tag == AMBIGUOUS_TAG:  # kept as written; the plan loader decides (see the module's notes)
+            self.ambiguous[path] = text
+            return text
+        if tag == _T + "merge":  # "<<" as a value, not a key: text
+            return text
+        node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
+        try:
+            value = self.loader.construct_object(node)
+        except (ValueError, OverflowError) as exc:  # 2026-13-45, 2021-02-29, !!int 0x3C
+            key = "yaml.bad_date" if tag == _T + "timestamp" else \
+                "yaml.number_too_large" if isinstance(exc, OverflowError) else "yaml.bad_tagged_value"
+            _fail(self.file, key, *mark, value=text, tag=tag.replace(_T, "!!"), detail=str(exc))
+        return nfc(value) if isinstance(value, str) else value
+
+
+def _located_depth(text: str, display: str) -> None:
+    """libyaml stopped at its own nesting depth before handing out an event: read again with
+    PyYAML's parser, event by event, so that the message names this tool's limit at the level
+    that passes it."""
+    loader = _PythonLoader(text)
+    depth = 0
     try:
         while True:
-            event = get_event()
-            kind = type(event)
-            if kind is scalar:
-                value = event.value
-                if len(value) > MAX_DIGITS and (len(value) > MAX_STRING or _NUMBER_LIKE.fullmatch(value)):
-                    line, column = event.start_mark.line + 1, event.start_mark.column + 1
-                    if len(value) > MAX_STRING:
-                        _fail(display, "gate.string_too_long", line, column, length=len(value), limit=MAX_STRING)
-                    digits = sum(c.isdigit() for c in re.split("[eE]", value)[0])
-                    if digits > MAX_DIGITS:
-                        _fail(display, "gate.too_many_digits", line, column, digits=digits, limit=MAX_DIGITS)
-            elif kind is end or issubclass(kind, end):
-                counts.pop()
-                limits.pop()
-                continue
-            elif kind in starts:
-                pass
-            elif kind is not alias:
-                if kind is yaml.StreamEndEvent:
-                    return
-                continue  # stream and document starts and ends
-            nodes += 1
-            if nodes > MAX_NODES:
-                _fail(display, "gate.too_many_values", *_at(event), limit=MAX_NODES)
-            if counts:
-                counts[-1] += 1
-                if counts[-1] > limits[-1]:
-                    _fail(display, "gate.too_many_items", *_at(event), limit=MAX_ITEMS)
-            if kind in starts:
-                counts.append(0)
-                limits.append(starts[kind])
-                if len(counts) > MAX_DEPTH:
+            event = loader.get_event()
+            if isinstance(event, (_SEQUENCE, _MAPPING)):
+                depth += 1
+                if depth > MAX_DEPTH:
                     _fail(display, "yaml.too_deep", *_at(event), limit=MAX_DEPTH)
-    except yaml.YAMLError as exc:
-        if loader_class is _Loader and "nesting depth" in str(getattr(exc, "problem", "")):
-            # libyaml stopped at its own depth before handing out an event: count again, event by
-            # event, so that the message names this tool's limit at the level that passes it
-            _structure_guard(text, display, _PythonLoader)
-        return
+            elif isinstance(event, _COLLECTION_END):
+                depth -= 1
+            elif isinstance(event, yaml.StreamEndEvent):
+                return
     finally:
         loader.dispose()
 
@@ -396,15 +442,15 @@ def parse_yaml(text: str, display: str, allow_aliases: bool = False) -> Located:
                 _fail(display, "yaml.tab", number, len(line) - len(stripped) + 1)
     if not allow_aliases:  # plan files; the bundled rulesets are trusted
         input_gate.check_characters(text, display)
-        _structure_guard(text, display)
     loader = _Loader(text)
+    reader = _Reader(display, loader, allow_aliases)
     try:
-        root = loader.get_single_node()
-        if root is None:
+        found, data = reader.document()
+        if not found:
             _fail(display, "input.empty")
-        builder = _Builder(display, loader, allow_aliases)
-        data = builder.run(root)
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem or ""):
+            _located_depth(text, display)
         raise InputError([syntax_problem(exc, text, display)]) from None
     except yaml.reader.ReaderError as exc:  # a control character: where it is (libyaml counts bytes), and which
         before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
@@ -412,12 +458,14 @@ def parse_yaml(text: str, display: str, allow_aliases: bool = False) -> Located:
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         _fail(display, "yaml.control_character", line, column, char=char, code=f"U+{ord(char):04X}")
     except yaml.YAMLError as exc:
+        if "nesting depth" in str(getattr(exc, "problem", "")):
+            _located_depth(text, display)
         _fail(display, "yaml.syntax", detail=str(exc))
     except RecursionError:
         _fail(display, "yaml.too_deep", limit=MAX_DEPTH)
     finally:
         loader.dispose()
-    return Located(display, data, builder.marks, builder.key_marks, builder.ambiguous, builder.written)
+    return Located(display, data, reader.marks, reader.key_marks, reader.ambiguous, reader.written)
 
 
 def load_yaml(path: Path | str, display: str | None = None, allow_aliases: bool = False) -> Located:

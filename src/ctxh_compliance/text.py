@@ -29,6 +29,8 @@ def fold_number(text: str) -> str:
 
 # Leading words that do not change which group an item names ("các cơ quan tư pháp").
 _ARTICLES = ("các ", "những ", "số ", "mỗi ")
+# Trailing words that say at which level, not which group ("tổ chức chính trị - xã hội các cấp").
+_LEVELS = (" các cấp",)
 
 
 def fold_item(text: str) -> str:
@@ -37,6 +39,9 @@ def fold_item(text: str) -> str:
     for article in _ARTICLES:
         if text.startswith(article):
             text = text[len(article):]
+    for level in _LEVELS:
+        if text.endswith(level):
+            text = text[:-len(level)]
     return text
 
 

@@ -6,6 +6,7 @@ from ..i18n import translate
 from ..text import fold
 from .patterns import (BY_YEAR, COUNT, PERCENT, RANGE, RELATIVE, YEAR, YEAR_SPAN, comparison_before, has_any,
                        parse_float, parse_number, wording)
+from .population import of_target
 from .record import Recorder
 
 _CLAUSE_END = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])|\.$")
@@ -28,6 +29,21 @@ def _sentence(text: str, start: int) -> str:
     for match in re.finditer(r"\.\s+(?=[A-ZĐÀ-Ỹ])", text[:start]):
         left = match.end()
     return text[left:start]
+
+
+def _with_population(target: dict, text: str, start: int, end: int, before: str, quote: str) -> str:
+    """Add the groups the target's sentence names (its population) to ``target``; the quote, made
+    to reach the last group when the list goes on past a ";"."""
+    stop = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\.$").search(text, end)
+    rest = text[end:stop.start() if stop else len(text)]
+    population = of_target(before, rest)
+    if not population:
+        return quote
+    target["population"] = population
+    at = rest.find(population[-1])
+    if population[-1] not in quote and at != -1:
+        quote = text[start - len(before):end + at + len(population[-1])].strip(" -;")
+    return quote
 
 
 def _explicit_year(before_sentence: str, relative_to: int | None) -> int | None:
@@ -71,6 +87,8 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         seen.add(key)
         rec.note(f"targets[{len(out)}]", para, conf)
         rec.note(f"targets[{len(out)}].year", para, year_conf, why_year)
+        if target.get("population"):
+            rec.note(f"targets[{len(out)}].population", para, "medium")
         out.append(target)
 
     for para, kind, _section in tagged:
@@ -151,7 +169,7 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             target = {"indicator": ind, "year": year, "value": value, "unit": unit, "comparison": comparison}
             if relative_to:
                 target["relative_to"] = relative_to
-            target["quote"] = quote
+            target["quote"] = _with_population(target, text, match.start(), match.end(), before, quote)
             add(target, para, why, yconf, "high" if said else "medium")
         # counts: "cho 220 cán bộ"
         for match in COUNT.finditer(text):
@@ -167,6 +185,9 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             year, yconf, why = year_of(_sentence(text, match.start()))
             if year is None:
                 continue
-            add({"indicator": ind, "year": year, "value": parse_number(match.group(1)), "unit": "count",
-                 "comparison": comparison, "quote": quote}, para, why, yconf, "medium")
+            target = {"indicator": ind, "year": year, "value": parse_number(match.group(1)), "unit": "count",
+                      "comparison": comparison}
+            # the count's noun opens the list ("cho 220 cán bộ, viên chức, …")
+            target["quote"] = _with_population(target, text, match.start(), match.start(2), before, quote)
+            add(target, para, why, yconf, "medium")
     return out

@@ -75,6 +75,56 @@ def _indicator(unit: str, ruleset: str | None, after: str, before: str) -> str |
     return None
 
 
+_BULLET = re.compile(r"^([-+•])\s*")
+
+
+def _label(items: list[str]) -> list[str]:
+    """What tells the items of a list apart ("… trình độ Đại học", "… trình độ Cao đẳng" -> Đại học,
+    Cao đẳng): the words that are not common to all at the start or the end; the whole item when none."""
+    words = [COUNT.sub("#", item).split() for item in items]
+    head = 0
+    while all(len(w) > head for w in words) and len({w[head] for w in words}) == 1:
+        head += 1
+    tail = 0
+    while all(len(w) > head + tail for w in words) and len({w[-1 - tail] for w in words}) == 1:
+        tail += 1
+    labels = [" ".join(w[head:len(w) - tail]) for w in words]
+    return [label if label and "#" not in label else item for label, item in zip(labels, items, strict=True)]
+
+
+def _breakdowns(tagged, out: list[dict], rec: Recorder) -> None:
+    """A count target split "trong đó:" into counts of the same people ("- Đào tạo khoảng 220 cán bộ …,
+    trong đó:" then "+ Đào tạo 30 cán bộ … Đại học." …): its breakdown, each part as the list writes it."""
+    paras = [para for para, kind, _ in tagged if kind != "history"]
+    for i, para in enumerate(paras):
+        if not re.search(r"trong đó\s*:?\s*$", para.text, re.IGNORECASE):
+            continue
+        counts = list(COUNT.finditer(para.text))
+        if len(counts) != 1:
+            continue
+        whole, noun = parse_number(counts[0].group(1)), counts[0].group(2).lower()
+        bullet = _BULLET.match(para.text)
+        items = []
+        for nxt in paras[i + 1:]:
+            mark = _BULLET.match(nxt.text)
+            if not mark or (bullet and mark.group(1) == bullet.group(1)) or (items and mark.group(1) != items[0][0]):
+                break
+            found = list(COUNT.finditer(nxt.text))
+            if len(found) != 1 or found[0].group(2).lower() != noun:
+                items = []
+                break
+            items.append((mark.group(1), nxt, parse_number(found[0].group(1))))
+        if len(items) < 2:
+            continue
+        texts = [_BULLET.sub("", item.text).rstrip(" .;") for _, item, _ in items]
+        parts = [{"label": label, "value": value, "quote": item.text}
+                 for label, (_, item, value) in zip(_label(texts), items, strict=True)]
+        for n, target in enumerate(out):
+            if target["unit"] == "count" and target["value"] == whole and "breakdown" not in target:
+                target["breakdown"] = parts
+                rec.note(f"targets[{n}].breakdown", para, "medium")
+
+
 def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Recorder) -> list[dict]:
     out: list[dict] = []
     seen = set()
@@ -190,4 +240,5 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             # the count's noun opens the list ("cho 220 cán bộ, viên chức, …")
             target["quote"] = _with_population(target, text, match.start(), match.start(2), before, quote)
             add(target, para, why, yconf, "medium")
+    _breakdowns(tagged, out, rec)
     return out

@@ -327,3 +327,21 @@ def test_assignments_and_reporting_are_read_from_the_implementation_part(tmp_pat
     findings = {f["rule_id"]: f for f in json.loads(run(stale, "-f", "json").stdout)["findings"]}
     assert findings["CTXH-I02"]["verdict"] == "warning"
     assert "Bộ Y tế" in findings["CTXH-I02"]["message"]["vi"]
+
+
+def test_a_targets_population_is_the_groups_its_sentence_names(tmp_path):
+    """Each group the target's sentence names, as written and within its quote; a plan that names fewer
+    groups than the decision is told which are missing; a list that opens with no group is not read."""
+    children = next(t for t in extracted(QUANG_TRI)["targets"] if t["indicator"] == "children_served")
+    assert children["population"] == ["trẻ em mồ côi không nơi nương tựa", "trẻ em bị bỏ rơi", "trẻ em khuyết tật nặng"]
+    assert all(group in children["quote"] for group in children["population"])
+    text = QUANG_TRI.read_text(encoding="utf-8")
+    fewer = tmp_path / "it-doi-tuong.txt"
+    fewer.write_text(text.replace("cơ sở cai nghiện ma túy, trại giam, trường học", "cơ sở cai nghiện ma túy, trường học")
+                         .replace("40% số cán bộ, công chức", "40% trong tổng số cán bộ, công chức"), encoding="utf-8")
+    trained = next(t for t in extracted(fewer)["targets"] if t["indicator"] == "staff_trained")
+    assert "population" not in trained  # "trong tổng số …" does not open with a group
+    report = json.loads(run(fewer, "-f", "json", "--lang", "en").stdout)
+    t08 = next(f for f in report["findings"] if (f["rule_id"], f["aspect"]) == ("QD112-T08", "population"))
+    missing = t08["message"]["en"].split("missing: ")[1].split("; added")[0]
+    assert "trại giam" in missing

@@ -18,7 +18,6 @@ _SENTENCE = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
 def _bodies_and_sentences(tagged, assignments: list[dict]):
     """(body, sentence, paragraph, heading of its part) for each sentence of the implementation part,
     the body being the assignment the paragraph is under (None outside one)."""
-    names = {fold(a["body"]) for a in assignments}
     body, heading = None, None
     for para, kind, section in tagged:
         if kind != "organisation":
@@ -29,9 +28,8 @@ def _bodies_and_sentences(tagged, assignments: list[dict]):
         item = _ITEM.match(para.text)
         if item:
             head = item.group(1)
-            found = next((a["body"] for a in assignments if fold(head).startswith(fold(a["body"]))), None)
-            body = found if found and fold(found) in names else None
-            rest = head[len(found):].lstrip(" :") if found else ""
+            body = next((a["body"] for a in assignments if head.startswith(a["body"])), None)
+            rest = head[len(body):].lstrip(" :") if body else ""
             texts = [rest] if rest else []
         else:
             texts = [para.text.lstrip("-+• ").strip()]

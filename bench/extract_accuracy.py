@@ -3,8 +3,9 @@
 For each examples/<name>.yaml whose source.document is a seed text (tests/corpus/seeds/), extract
 the seed and each of its variants (tests/corpus/variants.py: Word with tables, Word with automatic
 numbering, both exported to PDF by LibreOffice, and a scan read by OCR when Tesseract is installed)
-and compare, per field: legal bases (number + date), targets (indicator + year + value), task groups
-(the national group ids covered), budget total. Prints precision and recall per field, per plan and
+and compare, per field: legal bases (number + date), targets (indicator + year + value), the population
+of each target (each group its sentence names, compared as the check compares them), task groups (the
+national group ids covered), budget total. Prints precision and recall per field, per plan and
 per variant, and counts invented values: extracted values that match nothing in the hand-made file
 AND whose number does not occur in the source text (should be zero).
 
@@ -21,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from ctxh_compliance.extract import extract
-from ctxh_compliance.text import fold_number
+from ctxh_compliance.text import fold_item, fold_number
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus" / "seeds"
@@ -48,6 +49,9 @@ def keys(plan: dict) -> dict[str, set]:
     out = {
         "legal_bases": {(fold_number(b["number"]), str(b.get("date"))) for b in plan.get("legal_bases") or []},
         "targets": {(t["indicator"], int(t["year"]), float(t["value"])) for t in plan.get("targets") or []},
+        # each group a target's sentence names, as the check compares them (fold_item: "các xã" is "xã")
+        "population": {(t["indicator"], int(t["year"]), float(t["value"]), fold_item(item))
+                       for t in plan.get("targets") or [] for item in t.get("population") or []},
         "task_groups": {c for g in plan.get("task_groups") or [] for c in g.get("covers", [])},
         "budget_total": set(),
     }
@@ -85,7 +89,7 @@ def score(result, truth_plan: dict, text: str) -> tuple[dict, list[str], dict, d
     return counts, invented, got, truth
 
 
-FIELDS = ("legal_bases", "targets", "task_groups", "budget_total")
+FIELDS = ("legal_bases", "targets", "population", "task_groups", "budget_total")
 
 
 def main() -> int:
@@ -119,7 +123,7 @@ def main() -> int:
     totals = {kind: {f: [0, 0, 0] for f in FIELDS} for kind in made}
     totals.update({f"unseen {kind}": {f: [0, 0, 0] for f in FIELDS} for kind in made})
     invented_total = 0
-    widths = [36, 16, 26, 26, 26, 22, 9]
+    widths = [36, 16, 26, 26, 26, 26, 22, 9]
     print("".join(h.ljust(w) for h, w in zip(["plan", "variant", *FIELDS, "invented"], widths, strict=True)))
     for kind, paths in made.items():
         for path in paths:

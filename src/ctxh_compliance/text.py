@@ -42,6 +42,8 @@ def fold_number(text: str) -> str:
 
 # Leading words that do not change which group an item names ("các cơ quan tư pháp").
 _ARTICLES = ("các ", "những ", "số ", "mỗi ")
+# Trailing words that say at which level, not which group ("tổ chức chính trị - xã hội các cấp").
+_LEVELS = (" các cấp",)
 
 
 @_short_cached
@@ -51,6 +53,9 @@ def fold_item(text: str) -> str:
     for article in _ARTICLES:
         if text.startswith(article):
             text = text[len(article):]
+    for level in _LEVELS:
+        if text.endswith(level):
+            text = text[:-len(level)]
     return text
 
 

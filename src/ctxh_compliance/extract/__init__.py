@@ -16,7 +16,9 @@ from .record import Recorder
 from .result import Extraction, assume, validate
 from .sandbox import read_document  # a .docx or .pdf is read in a child process, within limits
 from .sections import zones
+from .situation import extract_situation
 from .targets import extract_targets
+from .leads import add_leads
 from .organisation import extract_general_objective, extract_organisation
 from .tasks import extract_budget, extract_task_groups
 
@@ -33,8 +35,10 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     targets = extract_targets(tagged, rules, per["end"] if per else None, rec)
     groups = _of_ruleset(extract_task_groups(tagged, rec), rules)
     budget = extract_budget(tagged, rec)
+    situation = extract_situation(tagged, rec)
     objective = extract_general_objective(tagged, rec)
     assignments, reporting = extract_organisation(tagged, rec)
+    add_leads(tagged, groups, assignments, _known_groups(rules), rec)
     complete, note = completeness(paras, ident, bases)
 
     data: dict = {"identification": ident}
@@ -45,6 +49,8 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     data["legal_bases"] = bases
     if per:
         data["period"] = per
+    if situation:
+        data["situation"] = situation
     if objective:
         data["general_objective"] = objective
     data["targets"] = targets
@@ -73,6 +79,13 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
                         ruleset_confidence=rules_confidence)
     assume(result)
     return validate(result)
+
+
+def _known_groups(rules: str | None) -> set[str] | None:
+    if rules is None:
+        return None
+    from ..ruleset_loader import load_ruleset
+    return set(load_ruleset(rules).groups)
 
 
 def _of_ruleset(groups: list[dict], rules: str | None) -> list[dict]:

@@ -125,6 +125,18 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
             quotes.append(para.text)
             break
 
+    # an article's posting date ("Ngày tạo: 06-02-2017 04:01") when there is no date line: as written
+    if "date" not in ident and "date_text" not in ident:
+        labels = "|".join(re.escape(w) for w in wording()["posted_date"])
+        posted = re.compile(rf"(?<!\w)(?:{labels})\s*:?\s*\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}", re.IGNORECASE)
+        for para in head:
+            match = posted.search(para.text)
+            if match:
+                ident["date_text"] = match.group(0)
+                rec.note("identification.date_text", para, "medium", translate("extract.posted_date", "vi"))
+                quotes.append(para.text)
+                break
+
     # "(Kèm theo Quyết định số 3554/QĐ-UBND ngày 05 tháng 9 năm 2011 …)": the approving decision
     if "number" not in ident or ("date" not in ident and "date_text" not in ident):
         for para in paras[:60]:

@@ -6,6 +6,7 @@ from ..i18n import translate
 from ..text import fold
 from .patterns import (BY_YEAR, COUNT, PERCENT, RANGE, RELATIVE, YEAR, YEAR_SPAN, comparison_before, has_any,
                        parse_float, parse_number, wording)
+from .population import of_target
 from .record import Recorder
 
 _CLAUSE_END = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])|\.$")
@@ -28,6 +29,21 @@ def _sentence(text: str, start: int) -> str:
     for match in re.finditer(r"\.\s+(?=[A-ZĐÀ-Ỹ])", text[:start]):
         left = match.end()
     return text[left:start]
+
+
+def _with_population(target: dict, text: str, start: int, end: int, before: str, quote: str) -> str:
+    """Add the groups the target's sentence names (its population) to ``target``; the quote, made
+    to reach the last group when the list goes on past a ";"."""
+    stop = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\.$").search(text, end)
+    rest = text[end:stop.start() if stop else len(text)]
+    population = of_target(before, rest)
+    if not population:
+        return quote
+    target["population"] = population
+    at = rest.find(population[-1])
+    if population[-1] not in quote and at != -1:
+        quote = text[start - len(before):end + at + len(population[-1])].strip(" -;")
+    return quote
 
 
 def _explicit_year(before_sentence: str, relative_to: int | None) -> int | None:
@@ -59,6 +75,56 @@ def _indicator(unit: str, ruleset: str | None, after: str, before: str) -> str |
     return None
 
 
+_BULLET = re.compile(r"^([-+•])\s*")
+
+
+def _label(items: list[str]) -> list[str]:
+    """What tells the items of a list apart ("… trình độ Đại học", "… trình độ Cao đẳng" -> Đại học,
+    Cao đẳng): the words that are not common to all at the start or the end; the whole item when none."""
+    words = [COUNT.sub("#", item).split() for item in items]
+    head = 0
+    while all(len(w) > head for w in words) and len({w[head] for w in words}) == 1:
+        head += 1
+    tail = 0
+    while all(len(w) > head + tail for w in words) and len({w[-1 - tail] for w in words}) == 1:
+        tail += 1
+    labels = [" ".join(w[head:len(w) - tail]) for w in words]
+    return [label if label and "#" not in label else item for label, item in zip(labels, items, strict=True)]
+
+
+def _breakdowns(tagged, out: list[dict], rec: Recorder) -> None:
+    """A count target split "trong đó:" into counts of the same people ("- Đào tạo khoảng 220 cán bộ …,
+    trong đó:" then "+ Đào tạo 30 cán bộ … Đại học." …): its breakdown, each part as the list writes it."""
+    paras = [para for para, kind, _ in tagged if kind != "history"]
+    for i, para in enumerate(paras):
+        if not re.search(r"trong đó\s*:?\s*$", para.text, re.IGNORECASE):
+            continue
+        counts = list(COUNT.finditer(para.text))
+        if len(counts) != 1:
+            continue
+        whole, noun = parse_number(counts[0].group(1)), counts[0].group(2).lower()
+        bullet = _BULLET.match(para.text)
+        items = []
+        for nxt in paras[i + 1:]:
+            mark = _BULLET.match(nxt.text)
+            if not mark or (bullet and mark.group(1) == bullet.group(1)) or (items and mark.group(1) != items[0][0]):
+                break
+            found = list(COUNT.finditer(nxt.text))
+            if len(found) != 1 or found[0].group(2).lower() != noun:
+                items = []
+                break
+            items.append((mark.group(1), nxt, parse_number(found[0].group(1))))
+        if len(items) < 2:
+            continue
+        texts = [_BULLET.sub("", item.text).rstrip(" .;") for _, item, _ in items]
+        parts = [{"label": label, "value": value, "quote": item.text}
+                 for label, (_, item, value) in zip(_label(texts), items, strict=True)]
+        for n, target in enumerate(out):
+            if target["unit"] == "count" and target["value"] == whole and "breakdown" not in target:
+                target["breakdown"] = parts
+                rec.note(f"targets[{n}].breakdown", para, "medium")
+
+
 def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Recorder) -> list[dict]:
     out: list[dict] = []
     seen = set()
@@ -71,6 +137,8 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         seen.add(key)
         rec.note(f"targets[{len(out)}]", para, conf)
         rec.note(f"targets[{len(out)}].year", para, year_conf, why_year)
+        if target.get("population"):
+            rec.note(f"targets[{len(out)}].population", para, "medium")
         out.append(target)
 
     for para, kind, _section in tagged:
@@ -151,7 +219,7 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             target = {"indicator": ind, "year": year, "value": value, "unit": unit, "comparison": comparison}
             if relative_to:
                 target["relative_to"] = relative_to
-            target["quote"] = quote
+            target["quote"] = _with_population(target, text, match.start(), match.end(), before, quote)
             add(target, para, why, yconf, "high" if said else "medium")
         # counts: "cho 220 cán bộ"
         for match in COUNT.finditer(text):
@@ -167,6 +235,10 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             year, yconf, why = year_of(_sentence(text, match.start()))
             if year is None:
                 continue
-            add({"indicator": ind, "year": year, "value": parse_number(match.group(1)), "unit": "count",
-                 "comparison": comparison, "quote": quote}, para, why, yconf, "medium")
+            target = {"indicator": ind, "year": year, "value": parse_number(match.group(1)), "unit": "count",
+                      "comparison": comparison}
+            # the count's noun opens the list ("cho 220 cán bộ, viên chức, …")
+            target["quote"] = _with_population(target, text, match.start(), match.start(2), before, quote)
+            add(target, para, why, yconf, "medium")
+    _breakdowns(tagged, out, rec)
     return out

@@ -1,0 +1,64 @@
+"""Leads that the implementation part names rather than the task group's own lines: a body's "Chủ
+trì …" sentence that names a group's work ("Chủ trì, phối hợp … ; giám sát các hoạt động thực hiện Kế
+hoạch" leads monitoring), and a steering board charged with directing the plan ("Ban chỉ đạo … có
+trách nhiệm chỉ đạo, tổ chức thực hiện Kế hoạch") as the plan's steering group. Words in patterns.yaml."""
+
+import re
+
+from ..i18n import translate
+from ..text import fold
+from .patterns import wording
+from .record import Recorder
+from .tasks import groups_of
+
+_ITEM = re.compile(r"^(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s+(.+)$")
+_SENTENCE = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _bodies_and_sentences(tagged, assignments: list[dict]):
+    """(body, sentence, paragraph, heading of its part) for each sentence of the implementation part,
+    the body being the assignment the paragraph is under (None outside one)."""
+    body, heading = None, None
+    for para, kind, section in tagged:
+        if kind != "organisation":
+            body = None
+            continue
+        if section is not None:
+            heading = para.text
+        item = _ITEM.match(para.text)
+        if item:
+            head = item.group(1)
+            body = next((a["body"] for a in assignments if head.startswith(a["body"])), None)
+            rest = head[len(body):].lstrip(" :") if body else ""
+            texts = [rest] if rest else []
+        else:
+            texts = [para.text.lstrip("-+• ").strip()]
+        for text in texts:
+            for sentence in _SENTENCE.split(text):
+                yield body, sentence, para, heading
+
+
+def add_leads(tagged, groups: list[dict], assignments: list[dict], known: set[str] | None, rec: Recorder) -> None:
+    verbs = tuple(fold(v) for v in wording()["lead_verbs"])
+    charged = "|".join(re.escape(w) for w in wording()["charged"])
+    for body, sentence, para, heading in _bodies_and_sentences(tagged, assignments):
+        folded = fold(sentence)
+        if body and folded.startswith(verbs):
+            named = set(groups_of(sentence))
+            for n, group in enumerate(groups):
+                if group.get("lead") or not group["covers"] or not set(group["covers"]) <= named:
+                    continue
+                quote = group.pop("quote", None)
+                group["lead"] = [body]
+                if quote is not None:
+                    group["quote"] = quote  # the plan model's order: lead before quote
+                rec.note(f"task_groups[{n}].lead", para, "low", translate("extract.lead_in_organisation", "vi"))
+            continue
+        board = re.match(rf"^(.+?)\s+(?:{charged})(?!\w)", sentence, re.IGNORECASE)
+        if board is None or "steering" not in groups_of(board.group(1)):
+            continue
+        if (known is not None and "steering" not in known) or any("steering" in g["covers"] for g in groups):
+            continue
+        groups.append({"heading": heading or board.group(1), "covers": ["steering"], "lead": [board.group(1)],
+                       "quote": sentence})
+        rec.note(f"task_groups[{len(groups) - 1}]", para, "low", translate("extract.steering_board", "vi"))

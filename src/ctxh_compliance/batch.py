@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import InputError, Problem
 from .escaping import csv_cell
-from .findings import PlanSummary, Report, Verdict
+from .findings import Report, Verdict
 from .i18n import translate
 from .input_gate import is_stdin
 from .writing import OutputGuard, write_atomically
@@ -24,15 +24,41 @@ _SENT: dict[str, set[str]] = {}  # in a worker process: the rules whose titles i
 _RULES: dict[str, dict] = {}  # ruleset -> rule id -> (section, title), shared by every row
 
 
+_RULE_IDS: dict[tuple[str, ...], tuple[str, ...]] = {}  # one copy of each list of rule ids, shared by the rows
+_CODES = {verdict: str(i) for i, verdict in enumerate(Verdict)}
+_VERDICTS = {code: verdict for verdict, code in _CODES.items()}
+
+
+def _shared_ids(ids: Iterable[str]) -> tuple[str, ...]:
+    ids = tuple(ids)
+    return _RULE_IDS.setdefault(ids, tuple(sys.intern(i) for i in ids))
+
+
+@dataclass(frozen=True, slots=True)
+class RowPlan:
+    """What the summary shows of a plan: its province, số hiệu, title and date."""
+
+    province: str
+    number: str | None
+    title: str
+    date: str | None
+
+
+_DECIDING: dict[frozenset, frozenset] = {}  # one copy of each set of deciding verdicts
+
+
 @dataclass
 class ReportRow:
     """What a batch keeps of a plan's report once it is written: what the summary, the closing lines
     and the exit code read (the plan's summary, its overall verdict, each rule's verdict), with the
-    methods of a Report they use. A few kilobytes, so ten thousand plans stay small."""
+    methods of a Report they use. Under a kilobyte beside the plan's summary, so ten thousand plans
+    stay small: the rule ids are one tuple shared by the rows that have them, each rule's verdict one
+    character of a string in that order."""
 
-    plan: PlanSummary
+    plan: RowPlan
     overall: Verdict
-    verdicts: dict[str, Verdict]
+    rule_ids: tuple[str, ...]
+    codes: str  # the verdict of each rule of rule_ids, one character each (_CODES)
     deciding: frozenset[Verdict]  # the verdicts of the findings that decide the conclusion
     ruleset: str = ""
     decision: str = ""
@@ -46,8 +72,12 @@ class ReportRow:
         for finding in report.findings:  # the summary's columns: each rule's section and title
             if finding.rule_id not in rules:
                 rules[sys.intern(finding.rule_id)] = (finding.section, finding.title)
-        return cls(report.plan, report.overall, {sys.intern(k): v for k, v in report.rule_verdicts().items()},
-                   frozenset(f.verdict for f in report.verified), report.ruleset, report.decision, rules)
+        verdicts = report.rule_verdicts()
+        plan = report.plan
+        deciding = frozenset(f.verdict for f in report.verified)
+        return cls(RowPlan(plan.province, plan.number, plan.title, plan.date), report.overall, _shared_ids(verdicts),
+                   "".join(_CODES[v] for v in verdicts.values()), _DECIDING.setdefault(deciding, deciding),
+                   sys.intern(report.ruleset), sys.intern(report.decision), rules)
 
     def __getstate__(self) -> dict:
         """Sent from a worker process: the titles of the rules this process has not sent yet (the
@@ -58,9 +88,11 @@ class ReportRow:
         return {**self.__dict__, "rules": fresh}
 
     def __setstate__(self, state: dict) -> None:
-        """Unpickled from a worker process: one copy of each rule id and of each ruleset's rules for all
-        the rows."""
-        state["verdicts"] = {sys.intern(k): v for k, v in state["verdicts"].items()}
+        """Unpickled from a worker process: one copy of each list of rule ids and of each ruleset's
+        rules for all the rows."""
+        state["rule_ids"] = _shared_ids(state["rule_ids"])
+        state["deciding"] = _DECIDING.setdefault(state["deciding"], state["deciding"])
+        state["ruleset"], state["decision"] = sys.intern(state["ruleset"]), sys.intern(state["decision"])
         shared = _RULES.setdefault(state.get("ruleset", ""), {})
         for rule_id, info in state.get("rules", {}).items():
             shared.setdefault(sys.intern(rule_id), info)
@@ -68,11 +100,10 @@ class ReportRow:
         self.__dict__.update(state)
 
     def rule_verdicts(self) -> dict[str, Verdict]:
-        return self.verdicts
+        return {rule_id: _VERDICTS[code] for rule_id, code in zip(self.rule_ids, self.codes)}
 
     def counts(self) -> dict[Verdict, int]:
-        verdicts = list(self.verdicts.values())
-        return {v: verdicts.count(v) for v in Verdict}
+        return {v: self.codes.count(_CODES[v]) for v in Verdict}
 
     def fails_on(self, verdicts: set[Verdict]) -> bool:
         return bool(self.deciding & verdicts)
@@ -232,14 +263,26 @@ def worst_first(outcomes: list[PlanResult]) -> list[PlanResult]:
     return sorted(outcomes, key=lambda o: o.rank)
 
 
-def matrix(outcomes: list[PlanResult]) -> tuple[list[str], list[tuple[PlanResult, dict[str, str]]]]:
+class Rows:
+    """Each plan with its verdict for each rule (``{rule id: "fail"}``), made as the rows are read
+    and read as often as needed: ten thousand plans never hold ten thousand such tables at once."""
+
+    def __init__(self, outcomes: list[PlanResult]):
+        self.outcomes = outcomes
+
+    def __len__(self) -> int:
+        return len(self.outcomes)
+
+    def __iter__(self) -> Iterator[tuple[PlanResult, dict[str, str]]]:
+        for outcome in self.outcomes:
+            verdicts = outcome.report.rule_verdicts() if outcome.report else {}
+            yield outcome, {rid: verdict.value for rid, verdict in verdicts.items()}
+
+
+def matrix(outcomes: list[PlanResult]) -> tuple[list[str], Rows]:
     """Rule ids (columns) and, per plan (rows, worst first), its verdict for each rule."""
-    rule_ids = sorted({rid for o in outcomes if o.report for rid in o.report.rule_verdicts()})
-    rows = []
-    for outcome in worst_first(outcomes):
-        verdicts = outcome.report.rule_verdicts() if outcome.report else {}
-        rows.append((outcome, {rid: verdicts[rid].value for rid in verdicts}))
-    return rule_ids, rows
+    rule_ids = sorted({rid for o in outcomes if o.report for rid in o.report.rule_ids})
+    return rule_ids, Rows(worst_first(outcomes))
 
 
 def fail_counts(outcomes: list[PlanResult]) -> dict[str, int]:
@@ -287,7 +330,7 @@ class MatrixTable:
     part: int
     parts: int
     columns: list[RuleColumn]
-    rows: list[tuple[PlanResult, dict[str, str]]]
+    rows: Rows
 
 
 def matrix_tables(outcomes: list[PlanResult], lang: str) -> list[MatrixTable]:
@@ -298,11 +341,11 @@ def matrix_tables(outcomes: list[PlanResult], lang: str) -> list[MatrixTable]:
     tables = []
     for ruleset in sorted({o.report.ruleset for o in checked}):
         plans = [o for o in checked if o.report.ruleset == ruleset]
-        rows = [(o, {rid: v.value for rid, v in o.report.rule_verdicts().items()}) for o in plans]
+        rows = Rows(plans)
         fails = fail_counts(plans)
         titles: dict[str, tuple[str, str]] = {}
-        for o in plans:
-            for rule_id, (section, title) in o.report.rules.items():
+        for rules in {id(o.report.rules): o.report.rules for o in plans}.values():  # the rows share one
+            for rule_id, (section, title) in rules.items():
                 titles.setdefault(rule_id, (section, title.get(lang)))
         for section in SECTION_ORDER:
             ids = sorted(rid for rid, (sec, _) in titles.items() if sec == section)

@@ -234,13 +234,6 @@ def _check_in_worker(path: Path) -> PlanResult:
     return _check(path)
 
 
-def _compile_bundled_rulesets() -> None:
-    from .engine import compiled_for
-    from .ruleset_loader import available_rulesets, load_ruleset
-    for name in available_rulesets():
-        compiled_for(load_ruleset(name))
-
-
 def check_all(files: list[Path], check: BatchCheck, jobs: int = 1) -> Iterator[PlanResult]:
     """The result of each plan, in the order of ``files`` whatever the number of worker processes."""
     if jobs <= 1 or len(files) < 2:
@@ -252,8 +245,6 @@ def check_all(files: list[Path], check: BatchCheck, jobs: int = 1) -> Iterator[P
     for stream in (sys.stdout, sys.stderr):  # a forked worker would write what is still buffered again
         if stream is not None:
             stream.flush()
-    if _START_METHOD == "fork":  # compiled once here, the engine rules are shared by every worker
-        _compile_bundled_rulesets()
     with ProcessPoolExecutor(jobs, mp_context=get_context(_START_METHOD), initializer=_start_worker,
                              initargs=(check,)) as pool:
         yield from pool.map(_check_in_worker, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))

@@ -9,11 +9,12 @@ import shutil
 import subprocess
 import tempfile
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError, Problem, Term
 from .reader import Para, clean
-from .tables import header_of, table_sentences
+from .tables import header_of, header_rows, table_lines
 
 #: a page number as offices print it: "3", "- 3 -", "Trang 3", "Trang 3/12", "3/12"
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE)
@@ -96,23 +97,36 @@ def _by_column(lines: list[dict], middle: float) -> list[dict]:
 
 
 def _table_rows(page, tables: list, carried: dict) -> list[dict]:
-    """The rows of the page's ruled tables, read as sentences (tables.table_sentences), each placed
-    at its table's position in the reading order. A table that goes on from the page before keeps
-    that page's header (``carried``); its first row, when it has no number, ends the row before."""
+    """The rows of the page's ruled tables, read as sentences (tables.table_lines), each placed at
+    its table's position in the reading order, with its table's number in the document and its row.
+    A table that goes on from the page before (at the top of the page, as many columns) keeps that
+    page's header (``carried``), number and row count; its first row, when it has no number, ends
+    the row before."""
     out = []
     for number, table in enumerate(tables):
-        rows = [[(c or "").replace("\n", " ") for c in row] for row in table.extract()]
-        rows = [r for r in rows if any(c.strip() for c in r)]
+        rows = [[c if c is None else c.replace("\n", " ") for c in row] for row in table.extract()]
+        rows = [r for r in rows if any((c or "").strip() for c in r)]
         if not rows:
             continue
         previous = carried.get("header") if number == 0 and table.bbox[1] < float(page.height) * 0.2 else None
-        if previous is not None and len(previous) == len(rows[0]) and not rows[0][0].strip() and header_of(rows) is None:
-            carried["rest"] = " ".join(c for c in rows[0][1:] if c.strip())
+        if previous is not None and len(previous) != len(rows[0]):
+            previous = None
+        if previous is not None and not (rows[0][0] or "").strip() and header_of(rows) is None:
+            carried["rest"] = " ".join(c for c in rows[0][1:] if c and c.strip())
             rows = rows[1:]
-        for row_no, sentence in table_sentences(rows, previous):
+        if previous is None:  # a table of its own
+            carried["tables"] = carried.get("tables", 0) + 1
+            carried["state"], offset, skip = {}, 0, 0
+        else:  # the table goes on: its rows after those of the page before, its repeated header not counted
+            offset = carried.get("last_row", 0)
+            skip = header_rows(rows) if header_of(rows) is not None else 0
+        for row_no, sentence, role in table_lines(rows, previous, carried["state"]):
+            row = offset + row_no - skip
+            carried["last_row"] = max(carried.get("last_row", 0) if previous is not None else 0, row)
             out.append({"text": sentence, "x0": table.bbox[0], "x1": table.bbox[2], "top": table.bbox[1] + row_no / 1000,
-                        "bottom": table.bbox[3], "table": True})
-        clean_rows = [[clean(c) for c in r] for r in rows]
+                        "bottom": table.bbox[3], "table": True, "table_no": carried["tables"], "row": row,
+                        "role": role})
+        clean_rows = [[c if c is None else clean(c) for c in r] for r in rows]
         carried["header"] = header_of(clean_rows) or previous
     return out
 
@@ -247,7 +261,7 @@ def paragraphs(pages: list[tuple[float, list[dict]]], ocr: bool = False) -> list
         for line in kept:
             if line.get("rest") and paras:  # the end of a table row cut by the page break
                 last = paras[-1]
-                paras[-1] = Para(f"{last.text} {line['text']}", last.line, last.last, page=last.page, ocr=ocr)
+                paras[-1] = replace(last, text=f"{last.text} {line['text']}")
                 continue
             if (prev is not None and paras and not line.get("table") and not prev.get("table")
                     and _continues(prev, line, right, left)):
@@ -257,7 +271,8 @@ def paragraphs(pages: list[tuple[float, list[dict]]], ocr: bool = False) -> list
                 paras[-1] = Para(text, last.line, line["line"] if line["page"] == last.page else last.last,
                                  page=last.page, ocr=ocr)
             else:
-                paras.append(Para(line["text"], line["line"], page=line["page"], ocr=ocr))
+                paras.append(Para(line["text"], line["line"], page=line["page"], ocr=ocr, table=line.get("table_no"),
+                                  row=line.get("row"), role=line.get("role")))
             prev = line
     return paras
 

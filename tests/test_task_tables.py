@@ -93,7 +93,7 @@ def test_lead_keeps_its_table_and_row(made):
     # the communication group (heading row 11): its lead gathered from its rows 12 and 13
     assert "bảng 2, hàng 12, medium (gộp từ các hàng 12, 13 của bảng 2)" in comments[3]
     communication = next(g for g in plan["task_groups"] if g["covers"] == ["communication"])
-    assert communication["quote"].startswith("IV. Truyền thông, nâng cao nhận thức về công tác xã hội; "
+    assert communication["quote"].startswith("IV. Truyền thông, nâng cao nhận thức về công tác xã hội | "
                                              "Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch")
     assert _evidence(word, "QD112-G05")["location"].endswith("(bảng 2, hàng 11)")
 
@@ -145,3 +145,13 @@ def test_rows_without_a_lead_give_their_group_none(tmp_path):
     groups = extracted(path)["task_groups"]
     assert [(g["covers"], g.get("lead"), g.get("partners")) for g in groups] == [(["communication"], None, ["Sở Y tế"])]
     assert role_verdicts(path)["QD112-G05"] == "needs_review"
+
+
+def test_row_cut_by_a_page_break_goes_on_cell_by_cell(made):
+    pdf = _document(made, "lao_cai_2026-2030", "pdf")
+    training = next(g for g in extracted(pdf)["task_groups"] if g["covers"] == ["training"])
+    # "- Hội Liên hiệp" ends page 3, "Phụ nữ tỉnh / - UBND các xã, phường" begins page 4 in the same cell
+    assert training["partners"] == ["Trường Cao đẳng Lào Cai", "UBND các xã, phường", "Tỉnh Đoàn",
+                                    "Hội Liên hiệp Phụ nữ tỉnh"]
+    # the cell's end after its start, not after the row's last cell
+    assert training["quote"].endswith(" | Đơn vị phối hợp: Tỉnh Đoàn; Sở Y tế; Hội Liên hiệp Phụ nữ tỉnh; UBND các xã, phường")

@@ -9,16 +9,20 @@ plan is task_tables/<name>.yaml.
   signature ("Phụ lục … PHÂN CÔNG NHIỆM VỤ"), one row per group, with "Thời gian thực hiện" and
   "Sản phẩm" columns;
 - ``tuyen_quang_2026-2030``: a two-row header ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"), group
-  rows "1", "2" and task rows "1.1", "1.2" beneath them, the header repeated on each page.
+  rows "1", "2" and task rows "1.1", "1.2" beneath them, the header repeated on each page;
+- ``lao_cai_2026-2030``: written after the extractor was taught the three above, to measure it blind: an
+  annex ("Phụ lục I … DANH MỤC NHIỆM VỤ") with "TT | Tên nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp |
+  Thời gian | Kinh phí", Roman group rows with empty cells, bodies listed one a line ("- Sở Y tế") in
+  a cell, two leads in one cell, long rows that a page break cuts.
 
-    python tests/corpus/task_tables.py OUT_DIR     # writes the three .docx (and their PDFs with LibreOffice)
+    python tests/corpus/task_tables.py OUT_DIR     # writes the .docx (and their PDFs with LibreOffice)
 """
 
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "task_tables"
-NAMES = ("thanh_hoa_2026-2030", "gia_lai_2026-2030", "tuyen_quang_2026-2030")
+NAMES = ("thanh_hoa_2026-2030", "gia_lai_2026-2030", "tuyen_quang_2026-2030", "lao_cai_2026-2030")
 TITLE = "Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2026-2030"
 BASIS = ("Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ ban hành Chương trình phát "
          "triển công tác xã hội giai đoạn 2021-2030;")
@@ -292,11 +296,85 @@ def tuyen_quang(out: Path) -> Path:
     return path
 
 
-MAKERS = {"thanh_hoa_2026-2030": thanh_hoa, "gia_lai_2026-2030": gia_lai, "tuyen_quang_2026-2030": tuyen_quang}
+# --- (d) Lào Cai: an annex with Roman group rows, bodies one a line, rows cut by a page break -----------------
+LAO_CAI_ROWS = [
+    ("I", "Truyền thông, nâng cao nhận thức về công tác xã hội", "", "", "", ""),
+    ("1", "Tổ chức tuyên truyền, phổ biến chủ trương, chính sách của Đảng, pháp luật của Nhà nước về công tác xã "
+          "hội trên Báo và Phát thanh, Truyền hình Lào Cai, cổng thông tin điện tử của tỉnh và trên các nền tảng "
+          "mạng xã hội; biên soạn, phát hành tài liệu truyền thông phù hợp với đồng bào dân tộc thiểu số",
+     "Sở Văn hóa, Thể thao và Du lịch", "- Sở Y tế\n- Báo và Phát thanh, Truyền hình Lào Cai\n- UBND các xã, phường",
+     "Hằng năm", "300"),
+    ("2", "Tổ chức các hoạt động hưởng ứng Ngày Công tác xã hội Việt Nam (25/3) hằng năm", "Sở Y tế",
+     "- Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh\n- Hội Liên hiệp Phụ nữ tỉnh", "Hằng năm", "200"),
+    ("II", "Đào tạo, bồi dưỡng, tập huấn nâng cao năng lực cho người làm công tác xã hội", "", "", "", ""),
+    ("1", "Tổ chức các lớp bồi dưỡng kiến thức, kỹ năng công tác xã hội cho công chức văn hóa - xã hội cấp xã, "
+          "viên chức, nhân viên và cộng tác viên công tác xã hội tại các cơ sở trợ giúp xã hội, bệnh viện, trường "
+          "học; tập huấn kỹ năng quản lý trường hợp, tham vấn, trợ giúp tâm lý cho người có hoàn cảnh khó khăn",
+     "Sở Y tế;\nSở Nội vụ", "- Trường Cao đẳng Lào Cai\n- UBND các xã, phường", "2026-2030", "1.200"),
+    ("2", "Tập huấn kỹ năng công tác xã hội trường học cho giáo viên chủ nhiệm, cán bộ Đoàn, Đội và nhân viên "
+          "tư vấn học đường tại các trường phổ thông dân tộc nội trú, bán trú", "Sở Giáo dục và Đào tạo",
+     "- Tỉnh Đoàn\n- Sở Y tế\n- Hội Liên hiệp Phụ nữ tỉnh\n- UBND các xã, phường", "Hằng năm", "400"),
+    ("III", "Phát triển mạng lưới cơ sở cung cấp dịch vụ công tác xã hội", "", "", "", ""),
+    ("1", "Kiện toàn tổ chức, bộ máy, nâng cao năng lực Trung tâm Công tác xã hội tỉnh; đầu tư cơ sở vật chất, "
+          "trang thiết bị cho các cơ sở trợ giúp xã hội công lập; phát triển các điểm cung cấp dịch vụ công tác "
+          "xã hội tại cộng đồng ở các xã vùng cao, biên giới", "Sở Y tế",
+     "- Sở Nội vụ\n- Sở Tài chính\n- UBND các xã, phường", "2026-2030", "2.000"),
+    ("2", "Thành lập, củng cố phòng, tổ công tác xã hội tại các bệnh viện tuyến tỉnh và trung tâm y tế khu vực",
+     "Sở Y tế", "- Các bệnh viện tuyến tỉnh\n- Các trung tâm y tế khu vực", "2026-2028", "500"),
+    ("IV", "Hoàn thiện văn bản quy phạm pháp luật, cơ chế, chính sách về công tác xã hội", "", "", "", ""),
+    ("1", "Rà soát, tham mưu ban hành chính sách hỗ trợ nhân viên, cộng tác viên công tác xã hội tại xã, phường "
+          "phù hợp với khả năng cân đối ngân sách địa phương", "Sở Y tế", "- Sở Tài chính\n- Sở Tư pháp",
+     "2026-2027", "100"),
+    ("V", "Ứng dụng công nghệ thông tin, xây dựng cơ sở dữ liệu về công tác xã hội", "", "", "", ""),
+    ("1", "Xây dựng, cập nhật cơ sở dữ liệu đối tượng cần trợ giúp và người làm công tác xã hội, kết nối với cơ "
+          "sở dữ liệu quốc gia về dân cư", "Sở Y tế", "- Công an tỉnh\n- Sở Khoa học và Công nghệ", "2027-2030",
+     "600"),
+    ("VI", "Kiểm tra, giám sát, sơ kết, tổng kết", "", "", "", ""),
+    ("1", "Kiểm tra, giám sát việc thực hiện Kế hoạch tại các sở, ngành, xã, phường; sơ kết giữa kỳ năm 2028, tổng "
+          "kết năm 2030", "Sở Y tế", "- Các sở, ngành liên quan", "2028, 2030", "100"),
+]
+
+
+def lao_cai(out: Path) -> Path:
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    document = docx.Document()
+    _opening(document, "Lào Cai", "132/KH-UBND", "ngày 02 tháng 4 năm 2026", "Sở Y tế tại Tờ trình số 88/TTr-SYT "
+             "ngày 20/3/2026")
+    _targets(document, 90, 60, 40, 90)
+    _paragraphs(document, ["III. NHIỆM VỤ VÀ GIẢI PHÁP",
+                           "Các nhiệm vụ, đơn vị chủ trì, đơn vị phối hợp, thời gian và kinh phí thực hiện chi tiết "
+                           "tại Phụ lục I kèm theo Kế hoạch này."])
+    _closing(document, "Lào Cai", "5.400.000.000", "Năm tỷ bốn trăm triệu đồng")
+    document.add_page_break()
+    for line in ("Phụ lục I", "DANH MỤC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN CÔNG TÁC XÃ HỘI GIAI ĐOẠN 2026-2030",
+                 "(Kèm theo Kế hoạch số 132/KH-UBND ngày 02/4/2026 của UBND tỉnh Lào Cai)", "",
+                 "Đơn vị tính: triệu đồng"):
+        document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    widths = [1.0, 6.6, 2.8, 3.6, 1.8, 1.6]
+    table = _ruled(document, 6, widths)
+    _row(table, ["TT", "Tên nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian", "Kinh phí (triệu đồng)"],
+         widths)
+    for serial, name, lead, partners, time, funds in LAO_CAI_ROWS:
+        row = table.add_row()
+        for cell, text, width in zip(row.cells, (serial, name, lead, partners, time, funds), widths, strict=True):
+            lines = text.split("\n")
+            cell.text = lines[0]
+            for line in lines[1:]:  # one body a paragraph, as offices list them in a cell
+                cell.add_paragraph(line)
+            from docx.shared import Cm
+            cell.width = Cm(width)
+    path = out / "lao_cai_2026-2030.docx"
+    document.save(str(path))
+    return path
+
+
+MAKERS = {"thanh_hoa_2026-2030": thanh_hoa, "gia_lai_2026-2030": gia_lai, "tuyen_quang_2026-2030": tuyen_quang,
+          "lao_cai_2026-2030": lao_cai}
 
 
 def build(out: Path, pdf: bool = True) -> dict[str, list[Path]]:
-    """The three Word files in ``out`` and, when LibreOffice is installed, their PDFs:
+    """The Word files in ``out`` and, when LibreOffice is installed, their PDFs:
     {"docx": [...], "pdf": [...]}."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from variants import pdf_variants

@@ -70,7 +70,7 @@ def _group(heading, rows: list[dict]) -> dict | None:
     partner = _union(partners, {fold_name(b) for b in lead})
     if partner:
         group["partners"], group["partner_cells"] = partner, partners
-    group["quote"] = "; ".join([heading.text] + [p.text for _, p in leads + partners])
+    group["quote"] = " | ".join([heading.text] + [p.text for _, p in leads + partners])  # the cells as the table has them
     return group
 
 

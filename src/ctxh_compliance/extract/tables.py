@@ -118,14 +118,39 @@ def _numbered(serial: str, text: str) -> str:
     return f"{serial} {text}" if serial.endswith((".", ")")) else f"{serial}. {text}"
 
 
-def _responsibility_row(header: list[str], raw: list, cells: list[str], columns: dict, state: dict) -> list:
-    """(sentence, role) for a row of a responsibilities table; ``state`` remembers, over the parts of
-    a table, whether it has group heading rows."""
+_BULLET = re.compile(r"^[-+•–]\s*")
+
+
+def body_list(cell: str, wrapped: bool) -> str:
+    """The bodies of a lead or partner cell as one list ("Sở Y tế; Sở Nội vụ"): a cell lists them one
+    a line ("- Sở Y tế" / "- Sở Nội vụ", or a paragraph each in Word); in a PDF (``wrapped``) a line
+    with no bullet, or whose bullet is not followed by a body's name, goes on the line before
+    ("UBND các xã," / "phường", "Sở Lao động" / "- Thương binh và Xã hội")."""
+    starts = tuple(fold(s) for s in wording()["body_starts"])
+    items: list[str] = []
+    for line in (part.strip() for part in cell.split("\n")):
+        if not line:
+            continue
+        bullet = _BULLET.match(line)
+        body = line[bullet.end():] if bullet else line
+        names_a_body = fold(body).startswith(tuple(s + " " for s in starts))
+        if items and wrapped and not (bullet and names_a_body):
+            items[-1] = f"{items[-1]} {line}"
+        else:
+            items.append(body)
+    return "; ".join(item.strip(" ;,.") for item in items if item.strip(" ;,."))
+
+
+def _responsibility_row(header: list[str], raw: list, lines: list[str], columns: dict, state: dict,
+                        wrapped: bool) -> list:
+    """(sentence, role, column) for a row of a responsibilities table; ``state`` remembers, over the
+    parts of a table, whether it has group heading rows."""
+    cells = [c.replace("\n", " ") for c in lines]
     texts = [(i, c) for i, c in enumerate(cells) if c]
     if len(texts) == 1 and texts[0][0] not in (columns["lead"], columns["partner"]) \
             and (any(c is None for c in raw) or texts[0][0] != columns["subject"]):
         state["headed"] = True  # a heading row merged across the table ("I. Nâng cao nhận thức …")
-        return [(texts[0][1], "group")]
+        return [(texts[0][1], "group", texts[0][0])]
     serial = cells[columns["serial"]] if columns["serial"] is not None else ""
     subject = cells[columns["subject"]]
     lead = cells[columns["lead"]]
@@ -137,26 +162,29 @@ def _responsibility_row(header: list[str], raw: list, cells: list[str], columns:
             role = "group"
         else:
             role = "task" if state.get("headed") or _CHILD_SERIAL.match(serial) else "group"
-        out.append((_numbered(serial, subject), role))
+        out.append((_numbered(serial, subject), role, columns["subject"]))
     for i, (head, cell) in enumerate(zip(header, cells, strict=False)):
         if not cell or i in (columns["serial"], columns["subject"]):
             continue
         role = "lead" if i == columns["lead"] else "partner" if i == columns["partner"] else "detail"
-        out.append((f"{head}: {cell}" if head else cell, role))
+        if role != "detail":
+            cell = body_list(lines[i], wrapped)
+        out.append((f"{head}: {cell}" if head else cell, role, i))
     return out
 
 
 def table_sentences(rows: list[list], header: list[str] | None = None) -> list[tuple[int, str]]:
     """(row number, sentence) for each line a table says (``table_lines`` without the roles)."""
-    return [(row, sentence) for row, sentence, _role in table_lines(rows, header)]
+    return [(row, sentence) for row, sentence, _role, _column in table_lines(rows, header)]
 
 
-def table_lines(rows: list[list], header: list[str] | None = None,
-                state: dict | None = None) -> list[tuple[int, str, str | None]]:
-    """(row number, sentence, role) for each line a table says; a table with a header row (its own, or
-    ``header``: the header of the part of the table on the page before) reads each other row with
-    the column names, a table without one (a layout table) reads each cell. ``state`` is kept by the
-    caller over the parts of one table (a table going on over a page break)."""
+def table_lines(rows: list[list], header: list[str] | None = None, state: dict | None = None,
+                wrapped: bool = False) -> list[tuple[int, str, str | None, int | None]]:
+    """(row number, sentence, role, column) for each line a table says; a table with a header row (its
+    own, or ``header``: the header of the part of the table on the page before) reads each other row
+    with the column names, a table without one (a layout table) reads each cell. ``state`` is kept by
+    the caller over the parts of one table (a table going on over a page break). ``wrapped``: a line
+    break in a cell is where the layout wrapped it (a PDF), not a paragraph of its own (Word)."""
     state = {} if state is None else state
     raw = [[c if c is None else clean(c) for c in r] for r in rows]
     raw = [r for r in raw if any(r)]
@@ -175,11 +203,12 @@ def table_lines(rows: list[list], header: list[str] | None = None,
         if row_no <= skip:
             continue
         if columns is not None and len(cells) == len(header):
-            cells = [c.replace("\n", " ") for c in cells]
-            for sentence, role in _responsibility_row(header, raw[row_no - 1], cells, columns, state):
+            for sentence, role, column in _responsibility_row(header, raw[row_no - 1], cells, columns, state, wrapped):
                 if clean(sentence):
-                    out.append((row_no, clean(sentence), role))
+                    out.append((row_no, clean(sentence), role, column))
             continue
+        if wrapped:
+            cells = [c.replace("\n", " ") for c in cells]
         if header is None or len(cells) != len(header):
             sentences = [c for c in cells if c]  # a layout table (issuer | national motto): each cell a line
             if len(sentences) > 1:
@@ -193,7 +222,5 @@ def table_lines(rows: list[list], header: list[str] | None = None,
                 continue
         for sentence in sentences:
             if clean(sentence):
-                out.append((row_no, clean(sentence), None))
+                out.append((row_no, clean(sentence), None, None))
     return out
-
-

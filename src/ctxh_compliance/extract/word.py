@@ -182,7 +182,7 @@ def _cells(row) -> list[str | None]:
 
 def _table_paras(table, table_no: int, index: int) -> list[Para]:
     return [Para(sentence, index=index, table=table_no, row=row, role=role)
-            for row, sentence, role in table_lines([_cells(row) for row in table.rows])]
+            for row, sentence, role, _column in table_lines([_cells(row) for row in table.rows])]
 
 
 def read_docx(path, display: str) -> list[Para]:

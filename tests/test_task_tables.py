@@ -115,16 +115,18 @@ def test_table_going_on_over_a_page_break_keeps_its_groups(made):
     assert "bảng 1, hàng 14)" in location and "(trang 3," in location  # the row number goes on over the page
 
 
-def _word(tmp_path, rows: list[list[str]], part: str) -> Path:
+def _word(tmp_path, rows: list[list[str]], part: str, after: tuple[str, ...] = ()) -> Path:
     import docx
     document = docx.Document()
     for line in ("UBND TỈNH GIA LAI", "KẾ HOẠCH", "Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2026-2030",
-                 "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;", part):
+                 "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;", *part.split("\n")):
         document.add_paragraph(line)
     table = document.add_table(rows=0, cols=len(rows[0]))
     for cells in rows:
         for cell, text in zip(table.add_row().cells, cells, strict=True):
             cell.text = text
+    for line in after:
+        document.add_paragraph(line)
     path = tmp_path / "ke-hoach.docx"
     document.save(str(path))
     return path
@@ -155,3 +157,15 @@ def test_row_cut_by_a_page_break_goes_on_cell_by_cell(made):
                                     "Hội Liên hiệp Phụ nữ tỉnh"]
     # the cell's end after its start, not after the row's last cell
     assert training["quote"].endswith(" | Đơn vị phối hợp: Tỉnh Đoàn; Sở Y tế; Hội Liên hiệp Phụ nữ tỉnh; UBND các xã, phường")
+
+
+def test_table_under_a_group_heading_lists_that_groups_tasks(tmp_path):
+    path = _word(tmp_path, [["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp"],
+                            ["1", "Tuyên truyền trên báo chí, mạng xã hội", "Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"],
+                            ["2", "Tập huấn kỹ năng truyền thông cho phóng viên", "Sở Y tế", "Hội Nhà báo tỉnh"]],
+                 "III. NHIỆM VỤ, GIẢI PHÁP\n1. Truyền thông nâng cao nhận thức về công tác xã hội",
+                 after=("2. Phát triển mạng lưới cơ sở cung cấp dịch vụ công tác xã hội", "- Chủ trì: Sở Y tế"))
+    groups = [(g["covers"], g.get("lead"), g.get("partners")) for g in extracted(path)["task_groups"]]
+    # the row on training ("Tập huấn …") is a task of the communication group, not a group of its own
+    assert groups == [(["communication"], ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"], ["Hội Nhà báo tỉnh"]),
+                      (["service_network"], ["Sở Y tế"], None)]

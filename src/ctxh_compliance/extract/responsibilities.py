@@ -22,13 +22,15 @@ _SERIAL = re.compile(r"^(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)]\s+")
 def _rows(tagged) -> list[dict]:
     """The group rows of the responsibilities tables, each with its task rows and their cells."""
     out: list[dict] = []
-    current = None
-    for para, kind, _section in tagged:
+    current = heading = None
+    for para, kind, section in tagged:
+        if section is not None:
+            heading = para
         if para.role is None:
             continue
         same = current is not None and current["table"] == para.table
         if para.role == "group" or (para.role == "task" and not same):
-            current = {"para": para, "kind": kind, "table": para.table, "cells": [], "tasks": []}
+            current = {"para": para, "kind": kind, "table": para.table, "cells": [], "tasks": [], "under": heading}
             out.append(current)
         elif para.role == "task":
             current["tasks"].append({"para": para, "cells": []})
@@ -74,10 +76,16 @@ def _group(heading, rows: list[dict]) -> dict | None:
     return group
 
 
-def table_groups(tagged) -> list[dict]:
-    out = []
+def table_groups(tagged, headings: dict | None = None) -> tuple[list[dict], dict[int, list]]:
+    """The groups of the responsibilities tables, and the rows of the tables that stand under a group's
+    heading of the tasks part (``headings``: heading paragraph -> group number), by group number: such a
+    table lists the tasks of that group, not groups of its own."""
+    out, owned = [], {}
     for row in _rows(tagged):
         if row["kind"] in _NOT_TASKS:
+            continue
+        if headings and row["under"] in headings:
+            owned.setdefault(headings[row["under"]], []).extend([row, *row["tasks"]])
             continue
         group = _group(row["para"], [row, *row["tasks"]])
         if group is not None:
@@ -87,7 +95,7 @@ def table_groups(tagged) -> list[dict]:
             group = _group(task["para"], [task])
             if group is not None:
                 out.append(group)
-    return out
+    return out, owned
 
 
 def _note_cells(rec: Recorder, path: str, cells: list) -> None:
@@ -116,13 +124,25 @@ def _renumber(rec: Recorder, moves: dict[int, int]) -> None:
 
 def with_table_groups(groups: list[dict], tagged, rec: Recorder) -> list[dict]:
     """The task groups of the headings with those of the responsibilities tables."""
-    found = table_groups(tagged)
-    if not found:
+    def para_of(path: str):
+        found = rec.evidence.get(path)
+        return found.para if found is not None else None
+
+    headings = {para_of(f"task_groups[{i}]"): i for i in range(len(groups)) if para_of(f"task_groups[{i}]")}
+    found, owned = table_groups(tagged, headings)
+    if not found and not owned:
         return groups
+    for n, rows in owned.items():  # a table under a group's heading: its rows say who does the group
+        leads, partners = _bodies(rows)
+        lead = _union(leads)
+        partner = _union(partners, {fold_name(b) for b in lead})
+        for key, bodies, cells in (("lead", lead, leads), ("partners", partner, partners)):
+            before = para_of(f"task_groups[{n}].{key}")
+            if bodies and (key not in groups[n] or (before is not None and before.role is not None)):
+                groups[n][key] = bodies
+                _note_cells(rec, f"task_groups[{n}].{key}", cells)
     # a group read from a table's line as if it were a heading is the table's to give
-    keep = [i for i, g in enumerate(groups)
-            if not (rec.evidence.get(f"task_groups[{i}]") and rec.evidence[f"task_groups[{i}]"].para is not None
-                    and rec.evidence[f"task_groups[{i}]"].para.role is not None)]
+    keep = [i for i in range(len(groups)) if not (para_of(f"task_groups[{i}]") and para_of(f"task_groups[{i}]").role)]
     out = [groups[i] for i in keep]
     _renumber(rec, {old: new for new, old in enumerate(keep)})
     for table in found:

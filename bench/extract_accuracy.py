@@ -12,8 +12,9 @@ AND whose number does not occur in the source text (should be zero).
 The seed texts are the texts the wording patterns were tuned on; the Word and PDF variants change
 the layout, not the wording. The responsibilities-table plans (tests/corpus/task_tables.py: Word files
 and their LibreOffice PDFs, rows "tables-unseen docx/pdf") were written to measure how a table's lead
-and partner cells reach their task group; a lead or partner is scored only for the groups whose
-hand-made plan names leads (a hand-made plan that names none says nothing about them).
+and partner cells reach their task group, each measured before the extractor was taught it (the README
+gives those figures; after that, they are no longer unseen). A lead or partner is scored only for the
+groups whose hand-made plan names leads (a hand-made plan that names none says nothing about them).
 
     python bench/extract_accuracy.py [--no-pdf] [--ocr] [--keep DIR]
 """

@@ -20,6 +20,7 @@ from .situation import extract_situation
 from .targets import extract_targets
 from .leads import add_leads
 from .organisation import extract_general_objective, extract_organisation
+from .responsibilities import with_table_groups
 from .tasks import extract_budget, extract_task_groups
 
 __all__ = ["Extraction", "extract", "extract_paras", "extract_text"]
@@ -33,7 +34,7 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     bases = legal_bases(tagged, rec)
     rules, rules_confidence = ruleset(bases, paras, per)
     targets = extract_targets(tagged, rules, per["end"] if per else None, rec)
-    groups = _of_ruleset(extract_task_groups(tagged, rec), rules)
+    groups = _of_ruleset(with_table_groups(extract_task_groups(tagged, rec), tagged, rec), rules)
     budget = extract_budget(tagged, rec)
     situation = extract_situation(tagged, rec)
     objective = extract_general_objective(tagged, rec)

@@ -9,11 +9,12 @@ import shutil
 import subprocess
 import tempfile
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError, Problem, Term
 from .reader import Para, clean
-from .tables import header_of, table_sentences
+from .tables import body_list, header_of, header_rows, table_lines
 
 #: a page number as offices print it: "3", "- 3 -", "Trang 3", "Trang 3/12", "3/12"
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE)
@@ -96,23 +97,36 @@ def _by_column(lines: list[dict], middle: float) -> list[dict]:
 
 
 def _table_rows(page, tables: list, carried: dict) -> list[dict]:
-    """The rows of the page's ruled tables, read as sentences (tables.table_sentences), each placed
-    at its table's position in the reading order. A table that goes on from the page before keeps
-    that page's header (``carried``); its first row, when it has no number, ends the row before."""
+    """The rows of the page's ruled tables, read as sentences (tables.table_lines), each placed at
+    its table's position in the reading order, with its table's number in the document and its row.
+    A table that goes on from the page before (at the top of the page, as many columns) keeps that
+    page's header (``carried``), number and row count; its first row, when it has no number, ends
+    the row before."""
     out = []
     for number, table in enumerate(tables):
-        rows = [[(c or "").replace("\n", " ") for c in row] for row in table.extract()]
-        rows = [r for r in rows if any(c.strip() for c in r)]
+        rows = [r for r in table.extract() if any((c or "").strip() for c in r)]
         if not rows:
             continue
         previous = carried.get("header") if number == 0 and table.bbox[1] < float(page.height) * 0.2 else None
-        if previous is not None and len(previous) == len(rows[0]) and not rows[0][0].strip() and header_of(rows) is None:
-            carried["rest"] = " ".join(c for c in rows[0][1:] if c.strip())
+        if previous is not None and len(previous) != len(rows[0]):
+            previous = None
+        if previous is not None and not (rows[0][0] or "").strip() and header_of(rows) is None:
+            carried["rest"] = [(column, cell.strip()) for column, cell in enumerate(rows[0]) if cell and cell.strip()]
+            carried["rest_table"] = carried.get("tables")
             rows = rows[1:]
-        for row_no, sentence in table_sentences(rows, previous):
+        if previous is None:  # a table of its own
+            carried["tables"] = carried.get("tables", 0) + 1
+            carried["state"], offset, skip = {}, 0, 0
+        else:  # the table goes on: its rows after those of the page before, its repeated header not counted
+            offset = carried.get("last_row", 0)
+            skip = header_rows(rows) if header_of(rows) is not None else 0
+        for row_no, sentence, role, column in table_lines(rows, previous, carried["state"], wrapped=True):
+            row = offset + row_no - skip
+            carried["last_row"] = max(carried.get("last_row", 0) if previous is not None else 0, row)
             out.append({"text": sentence, "x0": table.bbox[0], "x1": table.bbox[2], "top": table.bbox[1] + row_no / 1000,
-                        "bottom": table.bbox[3], "table": True})
-        clean_rows = [[clean(c) for c in r] for r in rows]
+                        "bottom": table.bbox[3], "table": True, "table_no": carried["tables"], "row": row,
+                        "role": role, "column": column})
+        clean_rows = [[c if c is None else clean(c) for c in r] for r in rows]
         carried["header"] = header_of(clean_rows) or previous
     return out
 
@@ -212,14 +226,32 @@ def text_pages(document, path: Path) -> list[Para]:
                           len(lines))
                 lines.insert(at, row)
             if carried.get("rest"):
-                lines.insert(0, {"text": carried["rest"], "x0": 0, "x1": 0, "top": -1, "bottom": -1, "table": True,
-                                 "rest": True})
+                lines.insert(0, {"text": " ".join(text.replace("\n", " ") for _, text in carried["rest"]),
+                                 "pieces": carried["rest"], "table_no": carried.get("rest_table"),
+                                 "x0": 0, "x1": 0, "top": -1, "bottom": -1, "table": True, "rest": True})
             pages.append((float(page.get_height()), lines))
             page.close()
     finally:
         if plumber is not None:
             plumber.close()
     return paragraphs(pages)
+
+
+def _row_goes_on(paras: list[Para], cell_of: dict, line: dict) -> None:
+    """The cells of a table row that a page break cut, each after the sentence its column's cell of
+    the row began (a responsibilities table), else all after the row's last sentence."""
+    pieces = [(cell_of.get((line.get("table_no"), column)), text) for column, text in line.get("pieces", [])]
+    if not pieces or any(at is None for at, _ in pieces):
+        paras[-1] = replace(paras[-1], text=f"{paras[-1].text} {line['text']}")
+        return
+    for at, text in pieces:
+        para = paras[at]
+        if para.role in ("lead", "partner"):
+            more = body_list(text, wrapped=True)
+            joiner = "; " if re.match(r"^[-+•–]\s", text) else " "
+        else:
+            more, joiner = clean(text.replace("\n", " ")), " "
+        paras[at] = replace(para, text=f"{para.text}{joiner}{more}")
 
 
 def paragraphs(pages: list[tuple[float, list[dict]]], ocr: bool = False) -> list[Para]:
@@ -237,6 +269,7 @@ def paragraphs(pages: list[tuple[float, list[dict]]], ocr: bool = False) -> list
             kept.append({**line, "page": page_no, "line": line_no})
         body.append(kept)
     paras: list[Para] = []
+    cell_of: dict[tuple, int] = {}  # (table, column) -> the paragraph that read the column's last cell
     prev = None
     for kept in body:
         text_lines = [line for line in kept if not line.get("table")]
@@ -246,8 +279,7 @@ def paragraphs(pages: list[tuple[float, list[dict]]], ocr: bool = False) -> list
         left = min(line["x0"] for line in text_lines) if text_lines else 0
         for line in kept:
             if line.get("rest") and paras:  # the end of a table row cut by the page break
-                last = paras[-1]
-                paras[-1] = Para(f"{last.text} {line['text']}", last.line, last.last, page=last.page, ocr=ocr)
+                _row_goes_on(paras, cell_of, line)
                 continue
             if (prev is not None and paras and not line.get("table") and not prev.get("table")
                     and _continues(prev, line, right, left)):
@@ -257,7 +289,10 @@ def paragraphs(pages: list[tuple[float, list[dict]]], ocr: bool = False) -> list
                 paras[-1] = Para(text, last.line, line["line"] if line["page"] == last.page else last.last,
                                  page=last.page, ocr=ocr)
             else:
-                paras.append(Para(line["text"], line["line"], page=line["page"], ocr=ocr))
+                paras.append(Para(line["text"], line["line"], page=line["page"], ocr=ocr, table=line.get("table_no"),
+                                  row=line.get("row"), role=line.get("role")))
+                if line.get("column") is not None:
+                    cell_of[(line["table_no"], line["column"])] = len(paras) - 1
             prev = line
     return paras
 

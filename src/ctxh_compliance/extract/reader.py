@@ -18,11 +18,14 @@ class Para:
     last: int | None = None      # .txt: last line when several lines were joined
     index: int | None = None     # .docx: paragraph number (1-based)
     page: int | None = None      # .pdf: page (1-based), with ``line`` on that page
-    table: int | None = None     # .docx: the table (1-based) a row was read from, with ``row``
+    table: int | None = None     # .docx, .pdf: the table (1-based) a row was read from, with ``row``
     row: int | None = None
     ocr: bool = False            # read by OCR from a scanned page: never sure
+    role: str | None = None      # a cell of a responsibilities table: group, task, lead, partner, detail
 
     def where(self) -> str:
+        if self.page is not None and self.table is not None:
+            return f"trang {self.page}, bảng {self.table}, hàng {self.row}"
         if self.page is not None:
             return f"trang {self.page}, dòng {self.line}"
         if self.table is not None:

@@ -58,7 +58,7 @@ def zones(paras: list[Para]) -> list[tuple[Para, str | None, Section | None]]:
     stack: list[Section] = []
     out = []
     for para in paras:
-        section = as_heading(para)
+        section = as_heading(para) if para.role is None else None  # a row of a tasks table heads no part
         if section is not None:
             while stack and stack[-1].level >= section.level:
                 stack.pop()

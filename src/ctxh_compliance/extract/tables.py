@@ -1,5 +1,11 @@
 """Tables read as sentences: a Word or PDF table of targets or tasks becomes the lines a reader
-hears, in place ("Tỷ lệ … (năm 2025: 60%)", "Cơ quan chủ trì: Sở Y tế")."""
+hears, in place ("Tỷ lệ … (năm 2025: 60%)", "Cơ quan chủ trì: Sở Y tế").
+
+A table's rows come as lists of cells, a cell covered by a merged cell (to its left or above) as None.
+A responsibilities table (a subject column and a lead column, the words in patterns.yaml ``task_table``)
+marks each line with its part in the row: ``group`` (a group's row: a heading row merged across the
+table, a row with no lead of its own above numbered rows, or a row of a table with one row per group),
+``task`` (a numbered row under its group's row), ``lead``, ``partner``, ``detail`` (time, product …)."""
 
 import re
 
@@ -10,6 +16,7 @@ from .reader import clean
 _YEAR_HEADER = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _NUMERIC = re.compile(r"^[<>≥≤]?\s*\d[\d.,]*\s*(%|đồng)?$")
 _SERIAL_HEADERS = {"stt", "tt", "số tt", "số thứ tự"}
+_CHILD_SERIAL = re.compile(r"^(?:\d+(?:\.\d+)+\.?|[a-zđ][.)]?|[-+•–])$")  # "1.1", "a)", "-": a row under a group row
 
 
 def _is_subject(header: str) -> bool:
@@ -37,32 +44,171 @@ def _row_sentences(header: list[str], cells: list[str], unit: str | None) -> lis
     return out
 
 
-def header_of(rows: list[list[str]]) -> list[str] | None:
-    """The header row of a table: several short cells, none empty or a bare number."""
+def _short(cell: str | None) -> bool:
+    return cell is None or (bool(cell) and len(cell) <= 60 and not _NUMERIC.match(cell))
+
+
+def _header_row(cells: list) -> bool:
+    return sum(c is not None for c in cells) > 1 and any(cells) and all(_short(c) for c in cells)
+
+
+def _two_rows(rows: list[list]) -> list[str] | None:
+    """The header of a table whose header spans two rows ("Cơ quan thực hiện" over "Chủ trì |
+    Phối hợp"): each column named by its cell of the second row, else by the first row's cell above
+    it or the merged cell it lies under."""
+    if len(rows) < 3 or len(rows[0]) != len(rows[1]) or not _header_row(rows[0]):
+        return None
+    top, below = rows[0], rows[1]
+    if not any(not top[i] and below[i] for i in range(len(top))):  # the second row names a merged cell's parts
+        return None
+    if not all(c is None or c == "" or _short(c) for c in below):
+        return None
+    header, above = [], ""
+    for head, part in zip(top, below, strict=True):
+        above = head or above
+        header.append((part or above).replace("\n", " "))
+    return header
+
+
+def header_of(rows: list[list]) -> list[str] | None:
+    """The header row of a table: several short cells, none empty or a bare number (a cell under a
+    merged one aside), or two such rows."""
+    rows = [[c if c is None else clean(c) for c in r] for r in rows]
     first = rows[0] if rows else []
-    if len(rows) > 1 and len(first) > 1 and all(c and len(c) <= 60 and not _NUMERIC.match(c) for c in first):
-        return [c.replace("\n", " ") for c in first]
+    two = _two_rows(rows)
+    if two is not None:
+        return two
+    if len(rows) > 1 and sum(c is not None for c in first) > 1 and first[0] is not None \
+            and all(c is None or (c and _short(c)) for c in first):  # a row merged across the table is no header
+        above, header = "", []
+        for c in first:
+            above = c if c is not None else above
+            header.append(above.replace("\n", " "))
+        return header
     return None
 
 
-def table_sentences(rows: list[list[str]], header: list[str] | None = None) -> list[tuple[int, str]]:
-    """(row number, sentence) for each line a table says; a table with a header row (its own, or
-    ``header``: the header of the part of the table on the page before) reads each other row with
-    the column names, a table without one (a layout table) reads each cell."""
-    rows = [[clean(c or "") for c in r] for r in rows]
-    rows = [r for r in rows if any(r)]
+def header_rows(rows: list[list]) -> int:
+    """How many rows the header of a table (``header_of``) takes."""
+    return 2 if _two_rows(rows) is not None else 1
+
+
+def _starts(header: str, words) -> bool:
+    folded = fold(header)
+    return any(folded.startswith(fold(w)) for w in words)
+
+
+def responsibility_columns(header: list[str] | None) -> dict | None:
+    """The columns of a responsibilities table (serial, subject, lead, partner), None for another table."""
+    if not header:
+        return None
+    words = wording()["task_table"]
+    lead = next((i for i, h in enumerate(header) if _starts(h, words["lead_headers"])), None)
+    subject = next((i for i, h in enumerate(header) if fold(h) and _is_subject(h)), None)
+    if lead is None or subject is None or lead == subject or _starts(header[subject], words["not_task_subjects"]):
+        return None
+    partner = next((i for i, h in enumerate(header) if i != lead and _starts(h, words["partner_headers"])), None)
+    serial = next((i for i, h in enumerate(header) if fold(h) in _SERIAL_HEADERS), None)
+    return {"serial": serial, "subject": subject, "lead": lead, "partner": partner}
+
+
+def _numbered(serial: str, text: str) -> str:
+    if not serial or text.startswith(serial):
+        return text
+    return f"{serial} {text}" if serial.endswith((".", ")")) else f"{serial}. {text}"
+
+
+_BULLET = re.compile(r"^[-+•–]\s*")
+
+
+def body_list(cell: str, wrapped: bool) -> str:
+    """The bodies of a lead or partner cell as one list ("Sở Y tế; Sở Nội vụ"): a cell lists them one
+    a line ("- Sở Y tế" / "- Sở Nội vụ", or a paragraph each in Word); in a PDF (``wrapped``) a line
+    with no bullet, or whose bullet is not followed by a body's name, goes on the line before
+    ("UBND các xã," / "phường", "Sở Lao động" / "- Thương binh và Xã hội")."""
+    starts = tuple(fold(s) for s in wording()["body_starts"])
+    items: list[str] = []
+    for line in (part.strip() for part in cell.split("\n")):
+        if not line:
+            continue
+        bullet = _BULLET.match(line)
+        body = line[bullet.end():] if bullet else line
+        names_a_body = fold(body).startswith(tuple(s + " " for s in starts))
+        if items and wrapped and not (bullet and names_a_body):
+            items[-1] = f"{items[-1]} {line}"
+        else:
+            items.append(body)
+    return "; ".join(item.strip(" ;,.") for item in items if item.strip(" ;,."))
+
+
+def _responsibility_row(header: list[str], raw: list, lines: list[str], columns: dict, state: dict,
+                        wrapped: bool) -> list:
+    """(sentence, role, column) for a row of a responsibilities table; ``state`` remembers, over the
+    parts of a table, whether it has group heading rows."""
+    cells = [c.replace("\n", " ") for c in lines]
+    texts = [(i, c) for i, c in enumerate(cells) if c]
+    if len(texts) == 1 and texts[0][0] not in (columns["lead"], columns["partner"]) \
+            and (any(c is None for c in raw) or texts[0][0] != columns["subject"]):
+        state["headed"] = True  # a heading row merged across the table ("I. Nâng cao nhận thức …")
+        return [(texts[0][1], "group", texts[0][0])]
+    serial = cells[columns["serial"]] if columns["serial"] is not None else ""
+    subject = cells[columns["subject"]]
+    lead = cells[columns["lead"]]
+    partner = cells[columns["partner"]] if columns["partner"] is not None else ""
+    out = []
+    if subject:
+        if not lead and not partner:
+            state["headed"] = True  # a group's row above its numbered rows ("1 | Phát triển mạng lưới …")
+            role = "group"
+        else:
+            role = "task" if state.get("headed") or _CHILD_SERIAL.match(serial) else "group"
+        out.append((_numbered(serial, subject), role, columns["subject"]))
+    for i, (head, cell) in enumerate(zip(header, cells, strict=False)):
+        if not cell or i in (columns["serial"], columns["subject"]):
+            continue
+        role = "lead" if i == columns["lead"] else "partner" if i == columns["partner"] else "detail"
+        if role != "detail":
+            cell = body_list(lines[i], wrapped)
+        out.append((f"{head}: {cell}" if head else cell, role, i))
+    return out
+
+
+def table_sentences(rows: list[list], header: list[str] | None = None) -> list[tuple[int, str]]:
+    """(row number, sentence) for each line a table says (``table_lines`` without the roles)."""
+    return [(row, sentence) for row, sentence, _role, _column in table_lines(rows, header)]
+
+
+def table_lines(rows: list[list], header: list[str] | None = None, state: dict | None = None,
+                wrapped: bool = False) -> list[tuple[int, str, str | None, int | None]]:
+    """(row number, sentence, role, column) for each line a table says; a table with a header row (its
+    own, or ``header``: the header of the part of the table on the page before) reads each other row
+    with the column names, a table without one (a layout table) reads each cell. ``state`` is kept by
+    the caller over the parts of one table (a table going on over a page break). ``wrapped``: a line
+    break in a cell is where the layout wrapped it (a PDF), not a paragraph of its own (Word)."""
+    state = {} if state is None else state
+    raw = [[c if c is None else clean(c) for c in r] for r in rows]
+    raw = [r for r in raw if any(r)]
+    rows = [[c or "" for c in r] for r in raw]
     if not rows:
         return []
-    own = header_of(rows)
+    own = header_of(raw)
+    skip = header_rows(raw) if own is not None else 0
     if own is None and header is not None and len(header) == len(rows[0]):
-        rows = [header, *rows]
         own = header
     header = own
+    columns = responsibility_columns(header) if header is not None else None
     unit_col = next((i for i, h in enumerate(header or []) if h.casefold().startswith("đơn vị")), None)
     out = []
     for row_no, cells in enumerate(rows, 1):
-        if header is not None and row_no == 1:
+        if row_no <= skip:
             continue
+        if columns is not None and len(cells) == len(header):
+            for sentence, role, column in _responsibility_row(header, raw[row_no - 1], cells, columns, state, wrapped):
+                if clean(sentence):
+                    out.append((row_no, clean(sentence), role, column))
+            continue
+        if wrapped:
+            cells = [c.replace("\n", " ") for c in cells]
         if header is None or len(cells) != len(header):
             sentences = [c for c in cells if c]  # a layout table (issuer | national motto): each cell a line
             if len(sentences) > 1:
@@ -76,7 +222,5 @@ def table_sentences(rows: list[list[str]], header: list[str] | None = None) -> l
                 continue
         for sentence in sentences:
             if clean(sentence):
-                out.append((row_no, clean(sentence)))
+                out.append((row_no, clean(sentence), None, None))
     return out
-
-

@@ -47,7 +47,7 @@ def split_bodies(text: str) -> list[str]:
     for piece in re.split(r"\s*[,;]\s*|\s+và\s+(?=[Cc]ác\b|UBND|Sở|Bộ\b|Ủy ban|Uỷ ban)", text.strip(" .;")):
         if not piece:
             continue
-        if items and not any(fold(piece).startswith(s + " ") or fold(piece) == s for s in starts):
+        if items and not any(fold(piece).startswith(s + " ") for s in starts):  # "các sở, ban, ngành": one body
             items[-1] = f"{items[-1]}, {piece}"
         else:
             items.append(piece)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .reader import Para, clean
-from .tables import table_sentences
+from .tables import table_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
@@ -165,20 +165,24 @@ def _paragraph_text(paragraph, numbering: Numbering) -> str:
     return f"{label} {text}"
 
 
-def _cells(row) -> list[str]:
-    """The texts of a row's cells, a merged cell once."""
-    out, seen = [], set()
-    for cell in row.cells:
-        if id(cell._tc) in seen:
-            continue
-        seen.add(id(cell._tc))
-        out.append("\n".join(clean(p.text) for p in cell.paragraphs if clean(p.text)))
+def _cells(row) -> list[str | None]:
+    """The texts of a row's cells by grid column; a column covered by a merged cell (to its left, or
+    from the row above) is None, as pdfplumber gives a merged cell of a PDF table."""
+    from docx.table import _Cell
+    out: list[str | None] = []
+    for tc in row._tr.tc_lst:
+        span = tc.grid_span if tc.grid_span and tc.grid_span > 0 else 1
+        if tc.vMerge == "continue":
+            out.append(None)
+        else:
+            out.append("\n".join(clean(p.text) for p in _Cell(tc, row).paragraphs if clean(p.text)))
+        out += [None] * (span - 1)
     return out
 
 
 def _table_paras(table, table_no: int, index: int) -> list[Para]:
-    return [Para(sentence, index=index, table=table_no, row=row) for row, sentence in table_sentences(
-        [_cells(row) for row in table.rows])]
+    return [Para(sentence, index=index, table=table_no, row=row, role=role)
+            for row, sentence, role, _column in table_lines([_cells(row) for row in table.rows])]
 
 
 def read_docx(path, display: str) -> list[Para]:

@@ -3,7 +3,8 @@
 The loader reads through the input gate (input_gate: size, kind of file, encoding, characters)
 and refuses, with a located message: YAML syntax errors, duplicate keys, anchors/aliases (a
 "billion laughs" document cannot expand), empty documents, and — counted on the parser's events
-before anything is built — nesting deeper than MAX_DEPTH, more than MAX_ITEMS entries in a list
+as the data is built from them, in one pass, so that nothing past a limit is ever built — nesting
+deeper than MAX_DEPTH, more than MAX_ITEMS entries in a list
 or mapping, MAX_NODES values, MAX_STRING characters in a value, MAX_DIGITS digits in a number.
 Text is normalised to Unicode NFC.
 

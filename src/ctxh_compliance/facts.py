@@ -46,6 +46,10 @@ class Fact:
     def evidence_text(self, lang: str) -> str:
         return ""
 
+    def pieces(self) -> tuple["Fact", ...]:
+        """What a finding on this fact shows as evidence: the fact itself, or each place it stands for."""
+        return (self,)
+
     def params(self, lang: str) -> dict[str, Any]:
         """Message parameters this fact gives a finding."""
         return {}

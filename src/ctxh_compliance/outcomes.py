@@ -64,8 +64,9 @@ def _evidence(outcome: Outcome) -> list[Evidence]:
     element = outcome.element
     if element is None:
         return []
-    text = Localized(**{lang: element.evidence_text(lang) for lang in LANGUAGES})
-    return [Evidence(text=text, quote=getattr(element, "quote", "") or None, location=getattr(element, "loc", ""))]
+    return [Evidence(text=Localized(**{lang: piece.evidence_text(lang) for lang in LANGUAGES}),
+                     quote=getattr(piece, "quote", "") or None, location=getattr(piece, "loc", ""))
+            for piece in element.pieces()]
 
 
 def message(key: str, outcome: Outcome, rs: Ruleset) -> Localized:

@@ -59,9 +59,15 @@ class BodyFact(Fact):
     name: str             # text.fold_name, for matching
     shown: str = display_only()
     loc: str = display_only()
+    # every other place the plan names the same body in the same role (one fact for all: the engine
+    # judges a name once, the report shows each place)
+    also: tuple["BodyFact", ...] = display_only(())
 
     def evidence_text(self, lang: str) -> str:
         return self.shown
+
+    def pieces(self) -> tuple[Fact, ...]:
+        return (self, *self.also)
 
     def params(self, lang: str) -> dict:
         return {"role": translate(f"role.{self.role}", lang)}
@@ -93,9 +99,14 @@ def _named(loaded) -> list[tuple[str, str, tuple]]:
 
 
 def bodies(loaded) -> list[Fact]:
-    """Every body the plan names, with its role and where it is written."""
-    return [BodyFact(role=role, name=fold_name(name), shown=name, loc=loaded.location(*path))
-            for role, name, path in _named(loaded)]
+    """Every body the plan names in each role, once, with every place where it is written."""
+    facts: dict[tuple[str, str], BodyFact] = {}
+    for role, written, path in _named(loaded):
+        fact = BodyFact(role=role, name=fold_name(written), shown=written, loc=loaded.location(*path))
+        first = facts.setdefault((role, fact.name), fact)
+        if first is not fact:
+            first.also += (fact,)
+    return list(facts.values())
 
 
 def roles(loaded) -> list[Fact]:

@@ -46,12 +46,26 @@ def _rule_params(rule, rs: Ruleset, lang: str) -> dict[str, Any]:
     return params
 
 
+_PLAN: dict[str, tuple[Any, dict[str, Any]]] = {}  # per language: the plan fact last seen and its parameters
+
+
+def _plan_params(plan, lang: str) -> dict[str, Any]:
+    """Message parameters that depend on the plan only: computed once per plan and language (the plan
+    fact is kept with them, so a later plan can never be taken for it)."""
+    seen = _PLAN.get(lang)
+    if seen is not None and seen[0] is plan:
+        return seen[1]
+    params = {"start": plan.start, "end": plan.end, "source_note": plan.source_note or "", "as_of_text": plan.as_of_text,
+              "as_of_source": translate(f"as_of.{plan.as_of_source}", lang), "dated_text": plan.dated_text}
+    _PLAN[lang] = (plan, params)
+    return params
+
+
 def _params(outcome: Outcome, rs: Ruleset, lang: str) -> dict[str, Any]:
     plan, element = outcome.plan, outcome.element
     params = dict(_rule_params(outcome.rule, rs, lang))
-    params.update(start=plan.start, end=plan.end, source_note=plan.source_note or "",
-                  shown=getattr(element, "shown", "") or plan.province, as_of_text=plan.as_of_text,
-                  as_of_source=translate(f"as_of.{plan.as_of_source}", lang), dated_text=plan.dated_text)
+    params.update(_plan_params(plan, lang))
+    params["shown"] = getattr(element, "shown", "") or plan.province
     if element is not None:
         params.update(element.params(lang))
     own = getattr(module_for(outcome.rule), "outcome_params", None)

@@ -207,6 +207,25 @@ def test_worker_processes_give_the_same_results_in_the_same_order(tmp_path):
         assert report.read_bytes() == (two / report.name).read_bytes(), report.name
 
 
+def test_worker_processes_give_the_same_summary_for_plans_of_two_rulesets(tmp_path):
+    """Each worker sends a rule's title once; the summary's columns of both rulesets are whole."""
+    folder = tmp_path / "kh"
+    folder.mkdir()
+    examples = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
+    for i in range(3):  # several plans per worker, so that most rows arrive without titles
+        for example in examples:
+            (folder / f"{i}-{example.name}").write_bytes(example.read_bytes())
+    one, two = tmp_path / "one", tmp_path / "two"
+    first = run(folder, "-o", one, "--jobs", "1")
+    second = run(folder, "-o", two, "--jobs", "2")
+    assert first.returncode == second.returncode == 1
+    assert first.stdout == second.stdout
+    summary = (two / "summary.html").read_text(encoding="utf-8")
+    assert summary == (one / "summary.html").read_text(encoding="utf-8")
+    assert "QD112-T01" in summary and "QD32-T01" in summary
+    assert (two / "summary.csv").read_bytes() == (one / "summary.csv").read_bytes()
+
+
 # --- documents: read in a child process with limits, bombs refused before they are unpacked ------
 
 def _docx(member: bytes | None = None, blanks: int = 0) -> bytes:

@@ -100,7 +100,7 @@ class ReportRow:
         self.__dict__.update(state)
 
     def rule_verdicts(self) -> dict[str, Verdict]:
-        return {rule_id: _VERDICTS[code] for rule_id, code in zip(self.rule_ids, self.codes)}
+        return {rule_id: _VERDICTS[code] for rule_id, code in zip(self.rule_ids, self.codes, strict=True)}
 
     def counts(self) -> dict[Verdict, int]:
         return {v: self.codes.count(_CODES[v]) for v in Verdict}

@@ -297,13 +297,7 @@ class _Reader:
 
     def mapping(self, path: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        next_event = self.next_event
-        while True:
-            event = next_event()
-            if type(event) is yaml.MappingEndEvent:
-                return result
-            if len(result) >= MAX_ITEMS:
-                _fail(self.file, "gate.too_many_items", *_at(event), limit=MAX_ITEMS)
+        while (event := self._entry(yaml.MappingEndEvent, len(result))) is not None:
             if type(event) is not _SCALAR:
                 _fail(self.file, "yaml.complex_key", *_at(event))
             self._count(event)
@@ -313,22 +307,27 @@ class _Reader:
             key = event.value  # keys are read as written ("2025", not 2025)
             if key in result:
                 _fail(self.file, "yaml.duplicate_key", *key_mark, name=key)
-            event = next_event()
+            event = self.next_event()
             at = path + (key,)
             self.marks[at] = _at(event)
             self.key_marks[at] = key_mark
             result[key] = self.value(event, at, depth + 1)
+        return result
 
     def sequence(self, path: Path_, depth: int) -> list[Any]:
         result: list[Any] = []
-        next_event = self.next_event
-        while True:
-            event = next_event()
-            if type(event) is yaml.SequenceEndEvent:
-                return result
-            if len(result) >= MAX_ITEMS:
-                _fail(self.file, "gate.too_many_items", *_at(event), limit=MAX_ITEMS)
+        while (event := self._entry(yaml.SequenceEndEvent, len(result))) is not None:
             result.append(self.value(event, path + (len(result),), depth + 1))
+        return result
+
+    def _entry(self, end: type, held: int) -> yaml.Event | None:
+        """The next entry of a collection that holds ``held`` so far, or None at its end."""
+        event = self.next_event()
+        if type(event) is end:
+            return None
+        if held >= MAX_ITEMS:
+            _fail(self.file, "gate.too_many_items", *_at(event), limit=MAX_ITEMS)
+        return event
 
     def _tag(self, event: yaml.ScalarEvent) -> str:
         tag = event.tag

@@ -75,6 +75,11 @@ def _targets(document, staff: int, facilities: int, trained: int, children: int)
     ])
 
 
+def _save(document, path: Path) -> Path:
+    document.save(str(path))
+    return path
+
+
 def _closing(document, province: str, funds: str, words: str, numeral: str = "IV") -> None:
     following = {"III": "IV", "IV": "V"}[numeral]
     _paragraphs(document, [
@@ -184,9 +189,7 @@ def thanh_hoa(out: Path) -> Path:
         for cells in rows:
             _row(table, list(cells), widths)
     _closing(document, "Thanh Hóa", "6.000.000.000", "Sáu tỷ đồng")
-    path = out / "thanh_hoa_2026-2030.docx"
-    document.save(str(path))
-    return path
+    return _save(document, out / "thanh_hoa_2026-2030.docx")
 
 
 # --- (b) Gia Lai: the table in an annex after the signature, one row per group --------------------------------
@@ -235,9 +238,7 @@ def gia_lai(out: Path) -> Path:
          widths)
     for number, (heading, _text, lead, partners, time, product) in enumerate(GIA_LAI_GROUPS, 1):
         _row(table, [str(number), heading, lead, partners, time, product], widths)
-    path = out / "gia_lai_2026-2030.docx"
-    document.save(str(path))
-    return path
+    return _save(document, out / "gia_lai_2026-2030.docx")
 
 
 # --- (c) Tuyên Quang: a two-row header, group rows and numbered task rows -------------------------------------
@@ -291,9 +292,7 @@ def tuyen_quang(out: Path) -> Path:
     for cells in TUYEN_QUANG_ROWS:
         _row(table, list(cells), widths)
     _closing(document, "Tuyên Quang", "4.800.000.000", "Bốn tỷ tám trăm triệu đồng")
-    path = out / "tuyen_quang_2026-2030.docx"
-    document.save(str(path))
-    return path
+    return _save(document, out / "tuyen_quang_2026-2030.docx")
 
 
 # --- (d) Lào Cai: an annex with Roman group rows, bodies one a line, rows cut by a page break -----------------
@@ -364,9 +363,7 @@ def lao_cai(out: Path) -> Path:
                 cell.add_paragraph(line)
             from docx.shared import Cm
             cell.width = Cm(width)
-    path = out / "lao_cai_2026-2030.docx"
-    document.save(str(path))
-    return path
+    return _save(document, out / "lao_cai_2026-2030.docx")
 
 
 MAKERS = {"thanh_hoa_2026-2030": thanh_hoa, "gia_lai_2026-2030": gia_lai, "tuyen_quang_2026-2030": tuyen_quang,

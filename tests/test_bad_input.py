@@ -40,6 +40,8 @@ CASES = [
     ("deep nesting", "a: " + "[" * 200 + "]" * 200 + "\n", "1:53", "lồng nhau quá sâu", "nesting is too deep"),
     ("very deep nesting", "a: " + "[" * 50_000 + "]" * 50_000 + "\n", "1:53", "lồng nhau quá sâu", "nesting is too deep"),
     ("deep block nesting", "a:\n" + "- " * 50_000 + "x\n", "2:99", "lồng nhau quá sâu", "nesting is too deep"),
+    ("tagged date that is not a date", GOOD.replace("  kind: phase\n", "  kind: phase\n  date: !!timestamp 2021\n"),
+     "5:9", "không có thật", "does not exist"),
     ("impossible date", GOOD.replace("  kind: phase\n", "  kind: phase\n  date: 2026-13-45\n"), "5:9",
      "ngày “2026-13-45” không có thật", "does not exist"),
     ("not a leap day", GOOD.replace("- number: 112/QĐ-TTg", "- number: 112/QĐ-TTg\n  date: 2021-02-29"), "7:9",

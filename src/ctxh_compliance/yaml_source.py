@@ -358,7 +358,9 @@ class _Reader:
         node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
         try:
             value = self.loader.construct_object(node)
-        except (ValueError, OverflowError) as exc:  # 2026-13-45, 2021-02-29, !!int 0x3C
+        # 2026-13-45, 2021-02-29, !!int 0x3C; PyYAML's own readers fail otherwise on a value that their
+        # tag does not fit (!!timestamp 2021: AttributeError): a bad value, never a defect of the tool
+        except (ValueError, OverflowError, AttributeError, TypeError, IndexError, KeyError) as exc:
             key = "yaml.bad_date" if tag == _T + "timestamp" else \
                 "yaml.number_too_large" if isinstance(exc, OverflowError) else "yaml.bad_tagged_value"
             _fail(self.file, key, *mark, value=text, tag=tag.replace(_T, "!!"), detail=str(exc))

@@ -345,3 +345,30 @@ def test_a_targets_population_is_the_groups_its_sentence_names(tmp_path):
     t08 = next(f for f in report["findings"] if (f["rule_id"], f["aspect"]) == ("QD112-T08", "population"))
     missing = t08["message"]["en"].split("missing: ")[1].split("; added")[0]
     assert "trại giam" in missing
+
+
+def test_word_cell_merged_down_is_read_in_every_row_it_covers(tmp_path):
+    """A targets table whose unit column is one "%" merged over three rows: each row keeps its unit."""
+    import docx
+    document = docx.Document()
+    for line in ("KẾ HOẠCH", "Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2026-2030",
+                 "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;", "II. MỤC TIÊU",
+                 "2. Mục tiêu cụ thể"):
+        document.add_paragraph(line)
+    rows = [("Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Năm 2030"),
+            ("Tỷ lệ cơ quan, tổ chức, cơ sở trợ giúp xã hội, trường học, bệnh viện, xã, phường bố trí nhân sự "
+             "làm công tác xã hội", "%", "60", "90"),
+            ("Tỷ lệ cơ sở trợ giúp xã hội, cơ sở y tế, cơ sở giáo dục có cung cấp dịch vụ công tác xã hội", "", "50", "60"),
+            ("Tỷ lệ cán bộ, nhân viên, cộng tác viên công tác xã hội được đào tạo", "", "30", "40")]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            if text:
+                table.cell(r, c).text = text
+    table.cell(1, 1).merge(table.cell(3, 1))
+    path = tmp_path / "gop-o.docx"
+    document.save(str(path))
+    targets = {(t["indicator"], t["year"], t["value"]) for t in extracted(path)["targets"]}
+    assert targets == {("staff_assignment", 2025, 60), ("staff_assignment", 2030, 90),
+                       ("facility_network", 2025, 50), ("facility_network", 2030, 60),
+                       ("staff_trained", 2025, 30), ("staff_trained", 2030, 40)}

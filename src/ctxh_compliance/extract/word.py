@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .reader import Para, clean
-from .tables import table_lines
+from .tables import header_of, responsibility_columns, table_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
@@ -180,9 +180,29 @@ def _cells(row) -> list[str | None]:
     return out
 
 
+def _carried_down(rows: list[list[str | None]], table) -> list[list[str | None]]:
+    """The rows with a cell merged down over several rows read in each of them ("%" in a unit column
+    merged over three targets), as the rows of a table that is not a responsibilities table say it."""
+    above: list[str | None] = []
+    carried = []
+    for row, cells in zip(table.rows, rows, strict=True):
+        cells = list(cells)
+        column = 0
+        for tc in row._tr.tc_lst:
+            if tc.vMerge == "continue" and column < len(above):
+                cells[column] = above[column]
+            column += tc.grid_span if tc.grid_span and tc.grid_span > 0 else 1
+        carried.append(cells)
+        above = cells
+    return carried
+
+
 def _table_paras(table, table_no: int, index: int) -> list[Para]:
+    rows = [_cells(row) for row in table.rows]
+    if responsibility_columns(header_of(rows)) is None:
+        rows = _carried_down(rows, table)
     return [Para(sentence, index=index, table=table_no, row=row, role=role)
-            for row, sentence, role, _column in table_lines([_cells(row) for row in table.rows])]
+            for row, sentence, role, _column in table_lines(rows)]
 
 
 def read_docx(path, display: str) -> list[Para]:

@@ -149,6 +149,17 @@ def test_rows_without_a_lead_give_their_group_none(tmp_path):
     assert role_verdicts(path)["QD112-G05"] == "needs_review"
 
 
+def test_a_column_naming_both_roles_gives_no_lead(tmp_path):
+    """"Cơ quan chủ trì, phối hợp" does not say which body leads: reading all as leads would pass the
+    group on a partner."""
+    path = _word(tmp_path, [["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì, phối hợp"],
+                            ["1", "Truyền thông nâng cao nhận thức về công tác xã hội", "Sở Văn hóa, Thể thao và Du lịch; "
+                                                                                   "Sở Y tế"]],
+                 "III. NHIỆM VỤ, GIẢI PHÁP")
+    assert not any(g.get("lead") for g in extracted(path)["task_groups"])
+    assert role_verdicts(path)["QD112-G05"] == "needs_review"
+
+
 def test_row_cut_by_a_page_break_goes_on_cell_by_cell(made):
     pdf = _document(made, "lao_cai_2026-2030", "pdf")
     training = next(g for g in extracted(pdf)["task_groups"] if g["covers"] == ["training"])

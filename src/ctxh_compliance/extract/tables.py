@@ -103,7 +103,8 @@ def responsibility_columns(header: list[str] | None) -> dict | None:
     if not header:
         return None
     words = wording()["task_table"]
-    lead = next((i for i, h in enumerate(header) if _starts(h, words["lead_headers"])), None)
+    lead = next((i for i, h in enumerate(header) if _starts(h, words["lead_headers"])
+                 and not any(fold(w) in fold(h) for w in words["both_roles"])), None)
     subject = next((i for i, h in enumerate(header) if fold(h) and _is_subject(h)), None)
     if lead is None or subject is None or lead == subject or _starts(header[subject], words["not_task_subjects"]):
         return None

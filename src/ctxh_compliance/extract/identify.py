@@ -319,7 +319,10 @@ def completeness(paras: list[Para], ident: dict, bases: list[dict]) -> tuple[boo
     has_basis = bool(bases) or any(re.match(r"^(-\s*)?Căn cứ\b", p.text, re.IGNORECASE) for p in paras)
     if not has_number_line and not has_basis:
         return False, translate("extract.note_not_plan", "vi")
-    tail = fold(" ".join(p.text for p in paras[-15:]))
+    # the closing is at the end, or before the first annex when annexes follow the signature
+    annexes = tuple(fold(w) for w in wording()["annex_headings"])
+    end = next((i for i, p in enumerate(paras) if p.table is None and fold(p.text).startswith(annexes)), len(paras))
+    tail = fold(" ".join(p.text for p in paras[max(0, end - 15):end] + paras[-15:]))
     if not any(fold(e) in tail for e in wording()["endings"]):
         return False, translate("extract.note_truncated", "vi")
     return True, None

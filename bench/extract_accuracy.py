@@ -12,7 +12,7 @@ AND whose number does not occur in the source text (should be zero).
 
 The seed texts are the texts the wording patterns were tuned on; the Word and PDF variants change
 the layout, not the wording. The responsibilities-table plans (tests/corpus/task_tables.py: Word files
-and their LibreOffice PDFs, rows "tables-unseen docx/pdf") were written to measure how a table's lead
+and their LibreOffice PDFs, rows "table-plans docx/pdf") were written to measure how a table's lead
 and partner cells reach their task group, each measured before the extractor was taught it (the README
 gives those figures; after that, they are no longer unseen). A lead or partner is scored only for the
 groups whose hand-made plan names leads (a hand-made plan that names none says nothing about them).
@@ -141,15 +141,15 @@ def main() -> int:
         truth = TASK_TABLES / f"{path.stem}.yaml"
         examples[path] = (truth, yaml.safe_load(truth.read_text(encoding="utf-8")))
         texts[path] = task_tables.plain_text(path)
-    made["tables-unseen docx"] = tabled["docx"]
+    made["table-plans docx"] = tabled["docx"]
     if tabled["pdf"]:
-        made["tables-unseen pdf"] = tabled["pdf"]
+        made["table-plans pdf"] = tabled["pdf"]
     if args.ocr:
         made["scan.pdf"] = [variants.scan_variant(p, work) for p in made.get("numbering.pdf", [])]
 
     unseen = [seed for seed in examples if seed.parent == UNSEEN]
     totals = {kind: {f: [0, 0, 0] for f in FIELDS} for kind in made}
-    totals.update({f"unseen {kind}": {f: [0, 0, 0] for f in FIELDS} for kind in made if "tables-unseen" not in kind})
+    totals.update({f"unseen {kind}": {f: [0, 0, 0] for f in FIELDS} for kind in made if "table-plans" not in kind})
     invented_total = 0
     widths = [36, 20, 26, 26, 26, 26, 26, 26, 22, 9]
     print("".join(h.ljust(w) for h, w in zip(["plan", "variant", *FIELDS, "invented"], widths, strict=True)))

@@ -99,7 +99,10 @@ def _emit(text: "str | Iterable[str]", output: Path | None, inputs: "list[Path] 
         if sys.stdout is None:  # started with standard output closed
             raise InputError([Problem("stdout", None, None, "cli.stdout_closed", {})])
         try:
-            sys.stdout.write(text)
+            if isinstance(text, str):
+                sys.stdout.write(text)
+            else:  # a template's pieces
+                sys.stdout.writelines(text)
             sys.stdout.flush()
         except BrokenPipeError:  # the reader went away (| head, | grep -q, quitting less): not an error
             _discard_stdout()

@@ -256,5 +256,5 @@ def validate_plan(source: Located) -> LoadedPlan:
 def load_plan(path: Path | str, display: str | None = None) -> LoadedPlan:
     """Read and validate a plan file (``-``: standard input); raise InputError with located problems."""
     if str(path) == "-":
-        return validate_plan(parse_yaml(read_stdin(), STDIN))
+        return validate_plan(parse_yaml(read_stdin(), STDIN, gated=True))  # read through the gate
     return validate_plan(load_yaml(path, display))

@@ -82,12 +82,23 @@ def browser():
 
 def _submit(driver, button) -> None:
     """Press a submit button and wait until the browser has left the page it was on."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
     page = driver.find_element(By.TAG_NAME, "html")
+
+    def left(_driver) -> bool:
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as exc:  # Chromium's answer for a node of the page being replaced
+            if "does not belong to the document" in str(exc):
+                return True
+            raise
     button.click()
-    WebDriverWait(driver, 90).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 90).until(left)
 
 
 def _result(driver, timeout: float = 90.0) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem, Term
 from .reader import Para, clean
-from .tables import body_list, header_of, header_rows, table_lines
+from .tables import body_list, header_of, header_rows, names_a_body, table_lines
 
 #: a page number as offices print it: "3", "- 3 -", "Trang 3", "Trang 3/12", "3/12"
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE)
@@ -248,7 +248,9 @@ def _row_goes_on(paras: list[Para], cell_of: dict, line: dict) -> None:
         para = paras[at]
         if para.role in ("lead", "partner"):
             more = body_list(text, wrapped=True)
-            joiner = "; " if re.match(r"^[-+•–]\s", text) else " "
+            # a bullet or a body's name starts a body of its own ("Sở Y tế;" / "Trường Cao đẳng …" on the
+            # next page); anything else goes on the name the page cut ("UBND các xã," / "phường")
+            joiner = "; " if re.match(r"^[-+•–]\s", text) or names_a_body(text) else " "
         else:
             more, joiner = clean(text.replace("\n", " ")), " "
         paras[at] = replace(para, text=f"{para.text}{joiner}{more}")

@@ -122,24 +122,29 @@ def _numbered(serial: str, text: str) -> str:
 _BULLET = re.compile(r"^[-+•–]\s*")
 
 
+def names_a_body(text: str) -> bool:
+    """Whether ``text`` starts with the name of a body ("Sở …", "UBND …", "Trường …": ``body_starts``)."""
+    return fold(text).startswith(tuple(fold(s) + " " for s in wording()["body_starts"]))
+
+
 def body_list(cell: str, wrapped: bool) -> str:
     """The bodies of a lead or partner cell as one list ("Sở Y tế; Sở Nội vụ"): a cell lists them one
     a line ("- Sở Y tế" / "- Sở Nội vụ", or a paragraph each in Word); in a PDF (``wrapped``) a line
     with no bullet, or whose bullet is not followed by a body's name, goes on the line before
     ("UBND các xã," / "phường", "Sở Lao động" / "- Thương binh và Xã hội")."""
-    starts = tuple(fold(s) for s in wording()["body_starts"])
     items: list[str] = []
     for line in (part.strip() for part in cell.split("\n")):
         if not line:
             continue
         bullet = _BULLET.match(line)
         body = line[bullet.end():] if bullet else line
-        names_a_body = fold(body).startswith(tuple(s + " " for s in starts))
-        if items and wrapped and not (bullet and names_a_body):
+        if items and wrapped and not (bullet and names_a_body(body)):
             items[-1] = f"{items[-1]} {line}"
         else:
             items.append(body)
-    return "; ".join(item.strip(" ;,.") for item in items if item.strip(" ;,."))
+    # a ";" always ends a body, also when the next line was joined on ("Sở Y tế;" / "Trường Cao" / "đẳng …")
+    parts = (part.strip(" ;,.") for item in items for part in item.split(";"))
+    return "; ".join(part for part in parts if part)
 
 
 def _responsibility_row(header: list[str], raw: list, lines: list[str], columns: dict, state: dict,

@@ -372,3 +372,12 @@ def test_word_cell_merged_down_is_read_in_every_row_it_covers(tmp_path):
     assert targets == {("staff_assignment", 2025, 60), ("staff_assignment", 2030, 90),
                        ("facility_network", 2025, 50), ("facility_network", 2030, 60),
                        ("staff_trained", 2025, 30), ("staff_trained", 2030, 40)}
+
+
+def test_general_objective_under_muc_tieu_tong_quat(tmp_path):
+    doc = tmp_path / "kh.txt"
+    doc.write_text("UBND TỈNH BẮC NINH\nKẾ HOẠCH\nTriển khai Chương trình phát triển công tác xã hội giai đoạn 2026 - 2030\n"
+                   "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;\nI. MỤC TIÊU\n"
+                   "1. Mục tiêu tổng quát\nPhát triển công tác xã hội trở thành nghề chuyên nghiệp trên địa bàn tỉnh.\n",
+                   encoding="utf-8")
+    assert extracted(doc)["general_objective"]["text"] == "Phát triển công tác xã hội trở thành nghề chuyên nghiệp trên địa bàn tỉnh."

@@ -47,11 +47,13 @@ def _is_body(text: str) -> bool:
 
 
 def extract_general_objective(tagged, rec: Recorder) -> dict | None:
-    """The text under (or after) the heading "Mục tiêu chung"."""
+    """The text under (or after) the heading of the general objective ("Mục tiêu chung", "Mục tiêu tổng
+    quát": ``general_objective`` in patterns.yaml)."""
+    names = "|".join(re.escape(name) for name in wording()["general_objective"])
     for i, (para, _kind, section) in enumerate(tagged):
-        if section is None or "mục tiêu chung" not in fold(para.text):
+        if section is None or not re.search(names, fold(para.text)):
             continue
-        inline = re.search(r"mục tiêu chung\s*[:.]\s*(.{20,})$", para.text, re.IGNORECASE)
+        inline = re.search(rf"(?:{names})\s*[:.]\s*(.{{20,}})$", para.text, re.IGNORECASE)
         if inline:
             text, where = inline.group(1), para
         elif i + 1 < len(tagged) and tagged[i + 1][2] is None:

@@ -380,4 +380,5 @@ def test_general_objective_under_muc_tieu_tong_quat(tmp_path):
                    "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;\nI. MỤC TIÊU\n"
                    "1. Mục tiêu tổng quát\nPhát triển công tác xã hội trở thành nghề chuyên nghiệp trên địa bàn tỉnh.\n",
                    encoding="utf-8")
-    assert extracted(doc)["general_objective"]["text"] == "Phát triển công tác xã hội trở thành nghề chuyên nghiệp trên địa bàn tỉnh."
+    objective = extracted(doc)["general_objective"]["text"]
+    assert objective == "Phát triển công tác xã hội trở thành nghề chuyên nghiệp trên địa bàn tỉnh."

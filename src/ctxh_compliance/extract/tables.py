@@ -179,10 +179,6 @@ def _responsibility_row(header: list[str], raw: list, lines: list[str], columns:
     return out
 
 
-def table_sentences(rows: list[list], header: list[str] | None = None) -> list[tuple[int, str]]:
-    """(row number, sentence) for each line a table says (``table_lines`` without the roles)."""
-    return [(row, sentence) for row, sentence, _role, _column in table_lines(rows, header)]
-
 
 def table_lines(rows: list[list], header: list[str] | None = None, state: dict | None = None,
                 wrapped: bool = False) -> list[tuple[int, str, str | None, int | None]]:

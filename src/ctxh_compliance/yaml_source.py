@@ -450,18 +450,16 @@ def parse_yaml(text: str, display: str, allow_aliases: bool = False, gated: bool
         found, data = reader.document()
         if not found:
             _fail(display, "input.empty")
-    except yaml.MarkedYAMLError as exc:
-        if "nesting depth" in str(exc.problem or ""):
-            _located_depth(text, display)
-        raise InputError([syntax_problem(exc, text, display)]) from None
-    except yaml.reader.ReaderError as exc:  # a control character: where it is (libyaml counts bytes), and which
-        before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
-        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        _fail(display, "yaml.control_character", line, column, char=char, code=f"U+{ord(char):04X}")
     except yaml.YAMLError as exc:
-        if "nesting depth" in str(getattr(exc, "problem", "")):
+        if "nesting depth" in str(getattr(exc, "problem", "") or ""):  # libyaml stopped at its own depth
             _located_depth(text, display)
+        if isinstance(exc, yaml.reader.ReaderError):  # a control character: where (libyaml counts bytes), which
+            before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
+            line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+            char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+            _fail(display, "yaml.control_character", line, column, char=char, code=f"U+{ord(char):04X}")
+        if isinstance(exc, yaml.MarkedYAMLError):
+            raise InputError([syntax_problem(exc, text, display)]) from None
         _fail(display, "yaml.syntax", detail=str(exc))
     except RecursionError:
         _fail(display, "yaml.too_deep", limit=MAX_DEPTH)

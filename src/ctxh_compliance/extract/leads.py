@@ -8,10 +8,10 @@ import re
 from ..i18n import translate
 from ..text import fold
 from .patterns import wording
+from .organisation import ITEM
 from .record import Recorder
 from .tasks import groups_of
 
-_ITEM = re.compile(r"^(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s+(.+)$")
 _SENTENCE = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -25,7 +25,7 @@ def _bodies_and_sentences(tagged, assignments: list[dict]):
             continue
         if section is not None:
             heading = para.text
-        item = _ITEM.match(para.text)
+        item = ITEM.match(para.text)
         if item:
             head = item.group(1)
             body = next((a["body"] for a in assignments if head.startswith(a["body"])), None)

@@ -12,7 +12,8 @@ from .sections import heading_kind
 from .record import Recorder
 from .tasks import split_bodies
 
-_ITEM = re.compile(r"^(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s+(.+)$")
+# an item of a list: "1. Sở Y tế: …", "2.1. …", "a) Sở Nội vụ"
+ITEM = re.compile(r"^(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s+(.+)$")
 
 
 @cache
@@ -100,7 +101,7 @@ def extract_organisation(tagged, rec: Recorder) -> tuple[list[dict], list[dict]]
         if kind != "organisation":
             current = None
             continue
-        item = _ITEM.match(para.text)
+        item = ITEM.match(para.text)
         if item:
             head = item.group(1)
             body, _, duty = head.partition(":")

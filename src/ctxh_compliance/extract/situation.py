@@ -6,15 +6,13 @@ from functools import cache
 
 from .patterns import wording
 from .record import Recorder
+from .targets import clause
 
 
 @cache
 def _share() -> re.Pattern:
     units = "|".join(re.escape(u) for u in sorted(wording()["share_units"], key=len, reverse=True))
     return re.compile(rf"(?<![\d/.,])(\d{{1,5}})\s*/\s*(\d{{1,5}})(?![\d/])\s+(?=(?:{units})(?!\w))", re.IGNORECASE)
-
-
-_CLAUSE_END = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])|\.$")
 
 
 def extract_situation(tagged, rec: Recorder) -> list[dict]:
@@ -24,14 +22,12 @@ def extract_situation(tagged, rec: Recorder) -> list[dict]:
             continue
         text = para.text
         for match in _share().finditer(text):
-            left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, match.start())), default=0)
-            right_end = _CLAUSE_END.search(text, match.end())
-            right = right_end.start() if right_end else len(text)
-            what = text[match.end():right].strip(" ,")
+            _before, after, whole = clause(text, match.start(), match.end())
+            what = after.strip(" ,")
             numerator, denominator = int(match.group(1)), int(match.group(2))
             if not what or denominator == 0:
                 continue
             rec.note(f"situation[{len(out)}]", para, "medium")
             out.append({"text": what, "numerator": numerator, "denominator": denominator,
-                        "quote": text[left:right].strip(" -;,")})
+                        "quote": whole.strip(" -;,")})
     return out

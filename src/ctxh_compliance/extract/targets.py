@@ -14,7 +14,7 @@ _PER_ONE = re.compile(r"\bcó\s+(ít nhất\s+|tối thiểu\s+)?(\d{1,2}|một|
                       re.IGNORECASE)
 
 
-def _clause(text: str, start: int, end: int) -> tuple[str, str, str]:
+def clause(text: str, start: int, end: int) -> tuple[str, str, str]:
     """(before, after, whole clause) around text[start:end], bounded by ';' and sentence ends."""
     left = 0
     for match in _CLAUSE_END.finditer(text, 0, start):
@@ -173,7 +173,7 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
                 taken.append((match.start(), match.end()))
                 raw = match.group(1) if regex is RANGE else match.group(2)
                 value = wording()["per_unit"]["number_words"].get(raw.lower()) if not raw.isdigit() else int(raw)
-                before, after, quote = _clause(text, match.start(), match.end())
+                before, after, quote = clause(text, match.start(), match.end())
                 ind = None
                 for spec in wording()["per_unit"]["indicators"]:
                     if ruleset and ruleset not in spec["rulesets"]:
@@ -196,13 +196,13 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             pos = min(folded.find(fold(p)) for p in spec["phrases"] if fold(p) in folded)
             year, yconf, why = year_of(_sentence(text, pos))
             if year:
-                _, _, quote = _clause(text, pos, pos + 1)
+                _, _, quote = clause(text, pos, pos + 1)
                 add({"indicator": spec["id"], "year": year, "value": 1, "unit": "wage_multiple",
                      "comparison": "at_least", "quote": quote}, para, why, yconf, "medium")
         # percentages
         for match in PERCENT.finditer(text):
             value = parse_float(match.group(1))
-            before, after, quote = _clause(text, match.start(), match.end())
+            before, after, quote = clause(text, match.start(), match.end())
             increase = bool(re.search(r"(?<!\w)tăng(\s+\w+){0,2}\s*$", fold(before)))
             unit = "percent_increase" if increase else "percent"
             relative = RELATIVE.search(after)
@@ -225,7 +225,7 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         for match in COUNT.finditer(text):
             if any(s <= match.start() < e for s, e in taken):
                 continue
-            before, after, quote = _clause(text, match.start(), match.end())
+            before, after, quote = clause(text, match.start(), match.end())
             if not re.search(r"(?<!\w)(cho|khoảng|đào tạo|tập huấn)\s*$", fold(before)):
                 continue
             ind = _indicator("count", ruleset, after, before)

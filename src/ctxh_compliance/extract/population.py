@@ -66,5 +66,5 @@ def of_target(before: str, after: str) -> list[str]:
     found = groups(after)
     if found:
         return found
-    rate = re.search(r"(?<!\w)tỷ lệ\s+(.+)$", before, re.IGNORECASE)
+    rate = re.search(rf"(?<!\w)(?:{_words('rate')})\s+(.+)$", before, re.IGNORECASE)
     return groups(rate.group(1)) if rate else []

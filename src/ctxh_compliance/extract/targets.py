@@ -97,7 +97,7 @@ def _breakdowns(tagged, out: list[dict], rec: Recorder) -> None:
     trong đó:" then "+ Đào tạo 30 cán bộ … Đại học." …): its breakdown, each part as the list writes it."""
     paras = [para for para, kind, _ in tagged if kind != "history"]
     for i, para in enumerate(paras):
-        if not re.search(r"trong đó\s*:?\s*$", para.text, re.IGNORECASE):
+        if not re.search(rf"(?:{'|'.join(map(re.escape, wording()['breakdown']))})\s*:?\s*$", para.text, re.IGNORECASE):
             continue
         counts = list(COUNT.finditer(para.text))
         if len(counts) != 1:

@@ -1,6 +1,6 @@
 # Set-up and checks. Two commands do everything on a fresh machine:
 #   make demo   — create .venv, install, check the bundled Lạng Sơn plan
-#   make test   — create .venv, install with test extras, lint (ruff), run the test suite
+#   make test   — create .venv, install with test extras, lint (ruff), check the import layers, run the test suite
 #   make serve  — create .venv, install with the web extra, start the web page and API (HOST, PORT)
 # Choose the interpreter with PYTHON=python3.12 (any CPython >= 3.11).
 
@@ -45,6 +45,7 @@ demo: install
 
 test: install-test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 
 serve: engine

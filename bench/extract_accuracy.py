@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from ctxh_compliance.extract import extract
-from ctxh_compliance.text import fold_item, fold_name, fold_number
+from ctxh_compliance.core.text import fold_item, fold_name, fold_number
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus" / "seeds"

@@ -41,8 +41,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 import yaml  # noqa: E402
 
 import oracle  # noqa: E402
-from ctxh_compliance import check, engine, load_plan, select_ruleset  # noqa: E402
-from ctxh_compliance.report import render  # noqa: E402
+from ctxh_compliance import check, load_plan, select_ruleset  # noqa: E402
+from ctxh_compliance.rules import engine  # noqa: E402
+from ctxh_compliance.reports.report import render  # noqa: E402
 
 PLAN = ROOT / "examples" / "lang_son_sldtbxh_2021-2025.yaml"
 

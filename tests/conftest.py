@@ -8,7 +8,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from ctxh_compliance.cli import app
+from ctxh_compliance.cli.main import app
 
 # the caches (compiled templates, validated rulesets) of a test run stay out of the user's home, in
 # a folder removed when the run ends

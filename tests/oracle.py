@@ -21,9 +21,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ctxh_compliance.engine import compiled_for
-from ctxh_compliance.facts import Fact, day, plan_fact
-from ctxh_compliance.text import fold_number, fold_place
+from ctxh_compliance.rules.engine import compiled_for
+from ctxh_compliance.rules.facts import Fact, day, plan_fact
+from ctxh_compliance.core.text import fold_number, fold_place
 
 __all__ = ["facts_of", "evaluate"]
 

@@ -116,7 +116,7 @@ def test_where_text_is_expected_the_plan_gets_the_text_written(written, write_pl
 def test_values_are_read_by_the_yaml_1_2_core_rules():
     import datetime as dt
 
-    from ctxh_compliance.yaml_source import parse_yaml
+    from ctxh_compliance.inputs.yaml_source import parse_yaml
     text = ("a: true\nb: FALSE\nc: ~\nd: Null\ne: 2026-03-25\nf: 60\ng: -5\nh: 0.5\ni: 1e-05\nj: 1.0e+16\nk: .inf\n"
             "l: '1:30'\nm: \"yes\"\nn: 0\no: =\np: nO\nq: 2026-03-25 10:00:00\n")
     data = parse_yaml(text, "t.yaml").data
@@ -138,7 +138,7 @@ def test_the_bundled_rulesets_and_examples_read_the_same_under_yaml_1_1():
     """Nothing in them is written in a way YAML 1.1 reads otherwise, so the stricter rules change nothing."""
     from conftest import ROOT
 
-    from ctxh_compliance.yaml_source import load_yaml
+    from ctxh_compliance.inputs.yaml_source import load_yaml
     files = sorted((ROOT / "rulesets").rglob("*.yaml")) + sorted(EXAMPLES.glob("*.yaml"))
     assert len(files) > 10
     for path in files:
@@ -148,7 +148,7 @@ def test_the_bundled_rulesets_and_examples_read_the_same_under_yaml_1_1():
 def test_the_libyaml_loader_is_kept():
     import yaml
 
-    from ctxh_compliance import yaml_source
+    from ctxh_compliance.inputs import yaml_source
     if getattr(yaml, "CSafeLoader", None):
         assert issubclass(yaml_source._Loader, yaml.CSafeLoader)
 
@@ -191,7 +191,7 @@ def test_missing_file_and_directory(cli, tmp_path):
 
 
 def test_oversized_file_is_refused_before_parsing(cli, write_plan, monkeypatch):
-    from ctxh_compliance import input_gate
+    from ctxh_compliance.inputs import gate as input_gate
     monkeypatch.setattr(input_gate, "MAX_BYTES", 100)
     result = cli(write_plan(GOOD + "#" * 200 + "\n"))
     assert result.exit_code == 2 and "tệp quá lớn" in result.stderr
@@ -208,7 +208,7 @@ def test_decomposed_vietnamese_is_normalised_to_nfc(cli, write_plan):
 
 def test_unexpected_errors_exit_3_not_1(cli, write_plan, monkeypatch):
     """A defect must never look like "the plan fails" (exit 1)."""
-    from ctxh_compliance import report
+    from ctxh_compliance.reports import report
     monkeypatch.setattr(report, "render", lambda *a, **k: 1 / 0)
     result = cli(write_plan(MINIMAL_PLAN))
     assert result.exit_code == 3 and "lỗi nội bộ không lường trước" in result.stderr

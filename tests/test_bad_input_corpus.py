@@ -59,7 +59,7 @@ def test_folder_missing_and_unreadable(cli, tmp_path, monkeypatch):
 
     def denied(path):
         raise PermissionError(13, "Permission denied")
-    from ctxh_compliance import input_gate
+    from ctxh_compliance.inputs import gate as input_gate
     monkeypatch.setattr(input_gate, "_open", denied)  # root reads anything: simulate the refusal
     unreadable = cli(locked)
     assert unreadable.exit_code == 2 and "không có quyền đọc tệp" in unreadable.stderr

@@ -129,7 +129,7 @@ def test_an_unreadable_file_is_told_by_its_error_number(number, vi, en, cli, tmp
 
     def broken(*args, **kwargs):
         raise OSError(getattr(errno, number), os.strerror(getattr(errno, number)))
-    monkeypatch.setattr("ctxh_compliance.input_gate._open", broken)  # where the input gate opens a file
+    monkeypatch.setattr("ctxh_compliance.inputs.gate._open", broken)  # where the input gate opens a file
     result = cli(path)
     assert result.exit_code == 2
     assert f"ke-hoach.yaml: {vi}" in result.stderr

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from ctxh_compliance.draft import build
-from ctxh_compliance.ruleset_loader import available_rulesets, load_ruleset
+from ctxh_compliance.rules.ruleset_loader import available_rulesets, load_ruleset
 
 #: the parts of a plan the document reader fills (extract/): a required part outside them is for review
 #: when the plan is read from a document, whatever the document says
@@ -125,7 +125,7 @@ def drafts(tmp_path_factory) -> list[dict]:
     reports = out / "reports"
     result = _run(*map(str, files), "-f", "json", "-o", str(reports))
     assert result.returncode == 0, result.stdout + result.stderr
-    from ctxh_compliance.batch import report_names
+    from ctxh_compliance.cli.batch import report_names
     names = report_names(files, ".json")
     for entry in made:
         entry["verdicts"] = {kind: _worst(json.loads((reports / names[entry[kind]]).read_text(encoding="utf-8")))
@@ -230,7 +230,7 @@ def test_the_draft_modules_name_no_decision():
 def test_the_main_help_names_the_subcommand_and_a_missing_word_package_names_the_extra(monkeypatch):
     assert "ctxh-check draft" in _run("-h").stdout
     from ctxh_compliance.draft import write_draft
-    from ctxh_compliance.errors import InputError
+    from ctxh_compliance.core.errors import InputError
     monkeypatch.setitem(sys.modules, "docx", None)  # python-docx not installed
     with pytest.raises(InputError) as raised:
         write_draft("Lào Cai", 2026, 2030, fmt="docx")
@@ -242,9 +242,9 @@ def test_every_current_province_gets_a_draft_whose_name_and_bodies_check(tmp_pat
     """All 34 units of today: the name the reader takes from the header (or the place line of a city) is
     the current one, and nothing in the draft warns or fails."""
     from ctxh_compliance import check
-    from ctxh_compliance.document_input import load_document
+    from ctxh_compliance.extract.document import load_document
     from ctxh_compliance.draft import write_draft
-    from ctxh_compliance.kinds.old_province import current_names
+    from ctxh_compliance.rules.kinds.old_province import current_names
     rs = load_ruleset("qd112_2021")
     names = list(current_names(next(r for r in rs.rules if r.kind == "old_province")).values())
     assert len(names) == 34

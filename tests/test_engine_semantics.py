@@ -5,7 +5,9 @@ import threading
 import pytest
 from durable.lang import c, m, none, when_all
 
-from ctxh_compliance import CheckerError, check, engine, load_plan, load_ruleset
+from ctxh_compliance import CheckerError, check, load_plan, load_ruleset
+
+from ctxh_compliance.rules import engine  # noqa: E402
 
 from conftest import EXAMPLES
 

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from ctxh_compliance.escaping import css_string, csv_cell, href, md, term
+from ctxh_compliance.reports.escaping import css_string, csv_cell, href, md, term
 
 from conftest import MINIMAL_PLAN, dump
 

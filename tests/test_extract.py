@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ctxh_compliance.errors import InputError
+from ctxh_compliance.core.errors import InputError
 from ctxh_compliance.extract import extract, extract_text
 from ctxh_compliance.extract.patterns import comparison_before, parse_amount, parse_date, parse_number
 from ctxh_compliance.extract.reader import read_document
-from ctxh_compliance.plan_model import Plan
+from ctxh_compliance.model.plan import Plan
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is absent")

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ctxh_compliance import InputError, check, load_ruleset
-from ctxh_compliance.yaml_source import parse_yaml
-from ctxh_compliance.plan_loader import validate_plan
+from ctxh_compliance.inputs.yaml_source import parse_yaml
+from ctxh_compliance.inputs.plan_loader import validate_plan
 
 from conftest import EXAMPLES
 
@@ -157,7 +157,7 @@ def test_unicode_of_every_category_gives_report_or_clean_input_error(text, where
 @FUZZ
 @given(hostile_text)
 def test_bytes_through_the_input_gate_give_text_or_clean_input_error(text):
-    from ctxh_compliance.input_gate import decode
+    from ctxh_compliance.inputs.gate import decode
     try:
         decoded = decode(text.encode("utf-8", "surrogatepass"), "fuzz.yaml")
     except InputError as exc:
@@ -178,7 +178,7 @@ def test_long_lists_and_deep_nesting_give_report_or_clean_input_error(length, de
 
 
 def _document_outcome(path):
-    from ctxh_compliance.document_input import load_document
+    from ctxh_compliance.extract.document import load_document
     try:
         loaded, _ = load_document(path)
     except InputError as exc:

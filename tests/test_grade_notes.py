@@ -7,7 +7,7 @@ import json
 import pytest
 
 from ctxh_compliance import load_ruleset
-from ctxh_compliance.ruleset_loader import available_rulesets
+from ctxh_compliance.rules.ruleset_loader import available_rulesets
 
 from conftest import EXAMPLES, MINIMAL_PLAN
 

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from durable.lang import m, when_all
 
-from ctxh_compliance import check, engine, load_plan, load_ruleset
-from ctxh_compliance.kinds import old_province
-from ctxh_compliance.text import fold_name, fold_place
+from ctxh_compliance import check, load_plan, load_ruleset
+
+from ctxh_compliance.rules import engine  # noqa: E402
+from ctxh_compliance.rules.kinds import old_province
+from ctxh_compliance.core.text import fold_name, fold_place
 
 from conftest import MINIMAL_PLAN, ROOT
 
@@ -108,7 +110,7 @@ def test_the_stale_body_patterns_catch_the_abbreviations_in_the_engine_as_in_pyt
 
 
 def test_a_pattern_not_written_as_names_are_compared_is_refused():
-    from ctxh_compliance.kinds.stale_body import Rule
+    from ctxh_compliance.rules.kinds.stale_body import Rule
     data = next(rule for rule in RS.rules if rule.id == "CTXH-I01").model_dump()
     for pattern in ("sở lđ-tbxh", "sở lđtb&xh", "(ủy|uỷ) ban nhân dân"):
         with pytest.raises(ValueError, match="not written as names are compared"):
@@ -165,7 +167,7 @@ def test_every_former_unit_is_not_applicable_before_the_merger(write_plan, provi
 
 def test_no_example_plan_is_recognised_differently_by_the_old_folding():
     """The examples' provinces are read the same with the new name folding (no example changes province)."""
-    from ctxh_compliance.text import fold
+    from ctxh_compliance.core.text import fold
     for path in sorted(Path(ROOT / "examples").glob("*.yaml")):
         province = load_plan(path).plan.identification.province
         assert fold_place(province) == fold(province)

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ctxh_compliance import check, load_ruleset
-from ctxh_compliance.kinds import module_for
-from ctxh_compliance.plan_loader import validate_plan
-from ctxh_compliance.yaml_source import parse_yaml
+from ctxh_compliance.rules.kinds import module_for
+from ctxh_compliance.inputs.plan_loader import validate_plan
+from ctxh_compliance.inputs.yaml_source import parse_yaml
 
 from conftest import dump
 

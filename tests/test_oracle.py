@@ -15,9 +15,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ctxh_compliance import engine, load_plan, load_ruleset, select_ruleset
-from ctxh_compliance.plan_loader import validate_plan
-from ctxh_compliance.yaml_source import parse_yaml
+from ctxh_compliance import load_plan, load_ruleset, select_ruleset
+
+from ctxh_compliance.rules import engine  # noqa: E402
+from ctxh_compliance.inputs.plan_loader import validate_plan
+from ctxh_compliance.inputs.yaml_source import parse_yaml
 
 import oracle
 from conftest import EXAMPLES

@@ -9,9 +9,9 @@ import pytest
 from pydantic import ValidationError
 
 from ctxh_compliance import check, load_plan, load_ruleset
-from ctxh_compliance.kinds.required_part import Rule as RequiredPart
-from ctxh_compliance.report import render
-from ctxh_compliance.ruleset_loader import available_rulesets
+from ctxh_compliance.rules.kinds.required_part import Rule as RequiredPart
+from ctxh_compliance.reports.report import render
+from ctxh_compliance.rules.ruleset_loader import available_rulesets
 
 from conftest import EXAMPLES, MINIMAL_PLAN
 

@@ -35,7 +35,7 @@ def test_readme_setup_commands_are_what_ci_runs():
 
 
 def test_readme_waiver_example_is_a_valid_waiver_file(tmp_path):
-    from ctxh_compliance.waivers import load_waivers
+    from ctxh_compliance.rules.waivers import load_waivers
     block = next(b for b in re.findall(r"```yaml\n(.*?)```", README, flags=re.DOTALL) if "waivers:" in b)
     path = tmp_path / "w.yaml"
     path.write_text(block, encoding="utf-8")
@@ -43,17 +43,17 @@ def test_readme_waiver_example_is_a_valid_waiver_file(tmp_path):
 
 
 def test_readme_lists_every_rule_kind_and_each_kind_has_its_module():
-    from ctxh_compliance.kinds import KINDS
+    from ctxh_compliance.rules.kinds import KINDS
     table = README.split("## Bộ quy tắc là dữ liệu")[1].split("## Kiến trúc")[0]
     listed = set(re.findall(r"`([a-z_]+)`", "\n".join(line.split("|")[1] for line in table.splitlines()
                                                        if line.startswith("| `"))))
     assert listed == set(KINDS)
     for kind, module in KINDS.items():
-        assert module.__name__ == f"ctxh_compliance.kinds.{kind}" and module.__doc__
+        assert module.__name__ == f"ctxh_compliance.rules.kinds.{kind}" and module.__doc__
 
 
 def test_durable_rules_is_imported_by_the_engine_module_only():
     src = ROOT / "src" / "ctxh_compliance"
     importing = sorted(str(p.relative_to(src)) for p in src.rglob("*.py")
                        if re.search(r"^\s*(import durable|from durable)", p.read_text(encoding="utf-8"), re.M))
-    assert importing == ["engine.py"]
+    assert importing == ["rules/engine.py"]

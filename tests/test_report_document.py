@@ -91,7 +91,7 @@ def test_terminal_shows_problems_and_counts_and_everything_with_all(cli):
 
 def test_a_plan_without_problems_says_so(cli, write_plan):
     from ctxh_compliance import check, load_plan, load_ruleset
-    from ctxh_compliance.report import render
+    from ctxh_compliance.reports.report import render
     report = check(load_plan(write_plan(MINIMAL_PLAN)), load_ruleset("qd112_2021"))
     clean = report.model_copy(update={"findings": [f for f in report.findings if f.verdict.value == "pass"]})
     assert "Không có quy tắc nào không đạt, cảnh báo hoặc cần xem xét." in render(clean, "html")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jsonschema
 
-from ctxh_compliance.report_json import json_schema
+from ctxh_compliance.reports.report_json import json_schema
 
 from conftest import EXAMPLES, MINIMAL_PLAN, ROOT, dump
 

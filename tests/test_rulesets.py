@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ctxh_compliance import RulesetError, check, load_plan, load_ruleset
-from ctxh_compliance.kinds.min_target import Rule as MinTarget
+from ctxh_compliance.rules.kinds.min_target import Rule as MinTarget
 
 from conftest import MINIMAL_PLAN, ROOT
 
@@ -151,8 +151,8 @@ def test_a_pattern_the_engine_would_never_match_is_refused(pattern, tmp_path):
     text = rules.read_text(encoding="utf-8")
     rules.write_text(text.replace('      - "sở lđtbxh"\n', f"      - '{pattern}'\n", 1), encoding="utf-8")
     assert rules.read_text(encoding="utf-8") != text
-    from ctxh_compliance.ruleset_model import RuleFile
-    from ctxh_compliance.yaml_source import load_yaml
+    from ctxh_compliance.rules.ruleset_model import RuleFile
+    from ctxh_compliance.inputs.yaml_source import load_yaml
     with pytest.raises(Exception, match="never matches"):
         RuleFile.model_validate(load_yaml(rules, allow_aliases=True).data)
 
@@ -164,8 +164,8 @@ def test_every_stale_body_pattern_matches_in_the_engine_as_in_python():
 
     from durable.lang import m, when_all
 
-    from ctxh_compliance import engine
-    from ctxh_compliance.text import fold
+    from ctxh_compliance.rules import engine
+    from ctxh_compliance.core.text import fold
     names = ["Sở Lao động - Thương binh và Xã hội", "Sở LĐTBXH", "Sở LĐ-TBXH", "Sở Lao động-TB&XH",
              "Bộ Lao động - Thương binh và Xã hội", "Bộ LĐTBXH", "UBND các huyện", "Ủy ban nhân dân cấp huyện",
              "Phòng Lao động - Thương binh và Xã hội các huyện", "Phòng LĐTBXH cấp huyện",

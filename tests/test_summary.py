@@ -40,7 +40,7 @@ def seven_plans(tmp_path_factory):
 def summary(seven_plans, tmp_path_factory):
     from typer.testing import CliRunner
 
-    from ctxh_compliance.cli import app
+    from ctxh_compliance.cli.main import app
     out = tmp_path_factory.mktemp("out")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH_2026)
@@ -108,7 +108,7 @@ def test_csv_speaks_the_report_language(summary, seven_plans, tmp_path):
     assert not any(code in verdict_cells for code in ("fail", "needs_review", "pass", "not_applicable"))
     from typer.testing import CliRunner
 
-    from ctxh_compliance.cli import app
+    from ctxh_compliance.cli.main import app
     assert CliRunner().invoke(app, [str(seven_plans), "-o", str(tmp_path), "--lang", "en"]).exit_code == 1
     english = _csv(tmp_path / "summary.csv")
     assert english[0][:2] == ["Province", "Plan"] and "NEEDS REVIEW" in {c for row in english for c in row}

@@ -12,13 +12,14 @@ Library API (the command line is a thin layer over it)::
 """
 
 # The names are imported on first use (PEP 562), so that the command line, which imports
-# ``ctxh_compliance.cli``, loads only what its run needs.
+# ``ctxh_compliance.cli.main``, loads only what its run needs.
 _EXPORTS = {
-    "InputError": "errors", "Problem": "errors", "RulesetError": "errors", "CheckerError": "errors",
-    "load_plan": "plan_loader",
-    "load_ruleset": "ruleset_loader", "select_ruleset": "ruleset_loader", "available_rulesets": "ruleset_loader",
-    "check": "checker",
-    "Finding": "findings", "Report": "findings", "Verdict": "findings",
+    "InputError": "core.errors", "Problem": "core.errors", "RulesetError": "core.errors", "CheckerError": "core.errors",
+    "load_plan": "inputs.plan_loader",
+    "load_ruleset": "rules.ruleset_loader", "select_ruleset": "rules.ruleset_loader",
+    "available_rulesets": "rules.ruleset_loader",
+    "check": "rules.checker",
+    "Finding": "model.findings", "Report": "model.findings", "Verdict": "model.findings",
 }
 
 __all__ = list(_EXPORTS)

@@ -10,6 +10,7 @@ import gc
 import os
 import sys
 
+
 def _flush() -> bool:
     """Flush what is left to write; False when the output could not be written (a full disk)."""
     written = True
@@ -62,7 +63,7 @@ def run() -> None:
         from .web import main as serve
         sys.exit(serve(sys.argv[2:]))
     gc.disable()
-    from .cli import EXIT_INPUT, main_entry
+    from .cli.main import EXIT_INPUT, main_entry
     gc.freeze()
     gc.enable()
     code = main_entry()

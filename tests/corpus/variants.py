@@ -31,7 +31,7 @@ _TITLE = re.compile(r"^(KẾ HOẠCH|QUYẾT ĐỊNH)\s*$")
 
 def seed_lines(seed: Path) -> list[str]:
     """The paragraphs of a seed (a line the web copy cut in the middle of a sentence is joined back)."""
-    from ctxh_compliance.extract.reader import lines_to_paras
+    from ctxh_compliance.extract.paragraphs import lines_to_paras
     return [para.text for para in lines_to_paras(seed.read_text(encoding="utf-8"))]
 
 

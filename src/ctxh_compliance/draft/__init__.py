@@ -1,4 +1,5 @@
 """A plan skeleton a province fills in: ``ctxh-check draft --province … --period …``.
+May import: rules, inputs, model, core (not reports, extract, cli or web).
 
     from ctxh_compliance.draft import write_draft
     data = write_draft("Lào Cai", 2026, 2030, fmt="docx")   # bytes of a Word file

@@ -4,7 +4,7 @@ a borderless two-column table, the title centred, headings with their numbers wr
 
 import io
 
-from ..errors import InputError, Problem
+from ..core.errors import InputError, Problem
 from .model import Outline
 
 FONT, SIZE = "Times New Roman", 14

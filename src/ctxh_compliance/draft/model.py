@@ -12,9 +12,9 @@ number. The layout (headings, the funding lines, the closing) is the one provinc
 import re
 from dataclasses import dataclass, field
 
-from ..clock import today
-from ..errors import InputError, Problem
-from ..ruleset_loader import available_rulesets, load_ruleset, programme_period
+from ..core.clock import today
+from ..core.errors import InputError, Problem
+from ..rules.ruleset_loader import available_rulesets, load_ruleset, programme_period
 from .province import Province, resolve
 from .references import Bodies, bodies, legal_bases
 from .wording import BLANK, clauses, clean, join_clause, target_line, verified

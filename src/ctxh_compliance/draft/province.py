@@ -4,8 +4,8 @@ rule lists them. An old name is refused with the unit it became; an unknown one 
 import difflib
 from dataclasses import dataclass
 
-from ..errors import InputError, Problem
-from ..text import fold_place
+from ..core.errors import InputError, Problem
+from ..core.text import fold_place
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def _split(written: str) -> Province:
 def resolve(rs, given: str) -> Province:
     """The current unit ``given`` names, from the ruleset's ``old_province`` rule (any name is taken as
     written when the ruleset has none)."""
-    from ..kinds.old_province import current_names, old_names
+    from ..rules.kinds.old_province import current_names, old_names
     rule = next((r for r in rs.rules if r.kind == "old_province"), None)
     if rule is None:
         return _split(given)

@@ -4,7 +4,7 @@ of another milestone), with today's population names and "…" where the value i
 import re
 from dataclasses import dataclass
 
-from ..text import format_number
+from ..core.text import format_number
 
 BLANK = "…"
 _UNIT_SIGN = {"percent": "%", "percent_increase": "%"}

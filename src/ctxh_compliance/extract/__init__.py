@@ -1,4 +1,5 @@
 """Extractor: read a provincial plan (.txt, .docx, .pdf) and write a plan file with evidence.
+May import: rules, inputs, model, core (not reports, draft, cli or web).
 
     from ctxh_compliance.extract import extract
     result = extract("plan.txt")
@@ -11,16 +12,16 @@ Nothing is invented: a value that is not in the text is listed in ``result.missi
 from pathlib import Path
 
 from .identify import completeness, identification, legal_bases, period, ruleset
-from .reader import Para, lines_to_paras
+from .leads import add_leads
+from .organisation import extract_general_objective, extract_organisation
+from .paragraphs import Para, lines_to_paras
 from .record import Recorder
+from .responsibilities import with_table_groups
 from .result import Extraction, assume, validate
 from .sandbox import read_document  # a .docx or .pdf is read in a child process, within limits
 from .sections import zones
 from .situation import extract_situation
 from .targets import extract_targets
-from .leads import add_leads
-from .organisation import extract_general_objective, extract_organisation
-from .responsibilities import with_table_groups
 from .tasks import extract_budget, extract_task_groups
 
 __all__ = ["Extraction", "extract", "extract_paras", "extract_text"]
@@ -85,7 +86,7 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
 def _known_groups(rules: str | None) -> set[str] | None:
     if rules is None:
         return None
-    from ..ruleset_loader import load_ruleset
+    from ..rules.ruleset_loader import load_ruleset
     return set(load_ruleset(rules).groups)
 
 
@@ -94,7 +95,7 @@ def _of_ruleset(groups: list[dict], rules: str | None) -> list[dict]:
     board names a group of another decision): a plan is not refused for a group its decision lacks."""
     if rules is None:
         return groups
-    from ..ruleset_loader import load_ruleset
+    from ..rules.ruleset_loader import load_ruleset
     known = load_ruleset(rules).groups
     # kept in place, even with no cover left: the evidence of each group is recorded by its position
     return [{**g, "covers": [c for c in g["covers"] if c in known]} for g in groups]

@@ -3,10 +3,10 @@
 import re
 from collections import Counter
 
-from ..i18n import translate
-from ..text import fold, fold_number
+from ..core.i18n import translate
+from ..core.text import fold, fold_number
+from .paragraphs import Para
 from .patterns import DOC_REF, NUMBER_LINE, YEAR, YEAR_SPAN, clean_number, parse_date, wording
-from .reader import Para
 from .record import Recorder
 
 _HEADER_STOP = re.compile(r"^(-\s*)?Căn cứ\b", re.IGNORECASE)  # the header ends where the bases begin
@@ -299,7 +299,7 @@ def ruleset(bases: list[dict], paras: list[Para], period_: dict | None) -> tuple
     """The ruleset the document implements, as the checker would choose it (the decisions' own
     detection data): a cited decision, else the programme the title or the text names, else the
     only programme whose period holds the plan's. Used to read targets; the check chooses again."""
-    from ..ruleset_loader import by_citation, by_period, by_programme_name
+    from ..rules.ruleset_loader import by_citation, by_period, by_programme_name
     direct, indirect = by_citation([b["number"] for b in bases])
     for found in (direct, indirect):
         if len(found) == 1:

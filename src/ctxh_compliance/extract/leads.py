@@ -5,10 +5,10 @@ trách nhiệm chỉ đạo, tổ chức thực hiện Kế hoạch") as the pla
 
 import re
 
-from ..i18n import translate
-from ..text import fold
-from .patterns import wording
+from ..core.i18n import translate
+from ..core.text import fold
 from .organisation import ITEM
+from .patterns import wording
 from .record import Recorder
 from .tasks import groups_of
 

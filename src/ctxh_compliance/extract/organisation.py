@@ -5,11 +5,11 @@ hằng năm")."""
 import re
 from functools import cache
 
-from ..text import fold
+from ..core.text import fold
+from .paragraphs import Para
 from .patterns import wording
-from .reader import Para
-from .sections import heading_kind
 from .record import Recorder
+from .sections import heading_kind
 from .tasks import split_bodies
 
 # an item of a list: "1. Sở Y tế: …", "2.1. …", "a) Sở Nội vụ"

@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from ..text import fold
-from ..vn_numbers import parse_words
+from ..core.text import fold
+from ..core.vn_numbers import parse_words
 
 PATTERNS_FILE = Path(__file__).resolve().parent / "patterns.yaml"
 

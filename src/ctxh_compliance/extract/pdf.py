@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import InputError, Problem, Term
-from .reader import Para, clean
+from ..core.errors import InputError, Problem, Term
+from .paragraphs import Para, clean
 from .tables import body_list, header_of, header_rows, names_a_body, table_lines
 
 #: a page number as offices print it: "3", "- 3 -", "Trang 3", "Trang 3/12", "3/12"

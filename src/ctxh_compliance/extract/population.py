@@ -5,7 +5,7 @@ patterns.yaml (population)."""
 import re
 from functools import cache
 
-from ..text import fold
+from ..core.text import fold
 from .patterns import wording
 
 

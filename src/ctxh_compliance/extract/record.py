@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from .reader import Para
+from .paragraphs import Para
 
 CONFIDENCE = ("high", "medium", "low")
 
@@ -25,7 +25,7 @@ class Recorder:
     def note(self, path: str, para: Para | None, confidence: str, why: str | None = None) -> None:
         assert confidence in CONFIDENCE
         if para is not None and para.ocr:  # a value read from a scan is never sure
-            from ..i18n import translate
+            from ..core.i18n import translate
             confidence, why = "low", "; ".join(filter(None, (why, translate("extract.ocr_read", "vi"))))
         self.evidence[path] = Provenance(para.where() if para else "?", confidence, why, para)
 

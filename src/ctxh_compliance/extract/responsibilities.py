@@ -10,8 +10,8 @@ them) gives that group its lead and partners instead of standing twice."""
 
 import re
 
-from ..i18n import translate
-from ..text import fold_name
+from ..core.i18n import translate
+from ..core.text import fold_name
 from .record import Recorder
 from .tasks import groups_of, split_bodies
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..i18n import translate
-from ..plan_model import Plan
+from ..core.i18n import translate
+from ..model.plan import Plan
 from .record import Provenance
 
 
@@ -44,7 +44,7 @@ def assume(extraction: Extraction) -> None:
     document that points to no programme: that is not a plan."""
     if extraction.ruleset is None or extraction.ruleset_confidence not in ("high", "medium"):
         return
-    from ..ruleset_loader import programme_period
+    from ..rules.ruleset_loader import programme_period
     data, assumed = extraction.data, []
     ident = data.setdefault("identification", {})
     if "period" not in data:
@@ -72,7 +72,7 @@ def validate(extraction: Extraction) -> Extraction:
         extraction.plan = Plan.model_validate(extraction.data)
     except ValidationError as exc:
         extraction.plan = None
-        from ..plan_loader import error_message
+        from ..inputs.plan_loader import error_message
         extraction.errors = [error_message(e) for e in exc.errors()]
     return extraction
 

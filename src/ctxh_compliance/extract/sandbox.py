@@ -16,9 +16,9 @@ import sys
 import zipfile
 from pathlib import Path
 
-from .. import input_gate
-from ..errors import InputError, Problem
-from .reader import Para
+from ..core.errors import InputError, Problem
+from ..inputs import gate as input_gate
+from .paragraphs import Para
 
 LIMIT_SECONDS = 3
 LIMIT_MEMORY = 440 * 1024 * 1024  # address space, which is more than the memory actually used
@@ -99,7 +99,7 @@ def _in_child(path: Path, display: str, ocr: bool = False) -> list[Para]:
 
 def _params(params: dict) -> dict:
     """A problem's parameters as the child sent them (a catalogue term keeps its language)."""
-    from ..errors import Term
+    from ..core.errors import Term
     return {name: Term(value["term"]) if isinstance(value, dict) and "term" in value else value
             for name, value in params.items()}
 
@@ -124,7 +124,7 @@ def _check_zip(path: Path, display: str) -> None:
                 if member.file_size > 1 << 20 and ratio > MAX_RATIO:
                     raise _problem(display, "document.ratio", name=member.filename, ratio=int(ratio), limit=MAX_RATIO)
     except zipfile.BadZipFile:
-        from ..errors import Term
+        from ..core.errors import Term
         raise _problem(display, "extract.bad_document", kind=".docx", detail=Term("extract.damaged")) from None
 
 
@@ -183,7 +183,7 @@ def _out_of_memory(exc: BaseException) -> bool:
 
 
 def _plain(params: dict) -> dict:
-    from ..errors import Term
+    from ..core.errors import Term
     return {name: {"term": value.key} if isinstance(value, Term) else
             value if isinstance(value, (int, float, str, type(None))) else str(value)
             for name, value in params.items()}

@@ -3,9 +3,9 @@
 import re
 from dataclasses import dataclass
 
-from ..text import fold
+from ..core.text import fold
+from .paragraphs import Para
 from .patterns import wording
-from .reader import Para
 
 _ROMAN = re.compile(r"^([IVXL]+)\.\s+\S")
 _ARABIC = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(?=\D)")

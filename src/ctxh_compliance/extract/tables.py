@@ -9,9 +9,9 @@ table, a row with no lead of its own above numbered rows, or a row of a table wi
 
 import re
 
-from ..text import fold
+from ..core.text import fold
+from .paragraphs import clean
 from .patterns import wording
-from .reader import clean
 
 _YEAR_HEADER = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _NUMERIC = re.compile(r"^[<>≥≤]?\s*\d[\d.,]*\s*(%|đồng)?$")

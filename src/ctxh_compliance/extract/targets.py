@@ -2,10 +2,22 @@
 
 import re
 
-from ..i18n import translate
-from ..text import fold
-from .patterns import (BY_YEAR, COUNT, PERCENT, RANGE, RELATIVE, YEAR, YEAR_SPAN, comparison_before, has_any,
-                       parse_float, parse_number, wording)
+from ..core.i18n import translate
+from ..core.text import fold
+from .patterns import (
+    BY_YEAR,
+    COUNT,
+    PERCENT,
+    RANGE,
+    RELATIVE,
+    YEAR,
+    YEAR_SPAN,
+    comparison_before,
+    has_any,
+    parse_float,
+    parse_number,
+    wording,
+)
 from .population import of_target
 from .record import Recorder
 

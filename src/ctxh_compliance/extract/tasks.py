@@ -2,7 +2,7 @@
 
 import re
 
-from ..text import fold
+from ..core.text import fold
 from .patterns import YEAR_SPAN, parse_amount, wording
 from .record import Recorder
 

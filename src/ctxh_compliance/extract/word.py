@@ -11,7 +11,7 @@ numbers are rendered from the document's own numbering definitions (``lvlText`` 
 import re
 from dataclasses import dataclass, field
 
-from .reader import Para, clean
+from .paragraphs import Para, clean
 from .tables import header_of, responsibility_columns, table_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

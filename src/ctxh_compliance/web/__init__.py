@@ -1,5 +1,5 @@
 """``ctxh-check serve``: the web page and JSON API (needs the ``web`` extra: FastAPI, uvicorn,
-python-multipart)."""
+python-multipart). May import every stage below it; not cli."""
 
 import sys
 
@@ -22,7 +22,7 @@ def main(args: list[str]) -> int:
     """``ctxh-check serve`` and its options; the exit code."""
     import argparse
 
-    from ..i18n import translate
+    from ..core.i18n import translate
     parser = argparse.ArgumentParser(prog="ctxh-check serve", usage=USAGE, add_help=True)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)

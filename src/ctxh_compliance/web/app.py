@@ -20,8 +20,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.exceptions import HTTPException
 
-from ..i18n import translate
-from ..yaml_source import MAX_BYTES
+from ..core.i18n import translate
+from ..inputs.yaml_source import MAX_BYTES
 from .uploads import KINDS, as_of_value, ascii_name, safe_name, suffix_of
 from .worker import JOB, Busy, Limits, Pool
 
@@ -52,7 +52,7 @@ def _lang(value: str | None) -> str:
 
 @cache
 def _rulesets() -> tuple[tuple[str, str, int, str, str], ...]:
-    from ..ruleset_loader import available_rulesets, load_ruleset
+    from ..rules.ruleset_loader import available_rulesets, load_ruleset
     rows = []
     for name in available_rulesets():
         rs = load_ruleset(name)
@@ -61,12 +61,12 @@ def _rulesets() -> tuple[tuple[str, str, int, str, str], ...]:
 
 
 def _css() -> bytes:
-    from ..resources import data_dir
+    from ..core.resources import data_dir
     return (data_dir("templates") / "web" / "web.css").read_bytes()
 
 
 def _form_page(lang: str, errors: list[str] | None = None, status: int = 200) -> HTMLResponse:
-    from ..report import environment
+    from ..reports.report import environment
     page = environment(lang, False, html=True).get_template("web/form.html.j2").render(
         errors=errors or [], rulesets=_rulesets(), max_mb=MAX_UPLOAD // (1024 * 1024))
     headers = {"Retry-After": str(RETRY_AFTER)} if status == 503 else None
@@ -83,7 +83,7 @@ def _corrected(name: str, lang: str) -> str:
 
 def _fix_page(lang: str, errors: list[str], status: int, form: dict) -> HTMLResponse:
     """A corrected plan that could not be checked: the problems, and the plan given back to fix."""
-    from ..report import environment
+    from ..reports.report import environment
     page = environment(lang, False, html=True).get_template("web/fix.html.j2").render(
         errors=errors, rulesets=[row[0] for row in _rulesets()], **form)
     headers = {"Retry-After": str(RETRY_AFTER)} if status == 503 else None
@@ -216,8 +216,8 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
     @app.post("/draft", include_in_schema=False)
     async def draft(request: Request) -> Response:
         """A draft plan (Word) built from the ruleset's data only (``ctxh-check draft``): nothing uploaded."""
+        from ..core.errors import InputError
         from ..draft import write_draft
-        from ..errors import InputError
         async with request.form(max_files=0, max_fields=8, max_part_size=1024) as form:
             lang = _lang(form.get("lang"))
             province = " ".join(str(form.get("province") or "").split())[:60]
@@ -290,7 +290,7 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
 
 
 def _version() -> str:
-    from ..report_json import _version as version
+    from ..reports.report_json import _version as version
     return version()
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
-from ..findings import Report
+from ..core.errors import InputError
+from ..model.findings import Report
 
 #: the file name a plan is written under in the request's folder (never the name the browser sent)
 STORED_NAME = "plan"
@@ -35,7 +35,7 @@ class ReadValue:
 
 
 def _lookup(data: Any, dotted: str) -> Any:
-    from ..document_input import _path
+    from ..extract.document import _path
     for step in _path(dotted):
         try:
             data = data[step]
@@ -56,8 +56,8 @@ def _shown(value: Any) -> str:
 
 def _label(dotted: str, lang: str) -> str:
     """A value's place in the plan in words: "Chỉ tiêu 1 — năm" for ``targets[0].year``."""
-    from ..document_input import _path
-    from ..i18n import catalogue, translate
+    from ..core.i18n import catalogue, translate
+    from ..extract.document import _path
     words = ""
     for step in _path(dotted):
         if isinstance(step, int):
@@ -91,16 +91,16 @@ def style_sources(page: str) -> list[str]:
 
 def _check(path: Path, job: dict) -> tuple[Report, Any, str]:
     """The report of the plan at ``path``, its extraction (documents) and its plan file text."""
-    from ..checker import check
-    from ..ruleset_loader import load_ruleset, select_ruleset
+    from ..rules.checker import check
+    from ..rules.ruleset_loader import load_ruleset, select_ruleset
     name = job["name"]
     extraction = None
     if job["suffix"] == ".yaml":
-        from ..plan_loader import load_plan
+        from ..inputs.plan_loader import load_plan
         loaded = load_plan(path, name)
         plan_text = job["data"].decode("utf-8", "replace")
     else:
-        from ..document_input import load_extraction
+        from ..extract.document import load_extraction
         # the worker has its own time and memory limits: the document is read here (same checks)
         loaded, summary, extraction = load_extraction(path, name, in_process=True)
         plan_text = extraction.to_yaml()
@@ -116,9 +116,9 @@ def _check(path: Path, job: dict) -> tuple[Report, Any, str]:
 
 
 def _page(report: Report, extraction, plan_text: str, job: dict) -> dict:
-    from ..report import document, environment, render
-    from ..report_json import render_json
-    from ..ruleset_loader import available_rulesets
+    from ..reports.report import document, environment, render
+    from ..reports.report_json import render_json
+    from ..rules.ruleset_loader import available_rulesets
     from .uploads import ascii_name
     lang = job["lang"]
     stem = ascii_name(job["name"].rsplit(".", 1)[0])
@@ -128,7 +128,7 @@ def _page(report: Report, extraction, plan_text: str, job: dict) -> dict:
         ("web.download_md", _data_uri(render(report, "markdown", lang), "text/markdown"), f"{stem}.bao-cao.md"),
         ("web.download_plan", _data_uri(plan_text, "application/yaml"), f"{stem}.yaml"),
     ]
-    from ..i18n import translate
+    from ..core.i18n import translate
 
     def t(key: str, **params) -> str:
         return translate(WEB_WORDING.get(key, key), lang, **params)
@@ -154,7 +154,7 @@ def run(job: dict) -> dict:
     try:
         report, extraction, plan_text = _check(path, job)
         if job["want"] == "json":
-            from ..report_json import render_json
+            from ..reports.report_json import render_json
             return {"status": "ok", "overall": report.overall.value, "json": render_json(report)}
         return _page(report, extraction, plan_text, job)
     except InputError as exc:

@@ -50,11 +50,11 @@ def _target(spec: str):
 def _warm() -> None:
     """Import what a check uses and compile every bundled ruleset, so the first request is not slow."""
     from .. import extract  # noqa: F401  (the document readers)
-    from ..checker import check
-    from ..plan_loader import validate_plan
-    from ..report import render
-    from ..ruleset_loader import available_rulesets, load_ruleset
-    from ..yaml_source import parse_yaml
+    from ..inputs.plan_loader import validate_plan
+    from ..inputs.yaml_source import parse_yaml
+    from ..reports.report import render
+    from ..rules.checker import check
+    from ..rules.ruleset_loader import available_rulesets, load_ruleset
     loaded = validate_plan(parse_yaml(_WARM_PLAN, "plan.yaml"))
     for name in available_rulesets():
         try:

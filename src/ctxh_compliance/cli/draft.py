@@ -1,0 +1,71 @@
+"""``ctxh-check draft``: write a plan skeleton (Word, Markdown or a plan file) for a province and period."""
+
+import re
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from ..core.errors import InputError, Problem
+from ..core.i18n import translate
+
+SUFFIX_FORMATS = {".docx": "docx", ".md": "md", ".markdown": "md", ".yaml": "yaml", ".yml": "yaml"}
+
+
+class Kind(str, Enum):
+    phase = "phase"
+    annual = "annual"
+    programme = "programme"
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+app = typer.Typer(add_completion=False, rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
+
+
+def parse_period(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d{4})\s*(?:[-–]\s*(\d{4}))?\s*", text)
+    if not match:
+        raise InputError([Problem("--period", None, None, "draft.bad_period", {"period": text})])
+    start = int(match.group(1))
+    return start, int(match.group(2) or start)
+
+
+@app.command(help="Viết dự thảo kế hoạch (khung) cho một tỉnh và một thời kỳ từ dữ liệu của bộ quy tắc: căn cứ, "
+                  "mục tiêu cụ thể theo mức quốc gia, các nhóm nhiệm vụ, kinh phí, tổ chức thực hiện; chỗ “…” để tỉnh "
+                  "điền. Định dạng theo đuôi của --output: .docx (cần gói python-docx), .md, .yaml. Mã thoát: 0 đã "
+                  "ghi; 2 lỗi đầu vào (thời kỳ ngoài mọi chương trình, tên tỉnh cũ hoặc không có).")
+def draft(
+    province: str = typer.Option(..., "--province", "-p", help="Tỉnh, thành phố (tên hiện nay), ví dụ \"Lào Cai\""),
+    period: str = typer.Option(..., "--period", help="Thời kỳ: 2026-2030, hoặc một năm (2027) cho kế hoạch năm"),
+    kind: Kind | None = typer.Option(None, "--kind", help="phase, annual hoặc programme; mặc định theo thời kỳ"),
+    ruleset: str | None = typer.Option(None, "--ruleset", "-r", help="Bộ quy tắc; mặc định: chương trình chứa thời kỳ"),
+    output: Path = typer.Option(..., "--output", "-o", help="Tệp dự thảo: du-thao.docx, du-thao.md hoặc du-thao.yaml"),
+    lang: Lang = typer.Option(Lang.vi, "--lang", help="Ngôn ngữ của thông báo: vi hoặc en"),
+) -> None:
+    try:
+        fmt = SUFFIX_FORMATS.get(output.suffix.lower())
+        if fmt is None:
+            raise InputError([Problem(str(output), None, None, "draft.bad_suffix",
+                                      {"suffixes": ", ".join(SUFFIX_FORMATS)})])
+        start, end = parse_period(period)
+        from ..draft import write_draft
+        data = write_draft(province, start, end, kind.value if kind else None, ruleset, fmt)
+        from ..reports.writing import write_atomically
+        try:
+            write_atomically(output, data)
+        except OSError as exc:
+            raise InputError([Problem(str(output), None, None, "cli.cannot_write",
+                                      {"detail": exc.strerror or exc})]) from None
+    except InputError as exc:
+        sys.stderr.write(exc.render(lang.value) + "\n")
+        raise typer.Exit(2) from None
+    except Exception as exc:  # a defect: said plainly, exit 3
+        sys.stderr.write(translate("engine.unexpected", lang.value, detail=f"{type(exc).__name__}: {exc}") + "\n")
+        raise typer.Exit(3) from None
+    key = "draft.written_text" if fmt == "md" else "draft.written"
+    sys.stderr.write(translate(key, lang.value, file=str(output)) + "\n")

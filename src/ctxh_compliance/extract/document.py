@@ -1,0 +1,129 @@
+"""A plan given as a document (.txt, .docx, .pdf): extracted straight into the plan model, with
+every value located in the document itself (line, paragraph, page) — not in a plan file the user
+never saw."""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..core.errors import InputError, Problem
+from ..core.i18n import translate
+from ..inputs.plan_loader import LoadedPlan
+from ..model.findings import ExtractionSummary
+
+if TYPE_CHECKING:  # the extractor is imported only when a document is read
+    from . import Extraction
+    from .paragraphs import Para
+
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def is_document(path: Path) -> bool:
+    return path.suffix.lower() in DOCUMENT_SUFFIXES
+
+
+def _path(dotted: str) -> tuple:
+    """"targets[0].year" -> ("targets", 0, "year")."""
+    return tuple(int(index) if index else name for name, index in _STEP.findall(dotted))
+
+
+def _position(para: "Para") -> tuple:
+    return (para.page or 0, para.index or 0, para.line or 0)
+
+
+@dataclass
+class DocumentSource:
+    """Where each extracted value is in the document: the paragraph it was read from."""
+
+    file: str
+    paras: dict[tuple, "Para"]
+
+    @classmethod
+    def of(cls, file: str, extraction: "Extraction") -> "DocumentSource":
+        return cls(file, {_path(key): found.para for key, found in extraction.evidence.items() if found.para})
+
+    def _para(self, path: tuple) -> "Para | None":
+        """The paragraph of ``path``, else of its nearest located ancestor; for a whole part
+        ("budget"), the first paragraph any of its values was read from."""
+        path = tuple(path)
+        first = self._first_inside().get(path)
+        if first is not None:
+            return self.paras[path] if path in self.paras else first
+        while path:
+            if path in self.paras:
+                return self.paras[path]
+            path = path[:-1]
+        return None
+
+    def _first_inside(self) -> dict[tuple, "Para"]:
+        """For every path that has located values inside it, the first of their paragraphs (built
+        once: looking each path up among all values would take time in the square of their number)."""
+        if getattr(self, "_inside", None) is None:
+            inside: dict[tuple, Para] = {}
+            for key, para in self.paras.items():
+                for end in range(len(key) + 1):
+                    prefix = key[:end]
+                    if prefix not in inside or _position(para) < _position(inside[prefix]):
+                        inside[prefix] = para
+            self._inside = inside
+        return self._inside
+
+    def where(self, path: tuple) -> tuple[int | None, int | None]:
+        para = self._para(path)
+        return (para.line, None) if para is not None and para.page is None and para.index is None else (None, None)
+
+    def location(self, path: tuple) -> str:
+        para = self._para(path)
+        return para.location(self.file) if para is not None else self.file
+
+    def problem(self, path: tuple, key: str, at_key: bool = False, **params: Any) -> Problem:
+        line, column = self.where(path)
+        return Problem(self.file, line, column, key, params)
+
+
+def summary(extraction: "Extraction") -> ExtractionSummary:
+    counts = {level: 0 for level in ("high", "medium", "low")}
+    for found in extraction.evidence.values():
+        counts[found.confidence] += 1
+    low = [f"{path} ({e.where}{': ' + e.why if e.why else ''})" for path, e in extraction.evidence.items()
+           if e.confidence == "low"]
+    return ExtractionSummary(values=len(extraction.evidence), by_confidence=counts, low=low,
+                             missing=list(extraction.missing))
+
+
+def _labels(paths: list[str]) -> list:
+    """What was not found, as labels in the message's language ("identification.title" -> "trích yếu")."""
+    from ..core.errors import FieldPath
+    return [FieldPath(p.split(".")) for p in paths]
+
+
+def load_document(path: Path, display: str | None = None) -> tuple[LoadedPlan, ExtractionSummary]:
+    """The extracted plan, validated by the plan model, and how sure the extraction is."""
+    loaded, found, _ = load_extraction(path, display)
+    return loaded, found
+
+
+def load_extraction(path: Path, display: str | None = None,
+                    in_process: bool = False) -> tuple[LoadedPlan, ExtractionSummary, "Extraction"]:
+    """``load_document`` with the extraction itself (every value with its paragraph and confidence);
+    ``in_process``: see ``extract.extract``."""
+    from . import extract
+    from .result import validate
+    display = display or str(path)
+    extraction = extract(path, display, in_process=in_process)
+    # What the extractor did not find may still be in the document (it does not read every part):
+    # an absence must give needs_review, never a pass or a fail, so the source counts as incomplete.
+    source = extraction.data.setdefault("source", {"document": display})
+    note = translate("extract.source_note", "vi")
+    source["note"] = f"{source['note']}; {note}" if source.get("note") else note
+    source["complete"] = False
+    extraction = validate(extraction)
+    if not extraction.valid and extraction.ruleset_confidence not in ("high", "medium"):
+        # no cited decision, no programme named: not a plan implementing one
+        raise InputError([Problem(display, None, None, "extract.not_a_plan", {"missing": _labels(extraction.missing)})])
+    if not extraction.valid:
+        raise InputError([Problem(display, None, None, "extract.invalid",
+                                  {"errors": extraction.errors, "missing": _labels(extraction.missing)})])
+    return LoadedPlan(extraction.plan, DocumentSource.of(display, extraction)), summary(extraction), extraction

@@ -1,0 +1,70 @@
+"""The located paragraph every reader yields (.txt lines, Word paragraphs and table rows, PDF lines),
+and the text clean-up they share."""
+
+import re
+from dataclasses import dataclass
+
+from ..core.text import nfc
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph (or line) of the document and where it is."""
+
+    text: str
+    line: int | None = None      # .txt: first line (1-based)
+    last: int | None = None      # .txt: last line when several lines were joined
+    index: int | None = None     # .docx: paragraph number (1-based)
+    page: int | None = None      # .pdf: page (1-based), with ``line`` on that page
+    table: int | None = None     # .docx, .pdf: the table (1-based) a row was read from, with ``row``
+    row: int | None = None
+    ocr: bool = False            # read by OCR from a scanned page: never sure
+    role: str | None = None      # a cell of a responsibilities table: group, task, lead, partner, detail
+
+    def where(self) -> str:
+        if self.page is not None and self.table is not None:
+            return f"trang {self.page}, bảng {self.table}, hàng {self.row}"
+        if self.page is not None:
+            return f"trang {self.page}, dòng {self.line}"
+        if self.table is not None:
+            return f"bảng {self.table}, hàng {self.row}"
+        if self.index is not None:
+            return f"đoạn {self.index}"
+        if self.last and self.last != self.line:
+            return f"dòng {self.line}-{self.last}"
+        return f"dòng {self.line}"
+
+    def location(self, file: str) -> str:
+        """Where the paragraph is in the user's document, as a report shows it: ``plan.txt:34``,
+        ``plan.docx (đoạn 12)``, ``plan.pdf (trang 2, dòng 5)``."""
+        if self.page is None and self.index is None and self.line is not None:
+            return f"{file}:{self.line}"
+        return f"{file} ({self.where()})"
+
+
+def clean(text: str) -> str:
+    text = nfc(text).replace("\u00a0", " ").replace("**", "").replace("*", "")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+_SENTENCE_END = (".", ";", ":", "!", "?", ")", "./.")
+
+
+def join_broken(paras: list[Para]) -> list[Para]:
+    """Join a line cut in the middle of a sentence with the next one ("được đào" / "tạo, bồi dưỡng")."""
+    out: list[Para] = []
+    for para in paras:
+        if out and out[-1].line is not None and para.line is not None and out[-1].page == para.page:
+            prev = out[-1]
+            if (not prev.text.endswith(_SENTENCE_END) and para.text[:1].islower()
+                    and not re.match(r"^[a-zđ]\)", para.text) and len(prev.text) > 80):
+                out[-1] = Para(f"{prev.text} {para.text}", prev.line, para.last or para.line, prev.index, prev.page,
+                               ocr=prev.ocr)
+                continue
+        out.append(para)
+    return out
+
+
+def lines_to_paras(text: str) -> list[Para]:
+    paras = [Para(clean(line), number) for number, line in enumerate(text.split("\n"), 1) if clean(line)]
+    return join_broken(paras)

@@ -1,0 +1,273 @@
+"""The batch summary a ministry reads: one row per plan, then the plans × rules matrix by ruleset and
+section, as an HTML page and a CSV file. What a batch keeps of each plan is a small row (ReportRow), so
+ten thousand plans stay small."""
+
+import csv
+import io
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.errors import Problem
+from ..core.i18n import translate
+from ..model.findings import Report, Verdict
+from .escaping import csv_cell
+
+_SENT: dict[str, set[str]] = {}  # in a worker process: the rules whose titles it has sent, per ruleset
+_RULES: dict[str, dict] = {}  # ruleset -> rule id -> (section, title), shared by every row
+
+
+_RULE_IDS: dict[tuple[str, ...], tuple[str, ...]] = {}  # one copy of each list of rule ids, shared by the rows
+_CODES = {verdict: str(i) for i, verdict in enumerate(Verdict)}
+_VERDICTS = {code: verdict for verdict, code in _CODES.items()}
+
+
+def _shared_ids(ids: Iterable[str]) -> tuple[str, ...]:
+    ids = tuple(ids)
+    return _RULE_IDS.setdefault(ids, tuple(sys.intern(i) for i in ids))
+
+
+@dataclass(frozen=True, slots=True)
+class RowPlan:
+    """What the summary shows of a plan: its province, số hiệu, title and date."""
+
+    province: str
+    number: str | None
+    title: str
+    date: str | None
+
+
+_DECIDING: dict[frozenset, frozenset] = {}  # one copy of each set of deciding verdicts
+
+
+@dataclass
+class ReportRow:
+    """What a batch keeps of a plan's report once it is written: what the summary, the closing lines
+    and the exit code read (the plan's summary, its overall verdict, each rule's verdict), with the
+    methods of a Report they use. Under a kilobyte beside the plan's summary, so ten thousand plans
+    stay small: the rule ids are one tuple shared by the rows that have them, each rule's verdict one
+    character of a string in that order."""
+
+    plan: RowPlan
+    overall: Verdict
+    rule_ids: tuple[str, ...]
+    codes: str  # the verdict of each rule of rule_ids, one character each (_CODES)
+    deciding: frozenset[Verdict]  # the verdicts of the findings that decide the conclusion
+    ruleset: str = ""
+    decision: str = ""
+    rules: dict = field(default_factory=dict)  # rule id -> (section, title): one dict per ruleset, shared
+
+    @classmethod
+    def of(cls, report: Report) -> "ReportRow":
+        rules = _RULES.get(report.ruleset)
+        if rules is None:
+            rules = _RULES.setdefault(report.ruleset, {})
+        for finding in report.findings:  # the summary's columns: each rule's section and title
+            if finding.rule_id not in rules:
+                rules[sys.intern(finding.rule_id)] = (finding.section, finding.title)
+        verdicts = report.rule_verdicts()
+        plan = report.plan
+        deciding = frozenset(f.verdict for f in report.verified)
+        return cls(RowPlan(plan.province, plan.number, plan.title, plan.date), report.overall, _shared_ids(verdicts),
+                   "".join(_CODES[v] for v in verdicts.values()), _DECIDING.setdefault(deciding, deciding),
+                   sys.intern(report.ruleset), sys.intern(report.decision), rules)
+
+    def __getstate__(self) -> dict:
+        """Sent from a worker process: the titles of the rules this process has not sent yet (the
+        first plan of a ruleset carries them, the others only their verdicts)."""
+        sent = _SENT.setdefault(self.ruleset, set())
+        fresh = {rule_id: info for rule_id, info in self.rules.items() if rule_id not in sent}
+        sent.update(fresh)
+        return {**self.__dict__, "rules": fresh}
+
+    def __setstate__(self, state: dict) -> None:
+        """Unpickled from a worker process: one copy of each list of rule ids and of each ruleset's
+        rules for all the rows."""
+        state["rule_ids"] = _shared_ids(state["rule_ids"])
+        state["deciding"] = _DECIDING.setdefault(state["deciding"], state["deciding"])
+        state["ruleset"], state["decision"] = sys.intern(state["ruleset"]), sys.intern(state["decision"])
+        shared = _RULES.setdefault(state.get("ruleset", ""), {})
+        for rule_id, info in state.get("rules", {}).items():
+            shared.setdefault(sys.intern(rule_id), info)
+        state["rules"] = shared
+        self.__dict__.update(state)
+
+    def rule_verdicts(self) -> dict[str, Verdict]:
+        return {rule_id: _VERDICTS[code] for rule_id, code in zip(self.rule_ids, self.codes, strict=True)}
+
+    def counts(self) -> dict[Verdict, int]:
+        return {v: self.codes.count(_CODES[v]) for v in Verdict}
+
+    def fails_on(self, verdicts: set[Verdict]) -> bool:
+        return bool(self.deciding & verdicts)
+
+
+@dataclass
+class PlanResult:
+    """One plan of a batch: its report (or the row kept of it), or the input problems that stopped it."""
+
+    path: Path
+    report: Report | ReportRow | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def rank(self) -> tuple:
+        if self.report is None:
+            return (-1, 0, 0, str(self.path))
+        counts = self.report.counts()
+        return (self.report.overall.rank, -counts[Verdict.FAIL], -counts[Verdict.NEEDS_REVIEW], str(self.path))
+
+
+
+def worst_first(outcomes: list[PlanResult]) -> list[PlanResult]:
+    return sorted(outcomes, key=lambda o: o.rank)
+
+
+class Rows:
+    """Each plan with its verdict for each rule (``{rule id: "fail"}``), made as the rows are read
+    and read as often as needed: ten thousand plans never hold ten thousand such tables at once."""
+
+    def __init__(self, outcomes: list[PlanResult]):
+        self.outcomes = outcomes
+
+    def __len__(self) -> int:
+        return len(self.outcomes)
+
+    def __iter__(self) -> Iterator[tuple[PlanResult, dict[str, str]]]:
+        for outcome in self.outcomes:
+            verdicts = outcome.report.rule_verdicts() if outcome.report else {}
+            yield outcome, {rid: verdict.value for rid, verdict in verdicts.items()}
+
+
+def matrix(outcomes: list[PlanResult]) -> tuple[list[str], Rows]:
+    """Rule ids (columns) and, per plan (rows, worst first), its verdict for each rule."""
+    rule_ids = sorted({rid for o in outcomes if o.report for rid in o.report.rule_ids})
+    return rule_ids, Rows(worst_first(outcomes))
+
+
+def fail_counts(outcomes: list[PlanResult]) -> dict[str, int]:
+    """Per rule, how many plans end with KHÔNG ĐẠT for it."""
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        for rule_id, verdict in (outcome.report.rule_verdicts() if outcome.report else {}).items():
+            counts[rule_id] = counts.get(rule_id, 0) + (verdict == Verdict.FAIL)
+    return counts
+
+
+def plan_label(outcome: PlanResult) -> str:
+    """What names a plan in a summary: its số hiệu, or its file name when it has none."""
+    number = outcome.report.plan.number if outcome.report else None
+    return number or outcome.path.name
+
+
+#: the longest column heading of the matrix; the whole title is in the legend
+SHORT_TITLE = 64
+#: the most rule columns in one matrix table (a wider section is cut into parts): fits A4 landscape
+COLUMNS_PER_TABLE = 9
+
+
+def short_title(title: str, limit: int = SHORT_TITLE) -> str:
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0].rstrip(" ,;:(") + " …"
+
+
+@dataclass
+class RuleColumn:
+    rule_id: str
+    title: str
+    short: str
+    fails: int
+
+
+@dataclass
+class MatrixTable:
+    """One table of the summary: the plans checked against one ruleset, the rules of one section."""
+
+    decision: str
+    ruleset: str
+    section: str
+    part: int
+    parts: int
+    columns: list[RuleColumn]
+    rows: Rows
+
+
+def matrix_tables(outcomes: list[PlanResult], lang: str) -> list[MatrixTable]:
+    """The matrix cut to fit a page: one table per ruleset and section (a section with many rules in
+    parts), each with the plans of that ruleset as rows, worst first."""
+    from .report import SECTION_ORDER
+    checked = [o for o in worst_first(outcomes) if o.report is not None]
+    tables = []
+    for ruleset in sorted({o.report.ruleset for o in checked}):
+        plans = [o for o in checked if o.report.ruleset == ruleset]
+        rows = Rows(plans)
+        fails = fail_counts(plans)
+        titles: dict[str, tuple[str, str]] = {}
+        for rules in {id(o.report.rules): o.report.rules for o in plans}.values():  # the rows share one
+            for rule_id, (section, title) in rules.items():
+                titles.setdefault(rule_id, (section, title.get(lang)))
+        for section in SECTION_ORDER:
+            ids = sorted(rid for rid, (sec, _) in titles.items() if sec == section)
+            if not ids:
+                continue
+            parts = -(-len(ids) // COLUMNS_PER_TABLE)
+            size = -(-len(ids) // parts)
+            for part in range(parts):
+                chunk = ids[part * size:(part + 1) * size]
+                columns = [RuleColumn(rid, titles[rid][1], short_title(titles[rid][1]), fails.get(rid, 0)) for rid in chunk]
+                tables.append(MatrixTable(plans[0].report.decision, ruleset, section, part + 1, parts, columns, rows))
+    return tables
+
+
+def _verdict_word(value: str | None, lang: str) -> str:
+    return translate(f"verdict.{value}", lang) if value else ""
+
+
+def summary_csv(outcomes: list[PlanResult], lang: str = "vi") -> str:
+    """CSV for Excel: UTF-8 with BOM so Vietnamese text opens correctly; verdicts in words of the
+    report language; each plan named as in summary.html (province, số hiệu or file name); a last
+    row with how many plans fail each rule. No cell can start a formula."""
+    from .report import show_date
+    rule_ids, rows = matrix(outcomes)
+    fails = fail_counts(outcomes)
+    counted = [v for v in Verdict]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def write(cells: list) -> None:
+        writer.writerow([csv_cell(c) for c in cells])
+
+    t = lambda key, **params: translate(key, lang, **params)  # noqa: E731
+    write([t("batch.province"), t("batch.plan"), t("report.date"), t("batch.decision"), t("batch.overall"),
+           *[t(f"verdict.{v.value}") for v in counted], *rule_ids])
+    for outcome, verdicts in rows:
+        if outcome.report is None:
+            write(["", plan_label(outcome), "", "", t("batch.error"), *["" for _ in counted], *["" for _ in rule_ids]])
+            continue
+        report, counts = outcome.report, outcome.report.counts()
+        dated = show_date(report.plan.date, lang) if report.plan.date else ""
+        write([report.plan.province, plan_label(outcome), dated, report.decision,
+               _verdict_word(report.overall.value, lang), *[counts[v] for v in counted],
+               *[_verdict_word(verdicts.get(rid), lang) for rid in rule_ids]])
+    write(["", t("batch.fails_per_rule"), "", "", "", *["" for _ in counted], *[fails.get(rid, "") for rid in rule_ids]])
+    return "\ufeff" + buffer.getvalue()
+
+
+def summary_html(outcomes: list[PlanResult], links: dict[Path, str], lang: str = "vi") -> Iterator[str]:
+    """The summary page for a ministry: one row per plan, then the plans × rules matrix by ruleset and
+    section (readable rule names, the rule id in small print and in the legend), printable on A4
+    landscape without losing a column. Its text in pieces, as it is written (ten thousand plans make
+    tens of megabytes)."""
+    from ..core.clock import today
+    from .report import _ruleset_version, _tool_version, environment
+    tables = matrix_tables(outcomes, lang)
+    legend: dict[str, list[RuleColumn]] = {}
+    for table in tables:
+        heading = translate("batch.legend_heading", lang, decision=table.decision, ruleset=table.ruleset,
+                            version=_ruleset_version(table.ruleset))
+        legend.setdefault(heading, []).extend(table.columns)
+    return environment(lang, False, html=True).get_template("summary.html.j2").generate(
+        plans=worst_first(outcomes), tables=tables, legend=legend, links=links, label=plan_label,
+        checked=today(), tool=_tool_version(), Verdict=Verdict)

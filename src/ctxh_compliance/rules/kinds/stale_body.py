@@ -1,0 +1,150 @@
+"""stale_body: the plan gives a task to a body that no longer exists after a reorganisation.
+
+Names are compared as ``text.fold_name`` writes them (no invisible characters; "&", " và ", ",",
+dashes and spacing alike; one tone placement), and the patterns are written in that form.
+
+Judged at the plan's date (or ``--as-of``):
+
+- before ``effective``: not applicable;
+- after it, each body in one of the listed roles whose name matches a pattern gives the rule's
+  verdict (a warning by default), naming the successor;
+- no such body in an incomplete source (an extract, an article, a text cut short): needs review,
+  since the part that assigns the work (phân công / tổ chức thực hiện) could not be read;
+- no such body in a complete plan that names no body in the rule's roles: needs review (nothing
+  to check);
+- pass only for a complete plan naming at least one body in the rule's roles, none of them stale.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from pydantic import Field, field_validator
+
+from ...core.i18n import translate
+from ...core.text import fold_name
+from ...model.findings import Verdict
+from ...model.localized import Localized
+from ..facts import Fact, day, display_only
+from .base import RuleBase, name_pattern
+
+KIND = "stale_body"
+Role = Literal["issuer", "lead", "partner", "assignment", "report_by", "report_to"]
+
+
+class Rule(RuleBase):
+    """A body that no longer exists after a reorganisation, named in a plan dated (or checked) after it."""
+
+    kind: Literal["stale_body"]
+    effective: dt.date
+    patterns: list[str] = Field(min_length=1, description=(
+        "Biểu thức chính quy trên tên đã chuẩn hóa (text.fold_name: chữ thường, NFC, không ký tự ẩn; "
+        "“&”, “ và ”, “,”, gạch nối thành một dấu cách; dấu thanh kiểu “hòa”, “ủy”)"))
+    roles: list[Role] = Field(min_length=1)
+    successor: Localized
+    verdict: Literal["warning", "needs_review", "fail"] = "warning"
+
+    @field_validator("patterns")
+    @classmethod
+    def _engine_can_match(cls, patterns: list[str]) -> list[str]:
+        return [name_pattern(pattern) for pattern in patterns]
+
+
+@dataclass
+class BodyFact(Fact):
+    """A body the plan names, in one role."""
+
+    TYPE: ClassVar[str] = "body"
+    role: str
+    name: str             # text.fold_name, for matching
+    shown: str = display_only()
+    loc: str = display_only()
+    # every other place the plan names the same body in the same role (one fact for all: the engine
+    # judges a name once, the report shows each place)
+    also: tuple["BodyFact", ...] = display_only(())
+
+    def evidence_text(self, lang: str) -> str:
+        return self.shown
+
+    def pieces(self) -> tuple[Fact, ...]:
+        return (self, *self.also)
+
+    def params(self, lang: str) -> dict:
+        return {"role": translate(f"role.{self.role}", lang)}
+
+
+@dataclass
+class RolesFact(Fact):
+    """The roles in which the plan names at least one body (one fact; none when it names no body)."""
+
+    TYPE: ClassVar[str] = "roles"
+    roles: str            # " lead partner report_to ": each role once, between spaces
+
+
+def _named(loaded) -> list[tuple[str, str, tuple]]:
+    """(role, name as written, path in the plan) of every body the plan names."""
+    plan = loaded.plan
+    named: list[tuple[str, str, tuple]] = []
+    if plan.identification.issuer:
+        named.append(("issuer", plan.identification.issuer, ("identification", "issuer")))
+    for i, group in enumerate(plan.task_groups):
+        named += [("lead", name, ("task_groups", i, "lead", j)) for j, name in enumerate(group.lead)]
+        named += [("partner", name, ("task_groups", i, "partners", j)) for j, name in enumerate(group.partners)]
+    named += [("assignment", a.body, ("organisation", i, "body")) for i, a in enumerate(plan.organisation)]
+    if plan.monitoring:
+        for i, report in enumerate(plan.monitoring.reporting):
+            named += [("report_by", name, ("monitoring", "reporting", i, "by", j)) for j, name in enumerate(report.by)]
+            named += [("report_to", name, ("monitoring", "reporting", i, "to", j)) for j, name in enumerate(report.to)]
+    return named
+
+
+def bodies(loaded) -> list[Fact]:
+    """Every body the plan names in each role, once, with every place where it is written."""
+    facts: dict[tuple[str, str], BodyFact] = {}
+    for role, written, path in _named(loaded):
+        fact = BodyFact(role=role, name=fold_name(written), shown=written, loc=loaded.location(*path))
+        first = facts.setdefault((role, fact.name), fact)
+        if first is not fact:
+            first.also += (fact,)
+    return list(facts.values())
+
+
+def roles(loaded) -> list[Fact]:
+    """The roles the plan names bodies in (nothing when it names none)."""
+    present = sorted({role for role, _name, _path in _named(loaded)})
+    return [RolesFact(roles=f" {' '.join(present)} ")] if present else []
+
+
+FACTS = (bodies, roles)
+
+
+def compile(rule: Rule, b) -> None:
+    m, c, none = b.m, b.c, b.none
+    effective = day(rule.effective)
+    verdict = Verdict(rule.verdict)
+
+    def after():
+        return (m.type == "plan") & (m.as_of >= effective)
+
+    def in_roles():
+        return (m.type == "body") & b.any_of("role", list(rule.roles))
+
+    def matcher(pattern: str):
+        return lambda: in_roles() & m.name.matches(f".*({pattern}).*")
+    stale = [matcher(p) for p in rule.patterns]
+    named = "|".join(f" {role} " for role in dict.fromkeys(rule.roles))
+
+    b.when(rule, "stale.before", Verdict.NOT_APPLICABLE, c.p << ((m.type == "plan") & (m.as_of < effective)))
+    for match in stale:
+        b.with_plan(rule, match(), after, "stale.found", verdict)
+    b.when(rule, "stale.none", Verdict.PASS, c.p << (after() & (m.complete == True)),  # noqa: E712
+           c.r << ((m.type == "roles") & m.roles.matches(f".*({named}).*")), *[none(match()) for match in stale])
+    b.when(rule, "stale.none_incomplete", Verdict.NEEDS_REVIEW, c.p << (after() & (m.complete == False)),  # noqa: E712
+           *[none(match()) for match in stale])
+    b.when(rule, "stale.no_bodies", Verdict.NEEDS_REVIEW, c.p << (after() & (m.complete == True)),  # noqa: E712
+           none(in_roles()))
+
+
+def params(rule: Rule, rs, lang: str) -> dict:
+    return {"effective": rule.effective.strftime("%d/%m/%Y"), "successor": getattr(rule.successor, lang),
+            "roles": ", ".join(translate(f"role.{role}", lang) for role in dict.fromkeys(rule.roles))}

@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import yaml  # noqa: E402
 
 import oracle  # noqa: E402
+from measure import interleaved, process_time, watch_memory  # noqa: E402
 from ctxh_compliance import check, load_plan, select_ruleset  # noqa: E402
 from ctxh_compliance.rules import engine  # noqa: E402
 from ctxh_compliance.reports.report import render  # noqa: E402
@@ -63,15 +64,6 @@ def median_time(function, repeat: int, rounds: int = 5) -> float:
     return statistics.median(samples)
 
 
-def process_time(args: list[str], rounds: int) -> float:
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
 def cli_figure(rounds: int) -> None:
     floor_args = [sys.executable, "-c", "import durable.lang; from pydantic import BaseModel; import typer, jinja2, yaml"]
     command = [sys.executable, "-m", "ctxh_compliance", str(PLAN)]
@@ -79,15 +71,6 @@ def cli_figure(rounds: int) -> None:
     floor, whole = interleaved(floor_args, command, rounds)
     print(f"1. CLI        import floor {floor * 1e3:7.1f} ms   ctxh-check {whole * 1e3:7.1f} ms   "
           f"ratio {whole / floor:5.2f}x   (target <= 2.0x)")
-
-
-def interleaved(first: list[str], second: list[str], rounds: int) -> tuple[float, float]:
-    """Medians of two commands run alternately (a noisy machine slows both alike)."""
-    a, b = [], []
-    for _ in range(rounds):
-        a.append(process_time(first, 1))
-        b.append(process_time(second, 1))
-    return statistics.median(a), statistics.median(b)
 
 
 def engine_figure(loaded, ruleset, repeat: int) -> None:
@@ -129,39 +112,6 @@ def batch_figure(counts: list[int]) -> None:
         print(f"3. Batch      {count:6d} plans  {elapsed:7.1f} s   {count / elapsed:6.0f} plans/s   (target >= 500)")
 
 
-def _tree(pid: int) -> list[int]:
-    """A process and all its descendants."""
-    found, pending = [], [pid]
-    while pending:
-        current = pending.pop()
-        found.append(current)
-        try:
-            with open(f"/proc/{current}/task/{current}/children") as handle:
-                pending += [int(child) for child in handle.read().split()]
-        except OSError:
-            continue
-    return found
-
-
-def _tree_memory_mib(pid: int) -> tuple[float, float]:
-    """(PSS, RSS) of a process and all its descendants, MiB (0 once they are gone). PSS counts a
-    page shared by several processes (the interpreter's libraries, what a forked worker still shares
-    with its parent) once, in parts: the memory the run takes from the machine. RSS counts it in
-    every process that maps it."""
-    pss = rss = 0
-    for current in _tree(pid):
-        try:
-            with open(f"/proc/{current}/smaps_rollup") as handle:
-                for line in handle:
-                    if line.startswith("Pss:"):
-                        pss += int(line.split()[1])
-                    elif line.startswith("Rss:"):
-                        rss += int(line.split()[1])
-        except OSError:
-            continue
-    return pss / 1024, rss / 1024
-
-
 def cli_batch_figure(counts: list[int], jobs: int) -> None:
     for count in counts:
         with tempfile.TemporaryDirectory() as tmp:
@@ -172,11 +122,7 @@ def cli_batch_figure(counts: list[int], jobs: int) -> None:
                        "--jobs", str(jobs)]
             start = time.perf_counter()
             process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            peak = peak_rss = 0.0
-            while process.poll() is None:
-                pss, rss = _tree_memory_mib(process.pid)
-                peak, peak_rss = max(peak, pss), max(peak_rss, rss)
-                time.sleep(0.25)  # reading every process's page tables costs time too
+            peak, peak_rss = watch_memory(process)
             elapsed = time.perf_counter() - start
             reports = len(list((Path(tmp) / "out").glob("*.json")))
         print(f"3. CLI batch  {count:6d} plans  --jobs {jobs}  {elapsed:7.1f} s   {count / elapsed:6.0f} plans/s   "

@@ -1,0 +1,69 @@
+"""What the benchmarks share: timing whole commands alternately against a floor, and the memory of a
+process tree (PSS, RSS) while it runs."""
+
+import statistics
+import subprocess
+import time
+
+
+def process_time(args: list[str], rounds: int, **kwargs) -> float:
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, **kwargs)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def interleaved(first: list[str], second: list[str], rounds: int, **kwargs) -> tuple[float, float]:
+    """Medians of two commands run alternately (a noisy machine slows both alike)."""
+    a, b = [], []
+    for _ in range(rounds):
+        a.append(process_time(first, 1, **kwargs))
+        b.append(process_time(second, 1, **kwargs))
+    return statistics.median(a), statistics.median(b)
+
+
+def _tree(pid: int) -> list[int]:
+    """A process and all its descendants."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        try:
+            with open(f"/proc/{current}/task/{current}/children") as handle:
+                pending += [int(child) for child in handle.read().split()]
+        except OSError:
+            continue
+    return found
+
+
+def _tree_memory_mib(pid: int) -> tuple[float, float]:
+    """(PSS, RSS) of a process and all its descendants, MiB (0 once they are gone). PSS counts a
+    page shared by several processes (the interpreter's libraries, what a forked worker still shares
+    with its parent) once, in parts: the memory the run takes from the machine. RSS counts it in
+    every process that maps it."""
+    pss = rss = 0
+    for current in _tree(pid):
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+                    elif line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+        except OSError:
+            continue
+    return pss / 1024, rss / 1024
+
+
+
+
+def watch_memory(process: subprocess.Popen, every: float = 0.25) -> tuple[float, float]:
+    """Peak (PSS, RSS summed) of a running process and its descendants until it ends, MiB."""
+    peak = peak_rss = 0.0
+    while process.poll() is None:
+        pss, rss = _tree_memory_mib(process.pid)
+        peak, peak_rss = max(peak, pss), max(peak_rss, rss)
+        time.sleep(every)  # reading every process's page tables costs time too
+    return peak, peak_rss

@@ -110,4 +110,7 @@ def extract(path: Path | str, document: str | None = None, in_process: bool = Fa
     messages. A .docx or .pdf is read in a child process within limits, unless ``in_process`` (the
     caller is a process with limits of its own)."""
     path = Path(path)
-    return extract_paras(read_document(path, document or str(path), in_process=in_process), document or str(path))
+    paras = read_document(path, document or str(path), in_process=in_process)
+    result = extract_paras(paras, document or str(path))
+    result.revisions = getattr(paras, "revisions", 0)
+    return result

@@ -90,7 +90,7 @@ def summary(extraction: "Extraction") -> ExtractionSummary:
     low = [f"{path} ({e.where}{': ' + e.why if e.why else ''})" for path, e in extraction.evidence.items()
            if e.confidence == "low"]
     return ExtractionSummary(values=len(extraction.evidence), by_confidence=counts, low=low,
-                             missing=list(extraction.missing))
+                             missing=list(extraction.missing), revisions=extraction.revisions)
 
 
 def _labels(paths: list[str]) -> list:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # the extractor is imported only when a document is read
     from . import Extraction
     from .paragraphs import Para
 
-DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".doc", ".odt")  # .doc, .odt: converted by LibreOffice
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 

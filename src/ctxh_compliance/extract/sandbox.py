@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..core.errors import InputError, Problem
 from ..inputs import gate as input_gate
+from . import office
 from .paragraphs import Para, Paras
 
 LIMIT_SECONDS = 3
@@ -40,12 +41,19 @@ def _problem(display: str, key: str, **params) -> InputError:
 
 
 def read_document(path: Path | str, display: str | None = None, in_process: bool = False) -> list[Para]:
-    """Located paragraphs of a .txt, .docx or .pdf file; an InputError when it cannot be read or
-    is over a limit. ``in_process``: the caller is itself a process with time and memory limits (a
-    worker of the web server): the same checks, without a second child process."""
+    """Located paragraphs of a .txt, .docx or .pdf file (a .doc or .odt converted to .docx first, see
+    ``office``); an InputError when it cannot be read or is over a limit. ``in_process``: the caller
+    is itself a process with time and memory limits (a worker of the web server): the same checks,
+    without a second child process."""
     from . import reader
     path = Path(path)
     display = display or str(path)
+    if path.suffix.lower() in office.CONVERTED:  # .doc, .odt: converted to .docx by LibreOffice, then read
+        status = input_gate.check_path(path, display)
+        if status.st_size > input_gate.MAX_DOCUMENT_BYTES:
+            raise _problem(display, "input.too_large", size=status.st_size, limit=input_gate.MAX_DOCUMENT_BYTES)
+        with office.as_docx(path, display, MAX_PAGES) as converted:
+            return read_document(converted, display, in_process)
     if path.suffix.lower() not in (".docx", ".pdf"):
         text = input_gate.read_text(path, display)
         if len(text) > MAX_CHARS:

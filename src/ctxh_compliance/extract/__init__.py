@@ -78,9 +78,19 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     order = ("number", "title", "issuer", "province", "date", "date_text", "signer", "kind", "quote")
     data["identification"] = {k: ident[k] for k in order if k in ident}
     result = Extraction(data=data, missing=missing, evidence=rec.evidence, remarks=rec.remarks, ruleset=rules,
-                        ruleset_confidence=rules_confidence)
+                        ruleset_confidence=rules_confidence, part_headings=_part_headings(tagged))
     assume(result)
     return validate(result)
+
+
+def _part_headings(tagged) -> dict[str, str]:
+    """The first heading of each part of the plan (targets, tasks, budget, organisation), in the
+    document's order: where a review says a missing value belongs."""
+    headings: dict[str, str] = {}
+    for para, kind, section in tagged:
+        if section is not None and section.kind not in (None, "history") and kind == section.kind:
+            headings.setdefault(section.kind, para.text)
+    return headings
 
 
 def _known_groups(rules: str | None) -> set[str] | None:

@@ -24,6 +24,7 @@ class Extraction:
     errors: list[str] = field(default_factory=list)
     plan: Plan | None = None
     revisions: int = 0   # tracked changes left unaccepted in a Word document (read as if accepted)
+    part_headings: dict[str, str] = field(default_factory=dict)  # part (targets, tasks…) -> its first heading
 
     @property
     def valid(self) -> bool:

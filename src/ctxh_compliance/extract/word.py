@@ -15,6 +15,7 @@ numbers are rendered from the document's own numbering definitions (``lvlText`` 
 import re
 from dataclasses import dataclass, field
 
+from ..core.wordml import accepted_text
 from .paragraphs import Para, Paras, clean
 from .tables import header_of, responsibility_columns, table_lines
 
@@ -158,55 +159,8 @@ def _num_pr(paragraph, styles: dict | None = None) -> tuple[str, int] | None:
     return None
 
 
-#: containers whose runs are text once the changes are accepted; what else holds runs (deleted and
-#: moved-from text, drawings, text boxes) is not read
-_KEPT = {_W + name for name in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "sdt", "sdtContent",
-                                "fldSimple", "dir", "bdo")}
 #: a revision Word lists in its reviewing pane: inserted, deleted or moved text, an inserted or deleted row
 _REVISIONS = {_W + name for name in ("ins", "del", "moveFrom", "moveTo")}
-_CHARACTERS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
-
-
-def _hidden(run) -> bool:
-    vanish = run.find(f"{_W}rPr/{_W}vanish")
-    return vanish is not None and vanish.get(_W + "val", "true") not in ("0", "false", "off")
-
-
-def accepted_text(p) -> str:
-    """The text of a paragraph element (``w:p``) as it reads with every tracked change accepted, without
-    hidden text, field codes (the part of a field between its begin and separate marks) and the marks
-    of comments and notes."""
-    out: list[str] = []
-    fields: list[bool] = []   # one per open field: True while in its code
-
-    def runs(parent) -> None:
-        for child in parent:
-            if child.tag == _W + "r":
-                run(child)
-            elif child.tag in _KEPT:
-                runs(child)
-
-    def run(r) -> None:
-        hidden = _hidden(r)
-        for child in r:
-            tag = child.tag
-            if tag == _W + "fldChar":
-                kind = child.get(_W + "fldCharType")
-                if kind == "begin":
-                    fields.append(True)
-                elif kind == "separate" and fields:
-                    fields[-1] = False
-                elif kind == "end" and fields:
-                    fields.pop()
-            elif hidden or any(fields):
-                continue
-            elif tag == _W + "t":
-                out.append(child.text or "")
-            elif tag in _CHARACTERS:
-                out.append(_CHARACTERS[tag])
-
-    runs(p)
-    return "".join(out)
 
 
 def revisions(body) -> int:

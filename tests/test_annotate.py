@@ -257,3 +257,23 @@ def test_the_web_page_offers_the_document_with_comments(plan):
     ours = _ours(document)
     assert any(c.text.startswith("Kết quả kiểm tra") for c in ours)
     assert any("QD112-T04" in c.text for c in ours)
+
+
+def test_a_line_repeated_under_every_task_group_is_commented_in_its_own_group(tmp_path):
+    """The Lạng Sơn plan names the same lead ("Cơ quan chủ trì: Sở Lao động …") under several task
+    groups: with --all, each group's comment sits on the lead line of its own group, in order."""
+    seed = CORPUS / "seeds" / "lang_son_sldtbxh_plan_2021-2025.txt"
+    plan = variants.word_variant(seed, tmp_path, "numbering")
+    target = tmp_path / "gop-y.docx"
+    done = run(plan, "--annotate", "--all", "-o", target)
+    assert done.returncode in (0, 1), done.stderr
+    document = docx.Document(str(target))
+    paragraphs = list(document.element.body.iter(W + "p"))
+    starts = {int(m.get(W + "id")): m.getparent() for m in document.element.body.iter(W + "commentRangeStart")}
+    groups = sorted((c.text.split(" — ")[1].split(":")[0], starts[c.comment_id]) for c in _ours(document)
+                    if " — QD112-G0" in c.text.split("\n")[0])
+    assert [rule for rule, _ in groups] == [f"QD112-G0{n}" for n in range(1, 7)]
+    positions = [paragraphs.index(p) for _, p in groups]
+    assert positions == sorted(set(positions))  # six different paragraphs, in the groups' order
+    from ctxh_compliance.core.wordml import accepted_text
+    assert all("chủ trì" in accepted_text(p).casefold() for _, p in groups)

@@ -162,7 +162,9 @@ class RunOptions:
         extracted = None
         if is_document(path):
             from ..extract.document import load_extraction
-            loaded, extracted, self.extraction = load_extraction(path)
+            loaded, extracted, extraction = load_extraction(path)
+            if self.annotate:
+                self.extraction = extraction
         else:
             from ..inputs.plan_loader import load_plan
             loaded = load_plan(path)

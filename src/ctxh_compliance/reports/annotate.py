@@ -39,36 +39,75 @@ def _norm(text: str) -> str:
 class _Paragraph:
     element: object
     text: str
+    block: int          # the paragraph's or its table's place among the body's paragraphs and tables (1-based)
+    table: int | None   # the table it is in (1-based), if any
 
 
 def _paragraphs(document) -> list[_Paragraph]:
     """Every paragraph of the body in order, those of table cells included, with its text as read."""
     out = []
-    for p in document.element.body.iter(W + "p"):
-        text = _norm(accepted_text(p))
-        if text:
-            out.append(_Paragraph(p, text))
+    tables = 0
+    for block, child in enumerate((c for c in document.element.body if c.tag in (W + "p", W + "tbl")), 1):
+        table = None
+        if child.tag == W + "tbl":
+            tables += 1
+            table = tables
+        for p in child.iter(W + "p"):
+            text = _norm(accepted_text(p))
+            if text:
+                out.append(_Paragraph(p, text, block, table))
     return out
 
 
-def find(paragraphs: list[_Paragraph], quote: str | None) -> _Paragraph | None:
-    """The paragraph whose text holds ``quote``: the whole quote, the quote without the number Word
-    writes itself, its first words (a quote over several paragraphs), else the longest paragraph the
-    quote holds (a table row read as one sentence from its cells)."""
-    if not quote:
-        return None
+def _spans(paragraphs: list[_Paragraph], i: int, probes: tuple[str, ...]) -> bool:
+    """Whether a quote starts in paragraph ``i`` and runs on over the paragraphs after it."""
+    joined, first = paragraphs[i].text, len(paragraphs[i].text)
+    for after in paragraphs[i + 1:i + 6]:
+        joined = f"{joined} {after.text}"
+        if any(0 <= joined.find(probe) < first for probe in probes):
+            return True
+    return False
+
+
+def _candidates(paragraphs: list[_Paragraph], quote: str) -> list[_Paragraph]:
+    """The paragraphs that may hold ``quote``, by the first test that finds any: the whole quote in one
+    paragraph (with or without the number Word writes itself), the quote running over consecutive
+    paragraphs, its first words, else the longest paragraph the quote holds (a table row read as one
+    sentence from its cells)."""
     wanted = _norm(quote).rstrip("…").strip()
-    if not wanted:
-        return None
     bare = _LABEL.sub("", wanted)
-    for probe in dict.fromkeys((wanted, bare, bare[:_PREFIX].strip())):
-        if len(probe) < 4:
-            continue
-        for paragraph in paragraphs:
-            if probe in paragraph.text:
-                return paragraph
+    if len(bare) < 4:
+        return []
+    for probe in dict.fromkeys((wanted, bare)):
+        found = [p for p in paragraphs if probe in p.text]
+        if found:
+            return found
+    found = [p for i, p in enumerate(paragraphs) if _spans(paragraphs, i, (wanted, bare))]
+    if found:
+        return found
+    found = [p for p in paragraphs if bare[:_PREFIX].strip() in p.text]
+    if found:
+        return found
     inside = [p for p in paragraphs if len(p.text) >= _SHORTEST and (p.text in wanted or _LABEL.sub("", p.text) in bare)]
-    return max(inside, key=lambda p: len(p.text)) if inside else None
+    return [max(inside, key=lambda p: len(p.text))] if inside else []
+
+
+_HINT = re.compile(r"\((?:đoạn (\d+)|bảng (\d+), hàng \d+)")
+
+
+def find(paragraphs: list[_Paragraph], quote: str | None, location: str = "") -> _Paragraph | None:
+    """The paragraph whose text holds ``quote`` (see ``_candidates``); when several do (the same
+    "Chủ trì: …" line under every task group), the first at or after the report's location (a task
+    group is located at its heading, its lead a few paragraphs below), else the first."""
+    found = _candidates(paragraphs, quote) if quote else []
+    hint = _HINT.search(location or "")
+    if len(found) > 1 and hint:
+        if hint.group(1):
+            at = [p for p in found if p.block >= int(hint.group(1))]
+        else:
+            at = [p for p in found if p.table == int(hint.group(2))]
+        found = at or found
+    return found[0] if found else None
 
 
 def _title_paragraph(paragraphs: list[_Paragraph], report: Report) -> _Paragraph | None:
@@ -150,7 +189,8 @@ def annotate(report: Report, source: Path, findings: list[Finding], places: dict
     unplaced = []
     placed = 0
     for finding in findings:
-        target = next((found for e in finding.evidence if (found := find(paragraphs, e.quote)) is not None), None)
+        target = next((found for e in finding.evidence
+                       if (found := find(paragraphs, e.quote, e.location)) is not None), None)
         if target is None:
             unplaced.append(finding)
             continue

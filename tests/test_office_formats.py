@@ -124,3 +124,20 @@ def test_the_web_page_accepts_a_doc(saved):
         box = box[box.index('class="badge'):]
         assert box[box.index(">") + 1:box.index("</span>")] == labels[expected]
         assert "ke-hoach-cu.doc (đoạn" in answer.text
+
+
+def test_an_odt_over_the_page_limit_is_refused_before_conversion(saved, tmp_path):
+    import re
+    import zipfile
+    odt = _needs_office(saved, ".odt")
+    path = tmp_path / "dai-qua.odt"
+    with zipfile.ZipFile(odt) as source, zipfile.ZipFile(path, "w") as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "meta.xml":
+                data = re.sub(rb'meta:page-count="\d+"', b'meta:page-count="400"', data)
+                assert b'meta:page-count="400"' in data
+            copy.writestr(info, data)
+    result = run(path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{path}: tệp .odt có quá nhiều trang (400; giới hạn 60)")

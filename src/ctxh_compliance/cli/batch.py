@@ -19,12 +19,12 @@ __all__ = ["PlanResult", "ReportRow", "check_all", "expand", "summary_csv", "sum
 
 #: what a folder given to the batch is read for: plan files and the documents a province sends
 PLAN_SUFFIXES = (".yaml", ".yml")
-FOLDER_SUFFIXES = (*PLAN_SUFFIXES, ".txt", ".docx", ".pdf")
+FOLDER_SUFFIXES = (*PLAN_SUFFIXES, ".txt", ".docx", ".pdf", ".doc", ".odt")
 
 
 def expand(paths: list[Path]) -> list[Path]:
     """Plans named on the command line; a folder stands for its plan files and documents (.txt,
-    .docx, .pdf) — a document beside a plan file of its name (ke-hoach.docx beside ke-hoach.yaml,
+    .docx, .pdf, .doc, .odt) — a document beside a plan file of its name (ke-hoach.docx beside ke-hoach.yaml,
     its checked-by-hand form) is left to that file. A link among them that leads nowhere (dangling,
     or a loop) is kept, so that the check reports it."""
     found: list[Path] = []

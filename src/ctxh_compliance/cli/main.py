@@ -147,11 +147,13 @@ class RunOptions:
     report_schema: bool = False
     list_rulesets: bool = False
     everything: bool = False
+    annotate: bool = False
     jobs: int = 1
     # resolved by the run
     failing: set[Verdict] = field(default_factory=set)
     waivers: list = field(default_factory=list)
     matched_waivers: set[int] = field(default_factory=set)  # waivers whose plan was among those checked
+    extraction: object = None  # the last document's extraction (what was read where), for --annotate
 
     def report_for(self, path: Path, guard: OutputGuard | None = None) -> Report:
         from ..rules.checker import check
@@ -159,8 +161,10 @@ class RunOptions:
         from ..rules.selection import rule_patterns, select
         extracted = None
         if is_document(path):
-            from ..extract.document import load_document
-            loaded, extracted = load_document(path)
+            from ..extract.document import load_extraction
+            loaded, extracted, extraction = load_extraction(path)
+            if self.annotate:
+                self.extraction = extraction
         else:
             from ..inputs.plan_loader import load_plan
             loaded = load_plan(path)
@@ -238,6 +242,10 @@ def main(
     list_rulesets: bool = typer.Option(False, "--list-rulesets", help="Liệt kê các bộ quy tắc có sẵn rồi thoát"),
     everything: bool = typer.Option(False, "--all", help="Báo cáo trên terminal (text) in cả các quy tắc đạt và không áp dụng; "
                                                       "mặc định chỉ in các vấn đề và số lượng"),
+    annotate: bool = typer.Option(False, "--annotate",
+                                  help="Ghi góp ý vào bản sao văn bản Word (.docx) của kế hoạch: mỗi vấn đề một ghi chú "
+                                       "(comment) trên đoạn văn của nó, một ghi chú tổng hợp ở tên kế hoạch; "
+                                       "-o tên tệp .docx của bản sao"),
     jobs: int = typer.Option(1, "--jobs", "-j", min=0,
                              help="Số tiến trình kiểm tra song song khi có nhiều kế hoạch (0: theo số lõi CPU)"),
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
@@ -250,7 +258,7 @@ def main(
         as_of=as_of.date() if as_of else None, chosen=_split(chosen), skipped=_split(skipped), fail_on=fail_on,
         waivers_file=waivers, diff=diff, extract_only=extract_only, list_rules=list_rules, explain=explain,
         catalogue=catalogue, schema=schema, report_schema=report_schema, list_rulesets=list_rulesets,
-        everything=everything, jobs=jobs or os.cpu_count() or 1)
+        everything=everything, annotate=annotate, jobs=jobs or os.cpu_count() or 1)
     if _from_config(ctx, "output") and (schema or report_schema or list_rulesets or list_rules or catalogue or explain
                                         or extract_only or diff):
         options.output = None  # the configuration file's output is where reports go, not listings
@@ -330,6 +338,8 @@ def _run(plans: list[Path], o: RunOptions) -> int:
         o.waivers = load_waivers(o.waivers_file, known)
     if o.diff:
         return _diff(plans, o)
+    if o.annotate:
+        return _annotate(plans, o)
     from .batch import expand
     if sum(str(p) == "-" for p in plans) > 1:
         raise InputError([Problem("-", None, None, "cli.stdin_twice", {})])
@@ -461,6 +471,32 @@ def _extract(paths: list[Path], o: RunOptions) -> int:
         sys.stderr.write(f"{paths[0]}: {detail}\n")
         return EXIT_INPUT
     return EXIT_OK
+
+
+def _annotate(paths: list[Path], o: RunOptions) -> int:
+    """``ctxh-check ke-hoach.docx --annotate -o ke-hoach-gop-y.docx``: the check, and a copy of the
+    user's .docx with the review as Word comments (the findings to act on; all of them with --all)."""
+    from ..extract.document import places
+    from ..reports.annotate import annotate
+    from ..reports.report import PROBLEMS, render
+    from ..rules.ruleset_loader import available_rulesets, fingerprint
+    if len(paths) != 1 or str(paths[0]) == "-" or _is_folder(paths[0]):
+        raise InputError([Problem("--annotate", None, None, "annotate.one_plan", {})])
+    path = paths[0]
+    if path.suffix.lower() != ".docx":
+        raise InputError([Problem(str(path), None, None, "annotate.not_docx", {"kind": path.suffix or path.name})])
+    if o.output is None or o.output_folder or o.output.suffix.lower() != ".docx":
+        raise InputError([Problem(str(o.output or "--annotate"), None, None, "annotate.output_docx", {})])
+    guard = _guard(o, [path])
+    guard.check(o.output)  # never in place of the user's file, before any work
+    report = o.report_for(path, guard)
+    chosen = [f for f in report.findings if o.everything or (f.verdict in PROBLEMS and f.waiver is None)]
+    stamp = fingerprint(report.ruleset) if report.ruleset in available_rulesets() else "-"
+    data, placed = annotate(report, path, chosen, places(report, o.extraction), o.lang, stamp)
+    _emit(data, o.output, guard)
+    _emit(render(report, "text", o.lang, o.painted("text"), o.everything), None, [])
+    sys.stderr.write(translate("annotate.written", o.lang, output=o.output, placed=placed) + "\n")
+    return EXIT_FAIL if report.fails_on(o.failing) else EXIT_OK
 
 
 def _diff(paths: list[Path], o: RunOptions) -> int:

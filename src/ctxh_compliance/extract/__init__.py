@@ -78,9 +78,19 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     order = ("number", "title", "issuer", "province", "date", "date_text", "signer", "kind", "quote")
     data["identification"] = {k: ident[k] for k in order if k in ident}
     result = Extraction(data=data, missing=missing, evidence=rec.evidence, remarks=rec.remarks, ruleset=rules,
-                        ruleset_confidence=rules_confidence)
+                        ruleset_confidence=rules_confidence, part_headings=_part_headings(tagged))
     assume(result)
     return validate(result)
+
+
+def _part_headings(tagged) -> dict[str, str]:
+    """The first heading of each part of the plan (targets, tasks, budget, organisation), in the
+    document's order: where a review says a missing value belongs."""
+    headings: dict[str, str] = {}
+    for para, kind, section in tagged:
+        if section is not None and section.kind not in (None, "history") and kind == section.kind:
+            headings.setdefault(section.kind, para.text)
+    return headings
 
 
 def _known_groups(rules: str | None) -> set[str] | None:
@@ -110,4 +120,7 @@ def extract(path: Path | str, document: str | None = None, in_process: bool = Fa
     messages. A .docx or .pdf is read in a child process within limits, unless ``in_process`` (the
     caller is a process with limits of its own)."""
     path = Path(path)
-    return extract_paras(read_document(path, document or str(path), in_process=in_process), document or str(path))
+    paras = read_document(path, document or str(path), in_process=in_process)
+    result = extract_paras(paras, document or str(path))
+    result.revisions = getattr(paras, "revisions", 0)
+    return result

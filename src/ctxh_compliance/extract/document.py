@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # the extractor is imported only when a document is read
     from . import Extraction
     from .paragraphs import Para
 
-DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".doc", ".odt")  # .doc, .odt: converted by LibreOffice
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -90,7 +90,40 @@ def summary(extraction: "Extraction") -> ExtractionSummary:
     low = [f"{path} ({e.where}{': ' + e.why if e.why else ''})" for path, e in extraction.evidence.items()
            if e.confidence == "low"]
     return ExtractionSummary(values=len(extraction.evidence), by_confidence=counts, low=low,
-                             missing=list(extraction.missing))
+                             missing=list(extraction.missing), revisions=extraction.revisions)
+
+
+#: the parts of a plan in the order plans have them, the part each section of findings is about, and the
+#: part each plan field a structure rule asks for is in
+PART_ORDER = ("targets", "tasks", "budget", "organisation")
+_SECTION_PART = {"targets": "targets", "tasks": "tasks", "arithmetic": "budget", "institutions": "organisation"}
+_FIELD_PART = {"general_objective": "targets", "targets": "targets", "task_groups": "tasks", "budget": "budget",
+               "organisation": "organisation", "monitoring": "organisation"}
+
+
+def places(report, extraction: "Extraction") -> dict[tuple[str, str], tuple[str, str | None]]:
+    """Where each finding's subject belongs in the document, by the headings read: (rule, aspect) ->
+    ("in", heading) when the document has the part, ("after", heading) of the part before it when
+    it lacks it, ("start", None) when neither (the legal bases, an empty document)."""
+    from ..rules.ruleset_loader import load_ruleset
+    try:
+        rules = {rule.id: rule for rule in load_ruleset(report.ruleset).rules}
+    except Exception:  # a ruleset folder moved since the check: its sections still say enough
+        rules = {}
+    headings = extraction.part_headings
+    out = {}
+    for finding in report.findings:
+        fields = getattr(rules.get(finding.rule_id), "parts", None) or []
+        part = next((_FIELD_PART[f.split(".")[0]] for f in fields if f.split(".")[0] in _FIELD_PART),
+                    _SECTION_PART.get(finding.section))
+        if part is None:
+            out[(finding.rule_id, finding.aspect)] = ("start", None)
+        elif part in headings:
+            out[(finding.rule_id, finding.aspect)] = ("in", headings[part])
+        else:
+            before = [headings[p] for p in PART_ORDER[:PART_ORDER.index(part)] if p in headings]
+            out[(finding.rule_id, finding.aspect)] = ("after", before[-1]) if before else ("start", None)
+    return out
 
 
 def _labels(paths: list[str]) -> list:

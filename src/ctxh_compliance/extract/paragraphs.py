@@ -68,3 +68,12 @@ def join_broken(paras: list[Para]) -> list[Para]:
 def lines_to_paras(text: str) -> list[Para]:
     paras = [Para(clean(line), number) for number, line in enumerate(text.split("\n"), 1) if clean(line)]
     return join_broken(paras)
+
+
+class Paras(list):
+    """A document's located paragraphs, with what a report says about the reading: how many tracked
+    changes the document still has unaccepted (its text is read as if they were accepted)."""
+
+    def __init__(self, paras=(), revisions: int = 0):
+        super().__init__(paras)
+        self.revisions = revisions

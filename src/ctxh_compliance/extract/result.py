@@ -23,6 +23,8 @@ class Extraction:
     ruleset_confidence: str | None = None   # high: a cited decision; medium: the programme named; low: the period
     errors: list[str] = field(default_factory=list)
     plan: Plan | None = None
+    revisions: int = 0   # tracked changes left unaccepted in a Word document (read as if accepted)
+    part_headings: dict[str, str] = field(default_factory=dict)  # part (targets, tasks…) -> its first heading
 
     @property
     def valid(self) -> bool:

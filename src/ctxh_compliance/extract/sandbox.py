@@ -18,7 +18,8 @@ from pathlib import Path
 
 from ..core.errors import InputError, Problem
 from ..inputs import gate as input_gate
-from .paragraphs import Para
+from . import office
+from .paragraphs import Para, Paras
 
 LIMIT_SECONDS = 3
 LIMIT_MEMORY = 440 * 1024 * 1024  # address space, which is more than the memory actually used
@@ -40,12 +41,19 @@ def _problem(display: str, key: str, **params) -> InputError:
 
 
 def read_document(path: Path | str, display: str | None = None, in_process: bool = False) -> list[Para]:
-    """Located paragraphs of a .txt, .docx or .pdf file; an InputError when it cannot be read or
-    is over a limit. ``in_process``: the caller is itself a process with time and memory limits (a
-    worker of the web server): the same checks, without a second child process."""
+    """Located paragraphs of a .txt, .docx or .pdf file (a .doc or .odt converted to .docx first, see
+    ``office``); an InputError when it cannot be read or is over a limit. ``in_process``: the caller
+    is itself a process with time and memory limits (a worker of the web server): the same checks,
+    without a second child process."""
     from . import reader
     path = Path(path)
     display = display or str(path)
+    if path.suffix.lower() in office.CONVERTED:  # .doc, .odt: converted to .docx by LibreOffice, then read
+        status = input_gate.check_path(path, display)
+        if status.st_size > input_gate.MAX_DOCUMENT_BYTES:
+            raise _problem(display, "input.too_large", size=status.st_size, limit=input_gate.MAX_DOCUMENT_BYTES)
+        with office.as_docx(path, display, MAX_PAGES) as converted:
+            return read_document(converted, display, in_process)
     if path.suffix.lower() not in (".docx", ".pdf"):
         text = input_gate.read_text(path, display)
         if len(text) > MAX_CHARS:
@@ -58,7 +66,7 @@ def read_document(path: Path | str, display: str | None = None, in_process: bool
         answer = _child(str(path), display)
         if "problems" in answer:
             raise InputError([Problem(display, p[0], p[1], p[2], _params(p[3])) for p in answer["problems"]])
-        return [Para(**para) for para in answer["paras"]]
+        return _paras(answer)
     return _in_child(path, display)
 
 
@@ -94,7 +102,12 @@ def _in_child(path: Path, display: str, ocr: bool = False) -> list[Para]:
         if not ocr and any(p[2] == "document.scan" for p in answer["problems"]):
             return _in_child(path, display, ocr=True)
         raise InputError([Problem(display, p[0], p[1], p[2], _params(p[3])) for p in answer["problems"]])
-    return [Para(**para) for para in answer["paras"]]
+    return _paras(answer)
+
+
+def _paras(answer: dict) -> Paras:
+    """The paragraphs the child read, with its remarks on the reading."""
+    return Paras((Para(**para) for para in answer["paras"]), revisions=answer.get("revisions", 0))
 
 
 def _params(params: dict) -> dict:
@@ -169,7 +182,7 @@ def _child(path: str, display: str) -> dict:
         return {"problems": [[p.line, p.column, p.key, _plain(p.params)] for p in exc.problems]}
     except MemoryError:
         return {"problems": [[None, None, "document.limit_memory", {"mib": LIMIT_MEMORY >> 20}]]}
-    return {"paras": [dataclasses.asdict(p) for p in paras]}
+    return {"paras": [dataclasses.asdict(p) for p in paras], "revisions": getattr(paras, "revisions", 0)}
 
 
 def _out_of_memory(exc: BaseException) -> bool:

@@ -3,6 +3,10 @@ numbering written out ("II. NHIỆM VỤ" even when "II." is not in the text), t
 sentences in place. Page headers, footers, footnotes and comments are not part of the body and are
 left out.
 
+Text is read as it will read once every tracked change is accepted (insertions and moved-to text
+kept, deletions and moved-from text dropped); hidden text and field codes are not plan text (a
+field's result is). The revisions left unaccepted are counted, for the report to say so.
+
 python-docx gives the body in order (``iter_inner_content``) and each paragraph's style chain; the
 numbers are rendered from the document's own numbering definitions (``lvlText`` such as "%1." or
 "%1.%2."), so a plan shows the numbers its author saw, not a library's idea of a list.
@@ -11,7 +15,8 @@ numbers are rendered from the document's own numbering definitions (``lvlText`` 
 import re
 from dataclasses import dataclass, field
 
-from .paragraphs import Para, clean
+from ..core.wordml import accepted_text
+from .paragraphs import Para, Paras, clean
 from .tables import header_of, responsibility_columns, table_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -154,8 +159,18 @@ def _num_pr(paragraph, styles: dict | None = None) -> tuple[str, int] | None:
     return None
 
 
+#: a revision Word lists in its reviewing pane: inserted, deleted or moved text, an inserted or deleted row
+_REVISIONS = {_W + name for name in ("ins", "del", "moveFrom", "moveTo")}
+
+
+def revisions(body) -> int:
+    """How many tracked changes a body (or any element) holds: inserted, deleted and moved text, and
+    inserted or deleted table rows; a paragraph mark's own insertion goes with its text."""
+    return sum(1 for element in body.iter(*_REVISIONS) if element.getparent().tag != _W + "rPr")
+
+
 def _paragraph_text(paragraph, numbering: Numbering) -> str:
-    text = clean(paragraph.text)
+    text = clean(accepted_text(paragraph._p))
     found = _num_pr(paragraph, numbering.styles)
     if found is None or found[0] == "0":
         return text
@@ -175,7 +190,8 @@ def _cells(row) -> list[str | None]:
         if tc.vMerge == "continue":
             out.append(None)
         else:
-            out.append("\n".join(clean(p.text) for p in _Cell(tc, row).paragraphs if clean(p.text)))
+            texts = (clean(accepted_text(p._p)) for p in _Cell(tc, row).paragraphs)
+            out.append("\n".join(text for text in texts if text))
         out += [None] * (span - 1)
     return out
 
@@ -185,7 +201,7 @@ def _carried_down(rows: list[list[str | None]], table) -> list[list[str | None]]
     merged over three targets), as the rows of a table that is not a responsibilities table say it."""
     above: list[str | None] = []
     carried = []
-    for row, cells in zip(table.rows, rows, strict=True):
+    for row, cells in zip((r for r in table.rows if not _deleted(r)), rows, strict=True):
         cells = list(cells)
         column = 0
         for tc in row._tr.tc_lst:
@@ -197,15 +213,20 @@ def _carried_down(rows: list[list[str | None]], table) -> list[list[str | None]]
     return carried
 
 
+def _deleted(row) -> bool:
+    """A row deleted with tracked changes: gone once they are accepted."""
+    return row._tr.find(f"{_W}trPr/{_W}del") is not None
+
+
 def _table_paras(table, table_no: int, index: int) -> list[Para]:
-    rows = [_cells(row) for row in table.rows]
+    rows = [_cells(row) for row in table.rows if not _deleted(row)]
     if responsibility_columns(header_of(rows)) is None:
         rows = _carried_down(rows, table)
     return [Para(sentence, index=index, table=table_no, row=row, role=role)
             for row, sentence, role, _column in table_lines(rows)]
 
 
-def read_docx(path, display: str) -> list[Para]:
+def read_docx(path, display: str) -> Paras:
     import docx  # python-docx; the caller reports when it is missing
     from docx.table import Table
 
@@ -222,4 +243,4 @@ def read_docx(path, display: str) -> list[Para]:
         text = _paragraph_text(block, numbering)
         if text:
             paras.append(Para(text, index=index))
-    return paras
+    return Paras(paras, revisions=revisions(document.element.body))

@@ -76,6 +76,8 @@ class ExtractionSummary(BaseModel):
     by_confidence: dict[str, int]
     low: list[str] = Field(default_factory=list, description="Giá trị đoán, kèm vị trí trong văn bản")
     missing: list[str] = Field(default_factory=list)
+    revisions: int = Field(0, description="Số thay đổi được theo dõi (Track Changes) chưa chấp nhận trong văn bản Word; "
+                                          "văn bản được đọc như khi đã chấp nhận mọi thay đổi")
 
 
 class PlanSummary(BaseModel):

@@ -91,10 +91,10 @@ def _top_level(text: str):
     return spans, ends
 
 
-def _shorten(text: str, limit: int = SHORT_LINE) -> str:
+def _shorten(text: str, limit: int | None = SHORT_LINE) -> str:
     """A message made short for one line of page 1: long asides in parentheses become "(…)", long
-    quotes keep their first words, then the first sentence, then the words that fit."""
-    if len(text) <= limit:
+    quotes keep their first words, then the first sentence, then the words that fit (no limit: as is)."""
+    if limit is None or len(text) <= limit:
         return text
     while len(text) > limit:  # the longest aside or quote first, until the text fits
         spans = [(end - start, start, end) for start, end in _top_level(text)[0]
@@ -112,10 +112,10 @@ def _shorten(text: str, limit: int = SHORT_LINE) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:(") + " …"
 
 
-def split_message(text: str, lang: str) -> tuple[str, str | None]:
+def split_message(text: str, lang: str, limit: int | None = SHORT_LINE) -> tuple[str, str | None]:
     """A finding's message as (what is wrong, what to do next): the next step is the sentence that
     starts with one of the catalogue's markers ("Cần:", "To do:" …); the grade-C note is left out
-    (the table marks grade C itself)."""
+    (the table marks grade C itself). Each part is made short for one line, unless ``limit`` is None."""
     for note in ("grade.c_cap", "grade.c_gap"):
         text = text.replace(translate(note, lang), "")
     text = " ".join(text.split())
@@ -126,12 +126,12 @@ def split_message(text: str, lang: str) -> tuple[str, str | None]:
                 starts.append((match.start(), marker))
                 break
     if not starts:
-        return _shorten(text), None
+        return _shorten(text, limit), None
     start, marker = min(starts)
     step = text[start + len(marker):].strip() if marker.endswith(":") else text[start:].strip()
     drop = translate("report.next_drop", lang)  # "Cần đọc …" under the heading "Cần làm": "Đọc …"
     step = step[len(drop):] if drop and step.startswith(drop) else step
-    return _shorten(text[:start].strip() or text), _shorten(step[:1].upper() + step[1:])
+    return _shorten(text[:start].strip() or text, limit), _shorten(step[:1].upper() + step[1:], limit)
 
 
 def _where(finding: Finding, plan_file: str, lang: str) -> list[str]:

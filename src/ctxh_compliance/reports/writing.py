@@ -12,7 +12,7 @@ from pathlib import Path
 from ..core.errors import InputError, Problem
 from ..inputs.gate import file_kind
 
-DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".doc", ".odt")
 
 
 def _refuse(path: Path, key: str, **params) -> InputError:

@@ -31,7 +31,7 @@ from ..inputs.yaml_source import load_yaml
 from ..model.findings import Report, Waiver
 
 # a plan file, not a số hiệu: what ctxh-check reads
-_PLAN_FILE_SUFFIXES = (".yaml", ".yml", ".txt", ".docx", ".pdf")
+_PLAN_FILE_SUFFIXES = (".yaml", ".yml", ".txt", ".docx", ".pdf", ".doc", ".odt")
 
 
 class WaiverEntry(BaseModel):

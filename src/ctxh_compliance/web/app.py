@@ -246,7 +246,7 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
         return PlainTextResponse(text, media_type="application/yaml", headers={"Content-Disposition": disposition})
 
     @app.post("/api/check", summary="Check a plan: the JSON report",
-              description="Upload a plan (.docx, .pdf, .txt or .yaml). Answers the versioned JSON report "
+              description="Upload a plan (.docx, .doc, .odt, .pdf, .txt or .yaml). Answers the versioned JSON report "
                           "(docs/report.schema.json, `ctxh-check --report-schema`). 4xx: the input cannot be "
                           "checked (`problems` says why, in `lang`); 503: busy, try again after `Retry-After` "
                           "seconds; 500: a defect of the tool.",

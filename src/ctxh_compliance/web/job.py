@@ -79,6 +79,21 @@ def _data_uri(text: str, mime: str) -> str:
     return f"data:{mime};charset=utf-8;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")
 
 
+_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def annotated(report: Report, extraction, path: Path, lang: str) -> str:
+    """The user's .docx with the review as Word comments (the findings to act on), as a data URI."""
+    from ..extract.document import places
+    from ..reports.annotate import annotate
+    from ..reports.report import PROBLEMS
+    from ..rules.ruleset_loader import available_rulesets, fingerprint
+    chosen = [f for f in report.findings if f.verdict in PROBLEMS and f.waiver is None]
+    stamp = fingerprint(report.ruleset) if report.ruleset in available_rulesets() else "-"
+    data, _ = annotate(report, path, chosen, places(report, extraction), lang, stamp)
+    return f"data:{_DOCX};base64," + base64.b64encode(data).decode("ascii")
+
+
 def style_sources(page: str) -> list[str]:
     """The CSP sources that allow exactly the styles of ``page`` (its style element and attributes):
     plan text is escaped, so neither can come from a plan."""
@@ -115,7 +130,7 @@ def _check(path: Path, job: dict) -> tuple[Report, Any, str]:
     return report, extraction, plan_text
 
 
-def _page(report: Report, extraction, plan_text: str, job: dict) -> dict:
+def _page(report: Report, extraction, plan_text: str, job: dict, path: Path) -> dict:
     from ..reports.report import document, environment, render
     from ..reports.report_json import render_json
     from ..rules.ruleset_loader import available_rulesets
@@ -128,6 +143,8 @@ def _page(report: Report, extraction, plan_text: str, job: dict) -> dict:
         ("web.download_md", _data_uri(render(report, "markdown", lang), "text/markdown"), f"{stem}.bao-cao.md"),
         ("web.download_plan", _data_uri(plan_text, "application/yaml"), f"{stem}.yaml"),
     ]
+    if job["suffix"] == ".docx" and extraction is not None:  # the review in the user's own Word file
+        downloads.insert(0, ("web.download_annotated", annotated(report, extraction, path, lang), f"{stem}.gop-y.docx"))
     from ..core.i18n import translate
 
     def t(key: str, **params) -> str:
@@ -156,7 +173,7 @@ def run(job: dict) -> dict:
         if job["want"] == "json":
             from ..reports.report_json import render_json
             return {"status": "ok", "overall": report.overall.value, "json": render_json(report)}
-        return _page(report, extraction, plan_text, job)
+        return _page(report, extraction, plan_text, job, path)
     except InputError as exc:
         # a message names the shown name, never the server's folder
         return {"status": "input", "problems": [p.render(job["lang"]).replace(str(path), job["name"])

@@ -6,7 +6,7 @@ import unicodedata
 from datetime import date
 
 #: the endings accepted, and the kind of input each is
-KINDS = {".docx": "docx", ".pdf": "pdf", ".txt": "txt", ".yaml": "yaml", ".yml": "yaml"}
+KINDS = {".docx": "docx", ".doc": "doc", ".odt": "odt", ".pdf": "pdf", ".txt": "txt", ".yaml": "yaml", ".yml": "yaml"}
 _UNSAFE = re.compile(r"[^\w .()\-]+")
 _SPACES = re.compile(r"\s+")
 MAX_NAME = 80

@@ -316,6 +316,7 @@ def _run(plans: list[Path], o: RunOptions) -> int:
         return EXIT_OK
     if not plans:
         raise InputError([Problem("ctxh-check", None, None, "cli.no_plan", {})])
+    _stdin_once(plans, o)
     if o.extract_only:
         return _extract(plans, o)
 
@@ -331,8 +332,6 @@ def _run(plans: list[Path], o: RunOptions) -> int:
     if o.diff:
         return _diff(plans, o)
     from .batch import expand
-    if sum(str(p) == "-" for p in plans) > 1:
-        raise InputError([Problem("-", None, None, "cli.stdin_twice", {})])
     files = expand(plans)
     if len(files) == 1:
         code = _single(files[0], o)
@@ -340,6 +339,19 @@ def _run(plans: list[Path], o: RunOptions) -> int:
         code = _batch(files, o)
     o.warn_unmatched_waivers()
     return code
+
+
+def _stdin_once(plans: list[Path], o: RunOptions) -> None:
+    """Standard input is read once per run: named twice (``--diff - -``, ``- --waivers -``), the run
+    is refused before anything is read."""
+    from ..inputs.gate import is_stdin
+    as_plans = sum(is_stdin(p) for p in plans)
+    uses = ([translate("cli.stdin_use_plan", o.lang) if as_plans == 1 else translate("cli.stdin_use_plans", o.lang, n=as_plans)]
+            if as_plans else [])
+    if o.waivers_file is not None and is_stdin(o.waivers_file):
+        uses.append("--waivers")
+    if as_plans > 1 or len(uses) > 1:
+        raise InputError([Problem("-", None, None, "cli.stdin_once", {"uses": ", ".join(uses)})])
 
 
 def _is_folder(path: Path) -> bool:
@@ -431,6 +443,8 @@ def _batch(files: list[Path], o: RunOptions) -> int:
                                overall=translate(f"verdict.{result.report.overall.value}", o.lang),
                                fail=counts[Verdict.FAIL], review=counts[Verdict.NEEDS_REVIEW]))
     _emit("\n".join(lines) + "\n", None, [])
+    if any(r.internal for r in results):
+        return EXIT_INTERNAL
     if any(r.report is None for r in results):
         return EXIT_INPUT
     return EXIT_FAIL if any(r.report.fails_on(o.failing) for r in results) else EXIT_OK

@@ -66,7 +66,18 @@ def _limits(seconds: int = LIMIT_SECONDS):
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
         resource.setrlimit(resource.RLIMIT_AS, (LIMIT_MEMORY, LIMIT_MEMORY))
+        _end_with_parent()
     return apply
+
+
+def _end_with_parent() -> None:
+    """The reader ends when the process that started it ends, however it ends (Linux)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            ctypes.CDLL(None).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+        except (OSError, AttributeError):
+            pass
 
 
 def _in_child(path: Path, display: str, ocr: bool = False) -> list[Para]:

@@ -110,6 +110,7 @@ class PlanResult:
     path: Path
     report: Report | ReportRow | None = None
     problems: list[Problem] = field(default_factory=list)
+    internal: bool = False  # stopped by a defect of the tool or a worker that died, not by its input
 
     @property
     def rank(self) -> tuple:

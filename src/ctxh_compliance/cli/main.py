@@ -19,7 +19,7 @@ from ..core.i18n import translate
 from ..extract.document import is_document
 from ..model.findings import Report, Verdict
 from ..reports.writing import OutputGuard, documents_beside, write_atomically
-from .usage import SUBCOMMANDS, LocalCommand
+from .usage import SUBCOMMANDS, LocalCommand, language_of
 
 # Modules that only some runs need (the extractor, the catalogue, batches, diffs, waivers, JSON)
 # are imported where they are used: a plain check does not pay for them.
@@ -53,9 +53,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=False, rich_markup_mode=
                   context_settings={"help_option_names": ["-h", "--help"]})
 
 
-def _version(shown: bool) -> None:
+def _version(ctx: typer.Context, shown: bool) -> None:
     """--version: the tool's version and each ruleset's identity (a digest of its files: two runs with the
-    same digests applied the same rules)."""
+    same digests applied the same rules), and the ruleset folder the run would use, with its own digest
+    and path."""
     if not shown:
         return
     from importlib import metadata
@@ -69,6 +70,16 @@ def _version(shown: bool) -> None:
     for name in available_rulesets():
         rs = load_ruleset(name)
         lines.append(f"  {name}\t{rs.decision.number}\t{len(rs.rules)}\t{fingerprint(name)}")
+    from .usage import given_value
+    chosen = given_value(getattr(ctx.command, "raw_args", []), ["--ruleset", "-r"]) \
+        or (ctx.default_map or {}).get("ruleset")
+    if chosen and chosen not in available_rulesets():  # a ruleset folder, named on the line or by a configuration file
+        try:
+            rs = load_ruleset(chosen)
+        except InputError as exc:
+            sys.stderr.write(exc.render(language_of(getattr(ctx.command, "raw_args", []))) + "\n")
+            raise typer.Exit(EXIT_INPUT) from None
+        lines.append(f"  {rs.id}\t{rs.decision.number}\t{len(rs.rules)}\t{rs.fingerprint}\t{rs.folder}")
     sys.stdout.write("\n".join(lines) + "\n")
     raise typer.Exit(0)
 
@@ -148,6 +159,8 @@ class RunOptions:
     list_rulesets: bool = False
     everything: bool = False
     jobs: int = 1
+    config_file: Path | None = None  # the configuration file read (an input: never an output)
+    ruleset_chosen: str | None = None  # where --ruleset came from: "--ruleset", or the configuration file
     # resolved by the run
     failing: set[Verdict] = field(default_factory=set)
     waivers: list = field(default_factory=list)
@@ -173,7 +186,7 @@ class RunOptions:
         known = {r.id for r in rs.rules}
         chosen = rule_patterns(self.chosen, known, "--select")
         skipped = rule_patterns(self.skipped, known, "--skip")
-        report = select(check(loaded, rs, selected_by, self.as_of), chosen, skipped)
+        report = select(check(loaded, rs, selected_by, self.as_of, self.ruleset_chosen), chosen, skipped)
         if extracted is not None:
             report = report.model_copy(update={"extraction": extracted})
         if self.waivers:
@@ -251,6 +264,10 @@ def main(
         waivers_file=waivers, diff=diff, extract_only=extract_only, list_rules=list_rules, explain=explain,
         catalogue=catalogue, schema=schema, report_schema=report_schema, list_rulesets=list_rulesets,
         everything=everything, jobs=jobs or os.cpu_count() or 1)
+    settings = getattr(ctx.command, "settings", None)
+    options.config_file = settings.file if settings is not None else None
+    if ruleset:
+        options.ruleset_chosen = str(options.config_file) if _from_config(ctx, "ruleset") else "--ruleset"
     if _from_config(ctx, "output") and (schema or report_schema or list_rulesets or list_rules or catalogue or explain
                                         or extract_only or diff):
         options.output = None  # the configuration file's output is where reports go, not listings
@@ -363,14 +380,16 @@ def _is_folder(path: Path) -> bool:
 
 def _guard(o: RunOptions, files: list[Path]) -> OutputGuard:
     """Every input of the run: no output may replace one."""
-    from ..rules.ruleset_loader import rulesets_root
+    from ..rules.ruleset_loader import available_rulesets, ruleset_files
     guard = OutputGuard()
     for path in files:
         guard.add_plan(path)
     if o.waivers_file is not None:
         guard.add([o.waivers_file])
-    folders = [rulesets_root()] + ([Path(o.ruleset)] if o.ruleset and _is_folder(Path(o.ruleset)) else [])
-    guard.add(p for folder in folders for p in folder.rglob("*"))
+    if o.config_file is not None:
+        guard.add([o.config_file])
+    names = [*available_rulesets(), *([o.ruleset] if o.ruleset else [])]
+    guard.add(p for name in names for p in ruleset_files(name))  # the folder is checked, never walked
     return guard
 
 

@@ -63,21 +63,25 @@ def read_document(path: Path | str, display: str | None = None, in_process: bool
 
 
 def _limits(seconds: int = LIMIT_SECONDS):
+    prctl = _prctl()  # found here, in the parent: the child between fork and exec only calls it
+
     def apply() -> None:
+        if prctl is not None:  # the reader ends when the process that started it ends, however it ends
+            prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
         resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
         resource.setrlimit(resource.RLIMIT_AS, (LIMIT_MEMORY, LIMIT_MEMORY))
-        _end_with_parent()
     return apply
 
 
-def _end_with_parent() -> None:
-    """The reader ends when the process that started it ends, however it ends (Linux)."""
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-            ctypes.CDLL(None).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
-        except (OSError, AttributeError):
-            pass
+def _prctl():
+    """Linux's prctl, or None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+        return ctypes.CDLL(None).prctl
+    except (OSError, AttributeError):
+        return None
 
 
 def _in_child(path: Path, display: str, ocr: bool = False) -> list[Para]:

@@ -16,7 +16,7 @@ from ..model.findings import Report
 #: the file name a plan is written under in the request's folder (never the name the browser sent)
 STORED_NAME = "plan"
 #: report sentences that name a command-line option, said the page's way on the page (downloads keep the CLI's)
-WEB_WORDING = {"report.extracted": "web.report_extracted", "report.selected_manually": "web.selected_manually"}
+WEB_WORDING = {"report.extracted": "web.report_extracted"}
 _STYLE_ELEMENT = re.compile(r"<style>(.*?)</style>", re.S)
 _STYLE_ATTRIBUTE = re.compile(r' style="([^"]*)"')
 
@@ -109,7 +109,7 @@ def _check(path: Path, job: dict) -> tuple[Report, Any, str]:
     else:
         rs, selected_by = select_ruleset(loaded)
     as_of = dt.date.fromisoformat(job["as_of"]) if job.get("as_of") else None
-    report = check(loaded, rs, selected_by, as_of)
+    report = check(loaded, rs, selected_by, as_of, "web")
     if extraction is not None:
         report = report.model_copy(update={"extraction": summary})
     return report, extraction, plan_text

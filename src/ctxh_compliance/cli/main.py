@@ -325,7 +325,8 @@ def _run(plans: list[Path], o: RunOptions) -> int:
         from ..reports.catalogue import render_catalogue
         from ..rules.ruleset_loader import load_ruleset
         rs = load_ruleset(o.list_rules or o.catalogue)
-        _emit(render_catalogue(rs, o.lang, "list" if o.list_rules else "markdown"), o.output, [])
+        guard = _guard(RunOptions(ruleset=o.list_rules or o.catalogue, config_file=o.config_file), [])
+        _emit(render_catalogue(rs, o.lang, "list" if o.list_rules else "markdown"), o.output, guard)
         return EXIT_OK
     if o.explain:
         from ..reports.catalogue import render_explanation

@@ -41,8 +41,9 @@ def _problem(display: str, key: str, **params) -> InputError:
 
 def read_document(path: Path | str, display: str | None = None, in_process: bool = False) -> list[Para]:
     """Located paragraphs of a .txt, .docx or .pdf file; an InputError when it cannot be read or
-    is over a limit. ``in_process``: the caller is itself a process with time and memory limits (a
-    worker of the web server): the same checks, without a second child process."""
+    is over a limit. ``in_process``: the caller is a long-lived process (a worker of the web server):
+    a .docx is read in it under the same limits as in a child process (``_within_limits``); a .pdf is
+    still read by a child process, as PDFium ends the process it runs in when memory runs out."""
     from . import reader
     path = Path(path)
     display = display or str(path)
@@ -54,12 +55,64 @@ def read_document(path: Path | str, display: str | None = None, in_process: bool
     status = input_gate.check_path(path, display)
     if status.st_size > input_gate.MAX_DOCUMENT_BYTES:
         raise _problem(display, "input.too_large", size=status.st_size, limit=input_gate.MAX_DOCUMENT_BYTES)
-    if in_process:
-        answer = _child(str(path), display)
+    if in_process and path.suffix.lower() == ".docx":
+        answer = _within_limits(path, display)
         if "problems" in answer:
             raise InputError([Problem(display, p[0], p[1], p[2], _params(p[3])) for p in answer["problems"]])
         return [Para(**para) for para in answer["paras"]]
     return _in_child(path, display)
+
+
+class _OverTime(BaseException):
+    """The reading used its processor time (a BaseException: a reader's ``except Exception`` does
+    not swallow it)."""
+
+
+def _address_space() -> int:
+    """The address space this process uses now (bytes)."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _within_limits(path: Path, display: str) -> dict:
+    """``_child`` run in this process under the reader's own limits: LIMIT_SECONDS of processor
+    time (SIGXCPU ends the reading, not the process) and LIMIT_MEMORY bytes of address space more than
+    the process has now; the process's limits are given back afterwards. A web worker is such a
+    process: reading a document there costs what it costs on the command line, no more."""
+    import math
+    import signal
+    cpu, memory = resource.getrlimit(resource.RLIMIT_CPU), resource.getrlimit(resource.RLIMIT_AS)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    try:
+        previous = signal.signal(signal.SIGXCPU, _over_time)
+    except ValueError:  # not the main thread: the reading is bounded by the caller's limits only
+        previous = None
+    try:
+        if previous is not None:
+            soft = math.ceil(usage.ru_utime + usage.ru_stime) + LIMIT_SECONDS
+            resource.setrlimit(resource.RLIMIT_CPU, (soft if cpu[0] == resource.RLIM_INFINITY else min(soft, cpu[0]), cpu[1]))
+        space = _address_space()
+        if space:
+            soft = space + LIMIT_MEMORY
+            resource.setrlimit(resource.RLIMIT_AS, (soft if memory[1] == resource.RLIM_INFINITY else min(soft, memory[1]),
+                                                    memory[1]))
+        return _child(str(path), display)
+    except _OverTime:
+        return {"problems": [[None, None, "document.limit_time", {"seconds": LIMIT_SECONDS}]]}
+    except MemoryError:
+        return {"problems": [[None, None, "document.limit_memory", {"mib": LIMIT_MEMORY >> 20}]]}
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, memory)
+        resource.setrlimit(resource.RLIMIT_CPU, cpu)
+        if previous is not None:
+            signal.signal(signal.SIGXCPU, previous)
+
+
+def _over_time(signum, frame):
+    raise _OverTime()
 
 
 def _limits(seconds: int = LIMIT_SECONDS):

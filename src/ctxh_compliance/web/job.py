@@ -98,7 +98,7 @@ def _check(path: Path, job: dict) -> tuple[Report, Any, str]:
     if job["suffix"] == ".yaml":
         from ..inputs.plan_loader import load_plan
         loaded = load_plan(path, name)
-        plan_text = job["data"].decode("utf-8", "replace")
+        plan_text = path.read_bytes().decode("utf-8", "replace")  # within the plan size limit: load_plan read it
     else:
         from ..extract.document import load_extraction
         # the worker has its own time and memory limits: the document is read here (same checks)
@@ -148,9 +148,11 @@ def _page(report: Report, extraction, plan_text: str, job: dict) -> dict:
 def run(job: dict) -> dict:
     """Check the upload in ``job`` (its bytes, suffix, shown name, options, the request's folder);
     the answer is plain data: the page or the JSON report, or the problems in the user's language."""
-    folder = Path(job["folder"])
-    path = folder / (STORED_NAME + job["suffix"])
-    path.write_bytes(job["data"])
+    if job.get("path"):  # the upload as the server wrote it in the request's folder
+        path = Path(job["path"])
+    else:  # a corrected plan: its text
+        path = Path(job["folder"]) / (STORED_NAME + job["suffix"])
+        path.write_bytes(job["data"])
     try:
         report, extraction, plan_text = _check(path, job)
         if job["want"] == "json":

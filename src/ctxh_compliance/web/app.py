@@ -105,7 +105,7 @@ def _options(ruleset: str | None, as_of: str | None) -> dict:
     return {"ruleset": ruleset or None, "as_of": day}
 
 
-_COPY_CHUNK = 1 << 20
+_COPY_CHUNK = 1 << 16
 
 
 async def _upload(file, lang: str, folder: str) -> dict:

@@ -148,8 +148,8 @@ def _died(path: Path) -> PlanResult:
 def check_all(files: list[Path], check: BatchCheck, jobs: int = 1) -> Iterator[PlanResult]:
     """The result of each plan, in the order of ``files`` whatever the number of worker processes.
 
-    With workers, each takes one plan at a time (never more plans in flight than workers), so a
-    worker that dies names the plans it may have been checking: each of them is checked again alone,
+    With workers, at most two plans per worker are in flight (one checked, one ready), so a worker
+    that dies names the few plans it may have been checking: each of them is checked again alone,
     and the one that kills its worker a second time is reported as that plan's failure."""
     if jobs <= 1 or len(files) < 2:
         yield from map(check, files)
@@ -190,9 +190,13 @@ def _run_pool(files: list[Path], check: BatchCheck, queue: list[int], jobs: int)
     try:
         waiting = list(queue)
         while waiting or running:
-            while waiting and len(running) < jobs:
-                index = waiting.pop()
-                running[pool.submit(_check_in_worker, files[index])] = index
+            while waiting and len(running) < 2 * jobs:  # one plan running per worker, one ready for it
+                try:
+                    future = pool.submit(_check_in_worker, files[waiting[-1]])
+                except BrokenProcessPool:  # a worker died between plans: the plans in flight (or the next) are suspects
+                    _stop(pool)
+                    return done, set(running.values()) or {waiting[-1]}
+                running[future] = waiting.pop()
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
                 index = running.pop(future)
@@ -201,6 +205,10 @@ def _run_pool(files: list[Path], check: BatchCheck, queue: list[int], jobs: int)
                 except BrokenProcessPool:
                     _stop(pool)
                     return done, {index, *running.values()}
+                except Exception as exc:  # a result that could not come back: that plan's failure
+                    done[index] = PlanResult(files[index], problems=[Problem(
+                        str(files[index]), None, None, "batch.internal", {"detail": f"{type(exc).__name__}: {exc}"})],
+                        internal=True)
     except BaseException:  # Ctrl-C, a closed output: no worker outlives the tool
         _stop(pool)
         raise

@@ -332,6 +332,26 @@ def test_the_whole_bad_input_corpus_gives_the_same_output_with_two_workers(tmp_p
     assert _processes_naming(str(folder)) == []
 
 
+def test_what_a_worker_returns_crosses_processes_as_the_same_value():
+    """Problems whose values are catalogue terms, errors and a whole report: pickled and read back
+    (as a worker's result is), the same value, saying the same in both languages."""
+    import pickle
+
+    from ctxh_compliance import check, load_plan, select_ruleset
+    from ctxh_compliance.core.errors import CheckerError, InputError, Problem, Term
+    term = Term("extract.bad_document", kind=".docx", detail=Term("extract.damaged"))
+    error = InputError([Problem("kh.docx", 3, 1, "gate.not_regular", {"kind": Term("file_kind.fifo"), "why": term})])
+    back = pickle.loads(pickle.dumps(error))
+    assert back.problems == error.problems
+    assert back.render("vi") == error.render("vi") and back.render("en") == error.render("en")
+    assert "FIFO" in back.render("vi")
+    failed = pickle.loads(pickle.dumps(CheckerError("QD112-T01", "chia cho 0")))
+    assert failed.render("vi") == CheckerError("QD112-T01", "chia cho 0").render("vi")
+    loaded = load_plan(LANG_SON)
+    report = check(loaded, *select_ruleset(loaded))
+    assert pickle.loads(pickle.dumps(report)) == report
+
+
 class _DiesOn:
     """A check whose process dies (as in native code) on one plan."""
 

@@ -9,8 +9,10 @@ Lạng Sơn seed as a Word file, padded with a stored member of random bytes: wi
 and reads the peak resident memory (VmHWM) of the server process and of its workers. It prints
 each peak against the one with the fewest clients (ratio: flat is 1.0 ± 0.2), the answers by
 status (200 checked; 503 told to come back, before the body was read), then sends an over-limit
-upload in chunks (413 expected) and a 1 MB PDF flate bomb (a 4xx with a Vietnamese message
-expected). Needs the web extra (pip install 'ctxh-compliance[web]').
+upload in chunks (413 expected), a 1 MB PDF flate bomb (a 4xx with a Vietnamese message
+expected) and a 60-page PDF dense with text, whose reading time on the server it prints against the
+same reading on the command line (ratio; within 2× expected). Needs the web extra (pip install
+'ctxh-compliance[web]') and fpdf2 with a Unicode font for the dense PDF.
 """
 
 import argparse
@@ -67,6 +69,52 @@ def flate_bomb() -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+         Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")]
+
+
+def dense_pdf(out: Path) -> Path | None:
+    """60 pages of small Vietnamese text (about 350,000 characters), or None without fpdf2 or a font."""
+    font = next((f for f in FONTS if f.exists()), None)
+    try:
+        import fpdf
+    except ImportError:
+        return None
+    if font is None:
+        return None
+    pdf = fpdf.FPDF()
+    pdf.add_font("U", fname=str(font))
+    pdf.set_font("U", size=5)
+    for page in range(60):
+        pdf.add_page()
+        for line in range(60):
+            pdf.cell(0, 2.5, f"Trang {page} dòng {line}: kế hoạch thực hiện chương trình công tác xã hội giai đoạn "
+                             "2021-2025 tỉnh Lạng Sơn chỉ tiêu", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(out))
+    return out
+
+
+def dense_reading(port: int, folder: Path) -> str:
+    """The dense PDF's answer and wall-clock time on the server and on the command line."""
+    pdf = dense_pdf(folder / "day-chu.pdf")
+    if pdf is None:
+        return "skipped (no fpdf2 or no Unicode font)"
+    body, content_type = multipart(pdf.name, pdf.read_bytes())
+    start = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+    connection.request("POST", "/api/check", body=body, headers={"Content-Type": content_type})
+    answer = connection.getresponse()
+    answer.read()
+    served = time.perf_counter() - start
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "ctxh_compliance", str(pdf), "-f", "json"], capture_output=True,
+                          env=env, timeout=TIMEOUT, check=False)
+    command_line = time.perf_counter() - start
+    return (f"server {answer.status} in {served:.1f} s, command line exit {done.returncode} in {command_line:.1f} s "
+            f"(ratio {served / command_line:.2f})")
 
 
 def multipart(name: str, data: bytes) -> tuple[bytes, str]:
@@ -163,7 +211,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         body, content_type = multipart("lang-son.docx", large_docx(Path(folder)))
     rows = []
-    extra = None
+    extra, dense = None, ""
     for count in args.clients:
         port = free_port()
         server = start_server(port)
@@ -178,6 +226,8 @@ def main() -> None:
                 connection.request("POST", "/api/check", body=bomb_body, headers={"Content-Type": bomb_type})
                 answer = connection.getresponse()
                 extra = (over, (answer.status, answer.read().decode("utf-8", "replace")))
+                with tempfile.TemporaryDirectory() as folder:
+                    dense = dense_reading(port, Path(folder))
         finally:
             server.terminate()
             server.wait(30)
@@ -195,6 +245,7 @@ def main() -> None:
     except (ValueError, KeyError, IndexError):
         problem = bomb_text[:200]
     print(f"1 MB PDF flate bomb: {bomb_status} {problem}")
+    print(f"60-page dense PDF: {dense}")
 
 
 if __name__ == "__main__":

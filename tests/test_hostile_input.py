@@ -424,6 +424,27 @@ def test_a_pdf_whose_stream_inflates_past_the_memory_limit_is_refused(tmp_path):
     assert done.returncode == 2 and "vượt giới hạn" in text(done), text(done)
 
 
+def test_a_document_read_in_a_long_lived_process_stops_at_the_readers_own_limits(tmp_path, monkeypatch):
+    """A web worker reads a Word document in its own process: the reading stops at the reader's
+    processor time (as the command line's child process does), with the command line's message, and
+    the process goes on with its own limits as they were."""
+    from ctxh_compliance.core.errors import InputError
+    from ctxh_compliance.extract import sandbox
+
+    def spin(path, display):
+        while True:
+            pass
+    monkeypatch.setattr(sandbox, "_child", spin)
+    document = tmp_path / "ke-hoach.docx"
+    document.write_bytes(_docx())
+    before = resource.getrlimit(resource.RLIMIT_CPU), resource.getrlimit(resource.RLIMIT_AS)
+    with pytest.raises(InputError) as raised:
+        sandbox.read_document(document, in_process=True)
+    assert raised.value.render("vi") == f"{document}: đọc văn bản vượt giới hạn thời gian (3 giây xử lý); văn bản " \
+                                         f"quá lớn hoặc bị hỏng"
+    assert (resource.getrlimit(resource.RLIMIT_CPU), resource.getrlimit(resource.RLIMIT_AS)) == before
+
+
 def test_a_pdf_of_thousands_of_pages_is_refused_before_its_pages_are_read(tmp_path):
     pages = 2_000
     kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))

@@ -134,3 +134,15 @@ def test_a_draft_never_overwrites_the_ruleset_it_is_made_from(cli, modified):
     assert result.exit_code == 2
     assert "tệp kết quả là một tệp đầu vào của lần chạy này" in result.stderr
     assert decision.read_bytes() == before
+
+
+def test_a_configuration_file_in_a_folder_of_plans_is_not_checked_as_a_plan(cli, modified, tmp_path, monkeypatch):
+    plans = tmp_path / "ke-hoach"
+    plans.mkdir()
+    for name in ("a", "b"):
+        shutil.copy(LANG_SON, plans / f"{name}.yaml")
+    (plans / ".ctxh.yaml").write_text(f"ruleset: {modified}\n", encoding="utf-8")
+    monkeypatch.chdir(plans)
+    result = cli(".")
+    assert result.exit_code in (0, 1), result.stderr
+    assert result.stdout.count("CẦN XEM XÉT") == 2 and ".ctxh.yaml" not in result.stdout + result.stderr

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import CheckerError, InputError, Problem
+from ..inputs.config import NAMES as CONFIG_NAMES
 from ..inputs.gate import is_stdin
 from ..reports.summary import PlanResult, ReportRow, summary_csv, summary_html, worst_first
 from ..reports.writing import OutputGuard, write_atomically
@@ -24,7 +25,7 @@ FOLDER_SUFFIXES = (*PLAN_SUFFIXES, ".txt", ".docx", ".pdf")
 
 def expand(paths: list[Path]) -> list[Path]:
     """Plans named on the command line; a folder stands for its plan files and documents (.txt,
-    .docx, .pdf) — a document beside a plan file of its name (ke-hoach.docx beside ke-hoach.yaml,
+    .docx, .pdf; not its configuration file) — a document beside a plan file of its name (ke-hoach.docx beside ke-hoach.yaml,
     its checked-by-hand form) is left to that file. A link among them that leads nowhere (dangling,
     or a loop) is kept, so that the check reports it."""
     found: list[Path] = []
@@ -39,8 +40,8 @@ def expand(paths: list[Path]) -> list[Path]:
         inside = []
         with os.scandir(path) as entries:
             for entry in entries:
-                if not entry.name.lower().endswith(FOLDER_SUFFIXES):
-                    continue
+                if not entry.name.lower().endswith(FOLDER_SUFFIXES) or entry.name in CONFIG_NAMES:
+                    continue  # a configuration file (.ctxh.yaml) is not a plan
                 try:
                     regular = entry.is_file()
                 except OSError:

@@ -254,6 +254,17 @@ def test_a_pdf_flate_bomb_is_the_uploads_fault_with_the_command_lines_message(we
     assert left_on_disk(web) == []
 
 
+def test_a_scanned_pdf_is_answered_at_once_as_a_scan(web, tmp_path):
+    """A scan is read by its own child process, as on the command line, but never by OCR on the
+    server (its checks are limited to seconds): the answer says it is a scan."""
+    pytest.importorskip("PIL")
+    from test_documents import _scan
+    answer = upload(web, _scan(tmp_path), "/api/check")
+    assert answer.status_code == 422
+    assert answer.json()["problems"] == ["ban-quet.pdf: tệp PDF là bản quét (cần đọc bằng OCR)"]
+    healthy(web)
+
+
 def test_uploads_over_the_cap_being_received_are_told_to_come_back_before_their_body_is_read():
     """One upload is being received (its body half sent); with a cap of one, the next is answered 503
     with Retry-After at once, as JSON for the API and as the page for a browser; the first then goes on."""

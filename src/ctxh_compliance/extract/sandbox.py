@@ -60,7 +60,7 @@ def read_document(path: Path | str, display: str | None = None, in_process: bool
         if "problems" in answer:
             raise InputError([Problem(display, p[0], p[1], p[2], _params(p[3])) for p in answer["problems"]])
         return [Para(**para) for para in answer["paras"]]
-    return _in_child(path, display)
+    return _in_child(path, display, by_ocr=not in_process)  # a web worker's time is too short for OCR
 
 
 class _OverTime(BaseException):
@@ -137,9 +137,10 @@ def _prctl():
         return None
 
 
-def _in_child(path: Path, display: str, ocr: bool = False) -> list[Para]:
+def _in_child(path: Path, display: str, ocr: bool = False, by_ocr: bool = True) -> list[Para]:
     """The document read by a child process within limits. A scan (no text layer) is first only
-    recognised; it is then read again with OCR, under limits for OCR: Tesseract takes seconds a page."""
+    recognised; it is then read again with OCR (unless not ``by_ocr``), under limits for OCR: Tesseract
+    takes seconds a page."""
     seconds, wall = (OCR_SECONDS, OCR_WALL_SECONDS) if ocr else (LIMIT_SECONDS, _WALL_SECONDS)
     over_time = _problem(display, "document.limit_time", seconds=seconds)
     try:
@@ -159,7 +160,7 @@ def _in_child(path: Path, display: str, ocr: bool = False) -> list[Para]:
         raise _problem(display, "document.reader_failed",
                        detail=(done.stderr.decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]) from None
     if "problems" in answer:
-        if not ocr and any(p[2] == "document.scan" for p in answer["problems"]):
+        if not ocr and by_ocr and any(p[2] == "document.scan" for p in answer["problems"]):
             return _in_child(path, display, ocr=True)
         raise InputError([Problem(display, p[0], p[1], p[2], _params(p[3])) for p in answer["problems"]])
     return [Para(**para) for para in answer["paras"]]

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 from ..core.errors import InputError, Problem, RulesetError
 from ..core.resources import data_dir
 from ..core.text import fold, fold_number
+from ..inputs.gate import MAX_BYTES, check_path
 from ..inputs.plan_loader import LoadedPlan
 from ..inputs.yaml_source import Located, load_yaml
 from .ruleset_cache import cached
@@ -124,7 +125,6 @@ def _load_folder(folder: str) -> Ruleset:
     path = Path(folder)
     files = _ruleset_files(path)
     for file in files:  # the gate's checks (a regular file, its size) before the cache reads any
-        from ..inputs.gate import check_path, MAX_BYTES
         status = check_path(file, str(file))
         if status.st_size > MAX_BYTES:
             raise RulesetError([Problem(str(file), None, None, "input.too_large",
@@ -189,7 +189,6 @@ def _folder_of(name_or_path: str | Path) -> str:
         except OSError:
             exists = False
         if exists:
-            from ..inputs.gate import check_path
             check_path(candidate, text)  # a FIFO, a dangling link, a loop: the gate says which
     raise InputError([Problem(text, None, None, "ruleset.unknown", {"name": text, "available": available})])
 

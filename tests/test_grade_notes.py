@@ -43,7 +43,7 @@ def test_the_catalogue_prints_every_grade_note_in_the_report_language(cli, rules
 
 def test_the_json_report_carries_the_grade_note_in_both_languages(cli):
     document = json.loads(cli(DONG_THAP, "--format", "json").stdout)
-    assert document["schema_version"] == "1.2"
+    assert document["schema_version"] == "1.3"
     rules = {rule.id: rule for name, rule in NOTED if name == "qd112_2021"}
     noted = [f for f in document["findings"] if f["grade_note"] is not None]
     assert noted

@@ -92,6 +92,71 @@ def test_standard_input_is_read_up_to_the_limit_and_no_further():
     assert plan.returncode == 1 and "Kế hoạch thử" in plan.stdout.decode("utf-8")
 
 
+@pytest.mark.parametrize("args, uses", [
+    (["-", "--waivers", "-"], "kế hoạch, --waivers"),
+    (["--diff", "-", "-"], "2 kế hoạch"),
+    (["-", "/dev/stdin"], "2 kế hoạch"),
+])
+def test_standard_input_named_twice_is_refused_before_it_is_read(tmp_path, args, uses):
+    done = run(*args, "-o", tmp_path / "bao-cao.txt", stdin=GOOD.encode("utf-8"), timeout=20)
+    assert done.returncode == 2
+    assert text(done) == f"-: đầu vào chuẩn (“-”) chỉ đọc được một lần trong một lần chạy, nhưng được dùng cho " \
+                         f"{uses}; hãy lưu các tệp còn lại rồi ghi tên tệp\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_document_on_standard_input_is_read_once_and_extracted(tmp_path):
+    document = (Path(__file__).resolve().parent / "corpus" / "seeds" / "ben_tre_outline_qd32_2016-2020.txt").read_bytes()
+    from_stdin = run("--extract", "-", stdin=document, timeout=60)
+    (tmp_path / "ben-tre.txt").write_bytes(document)
+    from_file = run("--extract", tmp_path / "ben-tre.txt", timeout=60)
+    assert from_stdin.returncode == from_file.returncode
+    assert b"identification:" in from_stdin.stdout
+    assert from_stdin.stdout.replace(b"<stdin>", b"-").count(b"\n") == from_file.stdout.count(b"\n")
+
+
+def test_a_utf32_file_is_called_utf32(cli, write_plan):
+    result = cli(write_plan(GOOD.encode("utf-32")))
+    assert result.exit_code == 2 and "tệp được mã hóa UTF-32; hãy lưu lại dưới dạng UTF-8" in result.stderr
+    assert "UTF-16" not in result.stderr and result.stdout == ""
+
+
+# --- the configuration file goes through the same gate ---------------------------------------------
+
+def test_a_configuration_file_of_sixty_megabytes_is_refused_before_it_is_read(tmp_path):
+    config = tmp_path / "ctxh.toml"
+    with open(config, "wb") as handle:
+        handle.write(b'lang = "vi"\n')
+        handle.truncate(60 << 20)
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(GOOD, encoding="utf-8")
+    done = run(plan, cwd=tmp_path, timeout=20, memory=1 << 30)
+    assert done.returncode == 2 and done.stdout == b""
+    assert text(done) == f"{config}: tệp quá lớn ({60 << 20} byte; giới hạn 5242880 byte)\n"
+
+
+def test_a_deeply_nested_configuration_file_names_its_line_and_column(tmp_path):
+    config = tmp_path / "ctxh.toml"
+    config.write_text('lang = "vi"\nfail-on = ' + "[" * 10_000 + "]" * 10_000 + "\n", encoding="utf-8")
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(GOOD, encoding="utf-8")
+    done = run(plan, cwd=tmp_path, timeout=20)
+    assert done.returncode == 2 and done.stdout == b""
+    assert text(done) == f"{config}:2:61: cấu trúc lồng nhau quá sâu (giới hạn 50 cấp)\n"
+
+
+def test_a_configuration_file_that_is_a_fifo_is_not_called_missing(tmp_path):
+    config = tmp_path / "ctxh.toml"
+    os.mkfifo(config)
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(GOOD, encoding="utf-8")
+    for args in ([plan], ["--config", config, plan]):
+        done = run(*args, cwd=tmp_path, timeout=20)
+        assert done.returncode == 2 and done.stdout == b""
+        assert text(done) == f"{config}: không phải một tệp thường (FIFO); hãy lưu nội dung vào một tệp, hoặc dùng - " \
+                             f"để đọc từ đầu vào chuẩn\n"
+
+
 def test_links_that_lead_nowhere_in_a_batch_folder_are_reported(cli, tmp_path):
     folder = tmp_path / "ke-hoach"
     folder.mkdir()
@@ -226,6 +291,91 @@ def test_worker_processes_give_the_same_summary_for_plans_of_two_rulesets(tmp_pa
     assert (two / "summary.csv").read_bytes() == (one / "summary.csv").read_bytes()
 
 
+def _processes_naming(text: str) -> list[str]:
+    """The command lines of the running processes that name ``text`` (a test's folder)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            line = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if entry.name.isdigit() and text in line:
+            found.append(line)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="processes are listed from /proc")
+def test_the_whole_bad_input_corpus_gives_the_same_output_with_two_workers(tmp_path):
+    """Every bad plan of tests/bad_inputs and hostile documents in one folder: with two worker
+    processes, the same lines, the same exit code and the same files as with one, each bad file
+    named, the summary written; no worker or document reader is left running."""
+    folder = tmp_path / "kho"
+    folder.mkdir()
+    corpus = Path(__file__).resolve().parent / "bad_inputs"
+    for path in corpus.glob("*.y*ml"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "hong.docx").write_bytes(b"PK\x03\x04 not a zip")
+    (folder / "hong.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n")
+    (folder / "bom.docx").write_bytes(_docx(blanks=64 << 20))
+    (folder / "van-ban.txt").write_text(GOOD, encoding="utf-8")
+    one, two = tmp_path / "one", tmp_path / "two"
+    first = run(folder, "-o", one, "--jobs", "1", timeout=300)
+    second = run(folder, "-o", two, "--jobs", "2", timeout=300)
+    assert first.returncode == second.returncode == 2, text(second)
+    assert first.stdout == second.stdout and first.stderr == second.stderr
+    assert "missing-kind.yaml: LỖI TỆP" in second.stdout.decode() and "hong.docx: LỖI TỆP" in second.stdout.decode()
+    assert "BrokenProcessPool" not in text(second) and "lỗi nội bộ" not in text(second)
+    assert sorted(p.name for p in one.iterdir()) == sorted(p.name for p in two.iterdir())
+    assert (two / "summary.html").exists() and (two / "summary.csv").exists()
+    for report in one.iterdir():
+        assert report.read_bytes() == (two / report.name).read_bytes(), report.name
+    assert _processes_naming(str(folder)) == []
+
+
+def test_what_a_worker_returns_crosses_processes_as_the_same_value():
+    """Problems whose values are catalogue terms, errors and a whole report: pickled and read back
+    (as a worker's result is), the same value, saying the same in both languages."""
+    import pickle
+
+    from ctxh_compliance import check, load_plan, select_ruleset
+    from ctxh_compliance.core.errors import CheckerError, InputError, Problem, Term
+    term = Term("extract.bad_document", kind=".docx", detail=Term("extract.damaged"))
+    error = InputError([Problem("kh.docx", 3, 1, "gate.not_regular", {"kind": Term("file_kind.fifo"), "why": term})])
+    back = pickle.loads(pickle.dumps(error))
+    assert back.problems == error.problems
+    assert back.render("vi") == error.render("vi") and back.render("en") == error.render("en")
+    assert "FIFO" in back.render("vi")
+    failed = pickle.loads(pickle.dumps(CheckerError("QD112-T01", "chia cho 0")))
+    assert failed.render("vi") == CheckerError("QD112-T01", "chia cho 0").render("vi")
+    loaded = load_plan(LANG_SON)
+    report = check(loaded, *select_ruleset(loaded))
+    assert pickle.loads(pickle.dumps(report)) == report
+
+
+class _DiesOn:
+    """A check whose process dies (as in native code) on one plan."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, path: Path):
+        from ctxh_compliance.reports.summary import PlanResult
+        if path.name == self.name:
+            os._exit(1)
+        return PlanResult(path)
+
+
+def test_a_worker_that_dies_is_that_plans_failure_and_the_batch_goes_on(tmp_path):
+    from ctxh_compliance.cli.batch import check_all
+    files = [tmp_path / f"p{i}.yaml" for i in range(7)]
+    results = list(check_all(files, _DiesOn("p3.yaml"), jobs=2))
+    assert [r.path for r in results] == files
+    assert [r.path.name for r in results if r.problems] == ["p3.yaml"]
+    dead = results[3]
+    assert dead.internal and "dừng đột ngột" in dead.problems[0].render("vi")
+    assert dead.problems[0].file == str(files[3])
+
+
 # --- documents: read in a child process with limits, bombs refused before they are unpacked ------
 
 def _docx(member: bytes | None = None, blanks: int = 0) -> bytes:
@@ -272,6 +422,27 @@ def test_a_pdf_whose_stream_inflates_past_the_memory_limit_is_refused(tmp_path):
                            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]))
     done = run(path, timeout=60, memory=3 << 30)
     assert done.returncode == 2 and "vượt giới hạn" in text(done), text(done)
+
+
+def test_a_document_read_in_a_long_lived_process_stops_at_the_readers_own_limits(tmp_path, monkeypatch):
+    """A web worker reads a Word document in its own process: the reading stops at the reader's
+    processor time (as the command line's child process does), with the command line's message, and
+    the process goes on with its own limits as they were."""
+    from ctxh_compliance.core.errors import InputError
+    from ctxh_compliance.extract import sandbox
+
+    def spin(path, display):
+        while True:
+            pass
+    monkeypatch.setattr(sandbox, "_child", spin)
+    document = tmp_path / "ke-hoach.docx"
+    document.write_bytes(_docx())
+    before = resource.getrlimit(resource.RLIMIT_CPU), resource.getrlimit(resource.RLIMIT_AS)
+    with pytest.raises(InputError) as raised:
+        sandbox.read_document(document, in_process=True)
+    assert raised.value.render("vi") == f"{document}: đọc văn bản vượt giới hạn thời gian (3 giây xử lý); văn bản " \
+                                         f"quá lớn hoặc bị hỏng"
+    assert (resource.getrlimit(resource.RLIMIT_CPU), resource.getrlimit(resource.RLIMIT_AS)) == before
 
 
 def test_a_pdf_of_thousands_of_pages_is_refused_before_its_pages_are_read(tmp_path):

@@ -67,7 +67,7 @@ def test_json_report_validates_against_its_published_schema(cli):
     published = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
     assert published == json_schema(), "docs/report.schema.json is stale: ctxh-check --report-schema -o docs/..."
     jsonschema.validate(document, published)
-    assert document["schema_version"] == "1.2"
+    assert document["schema_version"] == "1.3"
     assert document["summary"]["overall"] == "needs_review"
     t01 = next(f for f in document["findings"] if f["rule_id"] == "QD112-T01" and f["aspect"] == "value")
     assert t01["verdict"] == "pass" and t01["grade"] == "A"

@@ -3,6 +3,7 @@ report the command line gives; bad uploads, a document bomb, a 2,000-page PDF an
 each end their own request with a message and the server answers the next one; nothing is left on
 disk; the pages carry security headers and show plan text as text."""
 
+import http.client
 import io
 import json
 import re
@@ -191,6 +192,127 @@ def test_a_request_too_large_is_refused_before_its_body_is_read(web):
     healthy(web)
 
 
+def _chunked_multipart(size: int, name: str = "ke-hoach.pdf"):
+    """A form with one file of ``size`` bytes, sent in pieces with no declared length (chunked)."""
+    yield (f"--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
+           "Content-Type: application/pdf\r\n\r\n").encode()
+    for _ in range(size >> 20):
+        yield b"0" * (1 << 20)
+    yield b"\r\n--x--\r\n"
+
+
+def test_an_over_limit_chunked_upload_is_413_in_vietnamese_on_the_page_and_the_api(web):
+    headers = {"Content-Type": "multipart/form-data; boundary=x"}
+    page = web.post("/check", content=_chunked_multipart(MAX_UPLOAD + (2 << 20)), headers=headers)
+    assert page.status_code == 413 and 'id="error"' in page.text and "Tệp quá lớn: tối đa 20 MB" in page.text
+    api = web.post("/api/check", content=_chunked_multipart(MAX_UPLOAD + (2 << 20)), headers=headers)
+    assert api.status_code == 413
+    assert api.json() == {"error": "too_large", "problems": ["Tệp quá lớn: tối đa 20 MB."]}
+    healthy(web)
+    assert left_on_disk(web) == []
+
+
+def test_an_upload_within_the_limit_sent_in_pieces_is_checked(web):
+    body = LANG_SON_YAML.read_bytes()
+    parts = [b'--x\r\nContent-Disposition: form-data; name="file"; filename="lang-son.yaml"\r\n\r\n', body,
+             b"\r\n--x--\r\n"]
+    api = web.post("/api/check", content=iter(parts), headers={"Content-Type": "multipart/form-data; boundary=x"})
+    assert api.status_code == 200 and api.json()["plan"]["province"] == "Lạng Sơn"
+
+
+def _flate_bomb() -> bytes:
+    """A PDF of about 1 MB whose one content stream inflates to 1 GiB."""
+    import zlib
+    compressor = zlib.compressobj(9)
+    stream = b"".join(compressor.compress(b" " * (1 << 20)) for _ in range(1024)) + compressor.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_pdf_flate_bomb_is_the_uploads_fault_with_the_command_lines_message(web, tmp_path):
+    bomb = tmp_path / "bom.pdf"
+    bomb.write_bytes(_flate_bomb())
+    api = upload(web, bomb, "/api/check")
+    assert api.status_code == 422, api.text
+    assert api.json()["problems"] == ["bom.pdf: đọc văn bản vượt giới hạn bộ nhớ (440 MiB); văn bản quá lớn hoặc bị "
+                                      "hỏng (có thể là bom nén)"]
+    page = upload(web, bomb)
+    assert page.status_code == 422 and "bom.pdf: đọc văn bản vượt giới hạn bộ nhớ" in page.text
+    healthy(web)
+    assert upload(web, LANG_SON_YAML, "/api/check").status_code == 200
+    assert left_on_disk(web) == []
+
+
+def test_a_scanned_pdf_is_answered_at_once_as_a_scan(web, tmp_path):
+    """A scan is read by its own child process, as on the command line, but never by OCR on the
+    server (its checks are limited to seconds): the answer says it is a scan."""
+    pytest.importorskip("PIL")
+    from test_documents import _scan
+    answer = upload(web, _scan(tmp_path), "/api/check")
+    assert answer.status_code == 422
+    assert answer.json()["problems"] == ["ban-quet.pdf: tệp PDF là bản quét (cần đọc bằng OCR)"]
+    healthy(web)
+
+
+def test_uploads_over_the_cap_being_received_are_told_to_come_back_before_their_body_is_read():
+    """One upload is being received (its body half sent); with a cap of one, the next is answered 503
+    with Retry-After at once, as JSON for the API and as the page for a browser; the first then goes on."""
+    import socket
+
+    import uvicorn
+    application = create_app(Limits(workers=1, receiving=1))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 120
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        body = (b'--x\r\nContent-Disposition: form-data; name="file"; filename="lang-son.yaml"\r\n\r\n'
+                + LANG_SON_YAML.read_bytes() + b"\r\n--x--\r\n")
+        first = socket.create_connection(("127.0.0.1", port), timeout=60)
+        first.sendall(b"POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+                      b"Content-Length: %d\r\n\r\n" % len(body) + body[:100])
+        limiter = application.app  # SecurityHeaders -> BodyLimit
+        while limiter.active < 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        answers = []
+        for path in ("/api/check", "/check"):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            connection.request("POST", path, body=body, headers={"Content-Type": "multipart/form-data; boundary=x"})
+            response = connection.getresponse()
+            answers.append((response.status, response.getheader("Retry-After"), response.read().decode("utf-8")))
+            connection.close()
+        first.sendall(body[100:])
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            answer += first.recv(65536)
+        first.close()
+    finally:
+        server.should_exit = True
+        thread.join(30)
+    (api_status, api_retry, api_text), (page_status, page_retry, page_text) = answers
+    assert api_status == 503 and api_retry == "5"
+    assert json.loads(api_text) == {"error": "busy", "problems": ["Máy chủ đang kiểm tra nhiều kế hoạch cùng lúc. "
+                                                                  "Hãy thử lại sau 5 giây."]}
+    assert page_status == 503 and page_retry == "5" and "Hãy thử lại sau 5 giây" in page_text
+    assert answer.startswith(b"HTTP/1.1 200")
+
+
 def test_bad_options(web):
     answer = upload(web, LANG_SON_YAML, ruleset="../../etc")
     assert answer.status_code == 400 and "Không có bộ quy tắc" in answer.text
@@ -248,12 +370,14 @@ def test_a_two_thousand_page_pdf_ends_its_own_request(web, tmp_path):
     assert left_on_disk(web) == []
 
 
-def test_a_check_that_crashes_its_worker_is_a_500_with_a_message_and_the_next_one_works(web, tmp_path):
+def test_an_upload_that_crashes_its_worker_is_its_own_fault_with_a_message_and_the_next_one_works(web, tmp_path):
     plan = LANG_SON_YAML.read_text(encoding="utf-8") + "\n# CRASH-THE-ENGINE\n"
     answer = web.post("/check", files={"file": ("ke-hoach.yaml", plan.encode())})
-    assert answer.status_code == 500 and "lỗi nội bộ" in answer.text and "không phải của kế hoạch" in answer.text
+    assert answer.status_code == 422 and 'id="error"' in answer.text
+    assert "Tệp ke-hoach.yaml làm tiến trình đọc và kiểm tra dừng đột ngột" in answer.text
     api = web.post("/api/check", files={"file": ("ke-hoach.yaml", plan.encode())})
-    assert api.status_code == 500 and api.json()["error"] == "crash"
+    assert api.status_code == 422 and api.json()["error"] == "crash"
+    assert api.json()["problems"][0].startswith("Tệp ke-hoach.yaml làm tiến trình đọc và kiểm tra dừng đột ngột")
     healthy(web)
     for _ in range(3):  # the next requests are served (by the other worker, then by the fresh ones)
         assert upload(web, LANG_SON_YAML, "/api/check").status_code == 200

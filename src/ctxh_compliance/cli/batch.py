@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import InputError, Problem
+from ..core.errors import CheckerError, InputError, Problem
+from ..inputs.config import NAMES as CONFIG_NAMES
 from ..inputs.gate import is_stdin
 from ..reports.summary import PlanResult, ReportRow, summary_csv, summary_html, worst_first
 from ..reports.writing import OutputGuard, write_atomically
@@ -24,7 +25,8 @@ FOLDER_SUFFIXES = (*PLAN_SUFFIXES, ".txt", ".docx", ".pdf", ".doc", ".odt")
 
 def expand(paths: list[Path]) -> list[Path]:
     """Plans named on the command line; a folder stands for its plan files and documents (.txt,
-    .docx, .pdf, .doc, .odt) — a document beside a plan file of its name (ke-hoach.docx beside ke-hoach.yaml,
+    .docx, .pdf, .doc, .odt; not its configuration file) — a document beside a plan file of its name
+    (ke-hoach.docx beside ke-hoach.yaml,
     its checked-by-hand form) is left to that file. A link among them that leads nowhere (dangling,
     or a loop) is kept, so that the check reports it."""
     found: list[Path] = []
@@ -39,8 +41,8 @@ def expand(paths: list[Path]) -> list[Path]:
         inside = []
         with os.scandir(path) as entries:
             for entry in entries:
-                if not entry.name.lower().endswith(FOLDER_SUFFIXES):
-                    continue
+                if not entry.name.lower().endswith(FOLDER_SUFFIXES) or entry.name in CONFIG_NAMES:
+                    continue  # a configuration file (.ctxh.yaml) is not a plan
                 try:
                     regular = entry.is_file()
                 except OSError:
@@ -109,6 +111,12 @@ class BatchCheck:
             return PlanResult(path, ReportRow.of(report))
         except InputError as exc:
             return PlanResult(path, problems=exc.problems)
+        except CheckerError as exc:  # a defect: that plan's failure (exit 3), the batch goes on
+            return PlanResult(path, problems=[Problem(str(path), None, None, "batch.internal",
+                                                      {"detail": exc.render(self.options.lang)})], internal=True)
+        except Exception as exc:
+            return PlanResult(path, problems=[Problem(str(path), None, None, "batch.internal",
+                                                      {"detail": f"{type(exc).__name__}: {exc}"})], internal=True)
 
 
 _check: BatchCheck | None = None  # in a worker process: the check it runs
@@ -120,23 +128,102 @@ _START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 def _start_worker(check: BatchCheck) -> None:
     global _check
     _check = check
+    if sys.platform.startswith("linux"):  # the worker ends with the tool (its own children, the readers, with it)
+        try:
+            import ctypes
+            import signal
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
 
 
 def _check_in_worker(path: Path) -> PlanResult:
     return _check(path)
 
 
+def _died(path: Path) -> PlanResult:
+    """A plan whose worker process died while checking it (a reader crashed in native code, the
+    machine's memory ran out): that plan's failure, named; the others go on."""
+    return PlanResult(path, problems=[Problem(str(path), None, None, "batch.worker_died", {})], internal=True)
+
+
 def check_all(files: list[Path], check: BatchCheck, jobs: int = 1) -> Iterator[PlanResult]:
-    """The result of each plan, in the order of ``files`` whatever the number of worker processes."""
+    """The result of each plan, in the order of ``files`` whatever the number of worker processes.
+
+    With workers, at most two plans per worker are in flight (one checked, one ready), so a worker
+    that dies names the few plans it may have been checking: each of them is checked again alone,
+    and the one that kills its worker a second time is reported as that plan's failure."""
     if jobs <= 1 or len(files) < 2:
         yield from map(check, files)
         return
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
     jobs = min(jobs, len(files))
     for stream in (sys.stdout, sys.stderr):  # a forked worker would write what is still buffered again
         if stream is not None:
             stream.flush()
-    with ProcessPoolExecutor(jobs, mp_context=get_context(_START_METHOD), initializer=_start_worker,
-                             initargs=(check,)) as pool:
-        yield from pool.map(_check_in_worker, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
+    results: dict[int, PlanResult] = {}
+    queue = list(range(len(files)))[::-1]  # what is still to check, the next one last
+    suspects: list[int] = []  # plans in flight when a worker died
+    shown = 0
+    while queue or suspects:
+        if suspects:  # each alone in a pool of its own
+            index = suspects.pop(0)
+            done, _ = _run_pool(files, check, [index], 1)
+            results[index] = done.get(index) or _died(files[index])
+        else:
+            done, lost = _run_pool(files, check, queue, jobs)
+            results.update(done)
+            suspects = sorted(lost)
+            queue = [i for i in queue if i not in done and i not in lost]
+        while shown in results:
+            yield results.pop(shown)
+            shown += 1
+
+
+def _run_pool(files: list[Path], check: BatchCheck, queue: list[int], jobs: int) -> tuple[dict[int, PlanResult], set[int]]:
+    """Check the plans of ``queue`` (taken from its end, which is updated) in a pool of ``jobs``
+    workers until they are done or a worker dies: the results, and the plans in flight then."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+    from multiprocessing import get_context
+    done: dict[int, PlanResult] = {}
+    running: dict = {}
+    pool = ProcessPoolExecutor(jobs, mp_context=get_context(_START_METHOD), initializer=_start_worker,
+                               initargs=(check,))
+    try:
+        waiting = list(queue)
+        while waiting or running:
+            while waiting and len(running) < 2 * jobs:  # one plan running per worker, one ready for it
+                try:
+                    future = pool.submit(_check_in_worker, files[waiting[-1]])
+                except BrokenProcessPool:  # a worker died between plans: the plans in flight (or the next) are suspects
+                    _stop(pool)
+                    return done, set(running.values()) or {waiting[-1]}
+                running[future] = waiting.pop()
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                index = running.pop(future)
+                try:
+                    done[index] = future.result()
+                except BrokenProcessPool:
+                    _stop(pool)
+                    return done, {index, *running.values()}
+                except Exception as exc:  # a result that could not come back: that plan's failure
+                    done[index] = PlanResult(files[index], problems=[Problem(
+                        str(files[index]), None, None, "batch.internal", {"detail": f"{type(exc).__name__}: {exc}"})],
+                        internal=True)
+    except BaseException:  # Ctrl-C, a closed output: no worker outlives the tool
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+    return done, set()
+
+
+def _stop(pool) -> None:
+    """End a pool's workers, a dead pool's survivors included (their readers end with them)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for process in processes:
+        process.join(5)

@@ -53,9 +53,14 @@ def draft(
             raise InputError([Problem(str(output), None, None, "draft.bad_suffix",
                                       {"suffixes": ", ".join(SUFFIX_FORMATS)})])
         start, end = parse_period(period)
+        from ..reports.writing import OutputGuard, write_atomically
+        from ..rules.ruleset_loader import available_rulesets, ruleset_files
+        # what the draft is made from is never its output (draft -r rs -o rs/decision.yaml)
+        guard = OutputGuard(p for name in [*available_rulesets(), *([ruleset] if ruleset else [])]
+                            for p in ruleset_files(name))
+        guard.check(output)
         from ..draft import write_draft
         data = write_draft(province, start, end, kind.value if kind else None, ruleset, fmt)
-        from ..reports.writing import write_atomically
         try:
             write_atomically(output, data)
         except OSError as exc:

@@ -19,7 +19,7 @@ from ..core.i18n import translate
 from ..extract.document import is_document
 from ..model.findings import Report, Verdict
 from ..reports.writing import OutputGuard, documents_beside, write_atomically
-from .usage import SUBCOMMANDS, LocalCommand
+from .usage import SUBCOMMANDS, LocalCommand, language_of
 
 # Modules that only some runs need (the extractor, the catalogue, batches, diffs, waivers, JSON)
 # are imported where they are used: a plain check does not pay for them.
@@ -53,9 +53,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=False, rich_markup_mode=
                   context_settings={"help_option_names": ["-h", "--help"]})
 
 
-def _version(shown: bool) -> None:
+def _version(ctx: typer.Context, shown: bool) -> None:
     """--version: the tool's version and each ruleset's identity (a digest of its files: two runs with the
-    same digests applied the same rules)."""
+    same digests applied the same rules), and the ruleset folder the run would use, with its own digest
+    and path."""
     if not shown:
         return
     from importlib import metadata
@@ -69,6 +70,16 @@ def _version(shown: bool) -> None:
     for name in available_rulesets():
         rs = load_ruleset(name)
         lines.append(f"  {name}\t{rs.decision.number}\t{len(rs.rules)}\t{fingerprint(name)}")
+    from .usage import given_value
+    chosen = given_value(getattr(ctx.command, "raw_args", []), ["--ruleset", "-r"]) \
+        or (ctx.default_map or {}).get("ruleset")
+    if chosen and chosen not in available_rulesets():  # a ruleset folder, named on the line or by a configuration file
+        try:
+            rs = load_ruleset(chosen)
+        except InputError as exc:
+            sys.stderr.write(exc.render(language_of(getattr(ctx.command, "raw_args", []))) + "\n")
+            raise typer.Exit(EXIT_INPUT) from None
+        lines.append(f"  {rs.id}\t{rs.decision.number}\t{len(rs.rules)}\t{rs.fingerprint}\t{rs.folder}")
     sys.stdout.write("\n".join(lines) + "\n")
     raise typer.Exit(0)
 
@@ -149,6 +160,8 @@ class RunOptions:
     everything: bool = False
     annotate: bool = False
     jobs: int = 1
+    config_file: Path | None = None  # the configuration file read (an input: never an output)
+    ruleset_chosen: str | None = None  # where --ruleset came from: "--ruleset", or the configuration file
     # resolved by the run
     failing: set[Verdict] = field(default_factory=set)
     waivers: list = field(default_factory=list)
@@ -177,7 +190,7 @@ class RunOptions:
         known = {r.id for r in rs.rules}
         chosen = rule_patterns(self.chosen, known, "--select")
         skipped = rule_patterns(self.skipped, known, "--skip")
-        report = select(check(loaded, rs, selected_by, self.as_of), chosen, skipped)
+        report = select(check(loaded, rs, selected_by, self.as_of, self.ruleset_chosen), chosen, skipped)
         if extracted is not None:
             report = report.model_copy(update={"extraction": extracted})
         if self.waivers:
@@ -259,6 +272,10 @@ def main(
         waivers_file=waivers, diff=diff, extract_only=extract_only, list_rules=list_rules, explain=explain,
         catalogue=catalogue, schema=schema, report_schema=report_schema, list_rulesets=list_rulesets,
         everything=everything, annotate=annotate, jobs=jobs or os.cpu_count() or 1)
+    settings = getattr(ctx.command, "settings", None)
+    options.config_file = settings.file if settings is not None else None
+    if ruleset:
+        options.ruleset_chosen = str(options.config_file) if _from_config(ctx, "ruleset") else "--ruleset"
     if _from_config(ctx, "output") and (schema or report_schema or list_rulesets or list_rules or catalogue or explain
                                         or extract_only or diff):
         options.output = None  # the configuration file's output is where reports go, not listings
@@ -316,7 +333,8 @@ def _run(plans: list[Path], o: RunOptions) -> int:
         from ..reports.catalogue import render_catalogue
         from ..rules.ruleset_loader import load_ruleset
         rs = load_ruleset(o.list_rules or o.catalogue)
-        _emit(render_catalogue(rs, o.lang, "list" if o.list_rules else "markdown"), o.output, [])
+        guard = _guard(RunOptions(ruleset=o.list_rules or o.catalogue, config_file=o.config_file), [])
+        _emit(render_catalogue(rs, o.lang, "list" if o.list_rules else "markdown"), o.output, guard)
         return EXIT_OK
     if o.explain:
         from ..reports.catalogue import render_explanation
@@ -324,6 +342,7 @@ def _run(plans: list[Path], o: RunOptions) -> int:
         return EXIT_OK
     if not plans:
         raise InputError([Problem("ctxh-check", None, None, "cli.no_plan", {})])
+    _stdin_once(plans, o)
     if o.extract_only:
         return _extract(plans, o)
 
@@ -341,8 +360,6 @@ def _run(plans: list[Path], o: RunOptions) -> int:
     if o.annotate:
         return _annotate(plans, o)
     from .batch import expand
-    if sum(str(p) == "-" for p in plans) > 1:
-        raise InputError([Problem("-", None, None, "cli.stdin_twice", {})])
     files = expand(plans)
     if len(files) == 1:
         code = _single(files[0], o)
@@ -350,6 +367,19 @@ def _run(plans: list[Path], o: RunOptions) -> int:
         code = _batch(files, o)
     o.warn_unmatched_waivers()
     return code
+
+
+def _stdin_once(plans: list[Path], o: RunOptions) -> None:
+    """Standard input is read once per run: named twice (``--diff - -``, ``- --waivers -``), the run
+    is refused before anything is read."""
+    from ..inputs.gate import is_stdin
+    as_plans = sum(is_stdin(p) for p in plans)
+    uses = ([translate("cli.stdin_use_plan", o.lang) if as_plans == 1 else translate("cli.stdin_use_plans", o.lang, n=as_plans)]
+            if as_plans else [])
+    if o.waivers_file is not None and is_stdin(o.waivers_file):
+        uses.append("--waivers")
+    if as_plans > 1 or len(uses) > 1:
+        raise InputError([Problem("-", None, None, "cli.stdin_once", {"uses": ", ".join(uses)})])
 
 
 def _is_folder(path: Path) -> bool:
@@ -361,14 +391,16 @@ def _is_folder(path: Path) -> bool:
 
 def _guard(o: RunOptions, files: list[Path]) -> OutputGuard:
     """Every input of the run: no output may replace one."""
-    from ..rules.ruleset_loader import rulesets_root
+    from ..rules.ruleset_loader import available_rulesets, ruleset_files
     guard = OutputGuard()
     for path in files:
         guard.add_plan(path)
     if o.waivers_file is not None:
         guard.add([o.waivers_file])
-    folders = [rulesets_root()] + ([Path(o.ruleset)] if o.ruleset and _is_folder(Path(o.ruleset)) else [])
-    guard.add(p for folder in folders for p in folder.rglob("*"))
+    if o.config_file is not None:
+        guard.add([o.config_file])
+    names = [*available_rulesets(), *([o.ruleset] if o.ruleset else [])]
+    guard.add(p for name in names for p in ruleset_files(name))  # the folder is checked, never walked
     return guard
 
 
@@ -441,6 +473,8 @@ def _batch(files: list[Path], o: RunOptions) -> int:
                                overall=translate(f"verdict.{result.report.overall.value}", o.lang),
                                fail=counts[Verdict.FAIL], review=counts[Verdict.NEEDS_REVIEW]))
     _emit("\n".join(lines) + "\n", None, [])
+    if any(r.internal for r in results):
+        return EXIT_INTERNAL
     if any(r.report is None for r in results):
         return EXIT_INPUT
     return EXIT_FAIL if any(r.report.fails_on(o.failing) for r in results) else EXIT_OK

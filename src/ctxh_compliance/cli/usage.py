@@ -76,6 +76,7 @@ class LocalCommand(TyperCommand):
         except Exception as exc:  # a defect: said plainly, exit 3, never a traceback
             message = translate("engine.unexpected", language_of(args), detail=f"{type(exc).__name__}: {exc}")
             return self._stop(message, EXIT_INTERNAL, standalone_mode)
+        self.settings = settings  # the configuration file read: named in reports that use its ruleset
         self.lang = language_of(args, settings.values.get("lang"))
         if settings.values:
             extra["default_map"] = settings.values

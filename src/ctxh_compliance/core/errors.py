@@ -63,6 +63,14 @@ class Term(str):
     def show(self, lang: str) -> str:
         return translate(self.key, lang, **{name: _said(value, lang) for name, value in self.params.items()})
 
+    def __reduce__(self):
+        """Pickled as its key and values (a worker process's result): read back, it is the same term."""
+        return _term, (self.key, self.params)
+
+
+def _term(key: str, params: dict[str, Any]) -> Term:
+    return Term(key, **params)
+
 
 #: operating-system errors by their number -> message key (the system's own text is English)
 _OS_ERRORS = {
@@ -127,6 +135,9 @@ class InputError(Exception):
     def render(self, lang: str = "vi") -> str:
         return render_problems(self.problems, lang)
 
+    def __reduce__(self):  # across processes: the problems, not the English text
+        return type(self), (self.problems,)
+
 
 class RulesetError(InputError):
     """A ruleset file that is broken: names the file and the rule."""
@@ -140,6 +151,9 @@ class CheckerError(Exception):
         self.detail = detail
         super().__init__(f"{rule_id}: {detail}")
 
+    def __reduce__(self):
+        return type(self), (self.rule_id, self.detail)
+
     def render(self, lang: str = "vi") -> str:
         return translate("engine.action_failed", lang, rule=self.rule_id, detail=self.detail)
 
@@ -150,6 +164,9 @@ class EngineUnavailable(CheckerError):
 
     def __init__(self, detail: str):
         super().__init__("-", detail)
+
+    def __reduce__(self):
+        return type(self), (self.detail,)
 
     def render(self, lang: str = "vi") -> str:
         import sys

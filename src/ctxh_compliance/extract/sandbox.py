@@ -42,9 +42,10 @@ def _problem(display: str, key: str, **params) -> InputError:
 
 def read_document(path: Path | str, display: str | None = None, in_process: bool = False) -> list[Para]:
     """Located paragraphs of a .txt, .docx or .pdf file (a .doc or .odt converted to .docx first, see
-    ``office``); an InputError when it cannot be read or is over a limit. ``in_process``: the caller
-    is itself a process with time and memory limits (a worker of the web server): the same checks,
-    without a second child process."""
+    ``office``); an InputError when it cannot be read or is over a limit. ``in_process``: the caller is
+    a long-lived process (a worker of the web server): a .docx is read in it under the same limits as in
+    a child process (``_within_limits``); a .pdf is still read by a child process, as PDFium ends the
+    process it runs in when memory runs out."""
     from . import reader
     path = Path(path)
     display = display or str(path)
@@ -62,24 +63,92 @@ def read_document(path: Path | str, display: str | None = None, in_process: bool
     status = input_gate.check_path(path, display)
     if status.st_size > input_gate.MAX_DOCUMENT_BYTES:
         raise _problem(display, "input.too_large", size=status.st_size, limit=input_gate.MAX_DOCUMENT_BYTES)
-    if in_process:
-        answer = _child(str(path), display)
+    if in_process and path.suffix.lower() == ".docx":
+        answer = _within_limits(path, display)
         if "problems" in answer:
             raise InputError([Problem(display, p[0], p[1], p[2], _params(p[3])) for p in answer["problems"]])
         return _paras(answer)
-    return _in_child(path, display)
+    return _in_child(path, display, by_ocr=not in_process)  # a web worker's time is too short for OCR
+
+
+class _OverTime(BaseException):
+    """The reading used its processor time (a BaseException: a reader's ``except Exception`` does
+    not swallow it)."""
+
+
+def _address_space() -> int:
+    """The address space this process uses now (bytes)."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _within_limits(path: Path, display: str) -> dict:
+    """``_child`` run in this process under the reader's own limits: LIMIT_SECONDS of processor
+    time (SIGXCPU ends the reading, not the process) and LIMIT_MEMORY bytes of address space more than
+    the process has now; the process's limits are given back afterwards. A web worker is such a
+    process: reading a document there costs what it costs on the command line, no more."""
+    import math
+    import signal
+    cpu, memory = resource.getrlimit(resource.RLIMIT_CPU), resource.getrlimit(resource.RLIMIT_AS)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    try:
+        previous = signal.signal(signal.SIGXCPU, _over_time)
+    except ValueError:  # not the main thread: the reading is bounded by the caller's limits only
+        previous = None
+    try:
+        if previous is not None:
+            soft = math.ceil(usage.ru_utime + usage.ru_stime) + LIMIT_SECONDS
+            resource.setrlimit(resource.RLIMIT_CPU, (soft if cpu[0] == resource.RLIM_INFINITY else min(soft, cpu[0]), cpu[1]))
+        space = _address_space()
+        if space:
+            soft = space + LIMIT_MEMORY
+            resource.setrlimit(resource.RLIMIT_AS, (soft if memory[1] == resource.RLIM_INFINITY else min(soft, memory[1]),
+                                                    memory[1]))
+        return _child(str(path), display)
+    except _OverTime:
+        return {"problems": [[None, None, "document.limit_time", {"seconds": LIMIT_SECONDS}]]}
+    except MemoryError:
+        return {"problems": [[None, None, "document.limit_memory", {"mib": LIMIT_MEMORY >> 20}]]}
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, memory)
+        resource.setrlimit(resource.RLIMIT_CPU, cpu)
+        if previous is not None:
+            signal.signal(signal.SIGXCPU, previous)
+
+
+def _over_time(signum, frame):
+    raise _OverTime()
 
 
 def _limits(seconds: int = LIMIT_SECONDS):
+    prctl = _prctl()  # found here, in the parent: the child between fork and exec only calls it
+
     def apply() -> None:
+        if prctl is not None:  # the reader ends when the process that started it ends, however it ends
+            prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
         resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
         resource.setrlimit(resource.RLIMIT_AS, (LIMIT_MEMORY, LIMIT_MEMORY))
     return apply
 
 
-def _in_child(path: Path, display: str, ocr: bool = False) -> list[Para]:
+def _prctl():
+    """Linux's prctl, or None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+        return ctypes.CDLL(None).prctl
+    except (OSError, AttributeError):
+        return None
+
+
+def _in_child(path: Path, display: str, ocr: bool = False, by_ocr: bool = True) -> list[Para]:
     """The document read by a child process within limits. A scan (no text layer) is first only
-    recognised; it is then read again with OCR, under limits for OCR: Tesseract takes seconds a page."""
+    recognised; it is then read again with OCR (unless not ``by_ocr``), under limits for OCR: Tesseract
+    takes seconds a page."""
     seconds, wall = (OCR_SECONDS, OCR_WALL_SECONDS) if ocr else (LIMIT_SECONDS, _WALL_SECONDS)
     over_time = _problem(display, "document.limit_time", seconds=seconds)
     try:
@@ -99,7 +168,7 @@ def _in_child(path: Path, display: str, ocr: bool = False) -> list[Para]:
         raise _problem(display, "document.reader_failed",
                        detail=(done.stderr.decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]) from None
     if "problems" in answer:
-        if not ocr and any(p[2] == "document.scan" for p in answer["problems"]):
+        if not ocr and by_ocr and any(p[2] == "document.scan" for p in answer["problems"]):
             return _in_child(path, display, ocr=True)
         raise InputError([Problem(display, p[0], p[1], p[2], _params(p[3])) for p in answer["problems"]])
     return _paras(answer)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import InputError, Problem, os_problem
+from ..core.errors import InputError, Problem
 
 NAMES = ("ctxh.toml", ".ctxh.yaml")
 #: key in the file -> parameter of the command
@@ -55,11 +55,13 @@ def _option_value(args: Sequence[str], name: str) -> str | None:
 
 
 def discover(start: Path) -> Path | None:
-    """The configuration file of ``start`` or of its nearest parent folder that has one."""
+    """The configuration file of ``start`` or of its nearest parent folder that has one (whatever
+    it is: the input gate says what is wrong with one that is not a regular file)."""
+    import os
     for folder in (start, *start.parents):
         for name in NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            if os.path.lexists(candidate):
                 return candidate
         if (folder / ".git").exists():
             return None
@@ -68,19 +70,53 @@ def discover(start: Path) -> Path | None:
 
 def find_settings(args: Sequence[str], cwd: Path | None = None) -> Settings:
     """The settings for a run with these arguments (``--config``, ``--no-config``)."""
+    import os
     before = list(args[: args.index("--")]) if "--" in args else list(args)
     if "--no-config" in before:
         return Settings()
     named = _option_value(before, "--config")
     if named is not None:
         path = Path(named)
-        if not path.is_file():
-            raise InputError([Problem(named, None, None, "config.not_found" if not path.is_dir() else "input.is_directory")])
+        if not os.path.lexists(path):
+            raise InputError([Problem(named, None, None, "config.not_found")])
     else:
         path = discover((cwd or Path.cwd()).absolute())
         if path is None:
             return Settings()
     return read_settings(path)
+
+
+#: how deep arrays and inline tables may nest in a configuration file (as in a plan file)
+MAX_DEPTH = 50
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """The line and column where the brackets of ``text`` (TOML) nest deeper than MAX_DEPTH, read
+    outside strings and comments; tomllib itself would recurse into them."""
+    depth, i, n = 0, 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif text.startswith(('"""', "'''"), i):
+            end = text.find(text[i:i + 3], i + 3)
+            i = n if end < 0 else end + 3
+            continue
+        elif char in "\"'":
+            j = i + 1
+            while j < n and text[j] not in (char, "\n"):
+                j += 2 if char == '"' and text[j] == "\\" else 1
+            i = j
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, i) + 1
+                return line, i - (text.rfind("\n", 0, i) + 1) + 1
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return None
 
 
 def _toml_line(text: str, key: str) -> int | None:
@@ -96,14 +132,16 @@ def read_settings(path: Path) -> Settings:
     display = str(path)
     if path.suffix.lower() == ".toml":
         import tomllib
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise InputError([Problem(display, None, None, "config.not_utf8")]) from None
-        except OSError as exc:
-            raise InputError([os_problem(exc, display)]) from None
+
+        from .gate import read_text
+        text = read_text(path, display)  # the input gate: a regular file, its size, UTF-8, its characters
+        deep = _too_deep(text)
+        if deep is not None:
+            raise InputError([Problem(display, *deep, "yaml.too_deep", {"limit": MAX_DEPTH})])
         try:
             data = tomllib.loads(text)
+        except RecursionError:
+            raise InputError([Problem(display, None, None, "yaml.too_deep", {"limit": MAX_DEPTH})]) from None
         except tomllib.TOMLDecodeError as exc:
             where = re.search(r"at line (\d+), column (\d+)", str(exc))
             line, column = (int(where.group(1)), int(where.group(2))) if where else (None, None)

@@ -103,14 +103,25 @@ def _open(path: Path) -> BinaryIO:
     return os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb")
 
 
+#: standard input as it was read (the stream, its bytes): it can be read only once, so a second
+#: reader of the same run (a document's text read again by its reader) is given the same bytes
+_stdin_read: tuple[Any, bytes] | None = None
+
+
 def read_bytes(path: Path | str, display: str, limit: int | None = None) -> bytes:
     """The bytes of ``path`` (or of standard input), never more than ``limit`` (default MAX_BYTES)."""
+    global _stdin_read
     limit = MAX_BYTES if limit is None else limit
     if is_stdin(path):
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:
             _fail(display, "gate.stdin_closed")
-        return _read_capped(stream, limit, display)
+        if _stdin_read is None or _stdin_read[0] is not stream:
+            _stdin_read = (stream, _read_capped(stream, limit, display))
+        data = _stdin_read[1]
+        if len(data) > limit:
+            _fail(display, "gate.too_large_stream", limit=limit)
+        return data
     path = Path(path)
     status = check_path(path, display)
     if status.st_size > limit:
@@ -150,6 +161,8 @@ def _combining_run() -> re.Pattern:
 
 def decode(raw: bytes, display: str) -> str:
     """UTF-8 bytes as text with ``\\n`` line ends (not yet normalised), or an InputError naming why not."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        _fail(display, "input.utf32")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         _fail(display, "input.utf16")
     if raw.startswith(b"\xef\xbb\xbf"):

@@ -249,6 +249,7 @@ class _Reader:
         self.written: dict[Path_, str] = {}
         self.anchors: dict[str, Any] = {}
         self.anchor_marks: dict[str, tuple[int, int]] = {}
+        self.anchor_sizes: dict[str, int] = {}
         self.nodes = 0
 
     def document(self) -> tuple[bool, Any]:
@@ -273,6 +274,7 @@ class _Reader:
 
     def value(self, event: yaml.Event, path: Path_, depth: int) -> Any:
         self._count(event)
+        before = self.nodes
         kind = type(event)
         mark = event.start_mark.line + 1, event.start_mark.column + 1
         self.marks.setdefault(path, mark)
@@ -287,11 +289,16 @@ class _Reader:
         else:  # an alias: refused in a plan file where its anchor is (the value written twice)
             if not self.allow_aliases or event.anchor not in self.anchors:
                 _fail(self.file, "yaml.alias", *self.anchor_marks.get(event.anchor, mark))
+            # an alias counts the values it repeats: an alias bomb stops at MAX_NODES, before it is copied
+            self.nodes += self.anchor_sizes[event.anchor]
+            if self.nodes > MAX_NODES:
+                _fail(self.file, "gate.too_many_values", *mark, limit=MAX_NODES)
             return copy.deepcopy(self.anchors[event.anchor])
         if event.anchor is not None:
             self.anchor_marks[event.anchor] = mark
             if self.allow_aliases:
                 self.anchors[event.anchor] = value
+                self.anchor_sizes[event.anchor] = self.nodes - before + 1  # itself and what it holds
         return value
 
     def mapping(self, path: Path_, depth: int) -> dict[str, Any]:

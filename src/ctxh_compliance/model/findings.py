@@ -99,6 +99,10 @@ class Report(BaseModel):
     decision: str
     decision_title: Localized
     selected_by: str | None = Field(None, description="Căn cứ trong kế hoạch dùng để chọn bộ quy tắc")
+    ruleset_chosen: str | None = Field(None, description="Nơi chọn bộ quy tắc khi không theo căn cứ: \"--ruleset\" "
+                                                         "(dòng lệnh), đường dẫn tệp cấu hình, hoặc \"web\" (trang web)")
+    ruleset_folder: str | None = Field(None, description="Thư mục của bộ quy tắc khi không phải bộ có sẵn của công cụ")
+    ruleset_fingerprint: str | None = Field(None, description="Dấu vân tay (SHA-256, 12 ký tự) của các tệp bộ quy tắc")
     findings: list[Finding]
     stale_waivers: list[str] = Field(default_factory=list, description="Miễn trừ không còn khớp kết quả nào")
     extraction: ExtractionSummary | None = None

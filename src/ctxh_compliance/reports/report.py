@@ -68,6 +68,8 @@ class Document:
     checked: dt.date
     tool: str
     ruleset_version: str
+    ruleset_label: str = ""  # the ruleset's name, and its folder when it is not a bundled one
+    choice: str = ""  # where the ruleset was chosen: the plan's citation, --ruleset, a configuration file
 
     @property
     def annex_count(self) -> int:
@@ -168,7 +170,24 @@ def document(report: Report, lang: str) -> Document:
     annexed = [f for f in report.findings if f.verdict not in PROBLEMS]
     return Document(report=report, problems=lines, details=sections(report, problems),
                     annex=sections(report, annexed), checked=today(), tool=_tool_version(),
-                    ruleset_version=_ruleset_version(report.ruleset))
+                    ruleset_version=report.ruleset_fingerprint or _ruleset_version(report.ruleset),
+                    ruleset_label=report.ruleset + (" — " + translate("report.ruleset_folder", lang, folder=report.ruleset_folder)
+                                                    if report.ruleset_folder else ""),
+                    choice=ruleset_choice(report, lang))
+
+
+def ruleset_choice(report: Report, lang: str) -> str:
+    """Where the report's ruleset was chosen, in words: the plan's citation, the command line, a
+    configuration file (named), the web page, or the program that called the library."""
+    if report.selected_by:
+        return f"{translate('report.selected_by', lang)} {report.selected_by}"
+    if report.ruleset_chosen == "--ruleset":
+        return translate("report.selected_manually", lang)
+    if report.ruleset_chosen == "web":
+        return translate("web.selected_manually", lang)
+    if report.ruleset_chosen:
+        return translate("report.selected_in_config", lang, file=report.ruleset_chosen)
+    return translate("report.selected_by_caller", lang)
 
 
 def show_date(value: object, lang: str) -> str:

@@ -16,8 +16,9 @@ from pydantic import BaseModel, Field, model_validator
 from ..model.findings import ExtractionSummary, Finding, PlanSummary, Report, Verdict
 from ..model.localized import Localized
 
-SCHEMA_VERSION = "1.2"  # 1.1 adds summary.unverified and requirement.quote_is, quote_from, quote_outdated;
-# 1.2 writes findings[].grade_note in every language ({"vi": …, "en": …}), as title and message
+SCHEMA_VERSION = "1.3"  # 1.1 adds summary.unverified and requirement.quote_is, quote_from, quote_outdated;
+# 1.2 writes findings[].grade_note in every language ({"vi": …, "en": …}), as title and message;
+# 1.3 adds ruleset_chosen, ruleset_folder and ruleset_fingerprint (the rules the report was judged by)
 
 
 @cache
@@ -39,13 +40,17 @@ class Summary(BaseModel):
 class ReportDocument(BaseModel):
     """ctxh-compliance JSON report."""
 
-    schema_version: Literal["1.0", "1.1", "1.2"] = SCHEMA_VERSION  # 1.0 and 1.1 reports are read back as well
+    schema_version: Literal["1.0", "1.1", "1.2", "1.3"] = SCHEMA_VERSION  # older 1.x reports are read back as well
     generator: str
     plan: PlanSummary
     ruleset: str
     decision: str
     decision_title: Localized
     selected_by: str | None
+    ruleset_chosen: str | None = Field(None, description="Where the ruleset was chosen when not by the plan's "
+                                                         "citation: \"--ruleset\", a configuration file, \"web\" (1.3)")
+    ruleset_folder: str | None = Field(None, description="The ruleset's folder when it is not a bundled one (1.3)")
+    ruleset_fingerprint: str | None = Field(None, description="A digest of the ruleset's files (1.3)")
     summary: Summary
     findings: list[Finding]
     stale_waivers: list[str]
@@ -69,6 +74,8 @@ def document(report: Report) -> ReportDocument:
     return ReportDocument(
         generator=f"ctxh-compliance {_version()}", plan=report.plan, ruleset=report.ruleset,
         decision=report.decision, decision_title=report.decision_title, selected_by=report.selected_by,
+        ruleset_chosen=report.ruleset_chosen, ruleset_folder=report.ruleset_folder,
+        ruleset_fingerprint=report.ruleset_fingerprint,
         summary=Summary(overall=report.overall, rules=report.counts(), waived=report.waived,
                         population_findings=report.extra_findings, unverified=report.unverified),
         findings=report.findings, stale_waivers=report.stale_waivers, extraction=report.extraction)

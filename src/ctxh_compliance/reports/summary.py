@@ -54,15 +54,17 @@ class ReportRow:
     rule_ids: tuple[str, ...]
     codes: str  # the verdict of each rule of rule_ids, one character each (_CODES)
     deciding: frozenset[Verdict]  # the verdicts of the findings that decide the conclusion
-    ruleset: str = ""
+    ruleset: str = ""  # its name, and its folder when it is not a bundled one (two such are two rulesets)
     decision: str = ""
     rules: dict = field(default_factory=dict)  # rule id -> (section, title): one dict per ruleset, shared
+    version: str = ""  # the fingerprint of the ruleset's files
 
     @classmethod
     def of(cls, report: Report) -> "ReportRow":
-        rules = _RULES.get(report.ruleset)
+        ruleset = report.ruleset + (f" — {report.ruleset_folder}" if report.ruleset_folder else "")
+        rules = _RULES.get(ruleset)
         if rules is None:
-            rules = _RULES.setdefault(report.ruleset, {})
+            rules = _RULES.setdefault(ruleset, {})
         for finding in report.findings:  # the summary's columns: each rule's section and title
             if finding.rule_id not in rules:
                 rules[sys.intern(finding.rule_id)] = (finding.section, finding.title)
@@ -71,7 +73,7 @@ class ReportRow:
         deciding = frozenset(f.verdict for f in report.verified)
         return cls(RowPlan(plan.province, plan.number, plan.title, plan.date), report.overall, _shared_ids(verdicts),
                    "".join(_CODES[v] for v in verdicts.values()), _DECIDING.setdefault(deciding, deciding),
-                   sys.intern(report.ruleset), sys.intern(report.decision), rules)
+                   sys.intern(ruleset), sys.intern(report.decision), rules, report.ruleset_fingerprint or "")
 
     def __getstate__(self) -> dict:
         """Sent from a worker process: the titles of the rules this process has not sent yet (the
@@ -110,6 +112,7 @@ class PlanResult:
     path: Path
     report: Report | ReportRow | None = None
     problems: list[Problem] = field(default_factory=list)
+    internal: bool = False  # stopped by a defect of the tool or a worker that died, not by its input
 
     @property
     def rank(self) -> tuple:
@@ -265,8 +268,9 @@ def summary_html(outcomes: list[PlanResult], links: dict[Path, str], lang: str =
     tables = matrix_tables(outcomes, lang)
     legend: dict[str, list[RuleColumn]] = {}
     for table in tables:
+        version = next((o.report.version for o in table.rows.outcomes if getattr(o.report, "version", "")), "")
         heading = translate("batch.legend_heading", lang, decision=table.decision, ruleset=table.ruleset,
-                            version=_ruleset_version(table.ruleset))
+                            version=version or _ruleset_version(table.ruleset))
         legend.setdefault(heading, []).extend(table.columns)
     return environment(lang, False, html=True).get_template("summary.html.j2").generate(
         plans=worst_first(outcomes), tables=tables, legend=legend, links=links, label=plan_label,

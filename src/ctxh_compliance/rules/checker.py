@@ -43,15 +43,21 @@ def _check_references(loaded: LoadedPlan, rs: Ruleset) -> None:
         raise InputError(problems)
 
 
-def check(loaded: LoadedPlan, rs: Ruleset, selected_by: str | None = None, as_of: dt.date | None = None) -> Report:
+def check(loaded: LoadedPlan, rs: Ruleset, selected_by: str | None = None, as_of: dt.date | None = None,
+          chosen: str | None = None) -> Report:
     """Check a loaded plan against a ruleset; findings are sorted worst first.
 
     ``as_of`` is the date the plan is judged at for rules that changed over time (the 2025
     reorganisation); by default the plan's own date, or today for an undated draft.
+    ``chosen`` says where the ruleset was chosen when the plan's citation did not choose it
+    (``--ruleset``, a configuration file, ``web``); the report names the ruleset's folder (when it is
+    not a bundled one) and the fingerprint of its files.
     Raises InputError when the plan names an indicator or task group the ruleset lacks.
     """
     _check_references(loaded, rs)
     findings = [f for f in (build(o, rs) for o in evaluate(loaded, rs, as_of)) if f is not None]
     findings = sorted(merge(findings), key=_order)
     return Report(plan=_summary(loaded), ruleset=rs.id, decision=rs.decision.number,
-                  decision_title=rs.decision.title, selected_by=selected_by, findings=findings)
+                  decision_title=rs.decision.title, selected_by=selected_by, findings=findings,
+                  ruleset_chosen=None if selected_by else chosen, ruleset_folder=None if rs.bundled else rs.folder,
+                  ruleset_fingerprint=rs.fingerprint or None)

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 from ..core.errors import InputError, Problem, RulesetError
 from ..core.resources import data_dir
 from ..core.text import fold, fold_number
+from ..inputs.gate import MAX_BYTES, check_path
 from ..inputs.plan_loader import LoadedPlan
 from ..inputs.yaml_source import Located, load_yaml
 from .ruleset_cache import cached
@@ -64,24 +65,73 @@ def _decision(folder: str) -> DecisionFile:
     return cached(f"decision-{path.parent.name}", [path], lambda: _load(DecisionFile, path)[0])
 
 
+#: a ruleset folder: at most this many entries are looked at, this many rules files taken
+MAX_FOLDER_ENTRIES = 1_000
+MAX_RULE_FILES = 100
+
+
+def _listed(path: Path) -> list[str]:
+    """The names in a ruleset folder, looked at once and never below it; a folder of more than
+    MAX_FOLDER_ENTRIES entries (``-r /``, a home folder) is refused before its files are read."""
+    import os
+    names = []
+    try:
+        with os.scandir(path) as entries:
+            for entry in entries:
+                names.append(entry.name)
+                if len(names) > MAX_FOLDER_ENTRIES:
+                    raise InputError([Problem(str(path), None, None, "ruleset.folder_too_big",
+                                              {"limit": MAX_FOLDER_ENTRIES})])
+    except OSError as exc:
+        from ..core.errors import os_problem
+        raise InputError([os_problem(exc, str(path))]) from None
+    return names
+
+
 def _ruleset_files(path: Path) -> list[Path]:
+    """The files of the ruleset in ``path``: decision.yaml, indicators.yaml, its rules-*.yaml and the
+    common rules. Only the folder itself is looked at (nothing below it is walked); each file is read
+    later through the input gate (a regular file, its size), as a plan file is."""
     common = rulesets_root() / COMMON
     shared = sorted(common.glob("rules-*.yaml")) if common.resolve() != path.resolve() else []
-    return [path / "decision.yaml", path / "indicators.yaml", *sorted(path.glob("rules-*.yaml")), *shared]
+    own = sorted(name for name in _listed(path) if name.startswith("rules-") and name.endswith(".yaml"))
+    if len(own) > MAX_RULE_FILES:
+        raise InputError([Problem(str(path), None, None, "ruleset.too_many_files",
+                                  {"count": len(own), "limit": MAX_RULE_FILES})])
+    return [path / "decision.yaml", path / "indicators.yaml", *(path / name for name in own), *shared]
+
+
+def ruleset_files(name_or_path: str | Path) -> list[Path]:
+    """The files a run with this ruleset reads (no output may replace one of them)."""
+    return _ruleset_files(Path(_folder_of(name_or_path)))
+
+
+def _digest(files: list[Path]) -> str:
+    from ..inputs.gate import read_bytes
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(read_bytes(path, str(path)))
+    return digest.hexdigest()[:12]
 
 
 def fingerprint(name: str) -> str:
-    """A short digest of a bundled ruleset's files: two runs with the same one applied the same rules."""
-    digest = hashlib.sha256()
-    for path in _ruleset_files(rulesets_root() / name):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+    """A short digest of a ruleset's files (a bundled one by name, any other by its folder): two runs
+    with the same one applied the same rules."""
+    return _digest(ruleset_files(name))
 
 
 @cache
 def _load_folder(folder: str) -> Ruleset:
     path = Path(folder)
-    return cached(f"ruleset-{path.name}", _ruleset_files(path), lambda: _validate_folder(path))
+    files = _ruleset_files(path)
+    for file in files:  # the gate's checks (a regular file, its size) before the cache reads any
+        status = check_path(file, str(file))
+        if status.st_size > MAX_BYTES:
+            raise RulesetError([Problem(str(file), None, None, "input.too_large",
+                                        {"size": status.st_size, "limit": MAX_BYTES})])
+    rs = cached(f"ruleset-{path.name}", files, lambda: _validate_folder(path))
+    bundled = path.parent.resolve() == rulesets_root().resolve()
+    return rs.model_copy(update={"fingerprint": _digest(files), "bundled": bundled})
 
 
 def _validate_folder(path: Path) -> Ruleset:
@@ -115,15 +165,37 @@ def _validate_folder(path: Path) -> Ruleset:
     return Ruleset(id=decision.id, folder=str(path), decision_file=decision, indicators=indicators, rules=rules)
 
 
+def _folder_of(name_or_path: str | Path) -> str:
+    """The ruleset folder ``name_or_path`` is, or the folder of the bundled ruleset it names: a
+    folder is checked as a ruleset (it holds decision.yaml) before anything in it is read."""
+    import os
+    text = str(name_or_path)
+    candidate = Path(name_or_path)
+    try:
+        is_folder = candidate.is_dir()
+        has_decision = is_folder and os.path.lexists(candidate / "decision.yaml")
+    except OSError:  # a name too long, a loop of links
+        is_folder = has_decision = False
+    if has_decision:
+        return str(candidate.resolve())
+    if text in available_rulesets():
+        return str((rulesets_root() / text).resolve())
+    available = ", ".join(available_rulesets())
+    if is_folder:
+        raise InputError([Problem(text, None, None, "ruleset.not_a_ruleset", {"available": available})])
+    if os.sep in text or "/" in text:
+        try:
+            exists = os.path.lexists(candidate)
+        except OSError:
+            exists = False
+        if exists:
+            check_path(candidate, text)  # a FIFO, a dangling link, a loop: the gate says which
+    raise InputError([Problem(text, None, None, "ruleset.unknown", {"name": text, "available": available})])
+
+
 def load_ruleset(name_or_path: str | Path) -> Ruleset:
     """Load a bundled ruleset by name (``qd112_2021``) or any ruleset folder by path."""
-    candidate = Path(name_or_path)
-    if not (candidate / "decision.yaml").is_file():
-        candidate = rulesets_root() / str(name_or_path)
-    if not (candidate / "decision.yaml").is_file():
-        raise InputError([Problem(str(name_or_path), None, None, "ruleset.unknown",
-                                  {"name": name_or_path, "available": ", ".join(available_rulesets())})])
-    return _load_folder(str(candidate.resolve()))
+    return _load_folder(_folder_of(name_or_path))
 
 
 @cache

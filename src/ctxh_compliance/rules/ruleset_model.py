@@ -102,6 +102,8 @@ class Ruleset(Strict):
     decision_file: DecisionFile
     indicators: dict[str, Indicator]
     rules: list[Rule]
+    fingerprint: str = ""  # a digest of its files (ruleset_loader)
+    bundled: bool = True  # one of the tool's own rulesets (else a folder named by its path)
 
     @property
     def decision(self) -> Decision:

@@ -3,10 +3,14 @@
 One page, server-rendered, no script: upload a plan, read the report (the CLI's HTML report, with
 what was read from the document and the plan file to correct below it), correct and check again,
 download the report. ``POST /api/check`` gives the JSON report to other systems. Nothing is stored:
-an upload lives in memory and, while its check runs, in a folder of its own that is removed when
-the check ends; no log line carries plan content.
+an upload is streamed (never held whole in memory) to a folder of the request's own, within the size
+limit as it arrives, and the folder is removed when the request ends; no log line carries plan
+content. The uploads received at once are capped (``Limits.receiving``): one more is told to come
+back later (503, Retry-After) before its body is read, so the server's memory does not grow with
+the number of clients.
 """
 
+import os
 import re
 import shutil
 import tempfile
@@ -101,21 +105,32 @@ def _options(ruleset: str | None, as_of: str | None) -> dict:
     return {"ruleset": ruleset or None, "as_of": day}
 
 
-async def _upload(file, lang: str) -> dict:
-    """The upload's bytes, kind and shown name; refused when missing, empty, of another kind or too large."""
+_COPY_CHUNK = 1 << 16
+
+
+async def _upload(file, lang: str, folder: str) -> dict:
+    """The upload copied in pieces to ``folder`` (the request's own), its kind and shown name; refused
+    when missing, empty, of another kind or too large."""
     if not isinstance(file, StarletteUpload) or not file.filename:
         raise Refused(400, "web.no_file")
     suffix = suffix_of(file.filename)
     name = safe_name(file.filename, suffix or "")
     if suffix is None:
         raise Refused(415, "web.wrong_type", name=name, kinds=", ".join(sorted(set(KINDS))))
-    data = await file.read(MAX_UPLOAD + 1)
+    from .job import STORED_NAME
+    path = os.path.join(folder, STORED_NAME + suffix)
+    size, blank = 0, True
+    with open(path, "wb") as target:
+        while chunk := await file.read(_COPY_CHUNK):
+            size += len(chunk)
+            if size > MAX_UPLOAD:
+                raise Refused(413, "web.too_large", limit=MAX_UPLOAD // (1024 * 1024))
+            blank = blank and not chunk.strip()
+            target.write(chunk)
     await file.close()
-    if len(data) > MAX_UPLOAD:
-        raise Refused(413, "web.too_large", limit=MAX_UPLOAD // (1024 * 1024))
-    if not data.strip():
+    if blank:
         raise Refused(400, "web.empty", name=name)
-    return {"data": data, "suffix": suffix, "name": name, "lang": lang}
+    return {"path": path, "suffix": suffix, "name": name, "lang": lang}
 
 
 def _outcome(answer: dict, task: dict, limits: Limits) -> tuple[int, list[str]]:
@@ -128,6 +143,8 @@ def _outcome(answer: dict, task: dict, limits: Limits) -> tuple[int, list[str]]:
         return 422, [translate("web.limit", lang, name=name, memory=limits.memory // (1024 * 1024))]
     if status == "timeout":
         return 422, [translate("web.timeout", lang, name=name, seconds=int(limits.seconds))]
+    if status == "crash":  # the process ended in native code on this upload: the file's fault, said so
+        return 422, [translate("web.crash_upload", lang, name=name)]
     return 500, [translate("web.crash", lang, name=name)]
 
 
@@ -182,15 +199,17 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
     @app.post("/check", response_class=HTMLResponse, include_in_schema=False)
     async def check_upload(request: Request) -> Response:
         lang = "vi"
-        try:
-            async with request.form(max_files=1, max_fields=8) as form:
-                lang = _lang(form.get("lang"))
-                task = {**await _upload(form.get("file"), lang), **_options(form.get("ruleset"), form.get("as_of"))}
-        except Refused as exc:
-            return _form_page(lang, [translate(exc.key, lang, **exc.params)], exc.status)
-        except HTTPException:  # a form the framework could not read (too many parts, a part too large)
-            return _form_page(lang, [translate("web.bad_form", lang)], 400)
-        return await _page_check(request, task)
+        with _request_folder(request) as folder:
+            try:
+                async with request.form(max_files=1, max_fields=8) as form:
+                    lang = _lang(form.get("lang"))
+                    task = {**await _upload(form.get("file"), lang, folder),
+                            **_options(form.get("ruleset"), form.get("as_of"))}
+            except Refused as exc:
+                return _form_page(lang, [translate(exc.key, lang, **exc.params)], exc.status)
+            except HTTPException:  # a form the framework could not read (too many parts, a part too large)
+                return _form_page(lang, [translate("web.bad_form", lang)], 400)
+            return await _page_check(request, {**task, "folder": folder})
 
     @app.post("/recheck", response_class=HTMLResponse, include_in_schema=False)
     async def recheck(request: Request) -> Response:
@@ -248,11 +267,12 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
     @app.post("/api/check", summary="Check a plan: the JSON report",
               description="Upload a plan (.docx, .doc, .odt, .pdf, .txt or .yaml). Answers the versioned JSON report "
                           "(docs/report.schema.json, `ctxh-check --report-schema`). 4xx: the input cannot be "
-                          "checked (`problems` says why, in `lang`); 503: busy, try again after `Retry-After` "
-                          "seconds; 500: a defect of the tool.",
+                          "checked (`problems` says why, in `lang`: a file that crashes the reader is among them); "
+                          "503: busy, try again after `Retry-After` seconds; 500: a defect of the tool.",
               responses={200: {"description": "The JSON report (schema_version 1.x)"},
                          400: {"description": "No file, an empty file, a bad option"},
-                         413: {"description": "The file is too large"}, 415: {"description": "Not an accepted kind"},
+                         413: {"description": "The file is too large (also when sent in chunks)"},
+                         415: {"description": "Not an accepted kind"},
                          422: {"description": "The plan cannot be checked (problems listed)"},
                          503: {"description": "Busy: try again later"}})
     async def api_check(request: Request, file: UploadFile = File(..., description="the plan"),
@@ -262,8 +282,9 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
                         lang: str = Form("vi", description="language of the messages: vi or en")) -> Response:
         lang = _lang(lang)
         try:
-            task = {**await _upload(file, lang), **_options(ruleset, as_of)}
-            answer = await _run(request, {**task, "want": "json"})
+            with _request_folder(request) as folder:
+                task = {**await _upload(file, lang, folder), **_options(ruleset, as_of)}
+                answer = await _run(request, {**task, "want": "json", "folder": folder})
         except Refused as exc:
             headers = {"Retry-After": str(RETRY_AFTER)} if exc.status == 503 else None
             return JSONResponse({"error": exc.key.removeprefix("web."), "problems": [translate(exc.key, lang, **exc.params)]},
@@ -286,7 +307,22 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
     async def too_large(request: Request, exc: _TooLarge) -> Response:
         return _refusal(request.scope)
 
-    return SecurityHeaders(BodyLimit(app, MAX_REQUEST))
+    return SecurityHeaders(BodyLimit(app, MAX_REQUEST, limits.receiving))
+
+
+class _request_folder:
+    """A folder of the request's own in the server's temporary folder, removed when the request ends
+    however it ends (the upload is written there, the check reads it there)."""
+
+    def __init__(self, request: Request):
+        self.root = request.app.state.folder
+
+    def __enter__(self) -> str:
+        self.folder = tempfile.mkdtemp(prefix="check-", dir=self.root)
+        return self.folder
+
+    def __exit__(self, *exc) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _version() -> str:
@@ -328,42 +364,73 @@ class _TooLarge(Exception):
     pass
 
 
-def _refusal(scope) -> Response:
-    """413, before the body is read: as JSON for the API, as the upload page for a browser."""
+def _refusal(scope, status: int = 413) -> Response:
+    """413 (too large) or 503 (too many uploads at once, with Retry-After), before the body is read:
+    as JSON for the API, as the upload page for a browser; in the language the address asks for."""
     lang = _lang((parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang") or ["vi"])[0])
-    message = translate("web.too_large", lang, limit=MAX_UPLOAD // (1024 * 1024))
+    if status == 503:
+        error, message = "busy", translate("web.busy", lang, seconds=RETRY_AFTER)
+    else:
+        error, message = "too_large", translate("web.too_large", lang, limit=MAX_UPLOAD // (1024 * 1024))
     if scope["path"].startswith("/api/"):
-        return JSONResponse({"error": "too_large", "problems": [message]}, status_code=413)
-    return _form_page(lang, [message], 413)
+        headers = {"Retry-After": str(RETRY_AFTER)} if status == 503 else None
+        return JSONResponse({"error": error, "problems": [message]}, status_code=status, headers=headers)
+    return _form_page(lang, [message], status)
 
 
 class BodyLimit:
     """Requests larger than ``limit`` bytes are refused (413) before their body is read: by the
-    declared length, or while it arrives when no length is declared."""
+    declared length, or while it arrives when no length is declared (chunked): the answer is then
+    the 413 whatever the application made of the cut body. At most ``receiving`` request bodies are
+    received at once; one more is refused (503, Retry-After) before its body is read."""
 
-    def __init__(self, app, limit: int):
-        self.app, self.limit = app, limit
+    def __init__(self, app, limit: int, receiving: int = 0):
+        self.app, self.limit, self.receiving = app, limit, receiving
         self.state = app.state
+        self.active = 0
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        length = dict(scope.get("headers", [])).get(b"content-length")
+        headers = dict(scope.get("headers", []))
+        length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.limit):
             return await _refusal(scope)(scope, receive, send)
-        received, started = 0, False
+        has_body = scope.get("method") in ("POST", "PUT", "PATCH") and (length != b"0")
+        if has_body and self.receiving and self.active >= self.receiving:
+            return await _refusal(scope, 503)(scope, receive, send)
+        received, started, exceeded, receiving = 0, False, False, has_body
+        if receiving:
+            self.active += 1
+
+        def done_receiving() -> None:
+            nonlocal receiving
+            if receiving:
+                receiving = False
+                self.active -= 1
 
         async def counting():
-            nonlocal received
+            nonlocal received, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.limit:
+                    exceeded = True
+                    done_receiving()
                     raise _TooLarge()
+                if not message.get("more_body", False):
+                    done_receiving()
+            else:  # the client went away
+                done_receiving()
             return message
 
         async def sending(message):
             nonlocal started
+            if exceeded and not started:  # the application answered a cut body (400): the answer is 413
+                started = True
+                return await _refusal(scope)(scope, receive, send)
+            if exceeded:
+                return None
             started = started or message["type"] == "http.response.start"
             await send(message)
 
@@ -372,3 +439,5 @@ class BodyLimit:
         except _TooLarge:
             if not started:
                 await _refusal(scope)(scope, receive, send)
+        finally:
+            done_receiving()

@@ -16,7 +16,7 @@ from ..model.findings import Report
 #: the file name a plan is written under in the request's folder (never the name the browser sent)
 STORED_NAME = "plan"
 #: report sentences that name a command-line option, said the page's way on the page (downloads keep the CLI's)
-WEB_WORDING = {"report.extracted": "web.report_extracted", "report.selected_manually": "web.selected_manually"}
+WEB_WORDING = {"report.extracted": "web.report_extracted"}
 _STYLE_ELEMENT = re.compile(r"<style>(.*?)</style>", re.S)
 _STYLE_ATTRIBUTE = re.compile(r' style="([^"]*)"')
 
@@ -113,7 +113,7 @@ def _check(path: Path, job: dict) -> tuple[Report, Any, str]:
     if job["suffix"] == ".yaml":
         from ..inputs.plan_loader import load_plan
         loaded = load_plan(path, name)
-        plan_text = job["data"].decode("utf-8", "replace")
+        plan_text = path.read_bytes().decode("utf-8", "replace")  # within the plan size limit: load_plan read it
     else:
         from ..extract.document import load_extraction
         # the worker has its own time and memory limits: the document is read here (same checks)
@@ -124,7 +124,7 @@ def _check(path: Path, job: dict) -> tuple[Report, Any, str]:
     else:
         rs, selected_by = select_ruleset(loaded)
     as_of = dt.date.fromisoformat(job["as_of"]) if job.get("as_of") else None
-    report = check(loaded, rs, selected_by, as_of)
+    report = check(loaded, rs, selected_by, as_of, "web")
     if extraction is not None:
         report = report.model_copy(update={"extraction": summary})
     return report, extraction, plan_text
@@ -165,9 +165,11 @@ def _page(report: Report, extraction, plan_text: str, job: dict, path: Path) -> 
 def run(job: dict) -> dict:
     """Check the upload in ``job`` (its bytes, suffix, shown name, options, the request's folder);
     the answer is plain data: the page or the JSON report, or the problems in the user's language."""
-    folder = Path(job["folder"])
-    path = folder / (STORED_NAME + job["suffix"])
-    path.write_bytes(job["data"])
+    if job.get("path"):  # the upload as the server wrote it in the request's folder
+        path = Path(job["path"])
+    else:  # a corrected plan: its text
+        path = Path(job["folder"]) / (STORED_NAME + job["suffix"])
+        path.write_bytes(job["data"])
     try:
         report, extraction, plan_text = _check(path, job)
         if job["want"] == "json":

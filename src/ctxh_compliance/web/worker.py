@@ -31,6 +31,7 @@ period: {start: 2021, end: 2025}
 class Limits:
     workers: int = max(1, os.cpu_count() or 1)
     waiting: int = 32              # requests that may wait for a worker; more are told to come back later
+    receiving: int = 8             # uploads received at once (each streamed to disk); more are told the same
     wait_seconds: float = 20.0     # how long a request waits for a worker before it is told the same
     seconds: float = 30.0          # wall-clock time of one check
     cpu_seconds: int = 20          # processor time of one check
@@ -194,7 +195,9 @@ class Pool:
         self.idle.put_nowait(fresh)
 
     def _call(self, worker: Worker, task: dict) -> dict:
-        """One check in a folder of its own, removed when the check ends however it ends."""
+        """One check in the request's folder, or in a folder of its own removed when the check ends."""
+        if task.get("folder"):
+            return worker.call(task, self.limits.seconds)
         with tempfile.TemporaryDirectory(prefix="check-", dir=self.folder) as folder:
             return worker.call({**task, "folder": folder}, self.limits.seconds)
 

@@ -125,10 +125,8 @@ def _task_group(rule, rs, plan, of: Of, out: list[Result]) -> None:
             out.append((rule.id, "group.led", i))
         else:
             out.append((rule.id, "group.no_lead" if plan.complete else "group.no_lead_incomplete", i))
-        for stale in (r for r in rs.rules if r.kind == "stale_body" and "lead" in r.roles):
-            if plan.as_of >= day(stale.effective):
-                out += [(rule.id, "group.lead_gone", i) for p in stale.patterns
-                        if re.fullmatch(f".*({p}).*", t.only_lead)]
+        if t.gone_from and plan.as_of >= t.gone_from:
+            out.append((rule.id, "group.lead_gone", i))
     if not found:
         _absent(out, rule, plan, "group.missing")
 

@@ -149,9 +149,9 @@ def _stated(rule, rs, plan, of: Of, out: list[Result]) -> None:
 
 
 def _stale_body(rule, rs, plan, of: Of, out: list[Result]) -> None:
-    # the engine's condition is ``name.matches(".*(pattern).*")``: the pattern anywhere in the name
+    # a name is gone when a pattern of the rule is anywhere in it (read again here from the patterns)
     named = [(i, b) for i, b in of("body") if b.role in rule.roles]
-    hits = [i for pattern in rule.patterns for i, b in named if re.fullmatch(f".*({pattern}).*", b.name, re.DOTALL)]
+    hits = [i for i, b in named if any(re.fullmatch(f".*({p}).*", b.name, re.DOTALL) for p in rule.patterns)]
     if plan.as_of < day(rule.effective):
         out.append((rule.id, "stale.before", None))
         return
@@ -185,6 +185,9 @@ def _old_province(rule, rs, plan, of: Of, out: list[Result]) -> None:
             out.append((rule.id, "province.none", None))
         else:
             out.append((rule.id, "province.found_unverified" if grade[name] == "C" else "province.found", i))
+    if plan.as_of >= day(rule.effective):
+        out += [(rule.id, "province.named_old_unverified" if t.unverified else "province.named_old", i)
+                for i, t in of("mention") if t.rule == rule.id]
 
 
 def _sum_check(rule, rs, plan, of: Of, out: list[Result]) -> None:

@@ -169,7 +169,9 @@ def test_every_stale_body_pattern_matches_in_the_engine_as_in_python():
     names = ["Sở Lao động - Thương binh và Xã hội", "Sở LĐTBXH", "Sở LĐ-TBXH", "Sở Lao động-TB&XH",
              "Bộ Lao động - Thương binh và Xã hội", "Bộ LĐTBXH", "UBND các huyện", "Ủy ban nhân dân cấp huyện",
              "Phòng Lao động - Thương binh và Xã hội các huyện", "Phòng LĐTBXH cấp huyện",
-             "UBND các huyện, thị xã, thành phố", "Sở Y tế", "UBND các xã, phường, đặc khu", "Bộ Y tế"]
+             "UBND các huyện, thị xã, thành phố", "Sở Y tế", "UBND các xã, phường, đặc khu", "Bộ Y tế",
+             "SLĐTBXH", "BLĐTBXH", "So Lao dong - Thuong binh va Xa hoi", "UBND cac huyen", "UBND thành phố Yên Bái",
+             "Phòng Y tế thành phố Lào Cai", "UBND thành phố Hà Nội", "Phòng Văn hóa - Xã hội", "Trạm Y tế xã"]
     for rule in load_ruleset("qd112_2021").rules:
         if rule.kind != "stale_body":
             continue

@@ -20,7 +20,7 @@ class Bodies:
 def _first_successor(text: str) -> tuple[str, str | None]:
     """"Sở Y tế (bảo trợ xã hội, …); Sở Nội vụ (…)" -> ("Sở Y tế", "bảo trợ xã hội, …")."""
     first = re.split(r";|\s+hoặc\s+", text)[0].strip()
-    match = re.match(r"^(.*?)\s*\((.*)\)", first)
+    match = re.match(r"^(.*?)\s*\((.*?)\)", first)
     return (match.group(1).strip(), match.group(2).strip()) if match else (first, None)
 
 

@@ -128,7 +128,10 @@ def _task_group(rule, rs, plan, of: Of, out: list[Result]) -> None:
         if t.gone_from and plan.as_of >= t.gone_from:
             out.append((rule.id, "group.lead_gone", i))
     if not found:
-        _absent(out, rule, plan, "group.missing")
+        if rule.when_absent == "background":
+            out.append((rule.id, "group.background", None))
+        else:
+            _absent(out, rule, plan, "group.missing")
 
 
 def _required_part(rule, rs, plan, of: Of, out: list[Result]) -> None:
@@ -241,6 +244,10 @@ def _cites_superseded(rule, rs, plan, of: Of, out: list[Result]) -> None:
         out.append((rule.id, "superseded.no_bases", None))
     hits = [i for i, b in of("basis") if b.number in old]
     out += [(rule.id, "superseded.cited", i) for i in hits]
+    detect = rs.decision_file.detect
+    for cited in (c for c in [*detect.implementing, *detect.related] if c.covers_until is not None):
+        out += [(rule.id, "superseded.beyond_scope", i) for i, b in of("basis")
+                if b.number == fold_number(cited.number) and plan.end > cited.covers_until]
     if not hits:
         out.append((rule.id, "superseded.none", None))
 

@@ -68,7 +68,7 @@ def legal_bases(rs, start: int) -> list[dict]:
     out = [{"number": decision.number, "date": decision.date, "issuer": decision.issuer, "title": title,
             "text": f"Căn cứ {kind} số {decision.number} ngày {_date(decision.date)} của {decision.issuer} {title};"}]
     for related in rs.decision_file.detect.related:
-        if related.grade not in ("A", "B") or related.date is None or related.date.year > start:
+        if related.grade not in ("A", "B") or related.date is None or related.date.year > start or not related.drafts:
             continue
         kind, issuer = _doc_kind(related.number)
         subject = _subject(related.note) or ""

@@ -6,7 +6,9 @@ rules of the same ruleset, lead role: "Sở LĐTBXH" and "Phòng LĐTBXH các hu
 since nobody would lead it; a missing group fails, or
 warns when the rule says ``when_absent: warning`` (a group whose requirement rests on weaker
 evidence) or when the rule is grade C (its requirement was never read: it cannot weigh more than a
-grade-B group). Not applicable to a plan outside the programme's period.
+grade-B group). A group known from background knowledge only (``when_absent: background``: no source
+read names it) is never asked for: when missing it is not applicable, saying why. Not applicable to
+a plan outside the programme's period.
 """
 
 import re
@@ -27,7 +29,8 @@ KIND = "task_group"
 class Rule(RuleBase):
     kind: Literal["task_group"]
     group: str = Field(description="Mã nhóm mà mục `covers` của kế hoạch dùng")
-    when_absent: Literal["fail", "warning"] = Field("fail", description="Kết luận khi kế hoạch thiếu nhóm này")
+    when_absent: Literal["fail", "warning", "background"] = Field(
+        "fail", description="Kết luận khi kế hoạch thiếu nhóm này; background: nhóm chỉ là hiểu biết nền, không yêu cầu")
 
 
 @dataclass
@@ -92,8 +95,11 @@ def compile(rule: Rule, b) -> None:
            c.t << no_lead(), c.p << (in_scope() & (m.complete == False)))  # noqa: E712
     # weaker evidence never weighs more than stronger for the same gap: a group whose national
     # requirement was never read (grade C) is, when missing, no heavier than a grade-B one (a warning)
-    missing = Verdict.WARNING if rule.grade == "C" else Verdict(rule.when_absent)
-    b.absent(rule, in_scope, match, "group.missing", missing)
+    if rule.when_absent == "background":
+        b.when(rule, "group.background", Verdict.NOT_APPLICABLE, b.c.p << in_scope(), b.none(match()))
+    else:
+        missing = Verdict.WARNING if rule.grade == "C" else Verdict(rule.when_absent)
+        b.absent(rule, in_scope, match, "group.missing", missing)
     # every lead no longer exists at the plan's date (from the ruleset's stale_body rules, see facts_for)
     b.when(rule, "group.lead_gone", Verdict.WARNING, c.t << (match() & (m.gone_from != 0)),
            c.p << (in_scope() & (m.as_of >= c.t.gone_from)))

@@ -23,7 +23,7 @@ from typing import Any
 
 from ctxh_compliance.rules.engine import compiled_for
 from ctxh_compliance.rules.facts import Fact, day, plan_fact
-from ctxh_compliance.core.text import fold_number, fold_place
+from ctxh_compliance.core.text import fold, fold_number, fold_place
 
 __all__ = ["facts_of", "evaluate"]
 
@@ -244,6 +244,16 @@ def _cites_superseded(rule, rs, plan, of: Of, out: list[Result]) -> None:
         out.append((rule.id, "superseded.no_bases", None))
     hits = [i for i, b in of("basis") if b.number in old]
     out += [(rule.id, "superseded.cited", i) for i in hits]
+    for entry in rule.replaced:
+        name = "superseded.replaced"
+        for i, b in of("basis"):
+            if plan.as_of < day(entry.since):
+                continue
+            if b.number == fold_number(entry.number):
+                out.append((rule.id, name, i))
+            if entry.title_words and entry.date and b.number != fold_number(entry.number) \
+                    and b.date == day(entry.date) and fold(entry.title_words) in b.text:
+                out.append((rule.id, name, i))
     detect = rs.decision_file.detect
     for cited in (c for c in [*detect.implementing, *detect.related] if c.covers_until is not None):
         out += [(rule.id, "superseded.beyond_scope", i) for i, b in of("basis")

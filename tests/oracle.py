@@ -98,7 +98,7 @@ def _min_target(rule, rs, plan, of: Of, out: list[Result]) -> None:
                 continue
             if t.value < rule.value:
                 out.append((rule.id, "target.below", i))
-            elif t.comparison in ("at_least", "exactly"):
+            elif t.comparison in ("at_least", "exactly") or (rule.decision_says_about and t.comparison == "about"):
                 out.append((rule.id, "target.meets", i))
             elif t.comparison in ("about", "at_most"):
                 out.append((rule.id, "target.soft", i))

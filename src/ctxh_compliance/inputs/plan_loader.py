@@ -236,7 +236,9 @@ def without(data: Any, paths: set[tuple]) -> Any:
 
 
 #: a blank left to fill: "…", "...", "[…]", "(điền)", nothing at all, optionally with its unit ("… đồng", "…%")
-_BLANK = re.compile(r"\s*(?:…+|\.{3,}|\[\s*(?:…+|\.{3,})\s*\]|\(\s*điền\s*\))?\s*(?:đồng|%)?\s*", re.IGNORECASE)
+#: or after the word that opens a body's name ("Sở …", "UBND …": the name itself left to fill)
+_BLANK = re.compile(r"\s*(?:(?:sở|bộ|ubnd|ủy ban nhân dân|phòng)\s+(?=[….\[(]))?"
+                    r"(?:…+|\.{3,}|\[\s*(?:…+|\.{3,})\s*\]|\(\s*điền\s*\))?\s*(?:đồng|%)?\s*", re.IGNORECASE)
 
 
 def is_blank(value: Any) -> bool:

@@ -23,7 +23,7 @@ from typing import Any
 
 from ctxh_compliance.rules.engine import compiled_for
 from ctxh_compliance.rules.facts import Fact, day, plan_fact
-from ctxh_compliance.core.text import fold_number, fold_place
+from ctxh_compliance.core.text import fold, fold_number, fold_place
 
 __all__ = ["facts_of", "evaluate"]
 
@@ -98,7 +98,7 @@ def _min_target(rule, rs, plan, of: Of, out: list[Result]) -> None:
                 continue
             if t.value < rule.value:
                 out.append((rule.id, "target.below", i))
-            elif t.comparison in ("at_least", "exactly"):
+            elif t.comparison in ("at_least", "exactly") or (rule.decision_says_about and t.comparison == "about"):
                 out.append((rule.id, "target.meets", i))
             elif t.comparison in ("about", "at_most"):
                 out.append((rule.id, "target.soft", i))
@@ -125,12 +125,13 @@ def _task_group(rule, rs, plan, of: Of, out: list[Result]) -> None:
             out.append((rule.id, "group.led", i))
         else:
             out.append((rule.id, "group.no_lead" if plan.complete else "group.no_lead_incomplete", i))
-        for stale in (r for r in rs.rules if r.kind == "stale_body" and "lead" in r.roles):
-            if plan.as_of >= day(stale.effective):
-                out += [(rule.id, "group.lead_gone", i) for p in stale.patterns
-                        if re.fullmatch(f".*({p}).*", t.only_lead)]
+        if t.gone_from and plan.as_of >= t.gone_from:
+            out.append((rule.id, "group.lead_gone", i))
     if not found:
-        _absent(out, rule, plan, "group.missing")
+        if rule.when_absent == "background":
+            out.append((rule.id, "group.background", None))
+        else:
+            _absent(out, rule, plan, "group.missing")
 
 
 def _required_part(rule, rs, plan, of: Of, out: list[Result]) -> None:
@@ -151,9 +152,9 @@ def _stated(rule, rs, plan, of: Of, out: list[Result]) -> None:
 
 
 def _stale_body(rule, rs, plan, of: Of, out: list[Result]) -> None:
-    # the engine's condition is ``name.matches(".*(pattern).*")``: the pattern anywhere in the name
+    # a name is gone when a pattern of the rule is anywhere in it (read again here from the patterns)
     named = [(i, b) for i, b in of("body") if b.role in rule.roles]
-    hits = [i for pattern in rule.patterns for i, b in named if re.fullmatch(f".*({pattern}).*", b.name, re.DOTALL)]
+    hits = [i for i, b in named if any(re.fullmatch(f".*({p}).*", b.name, re.DOTALL) for p in rule.patterns)]
     if plan.as_of < day(rule.effective):
         out.append((rule.id, "stale.before", None))
         return
@@ -187,6 +188,9 @@ def _old_province(rule, rs, plan, of: Of, out: list[Result]) -> None:
             out.append((rule.id, "province.none", None))
         else:
             out.append((rule.id, "province.found_unverified" if grade[name] == "C" else "province.found", i))
+    if plan.as_of >= day(rule.effective):
+        out += [(rule.id, "province.named_old_unverified" if t.unverified else "province.named_old", i)
+                for i, t in of("mention") if t.rule == rule.id]
 
 
 def _sum_check(rule, rs, plan, of: Of, out: list[Result]) -> None:
@@ -240,6 +244,20 @@ def _cites_superseded(rule, rs, plan, of: Of, out: list[Result]) -> None:
         out.append((rule.id, "superseded.no_bases", None))
     hits = [i for i, b in of("basis") if b.number in old]
     out += [(rule.id, "superseded.cited", i) for i in hits]
+    for entry in rule.replaced:
+        name = "superseded.replaced"
+        for i, b in of("basis"):
+            if plan.as_of < day(entry.since):
+                continue
+            if b.number == fold_number(entry.number):
+                out.append((rule.id, name, i))
+            if entry.title_words and entry.date and b.number != fold_number(entry.number) \
+                    and b.date == day(entry.date) and fold(entry.title_words) in b.text:
+                out.append((rule.id, name, i))
+    detect = rs.decision_file.detect
+    for cited in (c for c in [*detect.implementing, *detect.related] if c.covers_until is not None):
+        out += [(rule.id, "superseded.beyond_scope", i) for i, b in of("basis")
+                if b.number == fold_number(cited.number) and plan.end > cited.covers_until]
     if not hits:
         out.append((rule.id, "superseded.none", None))
 

@@ -72,10 +72,6 @@ def _hand_made() -> dict[str, Path]:
 # plan's verdict, why: what the document does not contain). A document's absence is for review (the
 # extractor may have missed it), the hand-made plan's a warning.
 ALLOWED = {
-    "lang_son_sldtbxh_plan_2021-2025": {
-        ("QD112-G07", "value"): ("needs_review", "warning",
-                                 "the document has no task group of international cooperation, databases or IT"),
-    },
     "nghe_an_3554-QD-UBND_2011_plan_2012": {
         ("QD32-G02", "value"): ("needs_review", "pass", "no lead under part 2.4: the hand-made plan infers it by "
                                 "meaning from a 'Chủ trì' duty of part 3.1 (applying standards)"),

@@ -64,7 +64,7 @@ def test_a_reconstructed_2025_bullet_says_what_it_follows(empty_report, fmt):
 
 def test_a_placeholder_prints_no_quote(empty_report):
     rs = load_ruleset("qd112_2021")
-    for rule_id in ("QD112-S02", "QD112-S03", "QD112-T13"):
+    for rule_id in ("QD112-S02", "QD112-S04", "QD112-T13"):
         rule = rs.rule(rule_id)
         assert rule.quote_is == "none"
         assert empty_report.verdict_of(rule_id).value != "pass"
@@ -122,8 +122,12 @@ def test_the_labels_chosen_from_the_reference_note():
     qd112, qd32 = load_ruleset("qd112_2021"), load_ruleset("qd32_2010")
     assert {qd112.rule(f"QD112-T0{n}").quote_is for n in range(1, 8)} == {"paraphrase"}
     assert {qd112.rule(i).quote_is for i in ("QD112-T08", "QD112-T11", "QD112-S01")} == {"verbatim"}
-    assert {qd32.rule(f"QD32-T0{n}").quote_is for n in (1, 2, 3, 7)} == {"paraphrase"}
-    assert {qd112.rule(i).quote_is for i in ("QD112-S02", "QD112-S03", "QD112-S04", "CTXH-L01", "CTXH-A01")} == {"none"}
+    assert {qd32.rule(f"QD32-T0{n}").quote_is for n in (2, 3)} == {"paraphrase"}
+    # QĐ 32's 2010-2015 words, quoted alike by three press items at issuance (reference note, Round 3)
+    assert {qd32.rule(f"QD32-T0{n}").quote_is for n in (1, 5, 7)} == {"verbatim"}
+    # QĐ 112's funding clause as amended by QĐ 2096, read in one article (Round 3)
+    assert {qd112.rule(i).quote_is for i in ("QD112-S03", "QD112-S05")} == {"paraphrase"}
+    assert {qd112.rule(i).quote_is for i in ("QD112-S02", "QD112-S04", "CTXH-L01", "CTXH-A01")} == {"none"}
 
 
 def _rule_data(**changes):

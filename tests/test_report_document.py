@@ -12,8 +12,8 @@ from printing import needs_printing, page_text, pages, print_pdf
 from conftest import EXAMPLES, MINIMAL_PLAN
 
 LANG_SON = EXAMPLES / "lang_son_sldtbxh_2021-2025.yaml"
-#: the four problems of Lạng Sơn (three CẦN XEM XÉT, one CẢNH BÁO)
-LANG_SON_PROBLEMS = ("QD112-T01", "QD112-T07", "CTXH-L01", "QD112-G07")
+#: the three problems of Lạng Sơn (all CẦN XEM XÉT; QD112-G07, background knowledge only, asks for nothing)
+LANG_SON_PROBLEMS = ("QD112-T01", "QD112-T07", "CTXH-L01")
 EPOCH_2026 = "1767225600"  # 01/01/2026
 
 
@@ -44,7 +44,7 @@ def test_html_sections_come_in_the_order_a_reviewer_signs_them(lang_son_html):
     # the passes and not-applicables are in the annex only, one row each
     assert body.count('id="QD112-T02-value"') == 1 and body.index('id="QD112-T02-value"') > annex
     assert "<thead>" in table  # a header repeated on every printed page
-    assert "Cần:" not in table and "Bổ sung nhóm nhiệm vụ" in table  # the next step, without its marker
+    assert "Cần:" not in table and "Dẫn 112/QĐ-TTg trong phần căn cứ" in table  # the next step, without its marker
 
 
 def _quiet(cli) -> tuple[int, int, int]:
@@ -61,10 +61,10 @@ def _quiet(cli) -> tuple[int, int, int]:
 
 def test_markdown_and_text_follow_the_same_order(cli):
     md = cli(LANG_SON, "-f", "markdown").stdout
-    _check_order(md, "## Kết luận chung: CẦN XEM XÉT", "## Các vấn đề cần xử lý (4)", "| Người thẩm định |",
+    _check_order(md, "## Kết luận chung: CẦN XEM XÉT", "## Các vấn đề cần xử lý (3)", "| Người thẩm định |",
                  "## Kết quả chi tiết", "## Phụ lục")
     text = cli(LANG_SON).stdout
-    _check_order(text, "Kết luận chung: CẦN XEM XÉT", "Các vấn đề cần xử lý (4)", "Người thẩm định:",
+    _check_order(text, "Kết luận chung: CẦN XEM XÉT", "Các vấn đề cần xử lý (3)", "Người thẩm định:",
                  "Kết quả chi tiết", f"{_quiet(cli)[2]} kết quả đạt hoặc không áp dụng không in ở đây; xem bằng --all.")
 
 
@@ -86,7 +86,7 @@ def test_terminal_shows_problems_and_counts_and_everything_with_all(cli):
     assert f"Phụ lục: các kết quả đạt hoặc không áp dụng ({hidden})" in everything
     assert "[ĐẠT] QD112-T02 — Đến 2025: mỗi đơn vị" in everything and "[KHÔNG ÁP DỤNG] QD112-T08" in everything
     english = cli(LANG_SON, "--lang", "en").stdout
-    assert "Problems to resolve (4)" in english and "see them with --all" in english
+    assert "Problems to resolve (3)" in english and "see them with --all" in english
 
 
 def test_a_plan_without_problems_says_so(cli, write_plan):

@@ -243,6 +243,27 @@ def test_diff_between_two_drafts(cli, write_plan, tmp_path):
     assert result.exit_code == 1
 
 
+def test_diff_lists_removing_the_dissolved_bodies_from_a_draft_as_fixed(cli, write_plan):
+    """Removing "Sở Lao động - Thương binh và Xã hội" and "UBND các huyện" from an unfilled 2026 draft is a fix,
+    even though the incomplete draft now only leaves the rules for review (CẢNH BÁO → CẦN XEM XÉT); a body
+    of the past newly named is a new cause."""
+    draft = {**MINIMAL_PLAN, "identification": {"title": "Dự thảo", "province": "Lào Cai", "kind": "phase",
+                                                 "date": "2026-02-01"},
+             "source": {"document": "dự thảo", "complete": False}, "period": {"start": 2026, "end": 2030},
+             "task_groups": [{"heading": "Mạng lưới", "covers": ["service_network"],
+                              "lead": ["Sở Lao động - Thương binh và Xã hội"], "partners": ["UBND các huyện"]}]}
+    mended = {**draft, "task_groups": [{"heading": "Mạng lưới", "covers": ["service_network"], "lead": ["Sở Y tế"],
+                                        "partners": ["UBND các xã, phường"]}]}
+    text = cli("--diff", write_plan(draft, "v1.yaml"), write_plan(mended, "v2.yaml")).stdout
+    fixed = text.split("## Đã khắc phục")[1].split("##")[0]
+    newly = text.split("## Mới không đạt hoặc xấu đi")[1].split("##")[0]
+    assert "CTXH-I01: CẢNH BÁO → CẦN XEM XÉT" in fixed and "CTXH-I03: CẢNH BÁO → CẦN XEM XÉT" in fixed
+    assert "CTXH-I01" not in newly and "CTXH-I03" not in newly
+    worse = {**mended, "task_groups": [{**mended["task_groups"][0], "partners": ["Phòng LĐTBXH các huyện"]}]}
+    text = cli("--diff", write_plan(mended, "v2.yaml"), write_plan(worse, "v3.yaml")).stdout
+    assert "CTXH-I03: CẦN XEM XÉT → CẢNH BÁO" in text.split("## Mới không đạt hoặc xấu đi")[1].split("##")[0]
+
+
 def test_diff_of_two_json_reports(cli, tmp_path):
     first, second = tmp_path / "a.json", tmp_path / "b.json"
     cli(LANG_SON, "-o", first)

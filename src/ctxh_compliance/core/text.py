@@ -93,6 +93,13 @@ def fold_name(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def without_marks(text: str) -> str:
+    """``text`` with no Vietnamese tone or vowel marks ("bến tre" -> "ben tre", "đ" -> "d"): how a name
+    is written by a keyboard without Vietnamese input."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return nfc("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
 _PLACE_PREFIXES = ("tỉnh ", "thành phố ", "tp. ", "tp.", "tp ")
 
 

@@ -51,7 +51,8 @@ class Outline:
     plan: dict
     filled: list[str] = field(default_factory=list)   # rule ids the skeleton fills
     blanks: list[str] = field(default_factory=list)   # rule ids left for the province to fill
-    #: rule ids that pass only on a completed plan (no body of the past in any role of the whole plan)
+    #: rule ids that pass only on a completed plan (no body of the past in any role of the whole plan; a
+    #: funding part whose lines are filled)
     pending: list[str] = field(default_factory=list)
 
 
@@ -219,7 +220,8 @@ def _funding(d: _Draft) -> None:
     for name in FUNDING_SOURCES:
         d.add(f"- {name}: {BLANK} đồng;", "bullet", blank=True)
     d.blanks += [r.id for r in d.rs.rules if r.kind in ("sum_check", "amount_words")]
-    d.plan["budget"] = {"sources": [{"name": name.removesuffix(" (nếu có)")} for name in FUNDING_SOURCES]}
+    # each line with its blank amount, as the document writes it: a line not filled is no funding source
+    d.plan["budget"] = {"sources": [{"name": name.removesuffix(" (nếu có)"), "amount": BLANK} for name in FUNDING_SOURCES]}
 
 
 def _organisation(d: _Draft) -> None:
@@ -280,4 +282,5 @@ def build(province: str, start: int, end: int, kind: str | None = None, ruleset:
         signature=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Ký tên, đóng dấu)", BLANK * 3],
         plan={key: d.plan[key] for key in order if key in d.plan},
         filled=list(dict.fromkeys(d.filled)), blanks=list(dict.fromkeys(d.blanks)),
-        pending=[r.id for r in d.rules("stale_body")])
+        pending=[r.id for r in d.rules("stale_body")]
+        + [r.id for r in d.rules("required_part") if any(part.startswith("budget") for part in r.parts)])

@@ -20,7 +20,7 @@ class Bodies:
 def _first_successor(text: str) -> tuple[str, str | None]:
     """"Sở Y tế (bảo trợ xã hội, …); Sở Nội vụ (…)" -> ("Sở Y tế", "bảo trợ xã hội, …")."""
     first = re.split(r";|\s+hoặc\s+", text)[0].strip()
-    match = re.match(r"^(.*?)\s*\((.*)\)", first)
+    match = re.match(r"^(.*?)\s*\((.*?)\)", first)
     return (match.group(1).strip(), match.group(2).strip()) if match else (first, None)
 
 
@@ -68,7 +68,7 @@ def legal_bases(rs, start: int) -> list[dict]:
     out = [{"number": decision.number, "date": decision.date, "issuer": decision.issuer, "title": title,
             "text": f"Căn cứ {kind} số {decision.number} ngày {_date(decision.date)} của {decision.issuer} {title};"}]
     for related in rs.decision_file.detect.related:
-        if related.grade not in ("A", "B") or related.date is None or related.date.year > start:
+        if related.grade not in ("A", "B") or related.date is None or related.date.year > start or not related.drafts:
             continue
         kind, issuer = _doc_kind(related.number)
         subject = _subject(related.note) or ""

@@ -7,7 +7,7 @@ import copy
 import re
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -235,6 +235,102 @@ def without(data: Any, paths: set[tuple]) -> Any:
     return data
 
 
+#: a blank left to fill: "…", "...", "[…]", "(điền)", nothing at all, optionally with its unit ("… đồng", "…%")
+#: or after the word that opens a body's name ("Sở …", "UBND …": the name itself left to fill)
+_BLANK = re.compile(r"\s*(?:(?:sở|bộ|ubnd|ủy ban nhân dân|phòng)\s+(?=[….\[(]))?"
+                    r"(?:…+|\.{3,}|\[\s*(?:…+|\.{3,})\s*\]|\(\s*điền\s*\))?\s*(?:đồng|%)?\s*", re.IGNORECASE)
+
+
+def is_blank(value: Any) -> bool:
+    """A text that is only a blank to fill ("…", "...", "[…]", "(điền)", "", "… đồng")."""
+    return isinstance(value, str) and _BLANK.fullmatch(value) is not None
+
+
+_GONE = object()
+
+
+@dataclass
+class _Blanks:
+    """What ``_clean`` left out: paths (as written) of values taken as absent, and for each list the
+    new index of each item kept."""
+
+    dropped: set = field(default_factory=set)
+    moves: dict = field(default_factory=dict)
+
+
+def _model_of(annotation: Any) -> Any:
+    """The plan model a field holds (itself, in a list, or optional), else None."""
+    inner = _inner_model(annotation)
+    return inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
+
+
+def _clean(model: type[BaseModel], data: dict, path: tuple, seen: _Blanks, may_vanish: bool) -> Any:
+    """``data`` without its blanks: a blank text, an empty mapping and an item left without what it
+    must have are absent (an optional value is left out, a list drops the item). A mapping left with
+    nothing but its quote (or empty lists) is absent too, and so is a line whose value (``BLANK_VOIDS``) is a blank."""
+    out: dict = {}
+    lost = False
+    for key, value in data.items():
+        field_info = model.model_fields.get(key) if isinstance(key, str) else None
+        if field_info is None:
+            out[key] = value
+            continue
+        inner = _model_of(field_info.annotation)
+        here = (*path, key)
+        if is_blank(value) or (isinstance(value, dict) and not value):
+            seen.dropped.add(here)
+            lost = lost or field_info.is_required() or key in getattr(model, "BLANK_VOIDS", ())
+            continue
+        if isinstance(value, dict) and inner is not None:
+            value = _clean(inner, value, here, seen, may_vanish=not field_info.is_required())
+            if value is _GONE:
+                seen.dropped.add(here)
+                lost = lost or field_info.is_required()
+                continue
+        elif isinstance(value, list):
+            kept, moves = [], {}
+            for index, item in enumerate(value):
+                if isinstance(item, dict) and inner is not None:
+                    item = _clean(inner, item, (*here, index), seen, may_vanish=True) if item else _GONE
+                elif is_blank(item):
+                    item = _GONE
+                if item is _GONE:
+                    seen.dropped.add((*here, index))
+                    continue
+                moves[index] = len(kept)
+                kept.append(item)
+            seen.moves[here] = moves
+            value = kept
+        out[key] = value
+    if may_vanish and (lost or not {key for key, value in out.items() if key != "quote" and value != []}):
+        return _GONE
+    return out
+
+
+def without_blanks(source: Located) -> Located:
+    """The plan file with every blank taken as absent (see ``_clean``), each remaining value still at
+    its place in the file. One rule for the whole plan: a lead, a body, a value or a part that is only
+    a blank to fill ("…", "(điền)", "") or empty (``budget: {}``) was not written."""
+    seen = _Blanks()
+    data = _clean(Plan, source.data, (), seen, may_vanish=False)
+    if not seen.dropped:
+        return source
+
+    def moved(old: tuple) -> tuple | None:
+        new: list = []
+        for depth, part in enumerate(old):
+            if old[:depth + 1] in seen.dropped:
+                return None
+            moves = seen.moves.get(old[:depth])
+            new.append(moves.get(part) if moves is not None and isinstance(part, int) else part)
+        return tuple(new)
+
+    def remap(marks: dict) -> dict:
+        return {new: value for old, value in marks.items() if (new := moved(old)) is not None}
+    return Located(source.file, data, remap(source.marks), remap(source.key_marks), remap(source.ambiguous),
+                   remap(source.written))
+
+
 _KINDS = {list: "list", type(None): "empty", int: "number", float: "number", bool: "bool"}
 
 
@@ -242,6 +338,7 @@ def validate_plan(source: Located) -> LoadedPlan:
     if not isinstance(source.data, dict):
         found = Term(f"value_kind.{_KINDS.get(type(source.data), 'text')}")
         raise InputError([source.problem((), "plan.not_mapping", found=found)])
+    source = without_blanks(source)
     problems, refused = ambiguity_problems(source, Plan)
     try:
         plan = Plan.model_validate(without(source.data, refused))

@@ -7,7 +7,7 @@ lets editors validate and complete plan files.
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
@@ -141,6 +141,9 @@ class Amount(Strict):
 
 
 class FundingSource(Strict):
+    #: a funding line whose amount is written as a blank ("Ngân sách địa phương: … đồng") was not filled
+    BLANK_VOIDS: ClassVar[tuple[str, ...]] = ("amount",)
+
     name: str
     amount: VND | None = None
     words: str | None = Field(None, description="Số tiền bằng chữ, nếu có")

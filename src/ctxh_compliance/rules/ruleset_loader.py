@@ -254,11 +254,18 @@ def select_ruleset(loaded: LoadedPlan) -> tuple[Ruleset, str]:
 
     A plan citing the decision itself wins over one citing only an implementing
     document (a ministry's overall plan or guidance letter); a plan citing neither is matched by
-    the programme its title names (``programme_names``), within the programme's period.
+    the programme its title names (``programme_names``), within the programme's period. Of several
+    decisions cited, the one whose programme holds the plan's period is chosen.
     """
     direct, indirect = by_citation([b.number for b in loaded.plan.legal_bases])
     plan = loaded.plan
     chosen = direct or indirect or by_programme_name(plan.identification.title, plan.period.start, plan.period.end)
+    if len(chosen) > 1:
+        # a plan citing several decisions (QĐ 112 beside the QĐ 32 it follows) is checked against the one
+        # whose programme holds its period; CTXH-L02 then says the other one's period has ended
+        holding = {name: cited for name, cited in chosen.items()
+                   if name in by_period(plan.period.start, plan.period.end)}
+        chosen = holding or chosen
     if len(chosen) == 1:
         name, cited = next(iter(chosen.items()))
         return _load_folder(_bundled_folder(name)), cited

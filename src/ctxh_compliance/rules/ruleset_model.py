@@ -31,6 +31,9 @@ class Citation(Strict):
     note: str | None = None
     grade: Grade | None = Field(None, description="Độ tin cậy của thông tin về văn bản này")
     miscitation: bool = Field(False, description="Cách ghi sai số hiệu thường gặp: vẫn nhận ra, nhưng là một phát hiện")
+    covers_until: int | None = Field(None, description="Năm cuối mà văn bản này áp dụng: kế hoạch kéo dài sau năm đó "
+                                                       "mà căn cứ văn bản này thì cần xem xét")
+    drafts: bool = Field(True, description="Dự thảo kế hoạch (ctxh-check draft) dẫn văn bản này làm căn cứ")
 
 
 class Misnaming(Strict):

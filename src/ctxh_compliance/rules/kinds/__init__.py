@@ -47,5 +47,7 @@ def fact_producers(rs) -> tuple[Callable, ...]:
     producers: list[Callable] = []
     for module in MODULES:
         if module.KIND in present:
-            producers += [p for p in module.FACTS if p not in producers]
+            # a kind whose facts depend on the ruleset's data builds them for it (``facts_for(rs)``)
+            own = module.facts_for(rs) if hasattr(module, "facts_for") else module.FACTS
+            producers += [p for p in own if p not in producers]
     return tuple(producers)

@@ -3,7 +3,9 @@
 A province may raise the target (the report says so); a lower value fails (or warns, with
 ``below_minimum: warning``). A value written in another form (a head count against a
 percentage), "khoảng", another base year or another population cannot be settled and is for
-review, saying what would settle it. A value the decision's text was not read for
+review, saying what would settle it — unless the decision itself writes its value as "khoảng"
+(``decision_says_about: true``: QĐ 32's "tăng khoảng 10%"), where a plan's "khoảng" at or above the
+value is the decision's own wording and meets it. A value the decision's text was not read for
 (``value: null``, grade C) never gives a pass or a fail. A milestone outside the plan's period is
 not applicable; ``year: null`` means the whole programme.
 """
@@ -61,6 +63,8 @@ class Rule(RuleBase):
     settle_with: Localized | None = None
     mirror_values: list[MirrorValue] = Field(default_factory=list)
     below_minimum: Literal["fail", "warning"] = "fail"
+    decision_says_about: bool = Field(False, description="Quyết định tự ghi giá trị là “khoảng”: kế hoạch ghi "
+                                                         "“khoảng” bằng hoặc cao hơn giá trị đó là đạt")
 
     @model_validator(mode="after")
     def _value_matches_status(self) -> "Rule":
@@ -105,8 +109,14 @@ def compile(rule: Rule, b) -> None:
         below = Verdict.FAIL if rule.below_minimum == "fail" else Verdict.WARNING
         b.absent(rule, in_scope, match, "target.missing", Verdict.FAIL)
         b.with_plan(rule, same_unit() & (m.value < value), in_scope, "target.below", below)
-        b.with_plan(rule, same_unit() & (m.value >= value) & firm(), in_scope, "target.meets", Verdict.PASS)
-        b.with_plan(rule, same_unit() & (m.value >= value) & soft(), in_scope, "target.soft", Verdict.NEEDS_REVIEW)
+        if rule.decision_says_about:
+            about = lambda: firm() | (m.comparison == "about")  # noqa: E731
+            b.with_plan(rule, same_unit() & (m.value >= value) & about(), in_scope, "target.meets", Verdict.PASS)
+            b.with_plan(rule, same_unit() & (m.value >= value) & (m.comparison == "at_most"), in_scope, "target.soft",
+                        Verdict.NEEDS_REVIEW)
+        else:
+            b.with_plan(rule, same_unit() & (m.value >= value) & firm(), in_scope, "target.meets", Verdict.PASS)
+            b.with_plan(rule, same_unit() & (m.value >= value) & soft(), in_scope, "target.soft", Verdict.NEEDS_REVIEW)
         b.with_plan(rule, match() & (m.unit != unit), in_scope, "target.other_form", Verdict.NEEDS_REVIEW)
         if rule.baseline_year is not None:
             b.with_plan(rule, same_unit() & (m.relative_to != rule.baseline_year), in_scope, "target.baseline",

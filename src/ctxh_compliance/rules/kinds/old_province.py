@@ -12,19 +12,28 @@ Judged at the plan's date (or ``--as-of``):
 - before ``effective``: a name on either list is not applicable;
 - after it: a name of a current unit passes; an old name warns, naming the new unit — or needs
   review when the change is grade C (the finding then carries grade C: shown, unverified).
+
+The same old names are looked for wherever else the plan names a province: its issuer and title, the
+bodies of its tasks, organisation and reporting, and the duties ("UBND tỉnh Bến Tre" in the issuer of a
+2026 plan whose province says "Vĩnh Long"), written "tỉnh X", "thành phố X" or "TP X", with or without
+diacritics. Such a mention warns (for review when grade C) after ``effective``, and is never a pass by
+itself.
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ...core.text import fold_place
+from ...core.i18n import translate
+from ...core.text import fold_name, fold_place, without_marks
 from ...model.findings import Verdict
 from ...model.localized import Localized
 from ..facts import Fact, day, display_only
 from .base import Grade, RuleBase, Strict
+from .stale_body import named_bodies
 
 KIND = "old_province"
 
@@ -138,7 +147,54 @@ def place(loaded) -> list[Fact]:
     return [PlaceFact(name=fold_place(province), shown=province, loc=loaded.location("identification", "province"))]
 
 
-FACTS = (place,)
+@dataclass
+class MentionFact(Fact):
+    """An old province named in the plan outside its province field (issuer, title, a body, a duty)."""
+
+    TYPE: ClassVar[str] = "mention"
+    rule: str             # the old_province rule whose lists name it
+    old: str              # the old name as compared (fold_place)
+    unverified: bool      # the change is grade C
+    role: str = display_only()
+    shown: str = display_only()
+    loc: str = display_only()
+
+    def evidence_text(self, lang: str) -> str:
+        return self.shown
+
+    def params(self, lang: str) -> dict:
+        return {"role": translate(f"role.{self.role}", lang)}
+
+
+def _mentioned(rule: Rule) -> list[tuple[re.Pattern, str, bool]]:
+    """(how a text names an old unit, its compared name, grade C) for each old name of ``rule``."""
+    found = []
+    for name, (_new, _from, grade) in old_names(rule).items():
+        spelled = "|".join(re.escape(n) for n in dict.fromkeys((name, without_marks(name))))
+        found.append((re.compile(rf"(?<!\w)(tỉnh|tinh|thành phố|thanh pho|tp\.?) ?({spelled})(?!\w)"), name, grade == "C"))
+    return found
+
+
+def facts_for(rs) -> tuple:
+    rules = [(r.id, _mentioned(r)) for r in rs.rules if r.kind == KIND]
+
+    def mentions(loaded) -> list[Fact]:
+        ident = loaded.plan.identification
+        texts = [("title", ident.title, ("identification", "title"))]
+        texts += [(role, text, path) for role, text, path in named_bodies(loaded)]
+        out: list[Fact] = []
+        for role, text, path in texts:
+            folded = fold_name(text)
+            for rule_id, spellings in rules:
+                for pattern, name, unverified in spellings:
+                    if pattern.search(folded):
+                        out.append(MentionFact(rule=rule_id, old=name, unverified=unverified, role=role, shown=text,
+                                               loc=loaded.location(*path)))
+        return out
+    return (place, mentions)
+
+
+FACTS = ()
 
 
 def known_names(rule: Rule) -> list[str]:
@@ -177,6 +233,10 @@ def compile(rule: Rule, b) -> None:
         b.with_plan(rule, place_in(firm), after, "province.found", Verdict.WARNING)
     if unverified:
         b.with_plan(rule, place_in(unverified), after, "province.found_unverified", Verdict.NEEDS_REVIEW)
+    for grade_c, name, verdict in ((False, "province.named_old", Verdict.WARNING),
+                                   (True, "province.named_old_unverified", Verdict.NEEDS_REVIEW)):
+        b.with_plan(rule, (m.type == "mention") & (m.rule == rule.id) & (m.unverified == grade_c), after, name,  # noqa: E712
+                    verdict)
 
 
 def params(rule: Rule, rs, lang: str) -> dict:
@@ -191,6 +251,9 @@ def _old(rule: Rule, name: str) -> tuple[str, str, Grade] | None:
 
 def outcome_params(outcome, lang: str) -> dict:
     """The merge (or renaming) that formed a new unit from the one the plan names."""
+    if isinstance(outcome.element, MentionFact):
+        found = _old(outcome.rule, outcome.element.old)
+        return {"new": found[0], "formed_from": found[1], "old": before_names(outcome.rule)[outcome.element.old]}
     if not isinstance(outcome.element, PlaceFact):
         return {}
     found = _old(outcome.rule, outcome.element.name)
@@ -204,8 +267,10 @@ def finding(outcome, rs, build):
     """An old name's finding carries the grade of its merge: a grade-C change is shown, unverified,
     and never decides the overall conclusion."""
     result = build.finding(outcome, rs, build.message(outcome.name, outcome, rs))
-    found = _old(outcome.rule, outcome.element.name) if isinstance(outcome.element, PlaceFact) else None
-    if outcome.name.startswith("province.found") and found and found[2] != outcome.rule.grade:
+    element = outcome.element
+    found = _old(outcome.rule, element.name) if isinstance(element, PlaceFact) else \
+        _old(outcome.rule, element.old) if isinstance(element, MentionFact) else None
+    if outcome.name.startswith(("province.found", "province.named_old")) and found and found[2] != outcome.rule.grade:
         notes = {r.new: r.note for r in outcome.rule.renamed}
         result = result.model_copy(update={"grade": found[2], "grade_note": notes.get(found[0]) or result.grade_note})
     return result

@@ -1,7 +1,11 @@
 """stale_body: the plan gives a task to a body that no longer exists after a reorganisation.
 
 Names are compared as ``text.fold_name`` writes them (no invisible characters; "&", " và ", ",",
-dashes and spacing alike; one tone placement), and the patterns are written in that form.
+dashes and spacing alike; one tone placement), and the patterns are written in that form. Each name
+is matched against the patterns of every ``stale_body`` rule of the ruleset once, when its fact is
+built (``facts_for``: the pattern anywhere in the name, as the engine's ``matches`` reads it); the
+fact carries the ids of the rules that name it as gone, and the engine judges those by date and role
+(the engine's own regular expressions hold only a limited number of long alternations).
 
 Judged at the plan's date (or ``--as-of``):
 
@@ -16,6 +20,8 @@ Judged at the plan's date (or ``--as-of``):
 """
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -29,7 +35,7 @@ from ..facts import Fact, day, display_only
 from .base import RuleBase, name_pattern
 
 KIND = "stale_body"
-Role = Literal["issuer", "lead", "partner", "assignment", "report_by", "report_to"]
+Role = Literal["issuer", "lead", "partner", "assignment", "duty", "report_by", "report_to"]
 
 
 class Rule(RuleBase):
@@ -57,6 +63,7 @@ class BodyFact(Fact):
     TYPE: ClassVar[str] = "body"
     role: str
     name: str             # text.fold_name, for matching
+    gone: str             # " CTXH-I01 CTXH-I03 ": the stale_body rules whose patterns match the name
     shown: str = display_only()
     loc: str = display_only()
     # every other place the plan names the same body in the same role (one fact for all: the engine
@@ -81,7 +88,7 @@ class RolesFact(Fact):
     roles: str            # " lead partner report_to ": each role once, between spaces
 
 
-def _named(loaded) -> list[tuple[str, str, tuple]]:
+def named_bodies(loaded) -> list[tuple[str, str, tuple]]:
     """(role, name as written, path in the plan) of every body the plan names."""
     plan = loaded.plan
     named: list[tuple[str, str, tuple]] = []
@@ -91,31 +98,52 @@ def _named(loaded) -> list[tuple[str, str, tuple]]:
         named += [("lead", name, ("task_groups", i, "lead", j)) for j, name in enumerate(group.lead)]
         named += [("partner", name, ("task_groups", i, "partners", j)) for j, name in enumerate(group.partners)]
     named += [("assignment", a.body, ("organisation", i, "body")) for i, a in enumerate(plan.organisation)]
+    # a body named only inside a duty ("phối hợp với Sở LĐTBXH …") or a reporting sentence: the whole text
+    named += [("duty", duty, ("organisation", i, "duties", j))
+              for i, a in enumerate(plan.organisation) for j, duty in enumerate(a.duties)]
     if plan.monitoring:
+        named += [("duty", report.text, ("monitoring", "reporting", i, "text"))
+                  for i, report in enumerate(plan.monitoring.reporting)]
         for i, report in enumerate(plan.monitoring.reporting):
             named += [("report_by", name, ("monitoring", "reporting", i, "by", j)) for j, name in enumerate(report.by)]
             named += [("report_to", name, ("monitoring", "reporting", i, "to", j)) for j, name in enumerate(report.to)]
     return named
 
 
-def bodies(loaded) -> list[Fact]:
-    """Every body the plan names in each role, once, with every place where it is written."""
-    facts: dict[tuple[str, str], BodyFact] = {}
-    for role, written, path in _named(loaded):
-        fact = BodyFact(role=role, name=fold_name(written), shown=written, loc=loaded.location(*path))
-        first = facts.setdefault((role, fact.name), fact)
-        if first is not fact:
-            first.also += (fact,)
-    return list(facts.values())
+def gone_in(rs) -> Callable[[str], str]:
+    """For a name (``fold_name``), the ids of the ``stale_body`` rules of ``rs`` whose patterns match it,
+    as the engine's ``matches(".*(pattern).*")`` reads a pattern."""
+    stale = [(r.id, [re.compile(f".*({p}).*", re.DOTALL) for p in r.patterns])
+             for r in rs.rules if r.kind == KIND]
+
+    def gone(name: str) -> str:
+        return " " + " ".join(rule_id for rule_id, patterns in stale if any(p.fullmatch(name) for p in patterns)) + " "
+    return gone
+
+
+def facts_for(rs) -> tuple:
+    gone = gone_in(rs)
+
+    def bodies(loaded) -> list[Fact]:
+        """Every body the plan names in each role, once, with every place where it is written."""
+        facts: dict[tuple[str, str], BodyFact] = {}
+        for role, written, path in named_bodies(loaded):
+            name = fold_name(written)
+            fact = BodyFact(role=role, name=name, gone=gone(name), shown=written, loc=loaded.location(*path))
+            first = facts.setdefault((role, fact.name), fact)
+            if first is not fact:
+                first.also += (fact,)
+        return list(facts.values())
+    return (bodies, roles)
 
 
 def roles(loaded) -> list[Fact]:
     """The roles the plan names bodies in (nothing when it names none)."""
-    present = sorted({role for role, _name, _path in _named(loaded)})
+    present = sorted({role for role, _name, _path in named_bodies(loaded)})
     return [RolesFact(roles=f" {' '.join(present)} ")] if present else []
 
 
-FACTS = (bodies, roles)
+FACTS = ()
 
 
 def compile(rule: Rule, b) -> None:
@@ -129,9 +157,7 @@ def compile(rule: Rule, b) -> None:
     def in_roles():
         return (m.type == "body") & b.any_of("role", list(rule.roles))
 
-    def matcher(pattern: str):
-        return lambda: in_roles() & m.name.matches(f".*({pattern}).*")
-    stale = [matcher(p) for p in rule.patterns]
+    stale = [lambda: in_roles() & m.gone.matches(f".*( {rule.id} ).*")]
     named = "|".join(f" {role} " for role in dict.fromkeys(rule.roles))
 
     b.when(rule, "stale.before", Verdict.NOT_APPLICABLE, c.p << ((m.type == "plan") & (m.as_of < effective)))

@@ -1,13 +1,17 @@
 """task_group: the plan has a task group the decision requires, and names who leads it.
 
 A group with a lead passes; a group with no lead warns (for review in an incomplete source); a
-group whose only lead is a body that no longer existed at the plan's date (the ``stale_body``
-rules of the same ruleset, lead role) warns, since nobody would lead it; a missing group fails, or
+group whose every lead is a body that no longer existed at the plan's date (the ``stale_body``
+rules of the same ruleset, lead role: "Sở LĐTBXH" and "Phòng LĐTBXH các huyện" together) warns,
+since nobody would lead it; a missing group fails, or
 warns when the rule says ``when_absent: warning`` (a group whose requirement rests on weaker
 evidence) or when the rule is grade C (its requirement was never read: it cannot weigh more than a
-grade-B group). Not applicable to a plan outside the programme's period.
+grade-B group). A group known from background knowledge only (``when_absent: background``: no source
+read names it) is never asked for: when missing it is not applicable, saying why. Not applicable to
+a plan outside the programme's period.
 """
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -25,7 +29,8 @@ KIND = "task_group"
 class Rule(RuleBase):
     kind: Literal["task_group"]
     group: str = Field(description="Mã nhóm mà mục `covers` của kế hoạch dùng")
-    when_absent: Literal["fail", "warning"] = Field("fail", description="Kết luận khi kế hoạch thiếu nhóm này")
+    when_absent: Literal["fail", "warning", "background"] = Field(
+        "fail", description="Kết luận khi kế hoạch thiếu nhóm này; background: nhóm chỉ là hiểu biết nền, không yêu cầu")
 
 
 @dataclass
@@ -35,7 +40,7 @@ class TaskFact(Fact):
     TYPE: ClassVar[str] = "task"
     group: str
     has_lead: bool
-    only_lead: str        # the lead body's name as names are compared, when the group names exactly one
+    gone_from: int        # YYYYMMDD from which every lead no longer exists (0: a lead still exists, or none)
     heading: str = display_only()
     lead: str = display_only()
     quote: str = display_only()
@@ -48,14 +53,34 @@ class TaskFact(Fact):
         return {"heading": self.heading, "lead": self.lead}
 
 
-def tasks(loaded) -> list[Fact]:
-    return [TaskFact(group=covered, has_lead=bool(group.lead), only_lead=fold_name(group.lead[0]) if len(group.lead) == 1 else "",
-                     heading=group.heading, lead="; ".join(group.lead),
-                     quote=group.quote or "", loc=loaded.location("task_groups", index))
-            for index, group in enumerate(loaded.plan.task_groups) for covered in group.covers]
+def gone_from(names: list[str], stale: list[tuple[int, list[re.Pattern]]]) -> int:
+    """The day from which none of ``names`` exists any more: for each name the first day a ``stale_body``
+    pattern says it is gone, the latest of those; 0 when a name is never gone (or there is none)."""
+    days = []
+    for name in names:
+        folded = fold_name(name)
+        gone = [effective for effective, patterns in stale if any(p.fullmatch(folded) for p in patterns)]
+        if not gone:
+            return 0
+        days.append(min(gone))
+    return max(days, default=0)
 
 
-FACTS = (tasks,)
+def facts_for(rs) -> tuple:
+    """The task facts of a plan, with when its leads are gone by the ``stale_body`` rules of ``rs``
+    (the same patterns the engine matches, read the way the engine reads them: anywhere in the name)."""
+    stale = [(day(r.effective), [re.compile(f".*({p}).*", re.DOTALL) for p in r.patterns])
+             for r in rs.rules if r.kind == "stale_body" and "lead" in r.roles]
+
+    def tasks(loaded) -> list[Fact]:
+        return [TaskFact(group=covered, has_lead=bool(group.lead), gone_from=gone_from(group.lead, stale),
+                         heading=group.heading, lead="; ".join(group.lead),
+                         quote=group.quote or "", loc=loaded.location("task_groups", index))
+                for index, group in enumerate(loaded.plan.task_groups) for covered in group.covers]
+    return (tasks,)
+
+
+FACTS = ()
 
 
 def compile(rule: Rule, b) -> None:
@@ -70,14 +95,14 @@ def compile(rule: Rule, b) -> None:
            c.t << no_lead(), c.p << (in_scope() & (m.complete == False)))  # noqa: E712
     # weaker evidence never weighs more than stronger for the same gap: a group whose national
     # requirement was never read (grade C) is, when missing, no heavier than a grade-B one (a warning)
-    missing = Verdict.WARNING if rule.grade == "C" else Verdict(rule.when_absent)
-    b.absent(rule, in_scope, match, "group.missing", missing)
-    # the only lead no longer exists at the plan's date: read from the ruleset's stale_body rules
-    for stale in (r for r in b.rs.rules if r.kind == "stale_body" and "lead" in r.roles):
-        effective = day(stale.effective)
-        for pattern in stale.patterns:
-            b.with_plan(rule, match() & m.only_lead.matches(f".*({pattern}).*"),
-                        lambda e=effective: in_scope() & (m.as_of >= e), "group.lead_gone", Verdict.WARNING)
+    if rule.when_absent == "background":
+        b.when(rule, "group.background", Verdict.NOT_APPLICABLE, b.c.p << in_scope(), b.none(match()))
+    else:
+        missing = Verdict.WARNING if rule.grade == "C" else Verdict(rule.when_absent)
+        b.absent(rule, in_scope, match, "group.missing", missing)
+    # every lead no longer exists at the plan's date (from the ruleset's stale_body rules, see facts_for)
+    b.when(rule, "group.lead_gone", Verdict.WARNING, c.t << (match() & (m.gone_from != 0)),
+           c.p << (in_scope() & (m.as_of >= c.t.gone_from)))
 
 
 def example(rule: Rule, rs) -> str:

@@ -195,6 +195,28 @@ class Plan:
         self._key_target(target, phrasing, final)
         return final
 
+    def _sentences(self, targets: list[Target], year_lead: bool) -> list[str]:
+        """One sentence per target; staff per unit and the allowance sometimes in one sentence, as the decision has them."""
+        pair = [t for t in targets if t.indicator in ("staff_per_unit", "collaborator_allowance")]
+        together = len(pair) == 2 and self.rng.random() < 0.5
+        out = []
+        for target in targets:
+            if together and target is pair[1]:
+                continue
+            if together and target is pair[0]:
+                staff, allowance = (pair if pair[0].indicator == "staff_per_unit" else pair[::-1])
+                phrasing = self.pick("target_pair")
+                sentence = phrasing["text"].format(P=self._value_phrase(staff), W=self._value_phrase(allowance))
+                if year_lead:
+                    sentence = self.text("year_lead", year=staff.year) + sentence
+                final = nfc(cap(sentence.strip()) + ".")
+                self._key_target(staff, phrasing, final)
+                self._key_target(allowance, phrasing, final)
+                out.append(final)
+                continue
+            out.append(self._target_sentence(target, year_lead))
+        return out
+
     def _key_target(self, target: Target, phrasing: dict, quote: str) -> None:
         if target.blank:
             return  # a blank is no value: a careful reviewer records nothing (the draft is incomplete)
@@ -226,8 +248,8 @@ class Plan:
             if layout == "blocks":
                 heading = self.text("block_heading", kind, start=start, end=end, year=year)
                 self.add("heading", f.layout["block_level"], heading)
-            for target in by_year[year]:
-                self.add("bullet", self._target_sentence(target, year_lead=layout == "inline"))
+            for sentence in self._sentences(by_year[year], year_lead=layout == "inline"):
+                self.add("bullet", sentence)
 
     def _target_table(self, by_year: dict[int, list[Target]]) -> None:
         f = self.f
@@ -259,9 +281,8 @@ class Plan:
             rows.append(row)
         self.add("table", rows, {"merge_unit": unit_col and self.rng.random() < 0.6, "unit_col": 2})
         for year in years:
-            for target in by_year[year]:
-                if target.indicator not in in_table:
-                    self.add("bullet", self._target_sentence(target, year_lead=True))
+            for sentence in self._sentences([t for t in by_year[year] if t.indicator not in in_table], year_lead=True):
+                self.add("bullet", sentence)
 
     def _tasks(self) -> None:
         f = self.f

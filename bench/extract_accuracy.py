@@ -1,6 +1,21 @@
-"""Accuracy of the extractor against the hand-made plan files (a script, not a test).
+"""Accuracy of the extractor (a script, not a test), in three sections, in this order:
 
-For each examples/<name>.yaml whose source.document is a seed text (tests/corpus/seeds/), extract
+1. The held-out half of the generated corpus, "chưa dùng để chỉnh": plans generated from facts with the
+   wording of tests/corpus/plangen/bank/heldout/ (never used to tune the extractor), as Word files and their
+   LibreOffice PDFs, each read and checked as `ctxh-check FILE` does, against its answer key (a plan file
+   written from the same facts): precision and recall of targets (indicator + year + value), leads,
+   partners, task groups, budget total and legal bases; invented values (an extracted value that matches
+   nothing in the key); verdict agreement per (plan, rule) cell, with false ĐẠT (the document passes where
+   the key does not) and false KHÔNG ĐẠT (the document fails where the key does not).
+2. The tune half, "dùng để chỉnh", measured the same way (tests/corpus/plangen/bank/tune/).
+3. The existing corpus, kept as a regression check (below).
+
+    python bench/extract_accuracy.py [--plans N] [--half heldout|tune|both|none] [--seed S] [--no-existing]
+                                     [--no-pdf] [--ocr] [--keep DIR] [--quiet] [--json FILE]
+
+docs/accuracy.md says how the corpus is built and how new wording is added.
+
+The existing corpus: for each examples/<name>.yaml whose source.document is a seed text (tests/corpus/seeds/), extract
 the seed and each of its variants (tests/corpus/variants.py: Word with tables, Word with automatic
 numbering, both exported to PDF by LibreOffice, and a scan read by OCR when Tesseract is installed)
 and compare, per field: legal bases (number + date), targets (indicator + year + value), the population
@@ -16,8 +31,6 @@ and their LibreOffice PDFs, rows "table-plans docx/pdf") were written to measure
 and partner cells reach their task group, each measured before the extractor was taught it (the README
 gives those figures; after that, they are no longer unseen). A lead or partner is scored only for the
 groups whose hand-made plan names leads (a hand-made plan that names none says nothing about them).
-
-    python bench/extract_accuracy.py [--no-pdf] [--ocr] [--keep DIR]
 """
 
 import re
@@ -315,11 +328,14 @@ def main() -> int:
                         help="which generated half to measure (default: both, the held-out half first)")
     parser.add_argument("--seed", type=int, help="the generated corpus's seed (default: one fixed seed per half)")
     parser.add_argument("--no-existing", action="store_true", help="skip the existing corpus (seeds, variants, tables)")
+    parser.add_argument("--json", type=Path, help="also write the generated halves' figures to this JSON file")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="ctxh-plangen-"))
     halves = {"both": ["heldout", "tune"], "none": []}.get(args.half, [args.half])
-    for half in halves:
-        generated_half(half, args.plans, work, not args.no_pdf, args.quiet, args.seed)
+    figures = {half: generated_half(half, args.plans, work, not args.no_pdf, args.quiet, args.seed) for half in halves}
+    if args.json:
+        import json
+        args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
     status = 0
     if not args.no_existing:
         print("\n=== the existing corpus (seeds, their Word/PDF variants, responsibilities tables): a regression check ===")

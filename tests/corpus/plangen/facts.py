@@ -113,6 +113,7 @@ class Facts:
     cut_after: str | None  # tasks, budget, organisation: the document ends there
     report_part: bool  # reporting in a part of its own (else inside the lead's duties)
     layout: dict  # how the document is laid out (target table, responsibilities table, numbering …)
+    totrinh: tuple[str, dt.date]  # the submission the opening may name (a number that is not a basis)
 
     @property
     def new_era(self) -> bool:
@@ -195,7 +196,7 @@ def draw(rng: random.Random, index: int, kind: str | None = None, profile: str |
     else:
         province, level = rng.choice(OLD_PROVINCES)
         first = int(kind[-4:])
-        date = _date(rng, first, 8 if first == 2016 else 1, 12 if first == 2016 else 6)
+        date = _date(rng, first, 8 if first == 2016 else 2, 12 if first == 2016 else 6)
         start, end, plan_kind = first, first + 4, "phase"
     era_new = date >= dt.date(2025, 7, 1)
     bodies = _bodies(era_new, level)
@@ -224,10 +225,17 @@ def draw(rng: random.Random, index: int, kind: str | None = None, profile: str |
             if rng.random() < 0.4:
                 bases.insert(0, Basis("law_local", "77/2015/QH13", dt.date(2015, 6, 19), "Quốc hội"))
             if rng.random() < 0.5:
+                bases.append(Basis("letter", "555/LĐTBXH-BTXH", dt.date(2021, 3, 3), "Bộ Lao động - Thương binh và Xã hội"))
+            if rng.random() < 0.5:
                 bases.append(Basis("guide", "1070/QĐ-LĐTBXH", dt.date(2021, 9, 27), "Bộ Lao động - Thương binh và Xã hội",
                                    {"gstart": 2021, "gend": 2025}))
     else:
         bases.append(Basis("qd32", "32/2010/QĐ-TTg", dt.date(2010, 3, 25), "Thủ tướng Chính phủ"))
+        if rng.random() < 0.4:
+            bases.append(Basis("letter", "1229/LĐTBXH-BTXH", dt.date(2010, 4, 20), "Bộ Lao động - Thương binh và Xã hội"))
+        if rng.random() < 0.4:
+            bases.append(Basis("ttlt", "11/2011/TTLT-BTC-BLĐTBXH", dt.date(2011, 1, 26),
+                               "Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội"))
         if start == 2011:
             bases.append(Basis("guide", "1305/QĐ-LĐTBXH", dt.date(2010, 10, 22), "Bộ Lao động - Thương binh và Xã hội",
                                {"gstart": 2011, "gend": 2015}))
@@ -317,7 +325,11 @@ def draw(rng: random.Random, index: int, kind: str | None = None, profile: str |
         "dac_khu": rng.random() < 0.3,
         "unit_column": rng.random() < 0.5,
         "running_header": rng.random() < 0.7,
+        "bases_joined": rng.random() < 0.25,  # every basis and the opening sentence in one paragraph
+        "target_items": "letter" if rng.random() < 0.3 else "bullet",  # "a) Đạt 60% …" as a lettered list
     }
+    if layout["targets"] == "blocks" and layout["block_level"] == 3:
+        layout["target_items"] = "bullet"  # letters already number the blocks
     if plan_kind == "annual" and layout["targets"] == "blocks" and rng.random() < 0.4:
         layout["targets"] = "bare"  # an annual plan's targets straight under "Mục tiêu cụ thể": the plan's year
     return Facts(
@@ -326,4 +338,5 @@ def draw(rng: random.Random, index: int, kind: str | None = None, profile: str |
         plan_kind=plan_kind, orient=orient, bases=bases, targets=targets, blocks=blocks, groups=groups,
         budget_total=budget_total, budget_phases=phases, sources=sources, money_unit=money_unit,
         bodies=[(r, bodies[r]) for r in chosen], recipients=recipients, signer=rng.choice(SIGNERS),
-        cut_after=cut_after, report_part=rng.random() < 0.5, layout=layout)
+        cut_after=cut_after, report_part=rng.random() < 0.5, layout=layout,
+        totrinh=(f"{rng.randint(5, 250)}/TTr-{'SYT' if era_new else 'SLĐTBXH'}", date - dt.timedelta(days=rng.randint(5, 40))))

@@ -94,13 +94,14 @@ class Plan:
         else:
             scope = self.bank.pick(self.rng, "scope", "phase")
         self.used.append(scope["id"])
-        scope_text = scope["text"].format(start=f.start, end=f.end, orient=f.orient, end1=f.end + 1).strip()
+        scope_text = scope["text"].format(start=f.start, end=f.end, orient=f.orient, end1=f.end + 1, unit=unit).strip()
         short = f"UBND {unit}" if f.issuer_kind == "ubnd" else f.dept
         issuer_name = f"Ủy ban nhân dân {f.level}" if f.issuer_kind == "ubnd" else f.dept
         self.ctx = {"unit": unit, "UNIT": unit.upper(), "province": f.province, "level": f.level,
                     "LEVEL": f.level.upper(), "DEPT": f.dept.upper(), "dept": f.dept, "scope": scope_text,
                     "SCOPE": scope_text.upper(), "issuer_name": issuer_name, "lead": f.dept, "short": short,
-                    "communes": self.communes_text, "superior": f.recipients[-1]}
+                    "communes": self.communes_text, "superior": f.recipients[-1], "totrinh": f.totrinh[0],
+                    "ttdate": f"{f.totrinh[1].day:02d}/{f.totrinh[1].month:02d}/{f.totrinh[1].year}"}
         title = self.text("title", f.ruleset)
         self.ctx["title_lc"] = title[:1].lower() + title[1:] if not title.isupper() else title.capitalize()
         self.ctx["proposer"] = "Giám đốc " + f.dept if f.issuer_kind == "ubnd" else "Trưởng phòng Bảo trợ xã hội"
@@ -135,16 +136,22 @@ class Plan:
         self.add("title", ["KẾ HOẠCH", title])
         self.key["legal_bases"] = []
         date_style = self.pick("basis_date")["text"]
+        opening: list[str] = []
         for basis in f.bases:
             fields = {"number": basis.number, "date": date_style.format(**_date_fields(basis.date)),
                       "ministry": "Bộ Lao động - Thương binh và Xã hội", "ministry_short": "Lao động - Thương binh và Xã hội",
                       "programme": "Chương trình phát triển công tác xã hội" if f.ruleset == "qd112"
-                      else "Đề án phát triển nghề công tác xã hội", **basis.extra}
+                      else "Đề án phát triển nghề công tác xã hội", "yyyy": basis.date.year, **basis.extra}
             sentence = self.text("legal_basis", basis.key, **fields)
-            self.add("para", sentence)
+            opening.append(sentence)
             entry = {"number": basis.number, "date": basis.date.isoformat(), "issuer": basis.issuer, "quote": sentence}
             self.key["legal_bases"].append(entry)
-        self.add("para", self.text("opening"))
+        opening.append(self.text("opening"))
+        if f.layout["bases_joined"]:
+            self.add("para", " ".join(opening))
+        else:
+            for sentence in opening:
+                self.add("para", sentence)
         if self.f.layout["running_header"]:
             self.running = self.text("running_header", number=f.number or "", short=self.ctx["short"]).strip(" —")
         else:
@@ -194,6 +201,13 @@ class Plan:
         final = nfc(cap(sentence.strip()) + ".")
         self._key_target(target, phrasing, final)
         return final
+
+    def _item(self, sentence: str) -> None:
+        """A target as a "-" item, or as a lettered one ("a) Đạt 60% …")."""
+        if self.f.layout["target_items"] == "letter":
+            self.add("heading", 3, sentence)
+        else:
+            self.add("bullet", sentence)
 
     def _sentences(self, targets: list[Target], year_lead: bool) -> list[str]:
         """One sentence per target; staff per unit and the allowance sometimes in one sentence, as the decision has them."""
@@ -249,7 +263,7 @@ class Plan:
                 heading = self.text("block_heading", kind, start=start, end=end, year=year)
                 self.add("heading", f.layout["block_level"], heading)
             for sentence in self._sentences(by_year[year], year_lead=layout == "inline"):
-                self.add("bullet", sentence)
+                self._item(sentence)
 
     def _target_table(self, by_year: dict[int, list[Target]]) -> None:
         f = self.f
@@ -282,7 +296,7 @@ class Plan:
         self.add("table", rows, {"merge_unit": unit_col and self.rng.random() < 0.6, "unit_col": 2})
         for year in years:
             for sentence in self._sentences([t for t in by_year[year] if t.indicator not in in_table], year_lead=True):
-                self.add("bullet", sentence)
+                self._item(sentence)
 
     def _tasks(self) -> None:
         f = self.f

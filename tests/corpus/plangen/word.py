@@ -115,7 +115,7 @@ def write(blocks: list[tuple], path: Path, numbering: str, running: str | None) 
                 _number(paragraph, heads, level)
             else:
                 prefix = [f"{_ROMAN[counters[0] - 1]}.", f"{counters[1]}.", f"{counters[1]}.{counters[2]}.",
-                          f"{'abcdefgh'[counters[3] - 1]})"][level]
+                          f"{'abcdefghijklmnopqrstuvwxyz'[counters[3] - 1]})"][level]
                 paragraph = document.add_paragraph()
                 paragraph.add_run(f"{prefix} {text}").bold = level < 2
         elif kind == "bullet":

@@ -329,10 +329,15 @@ def main() -> int:
     parser.add_argument("--seed", type=int, help="the generated corpus's seed (default: one fixed seed per half)")
     parser.add_argument("--no-existing", action="store_true", help="skip the existing corpus (seeds, variants, tables)")
     parser.add_argument("--json", type=Path, help="also write the generated halves' figures to this JSON file")
+    parser.add_argument("--show-heldout", action="store_true",
+                        help="also print the held-out half's misses plan by plan (by default only its totals: whoever "
+                             "tunes the extractor must not read how the held-out wording reads)")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="ctxh-plangen-"))
     halves = {"both": ["heldout", "tune"], "none": []}.get(args.half, [args.half])
-    figures = {half: generated_half(half, args.plans, work, not args.no_pdf, args.quiet, args.seed) for half in halves}
+    figures = {half: generated_half(half, args.plans, work, not args.no_pdf,
+                                    args.quiet or (half == "heldout" and not args.show_heldout), args.seed)
+               for half in halves}
     if args.json:
         import json
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")

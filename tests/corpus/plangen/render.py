@@ -162,8 +162,8 @@ class Plan:
         if not self.f.layout["purpose"]:
             return
         self.add("heading", 0, self.text("section_heading", "purpose"))
-        for sub, key in (("Mục đích", "purpose"), ("Yêu cầu", "requirement")):
-            self.add("heading", 1, sub)
+        for key in ("purpose", "requirement"):
+            self.add("heading", 1, self.text("purpose_sub", key))
             for phrasing in self.rng.sample(self.bank.choices("purpose_text", key), 2):
                 self.used.append(phrasing["id"])
                 self.add("bullet", nfc(phrasing["text"]))
@@ -171,8 +171,9 @@ class Plan:
     def _value_phrase(self, target: Target) -> str:
         if target.blank:
             blank = self.blank()
-            return {"per_unit": blank, "wage_multiple": f"tối thiểu bằng {blank} lần mức lương cơ sở"}.get(
-                target.unit, f"{blank}%")
+            if target.unit == "per_unit":
+                return blank
+            return self.text("blank_wrap", "wage" if target.unit == "wage_multiple" else "percent", blank=blank)
         if target.unit == "per_unit":
             return self.text("value_per_unit", int(target.value))
         if target.unit == "wage_multiple":
@@ -319,21 +320,26 @@ class Plan:
                     self.add("para", cap(line))
                     entry.setdefault("quote", line)
             else:
-                extra = []
-                for col in resp["cols"][4:]:
-                    extra.append("Báo cáo kết quả" if col == "Sản phẩm" else
-                                 ("Hằng năm" if f.plan_kind == "phase" else f"Năm {f.start}"))
+                extra = [self._resp_cell("product" if col == "Sản phẩm" else "time") for col in resp["cols"][4:]]
                 table_rows.append([str(len(table_rows) + 1), heading, lead, partners, *extra])
             self.key["task_groups"].append(entry)
         if resp is not None:
-            self.add("para", "Phân công thực hiện các nhiệm vụ như sau:")
+            self.add("para", self.text("resp_intro"))
             self.add("table", [list(resp["cols"]), *table_rows], {})
+
+    def _resp_cell(self, key: str) -> str:
+        choices = [c for c in self.bank.choices("resp_cell", key)
+                   if self.f.plan_kind == "phase" or "{end}" not in c["text"]]  # an annual plan has no span
+        phrasing = self.rng.choice(choices)
+        self.used.append(phrasing["id"])
+        return phrasing["text"].format(start=self.f.start, end=self.f.end)
 
     def _budget(self) -> None:
         f = self.f
         self.add("heading", 0, self.text("section_heading", "budget"))
         template = self.pick("money", f.money_unit)["text"]
-        total = money(f.budget_total, f.money_unit, template) if f.budget_total else f"{self.blank()} đồng"
+        total = (money(f.budget_total, f.money_unit, template) if f.budget_total
+                 else self.text("blank_wrap", "amount", blank=self.blank()))
         spans = []
         for span, amount in f.budget_phases:
             a, b = span.split("-")

@@ -97,3 +97,21 @@ def test_a_generated_word_file_has_real_automatic_numbering(tmp_path):
 def test_the_same_plan_exported_to_pdf_by_libreoffice(tmp_path):
     made = plangen.build(tmp_path, "tune", 1, pdf=True)
     assert made[0].pdf is not None and made[0].pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_bench_reports_the_held_out_half_first_and_only_its_totals(tmp_path):
+    import subprocess
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run([sys.executable, str(root / "bench" / "extract_accuracy.py"), "--plans", "1", "--no-pdf",
+                          "--no-existing", "--json", str(tmp_path / "figures.json")],
+                         capture_output=True, text=True, timeout=300, cwd=root)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    assert out.index("chưa dùng để chỉnh") < out.index("dùng để chỉnh (tune half)")
+    held_out = out[:out.index("=== tune:")]
+    assert "plan001" not in held_out  # no plan-by-plan misses of the held-out half
+    import json
+    figures = json.loads((tmp_path / "figures.json").read_text(encoding="utf-8"))
+    assert list(figures) == ["heldout", "tune"]
+    docx = figures["heldout"]["docx"]
+    assert docx["plans"] == 1 and docx["cells"] > 20 and docx["fields"]["targets"][2] > 0

@@ -103,7 +103,7 @@ class Plan:
                     "communes": self.communes_text, "superior": f.recipients[-1], "totrinh": f.totrinh[0],
                     "ttdate": f"{f.totrinh[1].day:02d}/{f.totrinh[1].month:02d}/{f.totrinh[1].year}"}
         title = self.text("title", f.ruleset)
-        self.ctx["title_lc"] = title[:1].lower() + title[1:] if not title.isupper() else title.capitalize()
+        self.ctx["title_lc"] = title[:1].lower() + title[1:] if not title.isupper() else self._lower(title, unit)
         self.ctx["proposer"] = "Giám đốc " + f.dept if f.issuer_kind == "ubnd" else "Trưởng phòng Bảo trợ xã hội"
         self.title = title
         self._opening(title)
@@ -121,17 +121,25 @@ class Plan:
         self._finish_key(title, complete)
         return self
 
+    @staticmethod
+    def _lower(title: str, unit: str) -> str:
+        """An upper-case title as it reads inside a sentence: names keep their capitals."""
+        text = title.lower().replace(unit.lower(), unit)
+        for name in ("Chương trình phát triển công tác xã hội", "Đề án phát triển nghề công tác xã hội"):
+            text = text.replace(name.lower(), name)
+        return text
+
     # --- opening -------------------------------------------------------------------------------------------
     def _opening(self, title: str) -> None:
         f = self.f
         left = self.lines("header_left", f.issuer_kind)
-        number = f.number or "      /KH-" + ("UBND" if f.issuer_kind == "ubnd" else "SYT")
+        suffix = "UBND" if f.issuer_kind == "ubnd" else ("SYT" if f.new_era else "SLĐTBXH")
+        number = f.number or f"      /KH-{suffix}"
         left.append(self.text("number_line", number=number, number_spaced=number.replace("/", " /")))
-        place = f.province if f.province != "Thừa Thiên Huế" else "Thừa Thiên Huế"
         date_fields = _date_fields(f.date)
         if f.blank_date:
             date_fields.update(dd="   ", d="   ")
-        right = self.lines("motto") + self.lines("date_line", place=place, **date_fields)
+        right = self.lines("motto") + self.lines("date_line", place=f.province, **date_fields)
         self.add("header", left, right)
         self.add("title", ["KẾ HOẠCH", title])
         self.key["legal_bases"] = []

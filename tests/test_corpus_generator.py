@@ -76,6 +76,8 @@ def test_new_wording_goes_to_a_half_without_looking_at_it(tmp_path):
     assert placed == {"tune": 5, "heldout": 5}  # balanced within a key
     again = wording_bank.add("demo", [{"key": "x", "text": "cách viết 3"}], None, root)
     assert again == {"tune": 0, "heldout": 0}  # a phrasing already in the bank is not added twice
+    late = wording_bank.add("demo", [{"key": "x", "text": f"cách viết mới {n}"} for n in range(3)], None, root, "heldout")
+    assert late == {"tune": 0, "heldout": 3}  # once tuning has begun, new wording goes to the held-out half
 
 
 def test_a_generated_word_file_has_real_automatic_numbering(tmp_path):

@@ -1,5 +1,6 @@
 """python tests/corpus/plangen OUT --half heldout|tune [--plans N] [--seed S] [--no-pdf]
-python tests/corpus/plangen add FILE.yaml …   (FILE's name is the part: new phrasings go into a half at random)"""
+python tests/corpus/plangen add [--heldout] FILE.yaml …   (FILE's name is the part: new phrasings go into a half
+                                                           at random, or all into the held-out half)"""
 
 import argparse
 import sys
@@ -12,8 +13,9 @@ from plangen import bank, build  # noqa: E402
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["add"]:
-        for name in argv[1:]:
-            placed = bank.add_file(Path(name))
+        only = "heldout" if "--heldout" in argv else None
+        for name in [a for a in argv[1:] if a != "--heldout"]:
+            placed = bank.add_file(Path(name), only=only)
             print(f"{Path(name).stem}: {placed['tune']} → tune, {placed['heldout']} → heldout")
         return 0
     parser = argparse.ArgumentParser(prog="plangen")

@@ -8,7 +8,8 @@ A phrasing goes into a half when it is added, by a seeded random draw that does 
 words: within its part and key, to the half that has fewer, and on a tie by a coin drawn from
 ``random.Random(f"{SPLIT_SEED}:{part}:{key}:{n}")`` where ``n`` counts the phrasings of that part and
 key already in the bank. ``python tests/corpus/plangen add FILE.yaml…`` adds new phrasings (a file
-per part, named after the part); nobody reads how they read before they are in their half.
+per part, named after the part); nobody reads how they read before they are in their half. Once the
+extractor is being tuned, new wording goes into the held-out half unread: ``add --heldout FILE.yaml…``.
 """
 
 import random
@@ -78,8 +79,10 @@ class Bank:
         return True
 
 
-def add(part: str, phrasings: list[dict], about: str | None = None, root: Path = BANK) -> dict[str, int]:
-    """Put each new phrasing of ``part`` into a half (see the module's doc); return how many went where."""
+def add(part: str, phrasings: list[dict], about: str | None = None, root: Path = BANK,
+        only: str | None = None) -> dict[str, int]:
+    """Put each new phrasing of ``part`` into a half (see the module's doc), or all into ``only``; return how
+    many went where."""
     files = {half: root / half / f"{part}.yaml" for half in HALVES}
     data = {half: _read(path) if path.is_file() else {} for half, path in files.items()}
     for half in HALVES:
@@ -97,7 +100,9 @@ def add(part: str, phrasings: list[dict], about: str | None = None, root: Path =
         known.add(wording(phrasing))
         key = phrasing.get("key")
         counts = {half: sum(1 for p in data[half]["phrasings"] if p.get("key") == key) for half in HALVES}
-        if counts["tune"] != counts["heldout"]:
+        if only is not None:
+            half = only
+        elif counts["tune"] != counts["heldout"]:
             half = min(HALVES, key=counts.__getitem__)
         else:
             half = random.Random(f"{SPLIT_SEED}:{part}:{key}:{sum(counts.values())}").choice(HALVES)
@@ -109,9 +114,9 @@ def add(part: str, phrasings: list[dict], about: str | None = None, root: Path =
     return placed
 
 
-def add_file(path: Path, root: Path = BANK) -> dict[str, int]:
+def add_file(path: Path, root: Path = BANK, only: str | None = None) -> dict[str, int]:
     """Add the phrasings of ``path`` (a YAML list; the file's name is the part; its first comment line says what it is)."""
     text = path.read_text(encoding="utf-8")
     first = text.splitlines()[0] if text else ""
     about = first.lstrip("# ").strip() if first.startswith("#") else None
-    return add(path.stem, yaml.safe_load(text) or [], about, root)
+    return add(path.stem, yaml.safe_load(text) or [], about, root, only)

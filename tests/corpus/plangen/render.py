@@ -64,7 +64,7 @@ class Plan:
         self.key: dict = {}
         self.used: list[str] = []  # the ids of the phrasings used (the test checks they are all of one half)
 
-    # --- helpers -------------------------------------------------------------------------------------------
+    # --- drawing wording -------------------------------------------------------------------------------------------
     def pick(self, part: str, key=None) -> dict:
         phrasing = self.bank.pick(self.rng, part, key)
         self.used.append(phrasing["id"])

@@ -17,8 +17,8 @@ from urllib.parse import quote
 
 import pytest
 
-pytest.importorskip("fastapi", reason="the web extra is not installed: pip install 'ctxh-compliance[web]'")
-pytest.importorskip("python_multipart", reason="the web extra is not installed: pip install 'ctxh-compliance[web]'")
+pytest.importorskip("fastapi", reason="the web packages are not installed: make serve, or pip install -e '.[test]'")
+pytest.importorskip("python_multipart", reason="the web packages are not installed: make serve, or pip install -e '.[test]'")
 
 with warnings.catch_warnings():  # the test client's transport names its successor; it works the same
     warnings.simplefilter("ignore")

@@ -35,7 +35,7 @@ def main(args: list[str]) -> int:
     missing = [name for name, module in (("fastapi", "fastapi"), ("uvicorn", "uvicorn"),
                                          ("python-multipart", "python_multipart")) if find_spec(module) is None]
     if missing:
-        sys.stderr.write(translate("web.not_installed", "vi", detail=", ".join(missing)) + "\n")
+        sys.stderr.write(translate("web.not_installed", "vi", detail=" ".join(missing)) + "\n")
         return 2
     serve(options.host, options.port, options.workers)
     return 0

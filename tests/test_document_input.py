@@ -92,7 +92,8 @@ def test_a_missing_reader_package_is_a_clear_input_error(cli, tmp_path, monkeypa
     (fake / "__init__.py").write_text("raise ImportError('docx')\n", encoding="utf-8")
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(fake.parent), os.environ.get("PYTHONPATH", "")]))
     result = cli(path)
-    assert result.exit_code == 2 and "cần cài gói Python “python-docx” để đọc tệp .docx (pip install python-docx)" in result.stderr
+    assert result.exit_code == 2
+    assert "cần cài gói Python “python-docx” để đọc tệp .docx (pip install python-docx)" in result.stderr
 
 
 def test_a_document_that_is_not_a_plan_is_an_input_error(cli, tmp_path):

@@ -311,7 +311,7 @@ def test_a_batch_never_writes_two_plans_to_one_report(cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     reports = sorted(p.name for p in out.iterdir())
     assert reports == sorted(["ke-hoach.html", "b-ke-hoach.html", "x.html", "x.yml.html", "a-summary.html",
-                              "summary.html", "summary.csv"])
+                              "summary.html", "summary.csv", "summary.xlsx"])
     summary = (out / "summary.html").read_text(encoding="utf-8")
     for name in ("ke-hoach.html", "b-ke-hoach.html", "x.html", "x.yml.html", "a-summary.html"):
         assert f'href="./{name}"' in summary

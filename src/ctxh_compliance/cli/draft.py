@@ -44,10 +44,7 @@ def parse_period(text: str) -> tuple[int, int]:
     return start, int(match.group(2) or start)
 
 
-@app.command(cls=DraftCommand, help="Viết dự thảo kế hoạch (khung) cho một tỉnh và một thời kỳ từ dữ liệu của bộ quy tắc: căn cứ, "
-                  "mục tiêu cụ thể theo mức quốc gia, các nhóm nhiệm vụ, kinh phí, tổ chức thực hiện; chỗ “…” để tỉnh "
-                  "điền. Định dạng theo đuôi của --output: .docx (cần gói python-docx), .md, .yaml. Mã thoát: 0 đã "
-                  "ghi; 2 lỗi đầu vào (thời kỳ ngoài mọi chương trình, tên tỉnh cũ hoặc không có).")
+@app.command(cls=DraftCommand)  # its help and its options' are in messages.yaml (help.draft.*)
 def draft(
     province: str = typer.Option(..., "--province", "-p", help="Tỉnh, thành phố (tên hiện nay), ví dụ \"Lào Cai\""),
     period: str = typer.Option(..., "--period", help="Thời kỳ: 2026-2030, hoặc một năm (2027) cho kế hoạch năm"),

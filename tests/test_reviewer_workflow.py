@@ -275,7 +275,7 @@ def test_catalogue_lists_explains_and_documents_rules(cli):
     for name in ("qd112_2021", "qd32_2010"):
         page = (ROOT / "docs" / f"rules-{name}.md").read_text(encoding="utf-8")
         assert page == cli("--catalogue", name).stdout, f"docs/rules-{name}.md is stale"
-        assert f"docs/rules-{name}.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+        assert f"docs/rules-{name}.md" in (ROOT / "README.md").read_text(encoding="utf-8")  # linked from the README
 
 
 def test_every_bundled_plan_is_valid_against_the_published_plan_schema():

@@ -3,6 +3,7 @@ report the command line gives; bad uploads, a document bomb, a 2,000-page PDF an
 each end their own request with a message and the server answers the next one; nothing is left on
 disk; the pages carry security headers and show plan text as text."""
 
+import html
 import io
 import json
 import re
@@ -100,10 +101,25 @@ def test_what_was_read_from_a_word_document_is_shown_with_its_sentence_and_place
     docx = variants.word_variant(LANG_SON_SEED, tmp_path, "tables")
     page = upload(web, docx).text
     read = page[page.index('<section id="read">'):page.index('<section id="edit">')]
-    row = next(r for r in read.split("<tr")[1:] if ">targets[0]</span>" in r)
-    assert row.count("Chỉ tiêu 1<br>") == 1  # the place in the plan in words, its key in the plan file below
-    assert "staff_assignment" in read and "bảng 2, hàng 2" in row and "Đến năm 2025, đạt 60%" in row
-    assert "Không tìm thấy trong văn bản:</b> Thông tin chung — số hiệu (identification.number)" in read
+    # laid out as a reviewer reads a plan: a table of targets (chỉ tiêu, năm, giá trị, đối tượng, câu, vị trí) …
+    targets = read[read.index("<h3>Chỉ tiêu ("):]
+    header = targets[:targets.index("</tr>")]
+    for heading in ("Chỉ tiêu", "năm", "Giá trị", "Đối tượng", "Câu trong văn bản", "Vị trí"):
+        assert f"<th>{heading}</th>" in header, heading
+    row = next(r for r in targets.split("<tr")[2:] if "<td>60%</td>" in r)
+    assert "Tỷ lệ cơ quan, tổ chức, cơ sở, xã, phường, thị trấn bố trí nhân sự làm công tác xã hội" in row
+    assert "<td>2025</td>" in row and "bảng 2, hàng 2" in row and "Đến năm 2025, đạt 60%" in row and "trại giam" in row
+    guessed = next(r for r in targets.split("<tr")[2:] if 'class="c-low"' in r)
+    assert "phải đoán</b>: câu không ghi năm" in guessed
+    # … the task groups with their bodies, the budget
+    assert "<h3>Nhóm nhiệm vụ (" in read and "Sở Lao động – Thương binh và Xã hội" in read
+    assert "Tổng kinh phí" in read and "2.000.000.000 đồng" in read
+    assert "Không tìm thấy trong văn bản:</b> thông tin văn bản › số hiệu" in read
+    # no field names or dotted paths anywhere a reviewer reads
+    for internal in ("staff_assignment", "targets[", "identification.", "population", "heading:", "amount:"):
+        assert internal not in read, internal
+    # the edit box is the advanced way, the usual one said first
+    assert "Cách nâng cao: sửa trực tiếp các giá trị đã đọc" in page and "sửa văn bản rồi tải lên lại" in page
     # the plan file to correct, with every value's place as a comment
     editor = page[page.index('<textarea name="plan"'):page.index("</textarea>")]
     assert 'indicator: &#34;staff_assignment&#34;' in editor and "# bảng 2, hàng 2, high" in editor
@@ -381,3 +397,19 @@ def test_a_draft_from_the_page_is_a_word_file_that_checks_without_a_failure(web,
     assert old.status_code == 422 and 'id="error"' in old.text and "Lào Cai" in old.text
     bad = web.post("/draft", data={"lang": "vi", "province": "Lào Cai", "period": "sớm thôi"})
     assert bad.status_code == 400 and "thời kỳ dạng 2026-2030" in bad.text
+
+
+def test_the_english_switch_keeps_the_result(web, tmp_path):
+    """The other language's button checks the same upload again in that language: the result stays, with
+    what was read from the document; nothing is kept on the server between the two."""
+    docx = variants.word_variant(LANG_SON_SEED, tmp_path, "tables")
+    page = upload(web, docx).text
+    switch = page[page.index('<form class="switch"'):]
+    switch = switch[:switch.index("</form>")]
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', switch))
+    assert 'action="/switch?lang=en"' in switch and fields["lang"] == "en" and fields["original"]
+    english = web.post("/switch?lang=en", data={k: html.unescape(v) for k, v in fields.items()})
+    assert english.status_code == 200
+    assert "Overall: " in english.text and "NEEDS REVIEW" in english.text
+    assert "Targets (" in english.text and "Task groups (" in english.text  # what was read, kept
+    assert docx.name in english.text and "(đã sửa)" not in english.text

@@ -7,6 +7,7 @@ an upload lives in memory and, while its check runs, in a folder of its own that
 the check ends; no log line carries plan content.
 """
 
+import base64
 import re
 import shutil
 import tempfile
@@ -207,9 +208,35 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
             async with request.form(max_files=1, max_fields=8) as form:
                 lang = _lang(form.get("lang"))
                 task = {**await _upload(form.get("file"), lang), **_options(form.get("ruleset"), form.get("as_of"))}
+                task["switchable"] = len(task["data"]) * 4 // 3 < MAX_REQUEST - 64 * 1024  # carried by the page
         except Refused as exc:
             return _form_page(lang, [translate(exc.key, lang, **exc.params)], exc.status)
         except HTTPException:  # a form the framework could not read (too many parts, a part too large)
+            return _form_page(lang, [translate("web.bad_form", lang)], 400)
+        return await _page_check(request, task)
+
+    @app.post("/switch", response_class=HTMLResponse, include_in_schema=False)
+    async def switch(request: Request) -> Response:
+        """The result in the other language: the upload (or the plan as corrected) the page carried, checked
+        again; its name stays as it was."""
+        lang = "vi"
+        try:
+            async with request.form(max_files=0, max_fields=8, max_part_size=MAX_REQUEST) as form:
+                lang = _lang(form.get("lang"))
+                name = str(form.get("name") or "")[:200]
+                original, suffix = str(form.get("original") or ""), str(form.get("suffix") or ".yaml")
+                try:
+                    data = base64.b64decode(original, validate=True) if original else \
+                        str(form.get("plan") or "").replace("\r\n", "\n").encode("utf-8")
+                except ValueError:
+                    raise Refused(400, "web.bad_form") from None
+                if suffix not in KINDS or not data.strip():
+                    raise Refused(400, "web.bad_form")
+                task = {"data": data, "suffix": suffix, "name": safe_name(name, suffix), "lang": lang,
+                        "switchable": bool(original), **_options(form.get("ruleset"), form.get("as_of"))}
+        except Refused as exc:
+            return _form_page(lang, [translate(exc.key, lang, **exc.params)], exc.status)
+        except HTTPException:
             return _form_page(lang, [translate("web.bad_form", lang)], 400)
         return await _page_check(request, task)
 

@@ -18,8 +18,8 @@ YEN_BAI = SEEDS / "yen_bai_article_plan_2021-2030.txt"
 def test_checking_a_text_document_reports_the_extraction(cli):
     result = cli(LANG_SON, "--all")
     assert result.exit_code == 0, result.stderr
-    assert "Kế hoạch được trích tự động từ văn bản:" in result.stdout
-    assert "Không tìm thấy trong văn bản: identification.number" in result.stdout
+    assert "Kế hoạch được đọc tự động từ văn bản:" in result.stdout
+    assert "Không tìm thấy trong văn bản: thông tin văn bản › số hiệu." in result.stdout  # in words, no field path
     # parts the extractor does not read are never reported as missing from the plan
     assert "[KHÔNG ĐẠT]" not in result.stdout
     assert "Kế hoạch đặt 60% cho năm 2025, đạt yêu cầu quốc gia (tối thiểu 60%)." in result.stdout

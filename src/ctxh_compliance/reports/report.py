@@ -92,6 +92,11 @@ class Document:
     ruleset_version: str = ""
 
     @property
+    def read_notes(self) -> list[str]:
+        """The notes on how a document was read, without the one on an incomplete source (said apart)."""
+        return self.notes[:len(self.notes) - (not self.report.plan.complete)]
+
+    @property
     def rest(self) -> list[ProblemLine]:
         return self.problems[len(self.first):]
 

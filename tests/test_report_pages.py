@@ -12,7 +12,7 @@ from conftest import EXAMPLES, ROOT
 
 CORPUS = ROOT / "tests" / "corpus"
 INPUTS = sorted(EXAMPLES.glob("*.yaml")) + sorted(EXAMPLES.glob("*.docx")) + sorted((CORPUS / "seeds").glob("*.txt")) \
-    + sorted((CORPUS / "unseen").glob("*.txt"))
+    + sorted((CORPUS / "unseen").glob("*")) + sorted((CORPUS / "task_tables").glob("*.yaml"))
 #: what a reader of a printed report should never meet: options of the command line, field paths
 INTERNALS = re.compile(r"--extract|--all\b|\w+\[\d+\]\.\w+|\bidentification\.\w+|\btargets\.\w+")
 

@@ -395,6 +395,9 @@ def test_a_draft_from_the_page_is_a_word_file_that_checks_without_a_failure(web,
     assert not [f["rule_id"] for f in report["findings"] if f["verdict"] == "fail"]
     old = web.post("/draft", data={"lang": "vi", "province": "Yên Bái", "period": "2026-2030"})
     assert old.status_code == 422 and 'id="error"' in old.text and "Lào Cai" in old.text
+    # in the words of the form: its field's label, never the command line's option
+    assert "Tỉnh, thành phố (tên sau sắp xếp 2025): “Yên Bái” là tên tỉnh trước ngày 1/7/2025" in old.text
+    assert "--province" not in old.text and "dự thảo dùng tên hiện nay: Lào Cai" in old.text
     bad = web.post("/draft", data={"lang": "vi", "province": "Lào Cai", "period": "sớm thôi"})
     assert bad.status_code == 400 and "thời kỳ dạng 2026-2030" in bad.text
 

@@ -1,5 +1,6 @@
-"""``ctxh-check serve``: the web page and JSON API (needs the ``web`` extra: FastAPI, uvicorn,
-python-multipart). May import every stage below it; not cli."""
+"""``ctxh-check serve``: the web page and JSON API (needs FastAPI, uvicorn, python-multipart: ``make serve``
+installs them). Its options are read by cli/serve.py; ``__main__`` passes them here. May import every stage
+below it; not cli."""
 
 import sys
 

@@ -103,7 +103,7 @@ def test_readme_waiver_example_is_a_valid_waiver_file(tmp_path):
 
 def test_readme_lists_every_rule_kind_and_each_kind_has_its_module():
     from ctxh_compliance.rules.kinds import KINDS
-    table = GUIDES["maintenance.md"].split("## Bộ quy tắc là dữ liệu")[1].split("\n## ")[0]
+    table = GUIDES["maintenance.md"].split("## Rulesets are data")[1].split("\n## ")[0]
     listed = set(re.findall(r"`([a-z_]+)`", "\n".join(line.split("|")[1] for line in table.splitlines()
                                                        if line.startswith("| `"))))
     assert listed == set(KINDS)

@@ -41,7 +41,8 @@ install-test: engine
 
 demo: install
 	$(BIN)/ctxh-check $(EXAMPLE); status=$$?; \
-	echo "(mã thoát $$status: 0 = không có KHÔNG ĐẠT, 1 = có KHÔNG ĐẠT; lệnh: $(BIN)/ctxh-check)"; [ $$status -le 1 ]
+	echo "(mã thoát $$status: 0 = không có KHÔNG ĐẠT, 1 = có KHÔNG ĐẠT; lệnh: $(BIN)/ctxh-check)"; \
+	echo "(văn bản Word: $(BIN)/ctxh-check examples/lang_son_sldtbxh_2021-2025.docx)"; [ $$status -le 1 ]
 
 test: install-test
 	$(BIN)/ruff check .

@@ -8,7 +8,7 @@ It builds the Lạng Sơn seed as a Word file, checks it in this process (the sa
 runs, one after another) for the baseline, starts the server on a free loopback port, sends the
 file with N concurrent clients, and prints requests per second and latency (p50, p95, max) against
 the in-process figures (ratio), then lists what the server left in its temporary folders (nothing,
-when all is well). Needs the web extra (pip install 'ctxh-compliance[web]').
+when all is well). Needs the web packages (make serve installs them).
 """
 
 import argparse

@@ -8,10 +8,9 @@ import pytest
 
 from ctxh_compliance import load_plan
 
-from conftest import ROOT, pdf_of
+from conftest import EXAMPLES, ROOT, pdf_of
 
-SEEDS = ROOT.parent / "shared" / "seeds"
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not beside the checkout")
+SEEDS = ROOT / "tests" / "corpus" / "seeds"
 LANG_SON = SEEDS / "lang_son_sldtbxh_plan_2021-2025.txt"
 YEN_BAI = SEEDS / "yen_bai_article_plan_2021-2030.txt"
 
@@ -19,8 +18,8 @@ YEN_BAI = SEEDS / "yen_bai_article_plan_2021-2030.txt"
 def test_checking_a_text_document_reports_the_extraction(cli):
     result = cli(LANG_SON, "--all")
     assert result.exit_code == 0, result.stderr
-    assert "Kế hoạch được trích tự động từ văn bản:" in result.stdout
-    assert "Không tìm thấy trong văn bản: identification.number" in result.stdout
+    assert "Kế hoạch được đọc tự động từ văn bản:" in result.stdout
+    assert "Không tìm thấy trong văn bản: thông tin văn bản › số hiệu." in result.stdout  # in words, no field path
     # parts the extractor does not read are never reported as missing from the plan
     assert "[KHÔNG ĐẠT]" not in result.stdout
     assert "Kế hoạch đặt 60% cho năm 2025, đạt yêu cầu quốc gia (tối thiểu 60%)." in result.stdout
@@ -93,7 +92,8 @@ def test_a_missing_reader_package_is_a_clear_input_error(cli, tmp_path, monkeypa
     (fake / "__init__.py").write_text("raise ImportError('docx')\n", encoding="utf-8")
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(fake.parent), os.environ.get("PYTHONPATH", "")]))
     result = cli(path)
-    assert result.exit_code == 2 and "cần cài gói Python “python-docx”" in result.stderr
+    assert result.exit_code == 2
+    assert "cần cài gói Python “python-docx” để đọc tệp .docx (pip install python-docx)" in result.stderr
 
 
 def test_a_document_that_is_not_a_plan_is_an_input_error(cli, tmp_path):
@@ -116,3 +116,11 @@ def test_a_pdf_document_is_read(cli, tmp_path):
     assert location.startswith(f"{path} (trang ") and ", dòng " in location
     extracted = cli("--extract", path).stdout
     assert "# trang 1, dòng" in extracted and "staff_assignment" in extracted
+
+
+def test_the_bundled_word_example_is_read_and_checked_by_the_plain_install(cli):
+    """examples/*.docx: what a province sends, read without any optional package."""
+    word = EXAMPLES / "lang_son_sldtbxh_2021-2025.docx"
+    result = cli(word)
+    assert result.exit_code == 0, result.stderr
+    assert "Kết luận chung: CẦN XEM XÉT" in result.stdout and "Lạng Sơn" in result.stdout

@@ -13,8 +13,7 @@ from ctxh_compliance.extract.patterns import comparison_before, parse_amount, pa
 from ctxh_compliance.extract.reader import read_document
 from ctxh_compliance.model.plan import Plan
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is absent")
+SEEDS = Path(__file__).resolve().parent / "corpus" / "seeds"
 
 DONG_THAP = SEEDS / "dong_thap_176-KH-UBND_2021.txt"
 LANG_SON = SEEDS / "lang_son_sldtbxh_plan_2021-2025.txt"
@@ -28,7 +27,6 @@ def targets(result) -> set[tuple]:
     return {(t["indicator"], t["year"], t["value"]) for t in result.data["targets"]}
 
 
-@needs_seeds
 def test_dong_thap_identification_and_basis():
     r = extract(DONG_THAP)
     ident = r.data["identification"]
@@ -45,7 +43,6 @@ def test_dong_thap_identification_and_basis():
     assert "targets" in r.missing and "budget" in r.missing
 
 
-@needs_seeds
 def test_lang_son_targets_years_and_budget():
     r = extract(LANG_SON)
     got = targets(r)
@@ -69,7 +66,6 @@ def test_lang_son_targets_years_and_budget():
     assert r.data["source"]["complete"] is True
 
 
-@needs_seeds
 def test_nghe_an_budget_words_and_bases():
     r = extract(NGHE_AN)
     total = r.data["budget"]["total"]
@@ -85,7 +81,6 @@ def test_nghe_an_budget_words_and_bases():
     assert r.ruleset == "qd32_2010"
 
 
-@needs_seeds
 def test_yen_bai_article_is_not_a_plan():
     r = extract(YEN_BAI)
     got = targets(r)
@@ -99,7 +94,6 @@ def test_yen_bai_article_is_not_a_plan():
     assert "issuer" not in r.data["identification"]  # not invented from "tỉnh đã ban hành"
 
 
-@needs_seeds
 def test_ben_tre_outline():
     r = extract(BEN_TRE)
     assert ("workforce_growth", 2020, 50) in targets(r)
@@ -109,7 +103,6 @@ def test_ben_tre_outline():
     assert r.data["source"]["complete"] is False
 
 
-@needs_seeds
 @pytest.mark.parametrize("seed", ALL, ids=lambda p: p.stem)
 def test_valid_plan_and_no_invented_numbers(seed):
     r = extract(seed)

@@ -296,7 +296,7 @@ def test_catalogue_lists_explains_and_documents_rules(cli):
     for name in ("qd112_2021", "qd32_2010"):
         page = (ROOT / "docs" / f"rules-{name}.md").read_text(encoding="utf-8")
         assert page == cli("--catalogue", name).stdout, f"docs/rules-{name}.md is stale"
-        assert f"docs/rules-{name}.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+        assert f"docs/rules-{name}.md" in (ROOT / "README.md").read_text(encoding="utf-8")  # linked from the README
 
 
 def test_every_bundled_plan_is_valid_against_the_published_plan_schema():
@@ -332,7 +332,7 @@ def test_a_batch_never_writes_two_plans_to_one_report(cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     reports = sorted(p.name for p in out.iterdir())
     assert reports == sorted(["ke-hoach.html", "b-ke-hoach.html", "x.html", "x.yml.html", "a-summary.html",
-                              "summary.html", "summary.csv"])
+                              "summary.html", "summary.csv", "summary.xlsx"])
     summary = (out / "summary.html").read_text(encoding="utf-8")
     for name in ("ke-hoach.html", "b-ke-hoach.html", "x.html", "x.yml.html", "a-summary.html"):
         assert f'href="./{name}"' in summary

@@ -168,3 +168,44 @@ def test_summary_fits_a_1200_pixel_screen(summary, tmp_path):
     overflow = re.search(r'data-overflow="(-?\d+)"', dom)
     assert overflow, dom[:500]
     assert int(overflow.group(1)) <= 0
+
+
+def test_the_workbook_has_the_rows_of_the_csv_dates_as_dates_and_tells_two_versions_apart(cli, tmp_path):
+    """summary.xlsx for Excel with Vietnamese settings: a sheet of plans with the rows of summary.csv (and
+    the file name, which tells apart two versions of one plan), the plan × rule matrix, the rules."""
+    import datetime as dt
+
+    openpyxl = pytest.importorskip("openpyxl")
+    plans, out = tmp_path / "plans", tmp_path / "out"
+    plans.mkdir()
+    for example in EXAMPLES.glob("*.yaml"):
+        shutil.copy(example, plans / example.name)
+    _copy(EXAMPLES / "dong_thap_176-KH-UBND_2021.yaml", plans / "dong_thap_ban_sua.yaml", date="2021-08-02")
+    result = cli(plans, "-o", f"{out}/")
+    assert result.exit_code == 1
+    assert f"Đã ghi 6 báo cáo và bản tổng hợp vào {out}: summary.html, summary.xlsx, summary.csv" in result.stderr
+    rows = _csv(out / "summary.csv")
+    book = openpyxl.load_workbook(out / "summary.xlsx")
+    assert book.sheetnames == ["Kế hoạch", "Kế hoạch × quy tắc", "Quy tắc"]
+    sheet, grid, rules = book.worksheets
+    for ws in book.worksheets:
+        assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
+    listed = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    assert len(listed) == len(rows) - 2 == 6  # the CSV's plan rows, between its header and its count row
+    for csv_row, row in zip(rows[1:-1], listed, strict=True):
+        province, plan, title, date, file, decision, overall, *counts = row
+        assert [province, plan, decision, overall] == [csv_row[0], csv_row[1], csv_row[3], csv_row[4]]
+        assert [str(n) for n in counts] == csv_row[5:10]
+        assert file.endswith(".yaml") and title
+    versions = [row for row in listed if row[1] == "176/KH-UBND"]
+    assert {row[4] for row in versions} == {"dong_thap_176-KH-UBND_2021.yaml", "dong_thap_ban_sua.yaml"}
+    assert {row[3] for row in versions} == {dt.datetime(2021, 6, 7), dt.datetime(2021, 8, 2)}  # dates, not text
+    dated = [cell for row in sheet.iter_rows(min_row=2) for cell in row if isinstance(cell.value, dt.datetime)]
+    assert dated and all(cell.number_format == "DD/MM/YYYY" for cell in dated)
+    failing = next(cell for r in sheet.iter_rows(min_row=2) for cell in r if cell.value == "KHÔNG ĐẠT")
+    assert failing.fill.fgColor.rgb.endswith("F8D0D0")  # verdicts coloured as in the reports
+    header = [cell.value for cell in next(grid.iter_rows(max_row=1))]
+    assert header[3:] == rows[0][10:]  # the same rule columns
+    for csv_row, row in zip(rows[1:-1], grid.iter_rows(min_row=2), strict=False):
+        assert [cell.value or "" for cell in row][3:] == csv_row[10:]
+    assert {row[0].value for row in rules.iter_rows(min_row=2)} == set(rows[0][10:])

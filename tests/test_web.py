@@ -4,6 +4,7 @@ each end their own request with a message and the server answers the next one; n
 disk; the pages carry security headers and show plan text as text."""
 
 import http.client
+import html
 import io
 import json
 import re
@@ -18,8 +19,8 @@ from urllib.parse import quote
 
 import pytest
 
-pytest.importorskip("fastapi", reason="the web extra is not installed: pip install 'ctxh-compliance[web]'")
-pytest.importorskip("python_multipart", reason="the web extra is not installed: pip install 'ctxh-compliance[web]'")
+pytest.importorskip("fastapi", reason="the web packages are not installed: make serve, or pip install -e '.[test]'")
+pytest.importorskip("python_multipart", reason="the web packages are not installed: make serve, or pip install -e '.[test]'")
 
 with warnings.catch_warnings():  # the test client's transport names its successor; it works the same
     warnings.simplefilter("ignore")
@@ -101,10 +102,25 @@ def test_what_was_read_from_a_word_document_is_shown_with_its_sentence_and_place
     docx = variants.word_variant(LANG_SON_SEED, tmp_path, "tables")
     page = upload(web, docx).text
     read = page[page.index('<section id="read">'):page.index('<section id="edit">')]
-    row = next(r for r in read.split("<tr")[1:] if ">targets[0]</span>" in r)
-    assert row.count("Chỉ tiêu 1<br>") == 1  # the place in the plan in words, its key in the plan file below
-    assert "staff_assignment" in read and "bảng 2, hàng 2" in row and "Đến năm 2025, đạt 60%" in row
-    assert "Không tìm thấy trong văn bản:</b> Thông tin chung — số hiệu (identification.number)" in read
+    # laid out as a reviewer reads a plan: a table of targets (chỉ tiêu, năm, giá trị, đối tượng, câu, vị trí) …
+    targets = read[read.index("<h3>Chỉ tiêu ("):]
+    header = targets[:targets.index("</tr>")]
+    for heading in ("Chỉ tiêu", "năm", "Giá trị", "Đối tượng", "Câu trong văn bản", "Vị trí"):
+        assert f"<th>{heading}</th>" in header, heading
+    row = next(r for r in targets.split("<tr")[2:] if "<td>60%</td>" in r)
+    assert "Tỷ lệ cơ quan, tổ chức, cơ sở, xã, phường, thị trấn bố trí nhân sự làm công tác xã hội" in row
+    assert "<td>2025</td>" in row and "bảng 2, hàng 2" in row and "Đến năm 2025, đạt 60%" in row and "trại giam" in row
+    guessed = next(r for r in targets.split("<tr")[2:] if 'class="c-low"' in r)
+    assert "phải đoán</b>: câu không ghi năm" in guessed
+    # … the task groups with their bodies, the budget
+    assert "<h3>Nhóm nhiệm vụ (" in read and "Sở Lao động – Thương binh và Xã hội" in read
+    assert "Tổng kinh phí" in read and "2.000.000.000 đồng" in read
+    assert "Không tìm thấy trong văn bản:</b> thông tin văn bản › số hiệu" in read
+    # no field names or dotted paths anywhere a reviewer reads
+    for internal in ("staff_assignment", "targets[", "identification.", "population", "heading:", "amount:"):
+        assert internal not in read, internal
+    # the edit box is the advanced way, the usual one said first
+    assert "Cách nâng cao: sửa trực tiếp các giá trị đã đọc" in page and "sửa văn bản rồi tải lên lại" in page
     # the plan file to correct, with every value's place as a comment
     editor = page[page.index('<textarea name="plan"'):page.index("</textarea>")]
     assert 'indicator: &#34;staff_assignment&#34;' in editor and "# bảng 2, hàng 2, high" in editor
@@ -433,7 +449,9 @@ def test_api_lists_rulesets_and_documents_itself(web):
     schema = web.get("/openapi.json").json()
     assert {"/api/check", "/api/rulesets", "/healthz"} <= set(schema["paths"])
     assert "/check" not in schema["paths"]
-    assert web.get("/docs").status_code == 200
+    # no interactive page: the framework's would load its script from a CDN, blank on an office network
+    missing = web.get("/docs")
+    assert missing.status_code == 404 and "Không có trang này" in missing.text and "cdn." not in missing.text
 
 
 def test_the_api_report_is_the_versioned_json_report(web):
@@ -447,9 +465,10 @@ def test_the_api_report_is_the_versioned_json_report(web):
 def test_serve_on_the_command_line():
     run = [sys.executable, "-m", "ctxh_compliance", "serve"]
     shown = subprocess.run([*run, "--help"], capture_output=True, text=True, timeout=60)
-    assert shown.returncode == 0 and "ctxh-check serve [--host 127.0.0.1] [--port 8000]" in shown.stdout
+    assert shown.returncode == 0 and "Cách dùng: ctxh-check serve [--host ĐỊA-CHỈ] [--port CỔNG]" in shown.stdout
     wrong = subprocess.run([*run, "--port", "tám nghìn"], capture_output=True, text=True, timeout=60)
-    assert wrong.returncode == 2 and "--port" in wrong.stderr and "Traceback" not in wrong.stderr
+    assert wrong.returncode == 2 and "--port: giá trị “tám nghìn” không hợp lệ" in wrong.stderr
+    assert "Traceback" not in wrong.stderr and "Xem hướng dẫn: ctxh-check serve -h" in wrong.stderr
 
 
 def test_a_check_past_its_time_processor_or_memory_limit_ends_alone():
@@ -500,5 +519,24 @@ def test_a_draft_from_the_page_is_a_word_file_that_checks_without_a_failure(web,
     assert not [f["rule_id"] for f in report["findings"] if f["verdict"] == "fail"]
     old = web.post("/draft", data={"lang": "vi", "province": "Yên Bái", "period": "2026-2030"})
     assert old.status_code == 422 and 'id="error"' in old.text and "Lào Cai" in old.text
+    # in the words of the form: its field's label, never the command line's option
+    assert "Tỉnh, thành phố (tên sau sắp xếp 2025): “Yên Bái” là tên tỉnh trước ngày 1/7/2025" in old.text
+    assert "--province" not in old.text and "dự thảo dùng tên hiện nay: Lào Cai" in old.text
     bad = web.post("/draft", data={"lang": "vi", "province": "Lào Cai", "period": "sớm thôi"})
     assert bad.status_code == 400 and "thời kỳ dạng 2026-2030" in bad.text
+
+
+def test_the_english_switch_keeps_the_result(web, tmp_path):
+    """The other language's button checks the same upload again in that language: the result stays, with
+    what was read from the document; nothing is kept on the server between the two."""
+    docx = variants.word_variant(LANG_SON_SEED, tmp_path, "tables")
+    page = upload(web, docx).text
+    switch = page[page.index('<form class="switch"'):]
+    switch = switch[:switch.index("</form>")]
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', switch))
+    assert 'action="/switch?lang=en"' in switch and fields["lang"] == "en" and fields["original"]
+    english = web.post("/switch?lang=en", data={k: html.unescape(v) for k, v in fields.items()})
+    assert english.status_code == 200
+    assert "Overall: " in english.text and "NEEDS REVIEW" in english.text
+    assert "Targets (" in english.text and "Task groups (" in english.text  # what was read, kept
+    assert docx.name in english.text and "(đã sửa)" not in english.text

@@ -37,7 +37,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server():
-    pytest.importorskip("fastapi", reason="the web extra is not installed: pip install 'ctxh-compliance[web]'")
+    pytest.importorskip("fastapi", reason="the web packages are not installed: make serve, or pip install -e '.[test]'")
     port = _free_port()
     process = subprocess.Popen([sys.executable, "-m", "ctxh_compliance", "serve", "--port", str(port)],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -60,8 +60,12 @@ def run() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")
     _degrade_to_plain_letters()
     if sys.argv[1:2] == ["serve"]:  # ``ctxh-check serve``: the web page and API, a long-running server
+        from .cli.serve import parse
+        options = parse(sys.argv[2:])
+        if isinstance(options, int):  # help, or a usage error
+            sys.exit(options)
         from .web import main as serve
-        sys.exit(serve(sys.argv[2:]))
+        sys.exit(serve(**options))
     gc.disable()
     from .cli.main import EXIT_INPUT, main_entry
     gc.freeze()

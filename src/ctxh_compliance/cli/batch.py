@@ -13,10 +13,11 @@ from typing import Any
 from ..core.errors import CheckerError, InputError, Problem
 from ..inputs.config import NAMES as CONFIG_NAMES
 from ..inputs.gate import is_stdin
-from ..reports.summary import PlanResult, ReportRow, summary_csv, summary_html, worst_first
+from ..reports.summary import PlanResult, ReportRow, summary_csv, summary_html, summary_xlsx, worst_first
 from ..reports.writing import OutputGuard, write_atomically
 
-__all__ = ["PlanResult", "ReportRow", "check_all", "expand", "summary_csv", "summary_html", "worst_first"]
+__all__ = ["PlanResult", "ReportRow", "check_all", "expand", "summary_csv", "summary_html", "summary_xlsx",
+           "worst_first"]
 
 #: what a folder given to the batch is read for: plan files and the documents a province sends
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -57,7 +58,7 @@ def expand(paths: list[Path]) -> list[Path]:
 
 
 #: files a batch writes itself into the output folder: no plan's report may take their names
-SUMMARY_FILES = ("summary.html", "summary.csv")
+SUMMARY_FILES = ("summary.html", "summary.xlsx", "summary.csv")
 
 
 def report_names(files: list[Path], suffix: str, taken: Iterable[str] = ()) -> dict[Path, str]:

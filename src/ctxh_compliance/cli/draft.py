@@ -9,6 +9,7 @@ import typer
 
 from ..core.errors import InputError, Problem
 from ..core.i18n import translate
+from .usage import LocalCommand
 
 SUFFIX_FORMATS = {".docx": "docx", ".md": "md", ".markdown": "md", ".yaml": "yaml", ".yml": "yaml"}
 
@@ -24,6 +25,14 @@ class Lang(str, Enum):
     en = "en"
 
 
+class DraftCommand(LocalCommand):
+    """``ctxh-check draft``: help and usage errors from the same catalogue as the main command's."""
+
+    prog = "ctxh-check draft"
+    pieces_key, help_key, option_keys = "usage.draft_pieces", "help.draft.command", "help.draft."
+    use_config = False  # the configuration file's settings are the check's (its output is a report)
+
+
 app = typer.Typer(add_completion=False, rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
 
 
@@ -35,10 +44,7 @@ def parse_period(text: str) -> tuple[int, int]:
     return start, int(match.group(2) or start)
 
 
-@app.command(help="Viết dự thảo kế hoạch (khung) cho một tỉnh và một thời kỳ từ dữ liệu của bộ quy tắc: căn cứ, "
-                  "mục tiêu cụ thể theo mức quốc gia, các nhóm nhiệm vụ, kinh phí, tổ chức thực hiện; chỗ “…” để tỉnh "
-                  "điền. Định dạng theo đuôi của --output: .docx (cần gói python-docx), .md, .yaml. Mã thoát: 0 đã "
-                  "ghi; 2 lỗi đầu vào (thời kỳ ngoài mọi chương trình, tên tỉnh cũ hoặc không có).")
+@app.command(cls=DraftCommand)  # its help and its options' are in messages.yaml (help.draft.*)
 def draft(
     province: str = typer.Option(..., "--province", "-p", help="Tỉnh, thành phố (tên hiện nay), ví dụ \"Lào Cai\""),
     period: str = typer.Option(..., "--period", help="Thời kỳ: 2026-2030, hoặc một năm (2027) cho kế hoạch năm"),

@@ -462,7 +462,11 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     if folder is not None:
         _emit(batch.summary_csv(results, o.lang), folder / "summary.csv", guard)
         _emit(batch.summary_html(results, links, o.lang), folder / "summary.html", guard)
+        _emit(batch.summary_xlsx(results, o.lang), folder / "summary.xlsx", guard)
     from ..reports.escaping import term
+    if folder is not None:  # the batch says what it wrote, where
+        sys.stderr.write(translate("batch.wrote", o.lang, n=len(links), folder=term(str(folder)),
+                                   files=", ".join(batch.SUMMARY_FILES)) + "\n")
     lines = []
     for result in batch.worst_first(results):
         if result.report is None:

@@ -24,7 +24,7 @@ from ..core.i18n import catalogue, translate
 
 #: subcommands, named by the first argument (``ctxh-check draft …``): name -> "module:typer app". Any
 #: other first argument is a plan to check (a plan file named like a subcommand: ``./draft``).
-SUBCOMMANDS = {"draft": "ctxh_compliance.cli.draft:app", "serve": "ctxh_compliance.web:main"}
+SUBCOMMANDS = {"draft": "ctxh_compliance.cli.draft:app", "serve": "ctxh_compliance.cli.serve:app"}
 
 EXIT_USAGE, EXIT_INTERNAL = 2, 3
 
@@ -59,18 +59,22 @@ def _text(key: str, lang: str, fallback: str | None = None, **params: Any) -> st
 
 class LocalCommand(TyperCommand):
     """The ``ctxh-check`` command: help and usage errors in the user's language, defaults from a
-    configuration file (``config.py``)."""
+    configuration file (``config.py``). A subcommand is a subclass naming itself and its messages."""
 
     lang = "vi"
+    prog = "ctxh-check"
+    #: the catalogue's keys: the usage line's pieces, the command's help, each option's help (+ its name)
+    pieces_key, help_key, option_keys = "usage.pieces", "help.command", "help."
+    use_config = True
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
         from ..inputs.config import find_settings
         args = list(sys.argv[1:] if args is None else args)
         self.raw_args = args  # as typed: "-o reports/" names a folder, which the parsed path no longer shows
-        prog_name = "ctxh-check"  # also when run as python -m ctxh_compliance, or in-process
+        prog_name = self.prog  # also when run as python -m ctxh_compliance, or in-process
         try:
-            settings = find_settings(args)
+            settings = find_settings(args if self.use_config else ["--no-config"])
         except InputError as exc:
             return self._stop(exc.render(language_of(args)), EXIT_USAGE, standalone_mode)
         except Exception as exc:  # a defect: said plainly, exit 3, never a traceback
@@ -102,10 +106,10 @@ class LocalCommand(TyperCommand):
     # --- the help page ---------------------------------------------------------------------------------
     def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         lang = self.lang
-        formatter.write_usage(ctx.command_path, translate("usage.pieces", lang), prefix=translate("usage.prefix", lang))
+        formatter.write_usage(ctx.command_path, translate(self.pieces_key, lang), prefix=translate("usage.prefix", lang))
         formatter.write_paragraph()
         formatter.indent()
-        formatter.write_text(_text("help.command", lang, self.help or ""))
+        formatter.write_text(_text(self.help_key, lang, self.help or ""))
         formatter.dedent()
         arguments, options = [], []
         for param in self.get_params(ctx):
@@ -126,7 +130,9 @@ class LocalCommand(TyperCommand):
         else:
             opts = sorted([*param.opts, *param.secondary_opts], key=lambda o: o.startswith("--"))  # -r, --ruleset
             names = ", ".join(opts) + (f" {metavar}" if metavar else "")
-        text = _text(f"help.{param.name}", lang, getattr(param, "help", None) or "") or ""
+        if param.name == "help":
+            return "-h, --help", translate("help.help", lang)
+        text = _text(f"{self.option_keys}{param.name}", lang, getattr(param, "help", None) or "") or ""
         default = self._default(param, ctx)
         if default:
             text = f"{text}  [{translate('usage.default', lang, value=default)}]"

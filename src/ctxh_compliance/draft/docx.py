@@ -15,7 +15,7 @@ def _docx():
         import docx
     except ImportError:
         raise InputError([Problem("draft", None, None, "draft.needs_extra",
-                                  {"package": "python-docx", "extra": "extract"})]) from None
+                                  {"package": "python-docx"})]) from None
     return docx
 
 

@@ -7,13 +7,14 @@ the problems; the rules passed or not applicable last, one line each (an annex).
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+import textwrap
+from dataclasses import dataclass, field
 from functools import cache
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..core.i18n import translate
+from ..core.i18n import field_label, translate
 from ..core.resources import cache_dir, data_dir
 from ..model.findings import Finding, Report, Verdict
 from . import escaping
@@ -23,6 +24,13 @@ SECTION_ORDER = ("targets", "tasks", "structure", "legal", "institutions", "arit
 PROBLEMS = (Verdict.FAIL, Verdict.NEEDS_REVIEW, Verdict.WARNING)
 #: the longest "one line" of a problem on page 1 (the whole message is in the details)
 SHORT_LINE = 130
+#: the printed lines page 1 of an A4 report has for its problems table (with its header), between the
+#: conclusion and the reviewer's block, when the rest of page 1 takes its least room; a row takes as many
+#: lines as its tallest cell (characters per line of each column at the table's 9.5 pt in a wide serif
+#: font: rule, problem and next step, place) and its padding, about a third of a line; when rows go on to page
+#: 2, the line that says so takes room too.
+PAGE_1_LINES = 32
+_COLUMN_CHARS = (26, 40, 14)
 
 _COLOURS = {Verdict.FAIL: "31;1", Verdict.NEEDS_REVIEW: "33;1", Verdict.WARNING: "35",
             Verdict.PASS: "32", Verdict.NOT_APPLICABLE: "2"}
@@ -56,6 +64,18 @@ class ProblemLine:
     next_step: str | None
     where: list[str]
 
+    def printed_lines(self, lang: str) -> float:
+        """How many printed lines the row takes on page 1 (an estimate by the widths of its columns)."""
+        rule_chars, text_chars, where_chars = _COLUMN_CHARS
+        finding = self.finding
+        aspect = translate("report.population", lang) if finding.aspect == "population" else ""
+        rule = len(textwrap.wrap(f"{finding.rule_id} {aspect} {finding.title.get(lang)}", rule_chars))
+        rule += len(textwrap.wrap(translate("report.grade_c_short", lang), rule_chars)) if finding.grade == "C" else 0
+        step = f"{translate('report.next_step', lang)}: {self.next_step or translate('report.next_see_details', lang)}"
+        text = len(textwrap.wrap(self.summary, text_chars)) + len(textwrap.wrap(step, text_chars))
+        where = sum(len(textwrap.wrap(place, where_chars)) for place in self.where) or 1
+        return 0.4 + max(rule, text, where)
+
 
 @dataclass
 class Document:
@@ -63,13 +83,24 @@ class Document:
 
     report: Report
     problems: list[ProblemLine]
-    details: list[Section]
-    annex: list[Section]
-    checked: dt.date
-    tool: str
-    ruleset_version: str
+    first: list[ProblemLine]  # the problems printed on page 1; the others continue on page 2
+    notes: list[str] = field(default_factory=list)  # how the plan was read (page 2), in plain words
+    details: list[Section] = field(default_factory=list)
+    annex: list[Section] = field(default_factory=list)
+    checked: dt.date | None = None
+    tool: str = ""
+    ruleset_version: str = ""
     ruleset_label: str = ""  # the ruleset's name, and its folder when it is not a bundled one
     choice: str = ""  # where the ruleset was chosen: the plan's citation, --ruleset, a configuration file
+
+    @property
+    def read_notes(self) -> list[str]:
+        """The notes on how a document was read, without the one on an incomplete source (said apart)."""
+        return self.notes[:len(self.notes) - (not self.report.plan.complete)]
+
+    @property
+    def rest(self) -> list[ProblemLine]:
+        return self.problems[len(self.first):]
 
     @property
     def annex_count(self) -> int:
@@ -104,14 +135,14 @@ def _shorten(text: str, limit: int | None = SHORT_LINE) -> str:
         if not spans:
             break
         _, start, end = max(spans)
-        short = "(…)" if text[start] == "(" else text[start:start + 40].rsplit(" ", 1)[0].rstrip(" ,;:") + " …”"
-        text = text[:start] + short + text[end:]
+        if text[start] == "(":  # an aside is left out whole: what remains is still a sentence
+            text = text[:start].rstrip() + text[end:]
+        else:
+            text = text[:start] + text[start:start + 40].rsplit(" ", 1)[0].rstrip(" ,;:") + " …”" + text[end:]
     if len(text) <= limit:
         return text
     _, ends = _top_level(text)
-    if ends and ends[0] <= limit:
-        return text[:ends[0]]
-    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:(") + " …"
+    return text[:ends[0]] if ends else text  # the first sentence whole, never one cut in the middle
 
 
 def split_message(text: str, lang: str, limit: int | None = SHORT_LINE) -> tuple[str, str | None]:
@@ -136,14 +167,22 @@ def split_message(text: str, lang: str, limit: int | None = SHORT_LINE) -> tuple
     return _shorten(text[:start].strip() or text, limit), _shorten(step[:1].upper() + step[1:], limit)
 
 
+def place(location: str, plan_file: str, lang: str) -> str:
+    """A location inside the plan without the plan's file name, which the report names once: a line of a
+    plan file (``dòng 35``), a place in a document (``bảng 2, hàng 2``), or the location as given."""
+    if location.startswith(plan_file + ":"):
+        line = location[len(plan_file) + 1:].split(":")[0]
+        return translate("report.line", lang, line=line) if line.isdigit() else location
+    if location.startswith(plan_file + " (") and location.endswith(")"):
+        return location[len(plan_file) + 2:-1]
+    return location
+
+
 def _where(finding: Finding, plan_file: str, lang: str) -> list[str]:
-    """Where in the plan: a line of the plan file (``dòng 35``), or the location as given."""
+    """Where in the plan, for the problem's row (each place once)."""
     places = []
     for evidence in finding.evidence:
-        location = evidence.location
-        if location.startswith(plan_file + ":"):
-            line = location[len(plan_file) + 1:].split(":")[0]
-            location = translate("report.line", lang, line=line) if line.isdigit() else location
+        location = place(evidence.location, plan_file, lang)
         if location and location not in places:
             places.append(location)
     return places
@@ -168,12 +207,56 @@ def document(report: Report, lang: str) -> Document:
     lines = [ProblemLine(f, *split_message(f.message.get(lang), lang), _where(f, report.plan.file, lang))
              for f in problems]
     annexed = [f for f in report.findings if f.verdict not in PROBLEMS]
-    return Document(report=report, problems=lines, details=sections(report, problems),
-                    annex=sections(report, annexed), checked=today(), tool=_tool_version(),
-                    ruleset_version=report.ruleset_fingerprint or _ruleset_version(report.ruleset),
+    first, used = [], 1.6 + _page_1_taken(report, lang)  # the table's header
+    for number, line in enumerate(lines, 1):
+        used += line.printed_lines(lang)
+        if used + (1.5 if number < len(lines) else 0) > PAGE_1_LINES:
+            break
+        first.append(line)
+    return Document(report=report, problems=lines, first=first, notes=reading_notes(report, lang),
+                    details=sections(report, problems), annex=sections(report, annexed), checked=today(),
+                    tool=_tool_version(), ruleset_version=report.ruleset_fingerprint or _ruleset_version(report.ruleset),
                     ruleset_label=report.ruleset + (" — " + translate("report.ruleset_folder", lang, folder=report.ruleset_folder)
                                                     if report.ruleset_folder else ""),
                     choice=ruleset_choice(report, lang))
+
+
+def _page_1_taken(report: Report, lang: str) -> int:
+    """The lines of page 1 taken by what may or may not be there: a long title, notes under the
+    conclusion, the line about how the document was read."""
+    taken = len(textwrap.wrap(report.plan.title, 60)) - 1 + max(len(textwrap.wrap(report.plan.issuer or "", 38)) - 1, 0)
+    taken += 2 * (bool(report.unverified) + bool(report.extra_findings) + bool(report.waived)) + 2 * len(report.stale_waivers)
+    return taken + (not report.plan.complete or report.extraction is not None)
+
+
+_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _label(path: str, lang: str) -> str:
+    """``targets[3].year`` as words: ``chỉ tiêu số 4 › năm``."""
+    parts = tuple(int(index) if index else name for name, index in _PATH_PART.findall(path))
+    return field_label(parts, lang)
+
+
+def reading_notes(report: Report, lang: str) -> list[str]:
+    """How the plan was read from its document, in plain words: how many values and how sure, the values
+    guessed (what, where, why), what was not found, and an incomplete source."""
+    notes = []
+    extraction = report.extraction
+    if extraction:
+        notes.append(translate("report.read_values", lang, n=extraction.values, high=extraction.by_confidence.get("high", 0),
+                               medium=extraction.by_confidence.get("medium", 0), low=extraction.by_confidence.get("low", 0)))
+        for guessed in extraction.low:
+            path, _, rest = guessed.partition(" (")
+            notes.append(translate("report.read_guessed", lang, what=_label(path, lang), where=rest.rstrip(")")))
+        if extraction.missing:
+            notes.append(translate("report.read_missing", lang,
+                                   what="; ".join(_label(path, lang) for path in extraction.missing)))
+        if extraction.revisions:
+            notes.append(translate("report.extracted_revisions", lang, count=extraction.revisions))
+    if not report.plan.complete:
+        notes.append(translate("report.incomplete", lang) + (f": {report.plan.source_note}" if report.plan.source_note else ""))
+    return notes
 
 
 def ruleset_choice(report: Report, lang: str) -> str:
@@ -270,7 +353,8 @@ def environment(lang: str, colour: bool, html: bool = False, escape: str | None 
 
     env.globals.update(t=t, lang=lang, Verdict=Verdict, quote_label=quote_label, PROBLEMS=PROBLEMS)
     env.filters.update(paint=paint, loc=loc, md=escaping.md, term=escaping.term, href=escaping.href,
-                       css_string=css_string, date=lambda value: show_date(value, lang))
+                       css_string=css_string, date=lambda value: show_date(value, lang),
+                       place=lambda location, plan: place(location, plan.file, lang))
     return env
 
 

@@ -3,6 +3,7 @@ section, as an HTML page and a CSV file. What a batch keeps of each plan is a sm
 ten thousand plans stay small."""
 
 import csv
+import datetime as dt
 import io
 import sys
 from collections.abc import Iterable, Iterator
@@ -275,3 +276,161 @@ def summary_html(outcomes: list[PlanResult], links: dict[Path, str], lang: str =
     return environment(lang, False, html=True).get_template("summary.html.j2").generate(
         plans=worst_first(outcomes), tables=tables, legend=legend, links=links, label=plan_label,
         checked=today(), tool=_tool_version(), Verdict=Verdict)
+
+
+#: the fill of a verdict's cell in summary.xlsx (the colours of the reports)
+_FILLS = {"fail": "F8D0D0", "needs_review": "FBE8B0", "warning": "EAD8F2", "pass": "D4EFD4", "not_applicable": "F3F3F3",
+          "error": "000000"}
+
+
+def _as_date(value: str | None) -> "dt.date | str":
+    """A plan's date as a date when it is one (``2022-04-15``); a date only partly written stays text."""
+    try:
+        return dt.date.fromisoformat(value) if value else ""
+    except ValueError:
+        return value
+
+
+def summary_xlsx(outcomes: list[PlanResult], lang: str = "vi") -> bytes:
+    """The summary as an Excel workbook for a ministry: a sheet of plans (one row per plan, worst first,
+    the file name always shown so that two versions of one plan are told apart), a sheet of the plan ×
+    rule matrix, a sheet of the rules; headers frozen, filters on, verdicts coloured, dates as dates.
+    Written by openpyxl in write-only mode: rows are streamed, ten thousand plans stay small."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    t = lambda key, **params: translate(key, lang, **params)  # noqa: E731
+    workbook = Workbook(write_only=True)
+    bold, white = Font(bold=True), Font(bold=True, color="FFFFFF")
+    fills = {name: PatternFill("solid", fgColor=colour) for name, colour in _FILLS.items()}
+    header_fill = PatternFill("solid", fgColor="EEEEEE")
+
+    def sheet(title: str, headings: list[str], widths: list[int], fit: bool = True):
+        ws = workbook.create_sheet(title)
+        ws.freeze_panes = "A2"
+        # printed: A4 landscape, the header row on every page; as wide as the page (not the matrix: too wide)
+        ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", "9"  # 9: A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = fit
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.print_title_rows = "1:1"
+        for number, width in enumerate(widths, 1):
+            ws.column_dimensions[_column(number)].width = width
+        cells = []
+        for heading in headings:
+            cell = WriteOnlyCell(ws, value=xlsx_text(heading))
+            cell.font, cell.fill, cell.alignment = bold, header_fill, Alignment(wrap_text=True, vertical="top")
+            cells.append(cell)
+        ws.append(cells)
+        return ws
+
+    def filters(ws, columns: int, rows: int) -> None:
+        ws.auto_filter.ref = f"A1:{_column(max(columns, 1))}{rows + 1}"  # written when the workbook is saved
+
+    def verdict_cell(ws, value: str | None, word: str | None = None):
+        cell = WriteOnlyCell(ws, value=xlsx_text(word if word is not None else _verdict_word(value, lang)))
+        cell.data_type = "s"
+        if value in fills:
+            cell.fill = fills[value]
+            cell.font = white if value == "error" else Font()
+        return cell
+
+    def date_cell(ws, value: str | None):
+        day = _as_date(value)
+        cell = WriteOnlyCell(ws, value=day if isinstance(day, dt.date) else xlsx_text(day))
+        if isinstance(day, dt.date):
+            cell.number_format = "DD/MM/YYYY"
+        else:
+            cell.data_type = "s"
+        return cell
+
+    counted = list(Verdict)
+    ordered = worst_first(outcomes)
+    plans = sheet(t("batch.xlsx_plans"),
+                  [t("batch.province"), t("batch.plan"), t("batch.xlsx_plan_title"), t("report.date"), t("report.file"),
+                   t("batch.decision"), t("batch.overall"), *[t(f"verdict.{v.value}") for v in counted]],
+                  [14, 16, 50, 11, 32, 13, 15, *[15 for _ in counted]])
+    for outcome in ordered:
+        report = outcome.report
+        if report is None:
+            plans.append(_texts(plans, ["", xlsx_text(plan_label(outcome)), "", "", xlsx_text(outcome.path.name), "",
+                                        verdict_cell(plans, "error", t("batch.error"))]))
+            continue
+        counts = report.counts()
+        plans.append(_texts(plans, [xlsx_text(report.plan.province), xlsx_text(plan_label(outcome)),
+                                    xlsx_text(report.plan.title), date_cell(plans, report.plan.date),
+                                    xlsx_text(outcome.path.name), xlsx_text(report.decision),
+                                    verdict_cell(plans, report.overall.value), *[counts[v] for v in counted]]))
+
+    filters(plans, 7 + len(counted), len(ordered))
+
+    rule_ids, rows = matrix(outcomes)
+    grid = sheet(t("batch.xlsx_matrix"), [t("batch.province"), t("batch.plan"), t("report.file"), *rule_ids],
+                 [16, 18, 30, *[15 for _ in rule_ids]], fit=False)
+    for outcome, verdicts in rows:
+        label = [xlsx_text(outcome.report.plan.province if outcome.report else ""), xlsx_text(plan_label(outcome)),
+                 xlsx_text(outcome.path.name)]
+        if outcome.report is None:
+            grid.append(_texts(grid, [*label, verdict_cell(grid, "error", t("batch.error"))]))
+            continue
+        grid.append(_texts(grid, [*label, *[verdict_cell(grid, verdicts.get(rid)) for rid in rule_ids]]))
+    filters(grid, 3 + len(rule_ids), len(rows))
+    fails = fail_counts(outcomes)
+    grid.append(_texts(grid, ["", xlsx_text(t("batch.fails_per_rule")), "", *[fails.get(rid, 0) for rid in rule_ids]]))
+
+    rules = sheet(t("batch.xlsx_rules"), [t("report.rule"), t("batch.xlsx_ruleset"), t("batch.decision"),
+                                          t("batch.xlsx_section"), t("batch.xlsx_title"), t("batch.fails_per_rule")],
+                  [14, 14, 14, 24, 80, 14])
+    listed = 0
+    for table in matrix_tables(outcomes, lang):
+        for column in table.columns:
+            rules.append(_texts(rules, [column.rule_id, table.ruleset, xlsx_text(table.decision),
+                                        xlsx_text(t(f"section.{table.section}")), xlsx_text(column.title), column.fails]))
+            listed += 1
+    filters(rules, 6, listed)
+    from ..core.clock import today
+    checked = dt.datetime.combine(today(), dt.time())
+    workbook.properties.created, workbook.properties.creator = checked, "ctxh-check"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _same_bytes(buffer.getvalue(), checked.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def _same_bytes(archive: bytes, checked: str) -> bytes:
+    """The same plans give the same file: the writer dates each member, and the workbook's "modified",
+    with the time of writing; here they are the day of the check."""
+    import re
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archive)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + checked.encode(), data)
+            target.writestr(zipfile.ZipInfo(member.filename, (1980, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _column(number: int) -> str:
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(number)
+
+
+def xlsx_text(value: object) -> object:
+    """Text as a workbook can hold it (no control characters); every text cell is written as text, never
+    as a formula (see ``_texts``)."""
+    if not isinstance(value, str):
+        return value
+    return "".join(ch for ch in value if ch in "\t\n" or ord(ch) >= 32)
+
+
+def _texts(ws, values: list) -> list:
+    """A row whose strings are text cells: a plan's "=…" is shown as written, never computed."""
+    from openpyxl.cell import WriteOnlyCell
+    row = []
+    for value in values:
+        if isinstance(value, str):
+            value = WriteOnlyCell(ws, value=value)
+            value.data_type = "s"
+        row.append(value)
+    return row

@@ -10,6 +10,7 @@ back later (503, Retry-After) before its body is read, so the server's memory do
 the number of clients.
 """
 
+import base64
 import os
 import re
 import shutil
@@ -19,6 +20,7 @@ from functools import cache
 from urllib.parse import parse_qs, quote
 
 from fastapi import FastAPI, File, Form, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
@@ -36,10 +38,8 @@ RETRY_AFTER = 5
 LANGS = ("vi", "en")
 CSP = ("default-src 'none'; style-src 'self'{styles}; img-src 'self' data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
-#: the framework's API page loads its script and style sheet from a CDN and starts them inline
-DOCS_CSP = ("default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-            "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'")
+#: the draft form's fields, by the command-line option a draft's problem names
+FORM_FIELDS = {"--province": "web.draft_province", "--period": "web.draft_period", "--kind": "web.draft_kind"}
 
 
 class Refused(Exception):
@@ -75,6 +75,26 @@ def _form_page(lang: str, errors: list[str] | None = None, status: int = 200) ->
         errors=errors or [], rulesets=_rulesets(), max_mb=MAX_UPLOAD // (1024 * 1024))
     headers = {"Retry-After": str(RETRY_AFTER)} if status == 503 else None
     return HTMLResponse(page, status_code=status, headers=headers)
+
+
+def _in_form_words(problem, lang: str) -> str:
+    """A draft's problem as the form says it: the field's label, not the command-line option, and the
+    form's own wording where the command line's names an option."""
+    from ..core.errors import Problem
+    from ..core.i18n import catalogue
+    label = translate(FORM_FIELDS[problem.file], lang) if problem.file in FORM_FIELDS else problem.file
+    key = f"web.{problem.key}" if f"web.{problem.key}" in catalogue() else problem.key
+    return Problem(label, None, None, key, problem.params).render(lang)
+
+
+def _not_understood(request: Request, status: int, key: str, **params) -> Response:
+    """What the framework would answer in English (a missing field, an unknown page, a method not
+    allowed), in the user's language: JSON for the API, the upload page for a browser."""
+    lang = _lang(request.query_params.get("lang"))
+    message = translate(key, lang, **params)
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": key.removeprefix("web."), "problems": [message]}, status_code=status)
+    return _form_page(lang, [message], status)
 
 
 def _corrected(name: str, lang: str) -> str:
@@ -163,7 +183,9 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
             await app.state.pool.close()
             shutil.rmtree(folder, ignore_errors=True)
 
-    app = FastAPI(title="ctxh-check", version=_version(), lifespan=lifespan, redoc_url=None,
+    # no interactive API page: the framework's loads its script from a CDN (blank on an office network);
+    # the OpenAPI description stays at /openapi.json
+    app = FastAPI(title="ctxh-check", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Kiểm tra kế hoạch công tác xã hội cấp tỉnh theo quyết định quốc gia. "
                               "Checks a provincial social-work plan against the national decision it implements. "
                               "Nothing is stored: uploads and results live only while the request runs.")
@@ -205,11 +227,38 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
                     lang = _lang(form.get("lang"))
                     task = {**await _upload(form.get("file"), lang, folder),
                             **_options(form.get("ruleset"), form.get("as_of"))}
+                    # the page carries the upload for the language switch when it fits in a request
+                    task["switchable"] = os.path.getsize(task["path"]) * 4 // 3 < MAX_REQUEST - 64 * 1024
             except Refused as exc:
                 return _form_page(lang, [translate(exc.key, lang, **exc.params)], exc.status)
             except HTTPException:  # a form the framework could not read (too many parts, a part too large)
                 return _form_page(lang, [translate("web.bad_form", lang)], 400)
             return await _page_check(request, {**task, "folder": folder})
+
+    @app.post("/switch", response_class=HTMLResponse, include_in_schema=False)
+    async def switch(request: Request) -> Response:
+        """The result in the other language: the upload (or the plan as corrected) the page carried, checked
+        again; its name stays as it was."""
+        lang = "vi"
+        try:
+            async with request.form(max_files=0, max_fields=8, max_part_size=MAX_REQUEST) as form:
+                lang = _lang(form.get("lang"))
+                name = str(form.get("name") or "")[:200]
+                original, suffix = str(form.get("original") or ""), str(form.get("suffix") or ".yaml")
+                try:
+                    data = base64.b64decode(original, validate=True) if original else \
+                        str(form.get("plan") or "").replace("\r\n", "\n").encode("utf-8")
+                except ValueError:
+                    raise Refused(400, "web.bad_form") from None
+                if suffix not in KINDS or not data.strip():
+                    raise Refused(400, "web.bad_form")
+                task = {"data": data, "suffix": suffix, "name": safe_name(name, suffix), "lang": lang,
+                        "switchable": bool(original), **_options(form.get("ruleset"), form.get("as_of"))}
+        except Refused as exc:
+            return _form_page(lang, [translate(exc.key, lang, **exc.params)], exc.status)
+        except HTTPException:
+            return _form_page(lang, [translate("web.bad_form", lang)], 400)
+        return await _page_check(request, task)
 
     @app.post("/recheck", response_class=HTMLResponse, include_in_schema=False)
     async def recheck(request: Request) -> Response:
@@ -249,7 +298,7 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
         try:
             data = await run_in_threadpool(write_draft, province, start, end, kind, None, "docx")
         except InputError as exc:
-            return _form_page(lang, [p.render(lang) for p in exc.problems], 422)
+            return _form_page(lang, [_in_form_words(p, lang) for p in exc.problems], 422)
         name = f"du-thao-{province}-{start}-{end}.docx"
         disposition = f"attachment; filename=\"{ascii_name(name)}\"; filename*=UTF-8''{quote(name)}"
         return Response(data, media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -303,6 +352,21 @@ def create_app(limits: Limits | None = None, job: str = JOB) -> FastAPI:
     async def healthz(request: Request) -> dict:
         return {"status": "ok", "workers_ready": request.app.state.pool.ready, "workers": limits.workers}
 
+    @app.exception_handler(RequestValidationError)
+    async def not_valid(request: Request, exc: RequestValidationError) -> Response:
+        fields = [str(error.get("loc", ["", ""])[-1]) for error in exc.errors()]
+        if "file" in fields:
+            return _not_understood(request, 400, "web.no_file")
+        return _not_understood(request, 400, "web.bad_field", fields=", ".join(fields))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        key = {404: "web.not_found", 405: "web.method_not_allowed"}.get(exc.status_code, "web.bad_request")
+        response = _not_understood(request, exc.status_code, key)
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
+
     @app.exception_handler(_TooLarge)
     async def too_large(request: Request, exc: _TooLarge) -> Response:
         return _refusal(request.scope)
@@ -341,7 +405,6 @@ class SecurityHeaders:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        docs = scope["path"] in ("/docs", "/docs/oauth2-redirect")
 
         async def sending(message):
             if message["type"] == "http.response.start":
@@ -350,7 +413,7 @@ class SecurityHeaders:
                 extra = {b"x-content-type-options": b"nosniff", b"x-frame-options": b"DENY",
                          b"referrer-policy": b"no-referrer", b"cross-origin-opener-policy": b"same-origin"}
                 if b"content-security-policy" not in names:
-                    extra[b"content-security-policy"] = (DOCS_CSP if docs else CSP.format(styles="")).encode()
+                    extra[b"content-security-policy"] = CSP.format(styles="").encode()
                 if b"cache-control" not in names:
                     extra[b"cache-control"] = b"no-store"
                 headers += [(k, v) for k, v in extra.items() if k not in names]

@@ -21,39 +21,6 @@ _STYLE_ELEMENT = re.compile(r"<style>(.*?)</style>", re.S)
 _STYLE_ATTRIBUTE = re.compile(r' style="([^"]*)"')
 
 
-@dataclass
-class ReadValue:
-    """One value read from the document, for the page's "what was read" table."""
-
-    label: str
-    path: str
-    value: str
-    where: str
-    confidence: str
-    why: str | None
-    sentence: str | None
-
-
-def _lookup(data: Any, dotted: str) -> Any:
-    from ..extract.document import _path
-    for step in _path(dotted):
-        try:
-            data = data[step]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, dict):
-        return " · ".join(f"{k}: {_shown(v)}" for k, v in value.items() if k != "quote" and not isinstance(v, (dict, list)))
-    if isinstance(value, list):
-        return ", ".join(_shown(v) for v in value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return "" if value is None else str(value)
-
-
 def _label(dotted: str, lang: str) -> str:
     """A value's place in the plan in words: "Chỉ tiêu 1 — năm" for ``targets[0].year``."""
     from ..core.i18n import catalogue, translate
@@ -69,10 +36,80 @@ def _label(dotted: str, lang: str) -> str:
     return words
 
 
-def read_values(extraction, lang: str) -> list[ReadValue]:
-    return [ReadValue(_label(path, lang), path, _shown(_lookup(extraction.data, path)), found.where, found.confidence, found.why,
-                      found.para.text if found.para is not None else None)
-            for path, found in extraction.evidence.items()]
+@dataclass
+class Read:
+    """What was read from the document, laid out as a reviewer reads a plan: the identification, a table of
+    targets, the task groups with their bodies, the budget; each with its sentence and place, the guessed
+    ones marked with why. No field names: every label is a word of the catalogue."""
+
+    identification: list[dict]
+    targets: list[dict]
+    groups: list[dict]
+    budget: list[dict]
+    missing: list[str]
+    count: int
+
+
+def _money(amount: Any, lang: str) -> str:
+    from ..core.text import format_number
+    return f"{format_number(amount, lang)} {'đồng' if lang == 'vi' else 'VND'}" if isinstance(amount, (int, float)) else ""
+
+
+def _place(extraction, *paths: str) -> dict:
+    """The place, sentence and sureness of a value: the first of ``paths`` that has evidence; the value is
+    marked guessed (with why) when any of them was guessed."""
+    found = [extraction.evidence[p] for p in paths if p in extraction.evidence]
+    guessed = [f for f in found if f.confidence == "low"]
+    first = found[0] if found else None
+    return {"where": first.where if first else "", "sentence": first.para.text if first and first.para is not None else "",
+            "low": bool(guessed), "why": "; ".join(f.why for f in guessed if f.why)}
+
+
+def read_view(extraction, ruleset_id: str | None, lang: str) -> Read:
+    from ..core.errors import FieldPath
+    from ..core.i18n import quantity, translate
+    data = extraction.data
+    names: dict[str, str] = {}
+    if ruleset_id:
+        from ..rules.ruleset_loader import load_ruleset
+        try:
+            names = {key: getattr(ind.name, lang) for key, ind in load_ruleset(ruleset_id).indicators.items()}
+        except Exception:  # the names are a help to read; without them the table still shows every value
+            names = {}
+    identification = []
+    for key in ("title", "number", "date", "date_text", "province", "issuer", "kind"):
+        value = (data.get("identification") or {}).get(key)
+        if value in (None, ""):
+            continue
+        shown = translate(f"kind.{value}", lang) if key == "kind" else str(value)
+        identification.append({"label": translate(f"web.field.{key}", lang), "value": shown,
+                               **_place(extraction, f"identification.{key}")})
+    targets = []
+    for i, target in enumerate(data.get("targets") or []):
+        indicator = target.get("indicator", "")
+        value = quantity(target["value"], target.get("unit", ""), lang, target.get("relative_to"), target.get("comparison")) \
+            if isinstance(target.get("value"), (int, float)) else ""
+        targets.append({"indicator": names.get(indicator) or indicator, "year": target.get("year", ""), "value": value,
+                        "population": ", ".join(target.get("population") or []),
+                        **_place(extraction, f"targets[{i}]", f"targets[{i}].year", f"targets[{i}].population")})
+    groups = []
+    for i, group in enumerate(data.get("task_groups") or []):
+        groups.append({"heading": group.get("heading", ""), "lead": "; ".join(group.get("lead") or []),
+                       "partners": "; ".join(group.get("partners") or []),
+                       "budget": _money((group.get("budget_per_year") or {}).get("amount"), lang),
+                       **_place(extraction, f"task_groups[{i}]", f"task_groups[{i}].lead", f"task_groups[{i}].partners")})
+    budget = []
+    money = data.get("budget") or {}
+    for key in ("total", "per_year"):
+        if isinstance(money.get(key), dict):
+            budget.append({"label": translate(f"web.budget_{key}", lang), "value": _money(money[key].get("amount"), lang),
+                           **_place(extraction, f"budget.{key}")})
+    for i, source in enumerate(money.get("sources") or []):
+        budget.append({"label": translate("web.budget_source", lang), "value": source.get("name", ""),
+                       **_place(extraction, f"budget.sources[{i}]")})
+    from ..extract.document import _path
+    missing = [FieldPath(_path(m)).show(lang) for m in extraction.missing]
+    return Read(identification, targets, groups, budget, missing, len(extraction.evidence))
 
 
 def _data_uri(text: str, mime: str) -> str:
@@ -153,10 +190,12 @@ def _page(report: Report, extraction, plan_text: str, job: dict, path: Path) -> 
     missing = list(extraction.missing) if extraction is not None else []
     assumed = list((extraction.data.get("source") or {}).get("assumed") or []) if extraction is not None else []
     template = environment(lang, False, html=True).get_template("web/result.html.j2")
+    read = read_view(extraction, report.ruleset, lang) if extraction is not None else None
+    other = "en" if lang == "vi" else "vi"
     page = template.render(t=t, report=report, doc=document(report, lang), counts=report.counts(), everything=False,
-                           downloads=downloads, read=read_values(extraction, lang) if extraction is not None else None,
-                           missing=[f"{_label(m, lang)} ({m})" for m in missing],
-                           assumed=[f"{_label(a, lang)} ({a})" for a in assumed],
+                           downloads=downloads, read=read, missing=missing, other=other, suffix=job["suffix"],
+                           original=base64.b64encode(path.read_bytes()).decode("ascii") if job.get("switchable") else "",
+                           assumed=[_label(a, lang) for a in assumed],
                            plan_text=plan_text, name=job["name"], rulesets=available_rulesets(),
                            chosen=job.get("ruleset") or "", as_of=job.get("as_of") or "")
     return {"status": "ok", "overall": report.overall.value, "page": page, "styles": style_sources(page)}

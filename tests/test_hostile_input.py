@@ -324,7 +324,9 @@ def test_the_whole_bad_input_corpus_gives_the_same_output_with_two_workers(tmp_p
     first = run(folder, "-o", one, "--jobs", "1", timeout=300)
     second = run(folder, "-o", two, "--jobs", "2", timeout=300)
     assert first.returncode == second.returncode == 2, text(second)
-    assert first.stdout == second.stdout and first.stderr == second.stderr
+    # the same lines, but for the output folder each run names when it says what it wrote
+    assert first.stdout == second.stdout
+    assert first.stderr.replace(bytes(one), b"OUT") == second.stderr.replace(bytes(two), b"OUT")
     assert "missing-kind.yaml: LỖI TỆP" in second.stdout.decode() and "hong.docx: LỖI TỆP" in second.stdout.decode()
     assert "BrokenProcessPool" not in text(second) and "lỗi nội bộ" not in text(second)
     assert sorted(p.name for p in one.iterdir()) == sorted(p.name for p in two.iterdir())

@@ -104,7 +104,7 @@ def _table_rows(page, tables: list, carried: dict) -> list[dict]:
     the row before."""
     out = []
     for number, table in enumerate(tables):
-        rows = [r for r in table.extract() if any((c or "").strip() for c in r)]
+        rows = [r for r in page.extract(table) if any((c or "").strip() for c in r)]
         if not rows:
             continue
         previous = carried.get("header") if number == 0 and table.bbox[1] < float(page.height) * 0.2 else None
@@ -169,71 +169,136 @@ def _continues(prev: dict, line: dict, right: float, left: float) -> bool:
     return lower and not before.endswith((".", "!", "?")) and len(before) > 60
 
 
-def _pdfium_lines(page, tables: list) -> list[dict]:
+def _pdfium_lines(page, tables: list, text_page) -> list[dict]:
     """The text runs of a page as pdfium sets them (a run ends at a large gap, so two columns are two
     runs), outside the page's ruled tables, as lines in reading order (points, top-down)."""
     height = page.get_height()
-    text_page = page.get_textpage()
     inside = [t.bbox for t in tables]
     runs = []
-    try:
-        for i in range(text_page.count_rects()):
-            left, bottom, right, top = text_page.get_rect(i)
-            text = text_page.get_text_bounded(left, bottom, right, top)
-            text = text.replace("\x02", "-")  # pdfium's mark of a hyphen at the end of a line
-            run = {"text": clean(re.sub(r"[\x00-\x08\x0b-\x1f]", "", text)), "x0": left, "x1": right,
-                   "top": height - top, "bottom": height - bottom}
-            if not any(x0 - 1 <= run["x0"] and run["x1"] <= x1 + 1 and y0 - 1 <= run["top"] and run["bottom"] <= y1 + 1
-                       for x0, y0, x1, y1 in inside):
-                runs.append(run)
-    finally:
-        text_page.close()
+    for i in range(text_page.count_rects()):
+        left, bottom, right, top = text_page.get_rect(i)
+        text = text_page.get_text_bounded(left, bottom, right, top)
+        text = text.replace("\x02", "-")  # pdfium's mark of a hyphen at the end of a line
+        run = {"text": clean(re.sub(r"[\x00-\x08\x0b-\x1f]", "", text)), "x0": left, "x1": right,
+               "top": height - top, "bottom": height - bottom}
+        if not any(x0 - 1 <= run["x0"] and run["x1"] <= x1 + 1 and y0 - 1 <= run["top"] and run["bottom"] <= y1 + 1
+                   for x0, y0, x1, y1 in inside):
+            runs.append(run)
     return words_to_lines(runs)
 
 
-def _has_paths(page) -> bool:
-    """Whether the page draws lines or boxes (a ruled table), read by pdfium without parsing the text."""
+_THIN = 3.0  # points: a path this thin is a ruling line (a table's border), as wide as it is long
+
+
+def _rulings(page, height: float) -> list[dict]:
+    """The page's ruling lines as pdfplumber's table finder takes them (edges, top-down points), read by
+    pdfium from the page's path objects: a thin path is a horizontal or vertical line; a four-sided path
+    is a rectangle's four sides. Curves and filled shapes are not rulings."""
     import pypdfium2.raw as raw
-    return any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2))
+    edges = []
+
+    def edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> None:
+        edges.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0,
+                      "height": bottom - top, "orientation": orientation, "object_type": "line"})
+
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        top, bottom = height - top, height - bottom
+        if bottom - top <= _THIN < right - left:
+            middle = (top + bottom) / 2
+            edge(left, middle, right, middle, "h")
+        elif right - left <= _THIN < bottom - top:
+            middle = (left + right) / 2
+            edge(middle, top, middle, bottom, "v")
+        elif raw.FPDFPath_CountSegments(obj.raw) in (4, 5) and right - left > _THIN and bottom - top > _THIN:
+            edge(left, top, right, top, "h")
+            edge(left, bottom, right, bottom, "h")
+            edge(left, top, left, bottom, "v")
+            edge(right, top, right, bottom, "v")
+    return edges
+
+
+class _RuledPage:
+    """What pdfplumber's table finder reads of a page — the ruling lines and the page's box — taken from
+    pdfium, so that the page is parsed once, in C, and pdfplumber only finds the cells; each cell's text
+    is then pdfium's, in the order the document set it (a letter and its combining marks stay one)."""
+
+    def __init__(self, page, text_page, edges: list[dict]):
+        self.width, self.height = page.get_width(), page.get_height()
+        self.bbox = (0, 0, self.width, self.height)
+        self.edges = edges
+        self._text_page = text_page
+
+    def extract(self, table) -> list[list[str | None]]:
+        """The table's rows, each cell's text (lines kept) or None where a merged cell spans it: the
+        characters whose box's centre lies in the cell, in the order the document set them."""
+        cells = [cell for row in table.rows for cell in row.cells if cell is not None]
+        texts = self._cell_texts(cells)
+        return [[None if cell is None else texts[cell] for cell in row.cells] for row in table.rows]
+
+    def _cell_texts(self, cells: list[tuple]) -> dict[tuple, str]:
+        text_page, height = self._text_page, self.height
+        count = text_page.count_chars()
+        text = text_page.get_text_range(0, count) if count else ""
+        pieces: dict[tuple, list[str]] = {cell: [] for cell in cells}
+        owner = None
+        for index, char in enumerate(text[:count]):
+            left, bottom, right, top = text_page.get_charbox(index)
+            if right > left or top > bottom:  # a character drawn on the page (a generated space or line end is not)
+                x, y = (left + right) / 2, height - (bottom + top) / 2
+                owner = next((c for c in cells if c[0] <= x < c[2] and c[1] <= y < c[3]), None)
+            if owner is not None:
+                pieces[owner].append("\n" if char in "\r\n" else "-" if char == "\x02" else char)
+        out = {}
+        for cell, chars in pieces.items():
+            joined = re.sub(r"[\x00-\x08\x0b-\x1f]", "", "".join(chars))
+            out[cell] = "\n".join(line.strip() for line in joined.split("\n") if line.strip())
+        return out
+
+
+def _ruled_tables(page, text_page) -> tuple[list, "_RuledPage | None"]:
+    """The ruled tables of a page (pdfplumber's table finder over pdfium's rulings and characters), and
+    the page they read; none, without importing pdfplumber, when the page has no two horizontal and
+    two vertical rulings."""
+    height = page.get_height()
+    edges = _rulings(page, height)
+    if sum(e["orientation"] == "h" for e in edges) < 2 or sum(e["orientation"] == "v" for e in edges) < 2:
+        return [], None
+    from pdfplumber.table import TableFinder, TableSettings
+    ruled = _RuledPage(page, text_page, edges)
+    return TableFinder(ruled, TableSettings.resolve(None)).tables, ruled
 
 
 def text_pages(document, path: Path) -> list[Para]:
-    """The paragraphs of a PDF with a text layer: text from pdfium (fast, in C); the pages that draw
-    lines are also read by pdfplumber for their ruled tables."""
+    """The paragraphs of a PDF with a text layer: text and ruling lines from pdfium (fast, in C); the
+    pages with ruled tables have their cells found by pdfplumber's table finder over what pdfium read."""
     pages = []
     carried: dict = {}
-    plumber = None
-    try:
-        for number in range(len(document)):
-            page = document[number]
-            tables, table_page = [], None
-            if _has_paths(page):
-                try:
-                    if plumber is None:
-                        import pdfplumber
-                        plumber = pdfplumber.open(str(path))
-                    table_page = plumber.pages[number]
-                    tables = table_page.find_tables()
-                except Exception:  # a page whose drawing pdfplumber cannot read as tables: its text alone
-                    tables = []
+    for number in range(len(document)):
+        page = document[number]
+        text_page = page.get_textpage()
+        try:
+            try:
+                tables, table_page = _ruled_tables(page, text_page)
+            except Exception:  # a page whose drawing cannot be read as tables: its text alone
+                tables, table_page = [], None
             carried.pop("rest", None)
             rows = _table_rows(table_page, tables, carried) if tables else []
             if not tables:
                 carried.pop("header", None)
-            lines = _pdfium_lines(page, tables)
-            for row in rows:  # each table row where its table stands among the lines
-                at = next((i for i, line in enumerate(lines) if not line.get("table") and line["top"] > row["top"]),
-                          len(lines))
-                lines.insert(at, row)
-            if carried.get("rest"):
-                lines.insert(0, {"text": " ".join(text.replace("\n", " ") for _, text in carried["rest"]),
-                                 "pieces": carried["rest"], "table_no": carried.get("rest_table"),
-                                 "x0": 0, "x1": 0, "top": -1, "bottom": -1, "table": True, "rest": True})
-            pages.append((float(page.get_height()), lines))
-            page.close()
-    finally:
-        if plumber is not None:
-            plumber.close()
+            lines = _pdfium_lines(page, tables, text_page)
+        finally:
+            text_page.close()
+        for row in rows:  # each table row where its table stands among the lines
+            at = next((i for i, line in enumerate(lines) if not line.get("table") and line["top"] > row["top"]),
+                      len(lines))
+            lines.insert(at, row)
+        if carried.get("rest"):
+            lines.insert(0, {"text": " ".join(text.replace("\n", " ") for _, text in carried["rest"]),
+                             "pieces": carried["rest"], "table_no": carried.get("rest_table"),
+                             "x0": 0, "x1": 0, "top": -1, "bottom": -1, "table": True, "rest": True})
+        pages.append((float(page.get_height()), lines))
+        page.close()
     return paragraphs(pages)
 
 

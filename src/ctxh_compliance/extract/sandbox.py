@@ -152,26 +152,122 @@ def _in_child(path: Path, display: str, ocr: bool = False, by_ocr: bool = True) 
     seconds, wall = (OCR_SECONDS, OCR_WALL_SECONDS) if ocr else (LIMIT_SECONDS, _WALL_SECONDS)
     over_time = _problem(display, "document.limit_time", seconds=seconds)
     try:
-        done = subprocess.run([sys.executable, "-m", "ctxh_compliance.extract.sandbox", str(path), display],
-                              capture_output=True, timeout=wall, preexec_fn=_limits(seconds), check=False,
-                              env={**os.environ, "PYTHONPATH": _package_path(), OCR_SWITCH: "1" if ocr else "0"})
+        returncode, stdout, stderr = (_forked if _can_fork() else _started)(path, display, seconds, wall, ocr)
     except subprocess.TimeoutExpired:
         raise over_time from None
-    if done.returncode == -9 or done.returncode == -24:  # SIGKILL, SIGXCPU: over the processor time
+    if returncode == -9 or returncode == -24:  # SIGKILL, SIGXCPU: over the processor time
         raise over_time
     try:
-        answer = json.loads(done.stdout)
+        answer = json.loads(stdout)
     except ValueError:
-        memory = b"MemoryError" in done.stderr or done.returncode == -6
+        memory = b"MemoryError" in stderr or returncode == -6
         if memory:
             raise _problem(display, "document.limit_memory", mib=LIMIT_MEMORY >> 20) from None
         raise _problem(display, "document.reader_failed",
-                       detail=(done.stderr.decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]) from None
+                       detail=(stderr.decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]) from None
     if "problems" in answer:
         if not ocr and by_ocr and any(p[2] == "document.scan" for p in answer["problems"]):
             return _in_child(path, display, ocr=True)
         raise InputError([Problem(display, p[0], p[1], p[2], _params(p[3])) for p in answer["problems"]])
     return _paras(answer)
+
+
+def _can_fork() -> bool:
+    """Whether the reader can be a fork of this process: on Linux, when this process runs one thread
+    (a fork of a process with other threads may inherit a lock held by one of them)."""
+    import threading
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
+
+
+def _started(path: Path, display: str, seconds: int, wall: int, ocr: bool) -> tuple[int, bytes, bytes]:
+    """The reader as a new interpreter (where this process cannot be forked): it imports the package
+    and the document libraries again."""
+    done = subprocess.run([sys.executable, "-m", "ctxh_compliance.extract.sandbox", str(path), display],
+                          capture_output=True, timeout=wall, preexec_fn=_limits(seconds), check=False,
+                          env={**os.environ, "PYTHONPATH": _package_path(), OCR_SWITCH: "1" if ocr else "0"})
+    return done.returncode, done.stdout, done.stderr
+
+
+def _import_reader(path: Path) -> None:
+    """The reader of the document's type and its library, imported in this process (once: every fork
+    starts with them); only what this type needs. A library that is missing is said by the reader."""
+    try:
+        if path.suffix.lower() == ".docx":
+            import docx  # noqa: F401
+
+            from . import word  # noqa: F401
+        else:
+            import pypdfium2  # noqa: F401
+
+            from . import pdf  # noqa: F401
+        from . import reader  # noqa: F401
+    except ImportError:
+        pass
+
+
+def _forked(path: Path, display: str, seconds: int, wall: int, ocr: bool) -> tuple[int, bytes, bytes]:
+    """The reader as a fork of this process: it starts with every library this process has imported
+    (a batch worker or the command line imports them once), under its own limits — ``seconds`` of
+    processor time, LIMIT_MEMORY bytes of address space more than this process has, ``wall`` seconds
+    in all — and ends when this process ends. Each document still has a process of its own: a crash
+    or a limit is that document's alone."""
+    import selectors
+    import signal
+    import time
+    _import_reader(path)
+    space = _address_space()
+    prctl = _prctl()
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the reader
+        code = 1
+        try:
+            os.close(out_r)
+            os.close(err_r)
+            os.dup2(err_w, 2)
+            if prctl is not None:
+                prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+            signal.signal(signal.SIGXCPU, signal.SIG_DFL)
+            resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+            if space:
+                resource.setrlimit(resource.RLIMIT_AS, (space + LIMIT_MEMORY, space + LIMIT_MEMORY))
+            os.environ[OCR_SWITCH] = "1" if ocr else "0"
+            answer = json.dumps(_child(str(path), display), ensure_ascii=False).encode("utf-8")
+            with os.fdopen(out_w, "wb") as out:
+                out.write(answer)
+            code = 0
+        except BaseException:
+            import traceback
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    os.close(out_w)
+    os.close(err_w)
+    received: dict[int, list[bytes]] = {out_r: [], err_r: []}
+    deadline = time.monotonic() + wall
+    with selectors.DefaultSelector() as selector:
+        for fd in received:
+            selector.register(fd, selectors.EVENT_READ)
+        try:
+            while selector.get_map():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    os.kill(pid, signal.SIGKILL)
+                    os.waitpid(pid, 0)
+                    raise subprocess.TimeoutExpired("reader", wall)
+                for key, _ in selector.select(left):
+                    chunk = os.read(key.fd, 1 << 16)
+                    if chunk:
+                        received[key.fd].append(chunk)
+                    else:
+                        selector.unregister(key.fd)
+        finally:
+            os.close(out_r)
+            os.close(err_r)
+    _, status = os.waitpid(pid, 0)
+    returncode = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+    return returncode, b"".join(received[out_r]), b"".join(received[err_r])
 
 
 def _paras(answer: dict) -> Paras:

@@ -1,0 +1,74 @@
+"""The process that reads a document: on Linux a fork of the process that asks (its libraries already
+imported), elsewhere a new interpreter. Both read the same paragraphs, keep the same limits, and leave
+no process behind."""
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from ctxh_compliance.core.errors import InputError
+from ctxh_compliance.extract import sandbox
+
+ROOT = Path(__file__).resolve().parents[1]
+WORD = ROOT / "examples" / "lang_son_sldtbxh_2021-2025.docx"
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the forked reader is Linux's")
+
+
+def _children() -> list[int]:
+    children = []
+    for task in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{task}/children") as handle:
+            children += [int(pid) for pid in handle.read().split()]
+    return children
+
+
+def _read(path: Path, monkeypatch, fork: bool) -> list:
+    monkeypatch.setattr(sandbox, "_can_fork", lambda: fork)
+    return sandbox.read_document(path, path.name)
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory) -> Path:
+    from corpus.variants import office, pdf_variants
+    if office() is None:
+        pytest.skip("LibreOffice is not installed: no PDF of the Word example")
+    return pdf_variants([WORD], tmp_path_factory.mktemp("pdf"))[0]
+
+
+def test_a_forked_reader_reads_a_word_file_as_a_new_interpreter_does(monkeypatch):
+    forked = _read(WORD, monkeypatch, True)
+    started = _read(WORD, monkeypatch, False)
+    assert forked and [p.text for p in forked] == [p.text for p in started]
+    assert [p.where() for p in forked] == [p.where() for p in started]
+    assert _children() == []
+
+
+def test_a_forked_reader_reads_a_pdf_with_its_tables_as_a_new_interpreter_does(monkeypatch, pdf):
+    forked = _read(pdf, monkeypatch, True)
+    started = _read(pdf, monkeypatch, False)
+    assert [(p.text, p.where(), p.role) for p in forked] == [(p.text, p.where(), p.role) for p in started]
+    assert any(p.table for p in forked), "the Word example's tables are read as table rows"
+    assert _children() == []
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_reading_over_its_time_is_stopped_with_the_limit_named(monkeypatch, fork):
+    monkeypatch.setattr(sandbox, "_WALL_SECONDS", 0)  # no time at all: the reader is stopped at once
+    with pytest.raises(InputError) as raised:
+        _read(WORD, monkeypatch, fork)
+    assert [p.key for p in raised.value.problems] == ["document.limit_time"]
+    assert _children() == []
+
+
+def test_a_damaged_word_file_is_the_same_input_error_either_way(monkeypatch, tmp_path):
+    damaged = tmp_path / "hong.docx"
+    damaged.write_bytes(WORD.read_bytes()[:2000])
+    keys = []
+    for fork in (True, False):
+        with pytest.raises(InputError) as raised:
+            _read(damaged, monkeypatch, fork)
+        keys.append([(p.key, p.file) for p in raised.value.problems])
+    assert keys[0] == keys[1] and keys[0][0][1] == "hong.docx"

@@ -65,7 +65,7 @@ def pipeline_in_process(path: Path) -> None:
     from ctxh_compliance.reports.report import render
     from ctxh_compliance.rules.checker import check
     from ctxh_compliance.rules.ruleset_loader import select_ruleset
-    loaded = load_document(path)
+    loaded, _ = load_document(path)
     ruleset, cited = select_ruleset(loaded)
     render(check(loaded, ruleset, cited), "json")
 

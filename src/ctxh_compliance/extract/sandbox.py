@@ -197,6 +197,7 @@ def _import_reader(path: Path) -> None:
 
             from . import word  # noqa: F401
         else:
+            import pdfplumber.table  # noqa: F401  the table finder, for the pages with rulings
             import pypdfium2  # noqa: F401
 
             from . import pdf  # noqa: F401

@@ -63,6 +63,18 @@ def _in_programme(plan, rs) -> bool:
     return plan.start <= d.programme_end and plan.end >= d.programme_start
 
 
+_PREPARED: dict[int, tuple[Any, Any]] = {}
+
+
+def _prepared(data, build: Callable[[Any], Any]) -> Any:
+    """What ``build`` derives from a rule's (or a ruleset's) data, derived once, as the engine compiles a
+    ruleset once: the folded lists and the regular expressions are not made again for every plan."""
+    entry = _PREPARED.get(id(data))
+    if entry is None or entry[0] is not data:
+        entry = _PREPARED[id(data)] = (data, build(data))
+    return entry[1]
+
+
 def _absent(out: list[Result], rule, plan, name: str) -> None:
     out.append((rule.id, name if plan.complete else name + "_incomplete", None))
 
@@ -154,7 +166,8 @@ def _stated(rule, rs, plan, of: Of, out: list[Result]) -> None:
 def _stale_body(rule, rs, plan, of: Of, out: list[Result]) -> None:
     # a name is gone when a pattern of the rule is anywhere in it (read again here from the patterns)
     named = [(i, b) for i, b in of("body") if b.role in rule.roles]
-    hits = [i for i, b in named if any(re.fullmatch(f".*({p}).*", b.name, re.DOTALL) for p in rule.patterns)]
+    patterns = _prepared(rule, lambda r: [re.compile(f".*({p}).*", re.DOTALL) for p in r.patterns])
+    hits = [i for i, b in named if any(p.fullmatch(b.name) for p in patterns)]
     if plan.as_of < day(rule.effective):
         out.append((rule.id, "stale.before", None))
         return
@@ -169,8 +182,9 @@ def _stale_body(rule, rs, plan, of: Of, out: list[Result]) -> None:
         out.append((rule.id, "stale.none", None))
 
 
-def _old_province(rule, rs, plan, of: Of, out: list[Result]) -> None:
-    # the two lists of reference §3.3, rebuilt from the rule's data
+def _province_lists(rule) -> tuple[set, set, dict, dict]:
+    """The two lists of reference §3.3, rebuilt from the rule's data: the names after the merger, the
+    names before it, the grade of each old name, and what a written form means."""
     renamed = {fold_place(r.new): r.old for r in rule.renamed}
     after = {fold_place(u.name) for u in rule.unchanged} | {fold_place(mg.new) for mg in rule.merges}
     before = ({fold_place(renamed.get(fold_place(u.name), u.name)) for u in rule.unchanged}
@@ -178,6 +192,11 @@ def _old_province(rule, rs, plan, of: Of, out: list[Result]) -> None:
     grade = {fold_place(name): mg.grade for mg in rule.merges for name in mg.formed_from} | {
         fold_place(r.old): r.grade for r in rule.renamed}
     means = {fold_place(w.written): fold_place(w.means) for w in rule.written}
+    return after, before, grade, means
+
+
+def _old_province(rule, rs, plan, of: Of, out: list[Result]) -> None:
+    after, before, grade, means = _prepared(rule, _province_lists)
     for i, p in of("place"):
         name = means.get(p.name, p.name)
         if name not in after | before:
@@ -220,8 +239,10 @@ def _amount_words(rule, rs, plan, of: Of, out: list[Result]) -> None:
 
 def _cites_decision(rule, rs, plan, of: Of, out: list[Result]) -> None:
     detect = rs.decision_file.detect
-    right = {fold_number(c.number) for c in detect.decisions if not c.miscitation}
-    wrong = {fold_number(c.number) for c in detect.decisions if c.miscitation}
+    right, wrong, misnamed = _prepared(detect, lambda d: (
+        {fold_number(c.number) for c in d.decisions if not c.miscitation},
+        {fold_number(c.number) for c in d.decisions if c.miscitation},
+        [re.compile(f".*({m.pattern}).*") for m in d.misnamed]))
     date = day(rs.decision.date)
     cited = False
     for i, b in of("basis"):
@@ -232,14 +253,13 @@ def _cites_decision(rule, rs, plan, of: Of, out: list[Result]) -> None:
         if b.number in wrong:  # not elif: the engine's branches are independent
             cited = True
             out.append((rule.id, "basis.miscited", i))
-        out += [(rule.id, "basis.misnamed", i) for misnaming in detect.misnamed
-                if re.fullmatch(f".*({misnaming.pattern}).*", b.text)]
+        out += [(rule.id, "basis.misnamed", i) for misnaming in misnamed if misnaming.fullmatch(b.text)]
     if not cited:
         out.append((rule.id, "basis.not_cited" if plan.complete else "basis.not_cited_incomplete", None))
 
 
 def _cites_superseded(rule, rs, plan, of: Of, out: list[Result]) -> None:
-    old = {fold_number(c.number) for c in rs.decision_file.superseded}
+    old = _prepared(rs.decision_file, lambda d: {fold_number(c.number) for c in d.superseded})
     if not of("basis"):
         out.append((rule.id, "superseded.no_bases", None))
     hits = [i for i, b in of("basis") if b.number in old]

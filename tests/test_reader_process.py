@@ -72,3 +72,16 @@ def test_a_damaged_word_file_is_the_same_input_error_either_way(monkeypatch, tmp
             _read(damaged, monkeypatch, fork)
         keys.append([(p.key, p.file) for p in raised.value.problems])
     assert keys[0] == keys[1] and keys[0][0][1] == "hong.docx"
+
+
+def test_the_reader_never_raises_a_limit_above_the_one_its_process_was_given():
+    """A web worker runs under a memory limit; the reader it forks keeps it as the ceiling (a process
+    that is not root could not raise it, and the reading would fail)."""
+    import subprocess
+    code = ("import resource; from ctxh_compliance.extract import sandbox\n"
+            "cap = 3 << 30\n"
+            "resource.setrlimit(resource.RLIMIT_AS, (cap, cap))\n"
+            "sandbox._lower(resource.RLIMIT_AS, cap * 2, cap * 2)\n"
+            "print(resource.getrlimit(resource.RLIMIT_AS) == (cap, cap))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "True", done.stderr

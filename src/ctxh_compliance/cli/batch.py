@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import CheckerError, InputError, Problem
+from ..core.memory import give_back
 from ..inputs.config import NAMES as CONFIG_NAMES
 from ..inputs.gate import is_stdin
 from ..reports.summary import PlanResult, ReportRow, summary_csv, summary_html, summary_xlsx, worst_first
@@ -138,8 +139,17 @@ def _start_worker(check: BatchCheck) -> None:
             pass
 
 
+_TRIM_EVERY = 64  # plans between two returns of freed memory to the system (each costs about a millisecond)
+_checked = 0
+
+
 def _check_in_worker(path: Path) -> PlanResult:
-    return _check(path)
+    global _checked
+    result = _check(path)
+    _checked += 1
+    if _checked % _TRIM_EVERY == 0:
+        give_back()  # a worker's size stays what one plan needs, not what the batch freed
+    return result
 
 
 def _died(path: Path) -> PlanResult:

@@ -188,6 +188,15 @@ def _started(path: Path, display: str, seconds: int, wall: int, ocr: bool) -> tu
     return done.returncode, done.stdout, done.stderr
 
 
+def _lower(limit: int, soft: int, hard: int) -> None:
+    """Set a limit of this process, never above the one it has (a process that is not root cannot raise
+    its hard limit: a web worker's memory limit stays the ceiling)."""
+    current = resource.getrlimit(limit)[1]
+    if current != resource.RLIM_INFINITY:
+        soft, hard = min(soft, current), min(hard, current)
+    resource.setrlimit(limit, (soft, hard))
+
+
 def _import_reader(path: Path) -> None:
     """The reader of the document's type and its library, imported in this process (once: every fork
     starts with them); only what this type needs. A library that is missing is said by the reader."""
@@ -230,9 +239,9 @@ def _forked(path: Path, display: str, seconds: int, wall: int, ocr: bool) -> tup
             if prctl is not None:
                 prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
             signal.signal(signal.SIGXCPU, signal.SIG_DFL)
-            resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+            _lower(resource.RLIMIT_CPU, seconds, seconds + 1)  # a fork's processor time starts at nought
             if space:
-                resource.setrlimit(resource.RLIMIT_AS, (space + LIMIT_MEMORY, space + LIMIT_MEMORY))
+                _lower(resource.RLIMIT_AS, space + LIMIT_MEMORY, space + LIMIT_MEMORY)
             os.environ[OCR_SWITCH] = "1" if ocr else "0"
             answer = json.dumps(_child(str(path), display), ensure_ascii=False).encode("utf-8")
             with os.fdopen(out_w, "wb") as out:

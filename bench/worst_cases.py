@@ -22,7 +22,7 @@ import zlib
 
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "corpus"))
-from hostile_docs import docx_bytes  # noqa: E402  (shared with the tests)
+from hostile_docs import docx_bytes, pdf_bytes  # noqa: E402  (shared with the tests)
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "examples" / "lang_son_sldtbxh_2021-2025.yaml"
@@ -52,26 +52,13 @@ def _many_paragraphs_docx() -> bytes:
     return docx_bytes(xml)
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    """A PDF from its numbered objects (1 is the catalog), with a correct cross-reference table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
 
 def _pdf_bomb(size: int = 2 << 30) -> bytes:
     """One page whose content stream inflates to ``size`` bytes of blanks."""
     compressor = zlib.compressobj(9)
     chunk = b" " * (1 << 20)
     stream = b"".join(compressor.compress(chunk) for _ in range(size >> 20)) + compressor.flush()
-    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    return pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>",
                  b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                  b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
                  b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"])
@@ -89,7 +76,7 @@ def _pdf_pages(pages: int = 2000) -> bytes:
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
                 b"/Contents %d 0 R >>" % contents for _ in range(pages)]
     objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    return _pdf(objects)
+    return pdf_bytes(objects)
 
 
 def _pdf_dense(pages: int = 60, lines: int = 700) -> bytes:
@@ -106,7 +93,7 @@ def _pdf_dense(pages: int = 60, lines: int = 700) -> bytes:
                        b"/Contents %d 0 R >>" % (len(objects) + 2))
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % pages
-    return _pdf(objects)
+    return pdf_bytes(objects)
 
 
 def cases(folder: Path) -> dict[str, tuple[list[str], dict[str, str], str | None]]:

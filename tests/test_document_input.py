@@ -2,6 +2,7 @@
 says how sure the extraction is; `--extract` writes the plan file for a person to correct."""
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,11 +87,14 @@ def test_a_word_document_is_read(cli, tmp_path):
 def test_a_missing_reader_package_is_a_clear_input_error(cli, tmp_path, monkeypatch):
     path = tmp_path / "ke-hoach.docx"
     path.write_bytes(b"PK\x03\x04")
-    # the document is read in a child process: a "docx" package that cannot be imported, first on its path
+    # the document is read in a child process (a new interpreter, or a fork of this one): a "docx" package
+    # that cannot be imported, first on its path
     fake = tmp_path / "fake" / "docx"
     fake.mkdir(parents=True)
     (fake / "__init__.py").write_text("raise ImportError('docx')\n", encoding="utf-8")
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(fake.parent), os.environ.get("PYTHONPATH", "")]))
+    # a reader forked from this process: the package cannot be imported here either
+    monkeypatch.setitem(sys.modules, "docx", None)
     result = cli(path)
     assert result.exit_code == 2
     assert "cần cài gói Python “python-docx” để đọc tệp .docx (pip install python-docx)" in result.stderr

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
-from hostile_docs import docx_bytes  # noqa: E402
+from hostile_docs import docx_bytes, pdf_bytes  # noqa: E402
 
 from conftest import EXAMPLES, dump
 
@@ -404,24 +404,12 @@ def test_a_docx_with_an_abnormal_compression_ratio_is_refused(tmp_path):
     assert done.returncode == 2 and "có thể là bom nén" in text(done)
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
 
 def test_a_pdf_whose_stream_inflates_past_the_memory_limit_is_refused(tmp_path):
     compressor = zlib.compressobj(9)
     stream = b"".join(compressor.compress(b" " * (1 << 20)) for _ in range(1024)) + compressor.flush()
     path = tmp_path / "bom.pdf"
-    path.write_bytes(_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    path.write_bytes(pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
                            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]))
     done = run(path, timeout=60, memory=3 << 30)
@@ -459,7 +447,7 @@ def test_a_pdf_of_thousands_of_pages_is_refused_before_its_pages_are_read(tmp_pa
     content = b"BT /F1 9 Tf 40 800 Td (Ke hoach) Tj ET"
     objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     path = tmp_path / "dai.pdf"
-    path.write_bytes(_pdf(objects))
+    path.write_bytes(pdf_bytes(objects))
     done = run(path, timeout=60)
     assert done.returncode == 2 and "tệp PDF có quá nhiều trang (2000; giới hạn" in text(done)
 

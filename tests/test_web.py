@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).resolve().parent / "corpus"
 sys.path.insert(0, str(CORPUS))
 import variants  # noqa: E402
+from hostile_docs import flate_bomb  # noqa: E402
 from conftest import pdf_of  # noqa: E402
 
 SEEDS = sorted((CORPUS / "seeds").glob("*.txt"))
@@ -236,29 +237,10 @@ def test_an_upload_within_the_limit_sent_in_pieces_is_checked(web):
     assert api.status_code == 200 and api.json()["plan"]["province"] == "Lạng Sơn"
 
 
-def _flate_bomb() -> bytes:
-    """A PDF of about 1 MB whose one content stream inflates to 1 GiB."""
-    import zlib
-    compressor = zlib.compressobj(9)
-    stream = b"".join(compressor.compress(b" " * (1 << 20)) for _ in range(1024)) + compressor.flush()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
 
 def test_a_pdf_flate_bomb_is_the_uploads_fault_with_the_command_lines_message(web, tmp_path):
     bomb = tmp_path / "bom.pdf"
-    bomb.write_bytes(_flate_bomb())
+    bomb.write_bytes(flate_bomb())
     api = upload(web, bomb, "/api/check")
     assert api.status_code == 422, api.text
     assert api.json()["problems"] == ["bom.pdf: đọc văn bản vượt giới hạn bộ nhớ (440 MiB); văn bản quá lớn hoặc bị "

@@ -1,5 +1,6 @@
-"""Hostile Word files for the tests and the worst-case benchmark: a .docx made by python-docx with
-its document.xml replaced or padded (a zip bomb: the padding is streamed, never held whole)."""
+"""Hostile documents for the tests and the benchmarks: a .docx made by python-docx with its
+document.xml replaced or padded (a zip bomb: the padding is streamed, never held whole); a PDF from its
+objects, and a PDF whose one content stream inflates to a gibibyte (a flate bomb)."""
 
 import io
 import zipfile
@@ -33,3 +34,27 @@ def docx_bytes(document_xml: bytes | None = None, spaces: int = 0) -> bytes:
                     member.write(chunk)
                 member.write(tail)
     return out.getvalue()
+
+
+def pdf_bytes(objects: list[bytes]) -> bytes:
+    """A PDF from its numbered objects (1 is the catalog), with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def flate_bomb() -> bytes:
+    """A PDF of about 1 MB whose one content stream inflates to 1 GiB."""
+    import zlib
+    compressor = zlib.compressobj(9)
+    stream = b"".join(compressor.compress(b" " * (1 << 20)) for _ in range(1024)) + compressor.flush()
+    return pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                      b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                      b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"])

@@ -154,9 +154,10 @@ def scaling(docx: Path, tmp: Path, rounds: int) -> None:
             if not path.exists():
                 continue
             command = [sys.executable, "-m", "ctxh_compliance", str(path), "-f", "json"]
+            code = subprocess.run(command, capture_output=True, check=False).returncode  # 2: refused (a limit)
             base, whole = interleaved([sys.executable, "-c", floor, str(path)], command, rounds)
             print(f"4. Scaling    {pages:2d} pages {path.suffix:5s} ctxh-check {whole * 1e3:7.0f} ms   "
-                  f"floor {base * 1e3:6.0f} ms   ratio {whole / base:5.2f}x", flush=True)
+                  f"floor {base * 1e3:6.0f} ms   ratio {whole / base:5.2f}x   exit {code}", flush=True)
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ from .patterns import (
 )
 from .population import of_target
 from .record import Recorder
+from .sections import scope_year
 
 _CLAUSE_END = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])|\.$")
 _PER_ONE = re.compile(r"\bcó\s+(ít nhất\s+|tối thiểu\s+)?(\d{1,2}|một|hai|ba)\s+(cán bộ|cộng tác viên|viên chức|nhân viên)",
@@ -140,7 +141,6 @@ def _breakdowns(tagged, out: list[dict], rec: Recorder) -> None:
 def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Recorder) -> list[dict]:
     out: list[dict] = []
     seen = set()
-    context_year: int | None = None
 
     def add(target: dict, para, why_year: str, year_conf: str, conf: str) -> None:
         key = (target["indicator"], target["year"], target["value"])
@@ -149,6 +149,8 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         seen.add(key)
         rec.note(f"targets[{len(out)}]", para, conf)
         rec.note(f"targets[{len(out)}].year", para, year_conf, why_year)
+        if year_conf == "low":  # the plan's last year, taken for want of a year in the sentence or its headings
+            rec.infer(f"targets[{len(out)}].year", why_year)
         if target.get("population"):
             rec.note(f"targets[{len(out)}].population", para, "medium")
         out.append(target)
@@ -158,20 +160,19 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         in_zone = kind == "targets"
         if not in_zone and not (kind != "history" and "phấn đấu" in fold(text)):
             continue
-        span = YEAR_SPAN.match(re.sub(r"^(mục tiêu cụ thể|mục tiêu)\s*", "", text, flags=re.IGNORECASE)) \
-            or YEAR_SPAN.match(text)
-        if in_zone and span:
-            context_year = int(span.group(2))
-        elif in_zone and _section is not None and len(text) < 100 and BY_YEAR.search(text):
-            context_year = int(BY_YEAR.search(text).group(1))  # "2. Mục tiêu cụ thể đến năm 2030"
+        scoped = scope_year(para.scope)
 
-        # year_of reads context_year of this iteration: it is called within the iteration only
+        # year_of reads the scope of this iteration's paragraph: it is called within the iteration only
         def year_of(before_sentence: str, relative_to: int | None = None) -> tuple[int | None, str, str]:
+            """A target's year: from its own sentence, else from the heading it sits under (its scope);
+            the plan's period alone only as a guess, marked as inferred (it never decides a verdict)."""
             year = _explicit_year(before_sentence, relative_to)
             if year:
                 return year, "high", "năm ghi trong câu"
-            if context_year:  # noqa: B023
-                return context_year, "medium", translate("extract.year_from_heading", "vi")  # noqa: B023
+            if scoped:  # noqa: B023
+                year, heading, orientation = scoped  # noqa: B023
+                key = "extract.year_from_orientation" if orientation else "extract.year_from_heading"
+                return year, "medium", translate(key, "vi", heading=heading)
             if plan_end:
                 return plan_end, "low", translate("extract.year_from_period", "vi")
             return None, "low", ""

@@ -76,6 +76,7 @@ class ExtractionSummary(BaseModel):
     by_confidence: dict[str, int]
     low: list[str] = Field(default_factory=list, description="Giá trị đoán, kèm vị trí trong văn bản")
     missing: list[str] = Field(default_factory=list)
+    whole: str | None = Field(None, description="Văn bản đầy đủ: phần kết đã đọc và vị trí của nó")
 
 
 class PlanSummary(BaseModel):

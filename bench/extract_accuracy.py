@@ -109,20 +109,13 @@ def score(result, truth_plan: dict, text: str) -> tuple[dict, list[str], dict, d
 FIELDS = ("legal_bases", "targets", "population", "task_groups", "lead", "partners", "budget_total")
 
 
-def main() -> int:
-    import argparse
+def existing_corpus(args) -> int:
     import tempfile
 
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--no-pdf", action="store_true", help="skip the LibreOffice PDF variants")
-    parser.add_argument("--ocr", action="store_true", help="also the scanned variants (needs tesseract-ocr-vie)")
-    parser.add_argument("--keep", type=Path, help="write the variants to this folder and keep them")
-    parser.add_argument("--quiet", action="store_true", help="totals only")
-    args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "tests" / "corpus"))
     import variants
 
-    work = args.keep or Path(tempfile.mkdtemp(prefix="ctxh-variants-"))
+    work = (args.keep / "existing") if args.keep else Path(tempfile.mkdtemp(prefix="ctxh-variants-"))
     examples = {}
     for example in sorted((ROOT / "examples").glob("*.yaml")):
         truth_plan = yaml.safe_load(example.read_text(encoding="utf-8"))
@@ -202,6 +195,139 @@ def main() -> int:
         import shutil
         shutil.rmtree(work, ignore_errors=True)
     return 1 if invented_total else 0
+
+
+# --- the generated corpus (tests/corpus/plangen): two halves of the wording bank ------------------------------
+HALF_TITLES = {"heldout": "chưa dùng để chỉnh (held-out half: never used to tune the extractor)",
+               "tune": "dùng để chỉnh (tune half)"}
+GEN_FIELDS = ("targets", "lead", "partners", "task_groups", "budget_total", "legal_bases")
+
+
+def _verdicts(report) -> dict[tuple[str, str], str]:
+    return {(f.rule_id, f.aspect): f.verdict.value for f in report.findings}
+
+
+def _key_report(key_path: Path):
+    from ctxh_compliance import check, load_plan, select_ruleset
+    loaded = load_plan(key_path)
+    ruleset, cited = select_ruleset(loaded)
+    return check(loaded, ruleset, cited)
+
+
+def _document_report(path: Path):
+    """The document read and checked as `ctxh-check FILE` reads and checks it: (plan as a dict, report)."""
+    from ctxh_compliance import check, select_ruleset
+    from ctxh_compliance.extract.document import load_document
+    loaded, _ = load_document(path)
+    ruleset, cited = select_ruleset(loaded)
+    return loaded.plan.model_dump(mode="json"), check(loaded, ruleset, cited)
+
+
+def gen_score(got_plan: dict | None, key_plan: dict) -> tuple[dict, list[str], dict, dict]:
+    """Counts per field and the invented values: an extracted value that matches nothing in the key."""
+    truth = keys(key_plan)
+    got = keys(got_plan) if got_plan else {f: set() for f in truth}
+    invented = [f"target {t}" for t in sorted(got["targets"] - truth["targets"])]
+    invented += [f"budget {b}" for b in sorted(got["budget_total"] - truth["budget_total"])]
+    numbers = {n for n, _ in truth["legal_bases"]}
+    invented += [f"legal basis {n}" for n, _ in sorted(got["legal_bases"]) if n not in numbers]
+    named = {(c, body) for role in ("lead", "partners") for c, body in truth[role]}
+    invented += [f"lead {c} {body}" for c, body in sorted(got["lead"]) if (c, body) not in named]
+    return {f: pr(got[f], truth[f]) for f in GEN_FIELDS}, invented, got, truth
+
+
+def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, seed: int | None) -> dict:
+    sys.path.insert(0, str(ROOT / "tests" / "corpus"))
+    import plangen
+    made = plangen.build(work / half, half, plans, seed, pdf=pdf)
+    layouts = {"docx": [(g, g.docx) for g in made]}
+    if any(g.pdf for g in made):
+        layouts["pdf"] = [(g, g.pdf) for g in made if g.pdf]
+    expected = {g.name: _key_report(g.key) for g in made}
+    results = {}
+    used_seed = seed or plangen.HALF_SEEDS[half]
+    print(f"\n=== {half}: {HALF_TITLES[half]} — {len(made)} kế hoạch sinh từ dữ kiện (seed {used_seed}) ===")
+    for layout, docs in layouts.items():
+        totals = {f: [0, 0, 0] for f in GEN_FIELDS}
+        cells = agree = false_pass = false_fail = invented_n = unread = 0
+        for g, path in docs:
+            key_plan = yaml.safe_load(g.key.read_text(encoding="utf-8"))
+            want = _verdicts(expected[g.name])
+            try:
+                got_plan, report = _document_report(path)
+                have = _verdicts(report)
+            except Exception as error:  # the document was refused (not a plan, invalid): every cell disagrees
+                got_plan, have = None, {}
+                unread += 1
+                if not quiet:
+                    print(f"  {g.name}.{layout}: not read ({type(error).__name__}: {str(error)[:120]})")
+            counts, invented, got, truth = gen_score(got_plan, key_plan)
+            for f in GEN_FIELDS:
+                for i, v in enumerate(counts[f]):
+                    totals[f][i] += v
+            invented_n += len(invented)
+            wrong = []
+            for cell in sorted(set(want) | set(have)):
+                cells += 1
+                w, h = want.get(cell), have.get(cell)
+                agree += w == h
+                false_pass += h == "pass" and w != "pass"
+                false_fail += h == "fail" and w != "fail"
+                if w != h:
+                    wrong.append(f"{cell[0]}{'' if cell[1] == 'value' else '/' + cell[1]}: {h} (key {w})")
+            if not quiet:
+                lost = {f: sorted(map(str, truth[f] - got[f])) for f in GEN_FIELDS if truth[f] - got[f]}
+                if lost or invented or wrong:
+                    print(f"  {g.name}.{layout} [{g.profile}]")
+                    for f, items in lost.items():
+                        print(f"      missed {f}: {items}")
+                    for item in invented:
+                        print(f"      INVENTED {item}")
+                    if wrong:
+                        print(f"      verdicts differ: {'; '.join(wrong)}")
+        results[layout] = {"fields": totals, "invented": invented_n, "cells": cells, "agree": agree,
+                           "false_pass": false_pass, "false_fail": false_fail, "unread": unread, "plans": len(docs)}
+    print(f"\n{half} ({HALF_TITLES[half]})")
+    print("layout  " + "".join(f.ljust(27) for f in GEN_FIELDS) + "invented  verdicts agree   false ĐẠT  false KHÔNG ĐẠT")
+    for layout, r in results.items():
+        row = []
+        for f in GEN_FIELDS:
+            hit, n_found, n_truth = r["fields"][f]
+            row.append(f"P {fmt(hit, n_found)[-4:]} R {fmt(hit, n_truth)[-4:]} ({n_truth})".ljust(27))
+        share = f"{r['agree']}/{r['cells']} = {r['agree'] / r['cells']:.2f}" if r["cells"] else "-"
+        print(layout.ljust(8) + "".join(row) + str(r["invented"]).ljust(10) + share.ljust(18)
+              + str(r["false_pass"]).ljust(11) + str(r["false_fail"])
+              + (f"   ({r['unread']} not read)" if r["unread"] else ""))
+    return results
+
+
+def main() -> int:
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--no-pdf", action="store_true", help="skip the LibreOffice PDF variants")
+    parser.add_argument("--ocr", action="store_true", help="also the scanned variants (needs tesseract-ocr-vie)")
+    parser.add_argument("--keep", type=Path, help="write the documents to this folder and keep them")
+    parser.add_argument("--quiet", action="store_true", help="totals only")
+    parser.add_argument("--plans", type=int, default=30, help="generated plans per half (default 30)")
+    parser.add_argument("--half", choices=["heldout", "tune", "both", "none"], default="both",
+                        help="which generated half to measure (default: both, the held-out half first)")
+    parser.add_argument("--seed", type=int, help="the generated corpus's seed (default: one fixed seed per half)")
+    parser.add_argument("--no-existing", action="store_true", help="skip the existing corpus (seeds, variants, tables)")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="ctxh-plangen-"))
+    halves = {"both": ["heldout", "tune"], "none": []}.get(args.half, [args.half])
+    for half in halves:
+        generated_half(half, args.plans, work, not args.no_pdf, args.quiet, args.seed)
+    status = 0
+    if not args.no_existing:
+        print("\n=== the existing corpus (seeds, their Word/PDF variants, responsibilities tables): a regression check ===")
+        status = existing_corpus(args)
+    if not args.keep:
+        import shutil
+        shutil.rmtree(work, ignore_errors=True)
+    return status
 
 
 if __name__ == "__main__":

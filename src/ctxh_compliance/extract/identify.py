@@ -6,7 +6,7 @@ from collections import Counter
 from ..core.i18n import translate
 from ..core.text import fold, fold_number
 from .paragraphs import Para
-from .patterns import DOC_REF, NUMBER_LINE, YEAR, YEAR_SPAN, clean_number, parse_date, wording
+from .patterns import DOC_REF, NUMBER_LINE, YEAR, YEAR_SPAN, clean_number, has_blank, parse_date, wording
 from .record import Recorder
 
 _HEADER_STOP = re.compile(r"^(-\s*)?Căn cứ\b", re.IGNORECASE)  # the header ends where the bases begin
@@ -329,4 +329,11 @@ def completeness(paras: list[Para], ident: dict, bases: list[dict]) -> tuple[boo
     seen = next((p for p in tail if any(e in fold(p.text) for e in endings)), None)
     if seen is None:
         return False, translate("extract.note_truncated", "vi")
+    # the body, from the first "Căn cứ" (the number and date lines wait for the signature) to the closing
+    start = next((i for i, p in enumerate(paras) if _starts_basis(p.text)), 0)
+    stop = next((i for i, p in enumerate(paras) if p is seen), len(paras))
+    blanks = [p for p in paras[start:stop] if has_blank(p.text)]
+    if blanks:
+        shown = "; ".join(f"{p.where()} “{p.opening(8)}”" for p in blanks[:6]) + ("; …" if len(blanks) > 6 else "")
+        return False, translate("extract.note_blanks", "vi", count=len(blanks), blanks=shown)
     return True, translate("extract.note_closing", "vi", closing=seen.opening(6), where=seen.where())

@@ -129,3 +129,23 @@ def comparison_before(prefix: str) -> tuple[str, bool]:
     if stronger or found:
         return max(stronger or found)[2], True
     return "at_least", False
+
+
+# --- blanks left to fill -----------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _blank() -> re.Pattern:
+    tokens = sorted(wording()["blanks"], key=len, reverse=True)
+    dots = wording()["blank_dots"]
+    # where a value goes: at the start, after a space, ":" or "(" (not "xã hội..." ending a list)
+    return re.compile(r"(?<![^\s:(])(?:" + "|".join(re.escape(t) for t in tokens) + r"|\.{" + str(dots) + ",})",
+                      re.IGNORECASE)
+
+
+def has_blank(text: str) -> bool:
+    """The text holds a blank left to fill ("Kinh phí: … đồng", "Chủ trì: …")."""
+    return _blank().search(text) is not None
+
+
+def is_blank(value: str) -> bool:
+    """The value is only a blank (and punctuation): "…", "….", "[…]", "(điền)", ""."""
+    return not _blank().sub("", value).strip(" .,;:-/()\t")

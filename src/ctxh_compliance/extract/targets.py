@@ -141,6 +141,7 @@ def _breakdowns(tagged, out: list[dict], rec: Recorder) -> None:
 def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Recorder) -> list[dict]:
     out: list[dict] = []
     seen = set()
+    context_year: int | None = None
 
     def add(target: dict, para, why_year: str, year_conf: str, conf: str) -> None:
         key = (target["indicator"], target["year"], target["value"])
@@ -161,6 +162,12 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         if not in_zone and not (kind != "history" and "phấn đấu" in fold(text)):
             continue
         scoped = scope_year(para.scope)
+        if _section is not None:
+            context_year = None  # a paragraph that opens a period scopes the paragraphs after it, to the next heading
+        span = YEAR_SPAN.match(re.sub(r"^(mục tiêu cụ thể|mục tiêu)\s*", "", text, flags=re.IGNORECASE)) \
+            or YEAR_SPAN.match(text)
+        if in_zone and span:
+            context_year = int(span.group(2))  # "Từ năm 2026 đến năm 2030, có 60% …" and the paragraphs after it
 
         # year_of reads the scope of this iteration's paragraph: it is called within the iteration only
         def year_of(before_sentence: str, relative_to: int | None = None) -> tuple[int | None, str, str]:
@@ -169,6 +176,8 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             year = _explicit_year(before_sentence, relative_to)
             if year:
                 return year, "high", "năm ghi trong câu"
+            if context_year:  # noqa: B023
+                return context_year, "medium", translate("extract.year_from_opening", "vi")  # noqa: B023
             if scoped:  # noqa: B023
                 year, heading, orientation = scoped  # noqa: B023
                 key = "extract.year_from_orientation" if orientation else "extract.year_from_heading"

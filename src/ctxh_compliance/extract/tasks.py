@@ -3,7 +3,7 @@
 import re
 
 from ..core.text import fold
-from .patterns import YEAR_SPAN, parse_amount, wording
+from .patterns import YEAR_SPAN, has_blank, is_blank, parse_amount, wording
 from .record import Recorder
 
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
@@ -91,6 +91,9 @@ def _group(para, block, covers: list[str], heading: str, rec: Recorder, n: int) 
         named = False
         for key, prefixes in (("lead", "lead_prefixes"), ("partners", "partner_prefixes")):
             bodies = _strip_prefix(item.text, wording()[prefixes])
+            if bodies is not None and is_blank(bodies):
+                named = True  # "Chủ trì: …": a blank to fill, never a lead
+                break
             if bodies is not None and key not in group:
                 group[key] = split_bodies(bodies)
                 lead_quote.append(item.text)
@@ -197,6 +200,8 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
             # a source the wording table does not name ("Ngân sách Nhà nước: …"): its name as written, so
             # that the sources add up as the plan writes them (never a false mismatch with the total)
             source = _source_name(text)
+        if source and not amounts and has_blank(text):
+            continue  # "Ngân sách tỉnh: … đồng": a source whose amount is left blank is not yet a source
         if source and (not amounts or opens_source):
             entry: dict = {"name": source}
             if amounts:

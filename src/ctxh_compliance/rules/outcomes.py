@@ -135,7 +135,7 @@ def _never_on_a_guess(outcome: Outcome) -> Outcome:
     this reading gives."""
     element = outcome.element
     if element is None or not getattr(element, "guessed", "") or outcome.verdict not in (
-            Verdict.PASS, Verdict.FAIL, Verdict.WARNING):
+            Verdict.PASS, Verdict.FAIL, Verdict.WARNING, Verdict.NEEDS_REVIEW):
         return outcome
     return replace(outcome, verdict=Verdict.NEEDS_REVIEW, guessed=outcome.verdict)
 

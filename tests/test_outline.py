@@ -1,0 +1,73 @@
+"""The document as an outline: a heading that states a period or a year scopes the targets under it, an
+orientation block gives that year's values (not the phase's targets), a target with no year of its own
+is never judged on the plan's period alone, and a blank is never a lead."""
+
+import json
+
+from ctxh_compliance.extract import extract_text
+
+HEAD = """UỶ BAN NHÂN DÂN
+TỈNH HÀ GIANG
+Số: 45/KH-UBND
+Hà Giang, ngày 10 tháng 3 năm 2021
+KẾ HOẠCH
+Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2021 - 2030 trên địa bàn tỉnh Hà Giang
+Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ phê duyệt Chương trình phát triển công tác xã hội giai đoạn 2021-2030;
+I. MỤC TIÊU
+1. Mục tiêu chung
+Phát triển công tác xã hội trên địa bàn tỉnh.
+2. Mục tiêu cụ thể
+"""
+TAIL = """II. NHIỆM VỤ, GIẢI PHÁP
+1. Truyền thông, nâng cao nhận thức về công tác xã hội
+- Chủ trì: {lead}
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế chủ trì, theo dõi, tổng hợp báo cáo UBND tỉnh hằng năm.
+Trên đây là Kế hoạch thực hiện Chương trình phát triển công tác xã hội giai đoạn 2021 - 2030 của tỉnh./.
+Nơi nhận:
+- Bộ Y tế;
+TM. ỦY BAN NHÂN DÂN
+"""
+STAFF = "{value}% số cơ quan, tổ chức, cơ sở trợ giúp xã hội, xã, phường, thị trấn thực hiện phân công, bố trí nhân sự làm công tác xã hội."
+
+
+def _targets(extraction) -> set:
+    return {(t["indicator"], t["year"], t["value"]) for t in extraction.data["targets"]}
+
+
+def test_period_headings_scope_the_targets_under_them():
+    text = HEAD + "a) Giai đoạn 2021 - 2025\n- Đạt " + STAFF.format(value=60) + "\n" \
+        + "b) Định hướng giai đoạn 2026 - 2030\n- Đạt " + STAFF.format(value=90) + "\n" + TAIL.format(lead="Sở Y tế")
+    result = extract_text(text, "ha-giang.txt")
+    assert _targets(result) == {("staff_assignment", 2025, 60), ("staff_assignment", 2030, 90)}
+    assert "targets[0].year" not in result.data["source"].get("assumed", [])
+    assert "Định hướng" in result.evidence["targets[1].year"].why  # said to be the orientation's year
+    # the evidence names the heading each value sits under
+    assert result.evidence["targets[0]"].para.heading == "a) Giai đoạn 2021 - 2025"
+
+
+def test_a_heading_stating_a_year_scopes_like_a_sentence():
+    text = HEAD + "3.1. Đến hết năm 2025\n- Đạt " + STAFF.format(value=60) + "\n" + TAIL.format(lead="Sở Y tế")
+    assert _targets(extract_text(text, "x.txt")) == {("staff_assignment", 2025, 60)}
+
+
+def test_a_target_with_no_year_of_its_own_is_never_judged_on_the_plan_period(cli, tmp_path):
+    path = tmp_path / "ha-giang.txt"
+    path.write_text(HEAD + "- Đạt " + STAFF.format(value=60) + "\n" + TAIL.format(lead="Sở Y tế"), encoding="utf-8")
+    result = extract_text(path.read_text(encoding="utf-8"), str(path))
+    assert "targets[0].year" in result.data["source"]["assumed"]
+    report = json.loads(cli(path, "--format", "json").stdout)
+    by_rule = {f["rule_id"]: f for f in report["findings"] if f["aspect"] == "value"}
+    # 60% meets the 2025 minimum and is below the 2030 one: neither reading decides, each is said
+    assert by_rule["QD112-T01"]["verdict"] == by_rule["QD112-T08"]["verdict"] == "needs_review"
+    assert "nếu là chỉ tiêu năm 2025 thì đạt" in by_rule["QD112-T01"]["message"]["vi"]
+    assert "nếu là chỉ tiêu năm 2030 thì thấp hơn mức quốc gia" in by_rule["QD112-T08"]["message"]["vi"]
+
+
+def test_a_blank_lead_is_no_lead():
+    for blank in ("…", "....", "[…]", "(điền)"):
+        result = extract_text(HEAD + "a) Năm 2025\n- Đạt " + STAFF.format(value=60) + "\n" + TAIL.format(lead=blank),
+                              "x.txt")
+        group = result.data["task_groups"][0]
+        assert "lead" not in group, (blank, group)
+        assert result.data["source"]["complete"] is False and "chỗ để trống" in result.data["source"]["note"]

@@ -12,7 +12,8 @@ Số: 45/KH-UBND
 Hà Giang, ngày 10 tháng 3 năm 2021
 KẾ HOẠCH
 Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2021 - 2030 trên địa bàn tỉnh Hà Giang
-Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ phê duyệt Chương trình phát triển công tác xã hội giai đoạn 2021-2030;
+Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ phê duyệt Chương trình phát triển \
+công tác xã hội giai đoạn 2021-2030;
 I. MỤC TIÊU
 1. Mục tiêu chung
 Phát triển công tác xã hội trên địa bàn tỉnh.
@@ -28,7 +29,8 @@ Nơi nhận:
 - Bộ Y tế;
 TM. ỦY BAN NHÂN DÂN
 """
-STAFF = "{value}% số cơ quan, tổ chức, cơ sở trợ giúp xã hội, xã, phường, thị trấn thực hiện phân công, bố trí nhân sự làm công tác xã hội."
+STAFF = ("{value}% số cơ quan, tổ chức, cơ sở trợ giúp xã hội, xã, phường, thị trấn thực hiện phân công, bố trí "
+         "nhân sự làm công tác xã hội.")
 
 
 def _targets(extraction) -> set:

@@ -69,7 +69,10 @@ def clean_number(number: str) -> str:
 
 # --- numbers and amounts --------------------------------------------------------------------------------
 DOTTED = r"\d{1,3}(?:\.\d{3})+|\d+"
-AMOUNT = re.compile(r"(?<![\d.,])(" + DOTTED + r")\s*(?:đồng|đ\b|VNĐ|VND)(\s*/\s*năm)?(?:\s*\(([^)]*)\))?", re.IGNORECASE)
+#: an amount in đồng, with its multiple when the plan counts in thousands, millions or billions
+#: ("510.000 ngàn đồng", "1,5 tỷ đồng", "850 triệu đồng"); the multiples are in patterns.yaml
+AMOUNT = re.compile(r"(?<![\d.,])(" + DOTTED + r")(?:,(\d{1,3}))?\s*(nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|đ\b|VNĐ|VND)"
+                    r"(\s*/\s*năm)?(?:\s*\(([^)]*)\))?", re.IGNORECASE)
 PERCENT = re.compile(r"(?<![\d.,])(\d+(?:,\d+)?)\s*%")
 COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)\s+(cán bộ|người|học viên|lượt)", re.IGNORECASE)
 RANGE = re.compile(r"(?:ít nhất\s+)?(?:từ\s+)?(\d{1,2})\s+(?:đến|-)\s+(\d{1,2})\s+(cán bộ|cộng tác viên|viên chức|nhân viên)",
@@ -93,17 +96,24 @@ def parse_float(text: str) -> float:
 def parse_amount(text: str) -> list[dict[str, Any]]:
     """Every amount in đồng of ``text``: amount, per_year, words (when they say the same number)."""
     out = []
+    multiples = wording()["budget"]["multiples"]
     for match in AMOUNT.finditer(text):
-        amount = parse_number(match.group(1))
-        words = match.group(3)
+        whole, decimals, unit = match.group(1), match.group(2), match.group(3)
+        if decimals and not unit:
+            continue  # "1,5 đồng" is no amount a plan writes
+        amount = parse_number(whole)
+        if unit:
+            factor = multiples[fold(unit)]
+            amount = round((amount + (int(decimals) / 10 ** len(decimals) if decimals else 0)) * factor)
+        words = match.group(5)
         words_ok = None
         if words is not None:
             words = re.sub(r"^bằng chữ\s*:?\s*", "", words.strip(), flags=re.IGNORECASE)  # "(bằng chữ: Năm tỷ đồng)"
             said = parse_words(words)
             words_ok = said == amount
             if said is None:
-                words = None  # not an amount in words, e.g. "(Có biểu …)"
-        out.append({"amount": amount, "per_year": bool(match.group(2)), "words": words, "words_ok": words_ok,
+                words, words_ok = None, None  # not an amount in words, e.g. "(Có biểu …)", "(giai đoạn …: …)"
+        out.append({"amount": amount, "per_year": bool(match.group(4)), "words": words, "words_ok": words_ok,
                     "start": match.start()})
     return out
 

@@ -84,11 +84,69 @@ def _block(tagged, start: int, stop_numbers: set[int]) -> list:
     return out
 
 
+def _names_body(text: str) -> bool:
+    return fold(text).startswith(tuple(fold(s) + " " for s in wording()["body_starts"]))
+
+
+def _cut(text: str, words: list[str], at_end: bool) -> tuple[str, str] | None:
+    """(before, after) around the first of ``words`` in ``text`` (at its end only, when ``at_end``)."""
+    folded = fold(text)
+    for word in sorted(words, key=len, reverse=True):
+        w = fold(word)
+        at = folded.rstrip(" .;").endswith(w) and len(folded.rstrip(" .;")) - len(w) if at_end else folded.find(w)
+        if at is not False and at is not None and at > 0:
+            return text[:at].strip(" ,;:"), text[at + len(w):].strip(" ,;.")
+    return None
+
+
+def lead_sentence(text: str) -> tuple[str | None, str | None]:
+    """The lead and the partners a sentence names ("Đơn vị thực hiện: Sở Y tế chủ trì, phối hợp với Sở
+    Tư pháp", "Sở Y tế (chủ trì); Sở Nội vụ (phối hợp)", "Đơn vị chủ trì: Sở Y tế; đơn vị phối hợp: …")."""
+    spec = wording()["lead_sentence"]
+    body = re.sub(r"^[-+•\s]+", "", text).strip()
+    clauses = [c.strip() for c in body.split(";") if c.strip()]
+    lead = partners = None
+    if len(clauses) > 1 and all(_strip_prefix(c, wording()["lead_prefixes"] + wording()["partner_prefixes"]) is not None
+                                for c in clauses):  # "Đơn vị chủ trì: …; đơn vị phối hợp: …"
+        lead = _strip_prefix(clauses[0], wording()["lead_prefixes"])
+        partners = _strip_prefix(clauses[1], wording()["partner_prefixes"])
+        return lead, partners
+    label = _strip_prefix(body, spec["labels"])
+    rest = label if label is not None else body
+    found = _cut(rest, spec["lead_words"], at_end=False)
+    if found is None:
+        return None, None
+    lead, after = found
+    if not _names_body(lead):
+        return None, None
+    after = after.lstrip(" ,;")
+    for word in spec["partners_after"]:
+        if fold(after).startswith(fold(word)):
+            partners = after[len(word):].strip(" .;")
+            partners = re.sub(r"\s+(?:thực hiện|triển khai)\b.*$", "", partners)
+            break
+    else:
+        tail = _cut(after, spec["partner_words"], at_end=True)
+        if tail is not None and _names_body(tail[0]):
+            partners = tail[0]
+    return lead, partners
+
+
 def _group(para, block, covers: list[str], heading: str, rec: Recorder, n: int) -> dict:
     group: dict = {"heading": heading, "covers": covers}
     lead_quote = []
     for item in block:
         named = False
+        if "lead" not in group:
+            lead, partners = lead_sentence(item.text)
+            if lead and not is_blank(lead):
+                group["lead"] = split_bodies(lead)
+                rec.note(f"task_groups[{n}].lead", item, "medium")
+                if partners and not is_blank(partners) and "partners" not in group:
+                    group["partners"] = split_bodies(partners)
+                    rec.note(f"task_groups[{n}].partners", item, "medium")
+                lead_quote.append(item.text)
+                continue
         for key, prefixes in (("lead", "lead_prefixes"), ("partners", "partner_prefixes")):
             bodies = _strip_prefix(item.text, wording()[prefixes])
             if bodies is not None and is_blank(bodies):
@@ -212,6 +270,17 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
             rec.note(f"budget.sources[{len(sources)}]", para, "high" if amounts else "medium")
             sources.append(entry)
             continue
+        total_words = [fold(w) for w in wording()["budget"]["total"]]
+        said_at = min((folded.find(w) for w in total_words if w in folded), default=-1)
+        if said_at >= 0:
+            following = [a["start"] for a in amounts if a["start"] > said_at]
+            if has_blank(text[said_at:following[0] if following else len(text)]):
+                amounts = [a for a in amounts if a["per_year"]]  # "Tổng kinh phí … là …. đồng": the total is a blank
+        if said_at > 0 and len(amounts) > 1:
+            # the total given after the phase amounts ("… giai đoạn 2026 - 2027 là 2 tỷ đồng … Tổng cộng: 5 tỷ
+            # đồng"): the amount after the word that says it, first
+            after = [a for a in amounts if a["start"] > said_at]
+            amounts = after + [a for a in amounts if a not in after]
         for amount in amounts:
             value = {"amount": amount["amount"]}
             if amount["words"]:

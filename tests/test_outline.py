@@ -73,3 +73,34 @@ def test_a_blank_lead_is_no_lead():
         group = result.data["task_groups"][0]
         assert "lead" not in group, (blank, group)
         assert result.data["source"]["complete"] is False and "chỗ để trống" in result.data["source"]["note"]
+
+
+def test_the_decisions_own_wording_is_read():
+    body = ("- Đến năm 2025, mỗi cơ quan, đơn vị có ít nhất từ 01-02 người làm công tác xã hội với mức phụ cấp "
+            "hằng tháng không thấp hơn mức lương cơ sở.\n"
+            "- Đến năm 2030, phụ cấp ít nhất bằng 1,5 lần mức lương cơ bản; mỗi xã có tối thiểu 01 người.\n"
+            "- Đến năm 2030, đạt sáu mươi phần trăm số cơ sở trợ giúp xã hội, cơ sở y tế, cơ sở giáo dục trong quy "
+            "hoạch có cung cấp dịch vụ công tác xã hội.\n")
+    result = extract_text(HEAD + body + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {("staff_per_unit", 2025, 1), ("collaborator_allowance", 2025, 1),
+                                ("collaborator_allowance", 2030, 1.5), ("staff_per_unit", 2030, 1),
+                                ("facility_network", 2030, 60)}
+
+
+def test_leads_written_as_sentences():
+    for line, lead, partners in (
+            ("Đơn vị thực hiện: Sở Y tế chủ trì, phối hợp với Sở Tư pháp, Sở Nội vụ.", ["Sở Y tế"],
+             ["Sở Tư pháp", "Sở Nội vụ"]),
+            ("Cơ quan thực hiện: Sở Y tế (chủ trì); Sở Nội vụ (phối hợp).", ["Sở Y tế"], ["Sở Nội vụ"]),
+            ("Đơn vị chủ trì: Sở Y tế; đơn vị phối hợp: Sở Tài chính.", ["Sở Y tế"], ["Sở Tài chính"]),
+            ("Sở Y tế là cơ quan chủ trì; Sở Nội vụ là cơ quan phối hợp.", ["Sở Y tế"], ["Sở Nội vụ"])):
+        text = HEAD + "a) Năm 2025\n- Đạt " + STAFF.format(value=60) + "\n" + TAIL.replace("- Chủ trì: {lead}", line)
+        group = extract_text(text, "x.txt").data["task_groups"][0]
+        assert (group.get("lead"), group.get("partners")) == (lead, partners), line
+
+
+def test_budget_units_and_a_total_after_the_phases():
+    text = HEAD + "- Đạt " + STAFF.format(value=60) + " năm 2025\n" + TAIL.format(lead="Sở Y tế").replace(
+        "III. TỔ CHỨC THỰC HIỆN", "III. KINH PHÍ THỰC HIỆN\nGiai đoạn 2021 - 2025 là 2,5 tỷ đồng; giai đoạn 2026 - 2030 "
+        "dự kiến 850 triệu đồng. Tổng cộng: 3,35 tỷ đồng.\nIV. TỔ CHỨC THỰC HIỆN")
+    assert extract_text(text, "x.txt").data["budget"]["total"]["amount"] == 3_350_000_000

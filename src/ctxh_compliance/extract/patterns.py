@@ -73,10 +73,24 @@ DOTTED = r"\d{1,3}(?:\.\d{3})+|\d+"
 #: ("510.000 ngàn đồng", "1,5 tỷ đồng", "850 triệu đồng"); the multiples are in patterns.yaml
 AMOUNT = re.compile(r"(?<![\d.,])(" + DOTTED + r")(?:,(\d{1,3}))?\s*(nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|đ\b|VNĐ|VND)"
                     r"(\s*/\s*năm)?(?:\s*\(([^)]*)\))?", re.IGNORECASE)
-PERCENT = re.compile(r"(?<![\d.,])(\d+(?:,\d+)?)\s*%")
+PERCENT = re.compile(r"(?<![\d.,])(\d+(?:,\d+)?)\s*(?:%|phần trăm\b)", re.IGNORECASE)
+_NUMBER_WORD = r"(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|linh|lẻ)"
+#: a percentage in words only ("sáu mươi phần trăm"): its value is what the words say
+PERCENT_WORDS = re.compile(r"(?<!\w)((?:" + _NUMBER_WORD + r"\s+){1,5})phần trăm\b", re.IGNORECASE)
 COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)\s+(cán bộ|người|học viên|lượt)", re.IGNORECASE)
-RANGE = re.compile(r"(?:ít nhất\s+)?(?:từ\s+)?(\d{1,2})\s+(?:đến|-)\s+(\d{1,2})\s+(cán bộ|cộng tác viên|viên chức|nhân viên)",
-                   re.IGNORECASE)
+_STAFF = r"(cán bộ|cộng tác viên|viên chức|nhân viên|người)"
+RANGE = re.compile(r"(?:ít nhất\s+)?(?:từ\s+)?(\d{1,2})\s*(?:đến|-|–)\s*(\d{1,2})\s+" + _STAFF, re.IGNORECASE)
+
+
+def percents(text: str) -> list[tuple[int, int, float]]:
+    """Every percentage of ``text`` as (start, end, value): "60%", "62,5 %", "60 phần trăm", "sáu mươi phần
+    trăm"; words right after the same number in figures ("60% (sáu mươi phần trăm)") are not a second one."""
+    out = [(m.start(), m.end(), parse_float(m.group(1))) for m in PERCENT.finditer(text)]
+    for match in PERCENT_WORDS.finditer(text):
+        value = parse_words(match.group(1).strip())
+        if value is not None and not any(v == value and 0 <= match.start() - e <= 3 for _, e, v in out):
+            out.append((match.start(), match.end(), float(value)))
+    return sorted(out)
 YEAR_SPAN = re.compile(r"(?:giai đoạn|từ năm)\s*(?:\(?\s*)(\d{4})\s*(?:-|–|—|đến năm|đến)\s*(\d{4})", re.IGNORECASE)
 BY_YEAR = re.compile(r"(?:đến|tới) năm\s+(\d{4})", re.IGNORECASE)
 YEAR = re.compile(r"năm\s+(\d{4})", re.IGNORECASE)

@@ -7,7 +7,6 @@ from ..core.text import fold
 from .patterns import (
     BY_YEAR,
     COUNT,
-    PERCENT,
     RANGE,
     RELATIVE,
     YEAR,
@@ -16,6 +15,7 @@ from .patterns import (
     has_any,
     parse_float,
     parse_number,
+    percents,
     wording,
 )
 from .population import of_target
@@ -23,7 +23,7 @@ from .record import Recorder
 from .sections import scope_year
 
 _CLAUSE_END = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])|\.$")
-_PER_ONE = re.compile(r"\bcó\s+(ít nhất\s+|tối thiểu\s+)?(\d{1,2}|một|hai|ba)\s+(cán bộ|cộng tác viên|viên chức|nhân viên)",
+_PER_ONE = re.compile(r"\bcó\s+(ít nhất\s+|tối thiểu\s+)?(\d{1,2}|một|hai|ba)\s+(cán bộ|cộng tác viên|viên chức|nhân viên|người)",
                       re.IGNORECASE)
 
 
@@ -57,6 +57,13 @@ def _with_population(target: dict, text: str, start: int, end: int, before: str,
     if population[-1] not in quote and at != -1:
         quote = text[start - len(before):end + at + len(population[-1])].strip(" -;")
     return quote
+
+
+def _allowance() -> re.Pattern:
+    spec = wording()["allowance"]
+    words = sorted(spec["at_least"] + spec["exactly"], key=len, reverse=True)
+    return re.compile(r"(" + "|".join(map(re.escape, words)) + r")\s*(?:(\d+(?:,\d+)?)\s*lần\s*)?(?:"
+                      + "|".join(map(re.escape, spec["wage"])) + r")", re.IGNORECASE)
 
 
 def _explicit_year(before_sentence: str, relative_to: int | None) -> int | None:
@@ -211,20 +218,25 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
                 comparison = "at_least" if (regex is RANGE or match.group(1)) else "exactly"
                 add({"indicator": ind, "year": year, "value": value, "unit": "per_unit", "comparison": comparison,
                      "quote": quote}, para, why, yconf, "high" if regex is RANGE or match.group(1) else "medium")
-        # monthly allowance equal to the base wage
+        # monthly allowance measured in the base wage: "phụ cấp … không thấp hơn (1,5 lần) mức lương cơ sở"
         spec = wording()["allowance"]
-        if (not ruleset or ruleset in spec["rulesets"]) and has_any(text, spec["phrases"]):
-            folded = fold(text)
-            pos = min(folded.find(fold(p)) for p in spec["phrases"] if fold(p) in folded)
-            year, yconf, why = year_of(_sentence(text, pos))
-            if year:
-                _, _, quote = clause(text, pos, pos + 1)
-                add({"indicator": spec["id"], "year": year, "value": 1, "unit": "wage_multiple",
-                     "comparison": "at_least", "quote": quote}, para, why, yconf, "medium")
+        if (not ruleset or ruleset in spec["rulesets"]) and has_any(text, spec["subject"]):
+            for match in _allowance().finditer(text):
+                if not has_any(_sentence(text, match.start())[-200:], spec["subject"]):
+                    continue
+                year, yconf, why = year_of(_sentence(text, match.start()))
+                if not year:
+                    continue
+                said = fold(match.group(1))
+                comparison = "exactly" if said in [fold(w) for w in spec["exactly"]] else "at_least"
+                _, _, quote = clause(text, match.start(), match.end())
+                value = parse_float(match.group(2)) if match.group(2) else 1
+                add({"indicator": spec["id"], "year": year, "value": value, "unit": "wage_multiple",
+                     "comparison": comparison, "quote": quote}, para, why, yconf, "medium")
+                break
         # percentages
-        for match in PERCENT.finditer(text):
-            value = parse_float(match.group(1))
-            before, after, quote = clause(text, match.start(), match.end())
+        for start, end, value in percents(text):
+            before, after, quote = clause(text, start, end)
             increase = bool(re.search(r"(?<!\w)tăng(\s+\w+){0,2}\s*$", fold(before)))
             unit = "percent_increase" if increase else "percent"
             relative = RELATIVE.search(after)
@@ -235,13 +247,13 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             comparison, said = comparison_before(before)
             if increase and not said:
                 comparison = "exactly"
-            year, yconf, why = year_of(_sentence(text, match.start()), relative_to)
+            year, yconf, why = year_of(_sentence(text, start), relative_to)
             if year is None:
                 continue
             target = {"indicator": ind, "year": year, "value": value, "unit": unit, "comparison": comparison}
             if relative_to:
                 target["relative_to"] = relative_to
-            target["quote"] = _with_population(target, text, match.start(), match.end(), before, quote)
+            target["quote"] = _with_population(target, text, start, end, before, quote)
             add(target, para, why, yconf, "high" if said else "medium")
         # counts: "cho 220 cán bộ"
         for match in COUNT.finditer(text):

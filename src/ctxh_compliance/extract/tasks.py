@@ -137,6 +137,8 @@ def _group(para, block, covers: list[str], heading: str, rec: Recorder, n: int) 
     lead_quote = []
     for item in block:
         named = False
+        if item.role is not None:
+            continue  # a row of a responsibilities table: the table says whose it is (responsibilities.py)
         if "lead" not in group:
             lead, partners = lead_sentence(item.text)
             if lead and not is_blank(lead):

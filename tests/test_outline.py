@@ -104,3 +104,15 @@ def test_budget_units_and_a_total_after_the_phases():
         "III. TỔ CHỨC THỰC HIỆN", "III. KINH PHÍ THỰC HIỆN\nGiai đoạn 2021 - 2025 là 2,5 tỷ đồng; giai đoạn 2026 - 2030 "
         "dự kiến 850 triệu đồng. Tổng cộng: 3,35 tỷ đồng.\nIV. TỔ CHỨC THỰC HIỆN")
     assert extract_text(text, "x.txt").data["budget"]["total"]["amount"] == 3_350_000_000
+
+
+def test_sources_listed_in_one_sentence_and_staff_arranged_per_unit():
+    text = HEAD + "- Trong năm 2025, các cơ quan, đơn vị nêu trên bố trí ít nhất hai người làm công tác xã hội.\n" \
+        + TAIL.format(lead="Sở Y tế").replace("III. TỔ CHỨC THỰC HIỆN", "III. KINH PHÍ\nTổng kinh phí: 81.000 ngàn "
+                                             "đồng.\nNguồn kinh phí gồm: ngân sách nhà nước: 43.000 ngàn đồng; nguồn "
+                                             "huy động hợp pháp: 38.000 ngàn đồng.\nIV. PHÂN CÔNG TRÁCH NHIỆM")
+    data = extract_text(text, "x.txt").data
+    assert ("staff_per_unit", 2025, 2) in _targets(extract_text(text, "x.txt"))
+    assert [s["amount"] for s in data["budget"]["sources"]] == [43_000_000, 38_000_000]
+    assert data["budget"]["total"]["amount"] == 81_000_000
+    assert data["organisation"]  # "PHÂN CÔNG TRÁCH NHIỆM" is the part that assigns the work

@@ -23,8 +23,12 @@ from .record import Recorder
 from .sections import scope_year
 
 _CLAUSE_END = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])|\.$")
-_PER_ONE = re.compile(r"\bcó\s+(ít nhất\s+|tối thiểu\s+)?(\d{1,2}|một|hai|ba)\s+(cán bộ|cộng tác viên|viên chức|nhân viên|người)",
-                      re.IGNORECASE)
+def _per_one() -> re.Pattern:
+    """Staff per unit after the verb that gives them ("có", "bố trí" …: patterns.yaml): "có ít nhất 01 cán bộ",
+    "bố trí ít nhất hai người"."""
+    verbs = "|".join(map(re.escape, sorted(wording()["per_unit"]["verbs"], key=len, reverse=True)))
+    return re.compile(r"(?<!\w)(?:" + verbs + r")\s+(ít nhất\s+|tối thiểu\s+)?(\d{1,2}|một|hai|ba)\s+"
+                      r"(cán bộ|cộng tác viên|viên chức|nhân viên|người)", re.IGNORECASE)
 
 
 def clause(text: str, start: int, end: int) -> tuple[str, str, str]:
@@ -195,7 +199,7 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
 
         taken: list[tuple[int, int]] = []
         # per-unit staffing: "ít nhất từ 01 đến 02 cán bộ" (lower bound), "có ít nhất 01 cán bộ", "có một cán bộ"
-        for regex in (RANGE, _PER_ONE):
+        for regex in (RANGE, _per_one()):
             for match in regex.finditer(text):
                 if any(s <= match.start() < e for s, e in taken):
                     continue

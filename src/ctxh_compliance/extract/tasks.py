@@ -238,14 +238,30 @@ def _source_name(text: str) -> str:
     return (body[:1].upper() + body[1:])[:80]
 
 
-def extract_budget(tagged, rec: Recorder) -> dict | None:
-    budget: dict = {}
-    sources: list[dict] = []
-    names = wording()["budget"]["source_names"]
+def _budget_lines(tagged):
+    """The budget part's lines, a list of sources in one sentence split into its items ("Nguồn kinh phí gồm:
+    ngân sách tỉnh: 2 tỷ đồng; nguồn xã hội hóa: 1 tỷ đồng." gives two lines)."""
+    openers = tuple(wording()["budget"]["source_openers"])
     for para, kind, section in tagged:
         if kind != "budget":
             continue
         text = para.text
+        head, colon, rest = text.partition(":")
+        items = [i.strip(" .") for i in rest.split(";")] if colon and section is None else []
+        if (fold(head).lstrip("-+• ").startswith(openers) and len(items) >= 2
+                and sum(bool(parse_amount(i)) for i in items) >= 2):
+            for item in items:
+                if item:
+                    yield para, kind, None, item
+            continue
+        yield para, kind, section, text
+
+
+def extract_budget(tagged, rec: Recorder) -> dict | None:
+    budget: dict = {}
+    sources: list[dict] = []
+    names = wording()["budget"]["source_names"]
+    for para, _kind, section, text in _budget_lines(tagged):
         folded = fold(text)
         if section is not None and section.kind == "budget":
             budget.setdefault("quote", text)
@@ -289,7 +305,11 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
                 value["words"] = amount["words"]
             value["quote"] = text
             conf = "high" if amount["words_ok"] in (True, None) else "low"
-            if any(fold(w) in folded for w in wording()["budget"]["total"]) and "total" not in budget:
+            named = [w for w in total_words if w in folded]
+            yearly = amount["per_year"] or any(fold(w) in folded for w in wording()["budget"]["per_year"])
+            # "Kinh phí thực hiện kế hoạch hàng năm: …/năm" is a yearly amount, not the total
+            total = named and not amount["per_year"] and (not yearly or named != [fold("kinh phí thực hiện kế hoạch")])
+            if total and "total" not in budget:
                 budget["total"] = value
                 rec.note("budget.total", para, conf,
                          None if amount["words_ok"] is not False else "số bằng chữ không khớp với số")

@@ -116,3 +116,13 @@ def test_sources_listed_in_one_sentence_and_staff_arranged_per_unit():
     assert [s["amount"] for s in data["budget"]["sources"]] == [43_000_000, 38_000_000]
     assert data["budget"]["total"]["amount"] == 81_000_000
     assert data["organisation"]  # "PHÂN CÔNG TRÁCH NHIỆM" is the part that assigns the work
+
+
+def test_amounts_in_millions_without_dong_and_an_increase_with_its_comparison():
+    text = HEAD + "- Năm 2025, tỷ lệ người có hoàn cảnh khó khăn được tư vấn, hỗ trợ công tác xã hội tăng ít nhất mức " \
+        "20% so với năm 2020.\n" + TAIL.format(lead="Sở Y tế").replace(
+            "III. TỔ CHỨC THỰC HIỆN", "III. KINH PHÍ\nGiai đoạn 2021 - 2025 là 1.272 triệu; giai đoạn 2026 - 2030 là "
+            "1.360 triệu. Tổng kinh phí cho giai đoạn 2021 - 2030 là 2.632 triệu.\nIV. TỔ CHỨC THỰC HIỆN")
+    result = extract_text(text, "x.txt")
+    assert ("reach_increase", 2025, 20) in _targets(result)
+    assert result.data["budget"]["total"]["amount"] == 2_632_000_000

@@ -71,7 +71,8 @@ def clean_number(number: str) -> str:
 DOTTED = r"\d{1,3}(?:\.\d{3})+|\d+"
 #: an amount in đồng, with its multiple when the plan counts in thousands, millions or billions
 #: ("510.000 ngàn đồng", "1,5 tỷ đồng", "850 triệu đồng"); the multiples are in patterns.yaml
-AMOUNT = re.compile(r"(?<![\d.,])(" + DOTTED + r")(?:,(\d{1,3}))?\s*(nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|đ\b|VNĐ|VND)"
+AMOUNT = re.compile(r"(?<![\d.,])(" + DOTTED + r")(?:,(\d{1,3}))?\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)(?!\s*(?:người|lượt|dân))"
+                    r"\s*(?:đồng|đ\b|VNĐ|VND)?|(?:đồng|đ\b|VNĐ|VND))"
                     r"(\s*/\s*năm)?(?:\s*\(([^)]*)\))?", re.IGNORECASE)
 PERCENT = re.compile(r"(?<![\d.,])(\d+(?:,\d+)?)\s*(?:%|phần trăm\b)", re.IGNORECASE)
 _NUMBER_WORD = r"(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|linh|lẻ)"

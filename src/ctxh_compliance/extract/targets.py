@@ -241,7 +241,7 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         # percentages
         for start, end, value in percents(text):
             before, after, quote = clause(text, start, end)
-            increase = bool(re.search(r"(?<!\w)tăng(\s+\w+){0,2}\s*$", fold(before)))
+            increase = bool(re.search(r"(?<!\w)tăng(\s+\w+){0,3}\s*$", fold(before)))  # "tăng ít nhất mức 20%"
             unit = "percent_increase" if increase else "percent"
             relative = RELATIVE.search(after)
             relative_to = int(relative.group(1)) if relative else None

@@ -126,3 +126,10 @@ def test_amounts_in_millions_without_dong_and_an_increase_with_its_comparison():
     result = extract_text(text, "x.txt")
     assert ("reach_increase", 2025, 20) in _targets(result)
     assert result.data["budget"]["total"]["amount"] == 2_632_000_000
+
+
+def test_a_basis_dated_after_its_issuer():
+    text = HEAD.replace("I. MỤC TIÊU", "Căn cứ Nghị định số 110/2024/NĐ-CP của Chính phủ ngày 30/8/2024 về công tác xã "
+                        "hội;\nI. MỤC TIÊU") + "- Đạt " + STAFF.format(value=60) + "\n" + TAIL.format(lead="Sở Y tế")
+    bases = {b["number"]: str(b.get("date")) for b in extract_text(text, "x.txt").data["legal_bases"]}
+    assert bases["110/2024/NĐ-CP"] == "2024-08-30"

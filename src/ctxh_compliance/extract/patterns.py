@@ -59,7 +59,9 @@ def parse_date(text: str) -> tuple[dt.date | None, str | None]:
 # --- document numbers ---------------------------------------------------------------------------------
 DOC_KINDS = r"(Quyết định|Văn bản|Công văn|Kế hoạch|Thông tư(?: liên tịch)?|Nghị định|Nghị quyết|Chỉ thị|Luật|Hướng dẫn)"
 _NUM = r"(\d+[\w./\-]*/[\w.\-]*[A-Za-zĐđ][\w.\-]*)"
-DOC_REF = re.compile(DOC_KINDS + r"\s+(?:số\s+)?" + _NUM + r"(?:\s+ngày\s+([^,;()]*?\d{4}))?", re.IGNORECASE)
+# the date right after the number, or after the issuer ("Nghị định số 110/2024/NĐ-CP của Chính phủ ngày 30/8/2024")
+DOC_REF = re.compile(DOC_KINDS + r"\s+(?:số\s+)?" + _NUM
+                     + r"(?:\s+(?:của\s+[^,;()\d]{1,60}?\s+)?ngày\s+([^,;()]*?\d{4}))?", re.IGNORECASE)
 NUMBER_LINE = re.compile(r"^Số\s*:\s*(\S*)", re.IGNORECASE)
 
 

@@ -81,7 +81,9 @@ def test_a_word_document_is_read(cli, tmp_path):
     assert '"province": "Lạng Sơn"' in result.stdout and "đoạn" in result.stdout
     paragraphs = [line.strip() for line in LANG_SON.read_text(encoding="utf-8").splitlines() if line.strip()]
     number = next(n for n, text in enumerate(paragraphs, 1) if "Đến năm 2025, đạt 60% số cơ quan" in text)
-    assert [e["location"] for e in _evidence(result.stdout, "QD112-T01")] == [f"{path} (đoạn {number})"]
+    # what a user can search for in Word: the heading above the paragraph and its first words
+    assert [e["location"] for e in _evidence(result.stdout, "QD112-T01")] == [
+        f"{path} (đoạn {number}: dưới “2. Mục tiêu cụ thể:”, “- Đến năm 2025, đạt 60% số cơ …”)"]
 
 
 def test_a_missing_reader_package_is_a_clear_input_error(cli, tmp_path, monkeypatch):

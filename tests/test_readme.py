@@ -19,7 +19,6 @@ GUIDES = {path.name: path.read_text(encoding="utf-8") for path in sorted((ROOT /
 #: the README and every guide, where the examples and tables below are looked for
 DOCUMENTATION = "\n".join([README, *GUIDES.values()])
 #: guides the README links to that other parts of the documentation bring (their links are checked once there)
-LINKED_LATER = {"documents.md"}
 
 
 def test_the_readme_is_read_in_five_minutes():
@@ -35,8 +34,6 @@ def test_every_link_of_the_documentation_leads_somewhere(name):
         if re.match(r"^(https?:|mailto:|#)", target):
             continue
         resolved = (path.parent / target.split("#")[0]).resolve()
-        if resolved.parent == (ROOT / "docs").resolve() and resolved.name in LINKED_LATER and not resolved.exists():
-            continue
         assert resolved.exists(), f"{name}: {target}"
 
 

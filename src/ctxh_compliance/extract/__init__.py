@@ -14,7 +14,7 @@ from pathlib import Path
 from .identify import completeness, identification, legal_bases, period, ruleset
 from .leads import add_leads
 from .organisation import extract_general_objective, extract_organisation
-from .paragraphs import Para, lines_to_paras
+from .paragraphs import Para, join_broken, lines_to_paras
 from .record import Recorder
 from .responsibilities import with_table_groups
 from .result import Extraction, assume, validate
@@ -29,6 +29,7 @@ __all__ = ["Extraction", "extract", "extract_paras", "extract_text"]
 
 def extract_paras(paras: list[Para], document: str) -> Extraction:
     rec = Recorder()
+    paras = join_broken(paras)  # a sentence cut over two Word paragraphs is one sentence
     tagged = zones(paras)
     ident = identification(paras, rec)
     per = period(ident, rec)
@@ -47,6 +48,8 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     source = {"document": document, "complete": complete}
     if note:
         source["note"] = note
+    if rec.inferred:  # values the reader inferred rather than read: listed, so that none decides a verdict
+        source["assumed"] = list(rec.inferred)
     data["source"] = source
     data["legal_bases"] = bases
     if per:

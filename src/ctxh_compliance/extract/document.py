@@ -89,8 +89,10 @@ def summary(extraction: "Extraction") -> ExtractionSummary:
         counts[found.confidence] += 1
     low = [f"{path} ({e.where}{': ' + e.why if e.why else ''})" for path, e in extraction.evidence.items()
            if e.confidence == "low"]
+    source = extraction.data.get("source") or {}
     return ExtractionSummary(values=len(extraction.evidence), by_confidence=counts, low=low,
-                             missing=list(extraction.missing), revisions=extraction.revisions)
+                             missing=list(extraction.missing), revisions=extraction.revisions,
+                             whole=source.get("note") if source.get("complete") else None)
 
 
 #: the parts of a plan in the order plans have them, the part each section of findings is about, and the
@@ -146,12 +148,13 @@ def load_extraction(path: Path, display: str | None = None,
     from .result import validate
     display = display or str(path)
     extraction = extract(path, display, in_process=in_process)
-    # What the extractor did not find may still be in the document (it does not read every part):
-    # an absence must give needs_review, never a pass or a fail, so the source counts as incomplete.
+    # A document read to its closing is whole: an absence is an absence, judged as in a plan file. One
+    # cut short (no closing), or not a plan, keeps the caution: what was not read may be there.
     source = extraction.data.setdefault("source", {"document": display})
-    note = translate("extract.source_note", "vi")
-    source["note"] = f"{source['note']}; {note}" if source.get("note") else note
-    source["complete"] = False
+    if not source.get("complete"):
+        note = translate("extract.source_note", "vi")
+        source["note"] = f"{source['note']}; {note}" if source.get("note") else note
+        source["complete"] = False
     extraction = validate(extraction)
     if not extraction.valid and extraction.ruleset_confidence not in ("high", "medium"):
         # no cited decision, no programme named: not a plan implementing one

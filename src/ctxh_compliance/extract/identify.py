@@ -6,7 +6,7 @@ from collections import Counter
 from ..core.i18n import translate
 from ..core.text import fold, fold_number
 from .paragraphs import Para
-from .patterns import DOC_REF, NUMBER_LINE, YEAR, YEAR_SPAN, clean_number, parse_date, wording
+from .patterns import DOC_REF, NUMBER_LINE, YEAR, YEAR_SPAN, clean_number, has_blank, parse_date, wording
 from .record import Recorder
 
 _HEADER_STOP = re.compile(r"^(-\s*)?Căn cứ\b", re.IGNORECASE)  # the header ends where the bases begin
@@ -314,7 +314,9 @@ def ruleset(bases: list[dict], paras: list[Para], period_: dict | None) -> tuple
 
 
 def completeness(paras: list[Para], ident: dict, bases: list[dict]) -> tuple[bool, str | None]:
-    """False with a note when the text is not a plan (no "Số:", no "Căn cứ") or looks cut off."""
+    """Whether the document is whole, and on what evidence: (True, the closing the reader saw and
+    where) when its closing ("Trên đây là …", "Nơi nhận", the signature block) ends its text; (False,
+    why) when the text is not a plan (no "Số:", no "Căn cứ") or stops before any closing."""
     has_number_line = any(NUMBER_LINE.match(p.text) for p in paras[:40])
     has_basis = bool(bases) or any(re.match(r"^(-\s*)?Căn cứ\b", p.text, re.IGNORECASE) for p in paras)
     if not has_number_line and not has_basis:
@@ -322,7 +324,16 @@ def completeness(paras: list[Para], ident: dict, bases: list[dict]) -> tuple[boo
     # the closing is at the end, or before the first annex when annexes follow the signature
     annexes = tuple(fold(w) for w in wording()["annex_headings"])
     end = next((i for i, p in enumerate(paras) if p.table is None and fold(p.text).startswith(annexes)), len(paras))
-    tail = fold(" ".join(p.text for p in paras[max(0, end - 15):end] + paras[-15:]))
-    if not any(fold(e) in tail for e in wording()["endings"]):
+    endings = [fold(e) for e in wording()["endings"]]
+    tail = paras[max(0, end - 15):end] + paras[-15:]
+    seen = next((p for p in tail if any(e in fold(p.text) for e in endings)), None)
+    if seen is None:
         return False, translate("extract.note_truncated", "vi")
-    return True, None
+    # the body, from the first "Căn cứ" (the number and date lines wait for the signature) to the closing
+    start = next((i for i, p in enumerate(paras) if _starts_basis(p.text)), 0)
+    stop = next((i for i, p in enumerate(paras) if p is seen), len(paras))
+    blanks = [p for p in paras[start:stop] if has_blank(p.text)]
+    if blanks:
+        shown = "; ".join(f"{p.where()} “{p.opening(8)}”" for p in blanks[:6]) + ("; …" if len(blanks) > 6 else "")
+        return False, translate("extract.note_blanks", "vi", count=len(blanks), blanks=shown)
+    return True, translate("extract.note_closing", "vi", closing=seen.opening(6), where=seen.where())

@@ -20,6 +20,17 @@ class Para:
     row: int | None = None
     ocr: bool = False            # read by OCR from a scanned page: never sure
     role: str | None = None      # a cell of a responsibilities table: group, task, lead, partner, detail
+    heading: str | None = None   # the heading the paragraph sits under, as printed (set by the outline)
+    scope: tuple[str, ...] = ()  # every heading above the paragraph, outermost first (set by the outline)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.scope, tuple):  # a list when the paragraph comes back from the reader process
+            object.__setattr__(self, "scope", tuple(self.scope))
+
+    def opening(self, words: int = 8) -> str:
+        """The first words of the paragraph, as a user types them into Word's search."""
+        parts = self.text.split()
+        return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
     def where(self) -> str:
         if self.page is not None and self.table is not None:
@@ -34,12 +45,23 @@ class Para:
             return f"dòng {self.line}-{self.last}"
         return f"dòng {self.line}"
 
+    def findable(self) -> str:
+        """What a user can search for: the heading the paragraph sits under and its first words."""
+        under = f"dưới “{_short(self.heading)}”, " if self.heading and self.heading != self.text else ""
+        return f"{under}“{self.opening()}”"
+
     def location(self, file: str) -> str:
-        """Where the paragraph is in the user's document, as a report shows it: ``plan.txt:34``,
-        ``plan.docx (đoạn 12)``, ``plan.pdf (trang 2, dòng 5)``."""
+        """Where the paragraph is in the user's document, as a report shows it, with what to search
+        for: ``plan.txt:34``, ``plan.docx (đoạn 12: dưới “2. Mục tiêu cụ thể”, “Đến năm 2025, …”)``,
+        ``plan.pdf (trang 2, dòng 5: …)``."""
         if self.page is None and self.index is None and self.line is not None:
             return f"{file}:{self.line}"
-        return f"{file} ({self.where()})"
+        return f"{file} ({self.where()}: {self.findable()})"
+
+
+def _short(text: str, words: int = 10) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def clean(text: str) -> str:
@@ -54,7 +76,9 @@ def join_broken(paras: list[Para]) -> list[Para]:
     """Join a line cut in the middle of a sentence with the next one ("được đào" / "tạo, bồi dưỡng")."""
     out: list[Para] = []
     for para in paras:
-        if out and out[-1].line is not None and para.line is not None and out[-1].page == para.page:
+        if out and out[-1].page == para.page and out[-1].table is None and para.table is None and (
+                (out[-1].line is not None and para.line is not None)
+                or (out[-1].index is not None and para.index is not None and out[-1].line is None)):
             prev = out[-1]
             if (not prev.text.endswith(_SENTENCE_END) and para.text[:1].islower()
                     and not re.match(r"^[a-zđ]\)", para.text) and len(prev.text) > 80):

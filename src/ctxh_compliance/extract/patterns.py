@@ -59,7 +59,9 @@ def parse_date(text: str) -> tuple[dt.date | None, str | None]:
 # --- document numbers ---------------------------------------------------------------------------------
 DOC_KINDS = r"(Quyết định|Văn bản|Công văn|Kế hoạch|Thông tư(?: liên tịch)?|Nghị định|Nghị quyết|Chỉ thị|Luật|Hướng dẫn)"
 _NUM = r"(\d+[\w./\-]*/[\w.\-]*[A-Za-zĐđ][\w.\-]*)"
-DOC_REF = re.compile(DOC_KINDS + r"\s+(?:số\s+)?" + _NUM + r"(?:\s+ngày\s+([^,;()]*?\d{4}))?", re.IGNORECASE)
+# the date right after the number, or after the issuer ("Nghị định số 110/2024/NĐ-CP của Chính phủ ngày 30/8/2024")
+DOC_REF = re.compile(DOC_KINDS + r"\s+(?:số\s+)?" + _NUM
+                     + r"(?:\s+(?:của\s+[^,;()\d]{1,60}?\s+)?ngày\s+([^,;()]*?\d{4}))?", re.IGNORECASE)
 NUMBER_LINE = re.compile(r"^Số\s*:\s*(\S*)", re.IGNORECASE)
 
 
@@ -69,11 +71,29 @@ def clean_number(number: str) -> str:
 
 # --- numbers and amounts --------------------------------------------------------------------------------
 DOTTED = r"\d{1,3}(?:\.\d{3})+|\d+"
-AMOUNT = re.compile(r"(?<![\d.,])(" + DOTTED + r")\s*(?:đồng|đ\b|VNĐ|VND)(\s*/\s*năm)?(?:\s*\(([^)]*)\))?", re.IGNORECASE)
-PERCENT = re.compile(r"(?<![\d.,])(\d+(?:,\d+)?)\s*%")
+#: an amount in đồng, with its multiple when the plan counts in thousands, millions or billions
+#: ("510.000 ngàn đồng", "1,5 tỷ đồng", "850 triệu đồng"); the multiples are in patterns.yaml
+AMOUNT = re.compile(r"(?<![\d.,])(" + DOTTED + r")(?:,(\d{1,3}))?\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)(?!\s*(?:người|lượt|dân))"
+                    r"\s*(?:đồng|đ\b|VNĐ|VND)?|(?:đồng|đ\b|VNĐ|VND))"
+                    r"(\s*/\s*năm)?(?:\s*\(([^)]*)\))?", re.IGNORECASE)
+PERCENT = re.compile(r"(?<![\d.,])(\d+(?:,\d+)?)\s*(?:%|phần trăm\b)", re.IGNORECASE)
+_NUMBER_WORD = r"(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|linh|lẻ)"
+#: a percentage in words only ("sáu mươi phần trăm"): its value is what the words say
+PERCENT_WORDS = re.compile(r"(?<!\w)((?:" + _NUMBER_WORD + r"\s+){1,5})phần trăm\b", re.IGNORECASE)
 COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)\s+(cán bộ|người|học viên|lượt)", re.IGNORECASE)
-RANGE = re.compile(r"(?:ít nhất\s+)?(?:từ\s+)?(\d{1,2})\s+(?:đến|-)\s+(\d{1,2})\s+(cán bộ|cộng tác viên|viên chức|nhân viên)",
-                   re.IGNORECASE)
+_STAFF = r"(cán bộ|cộng tác viên|viên chức|nhân viên|người)"
+RANGE = re.compile(r"(?:ít nhất\s+)?(?:từ\s+)?(\d{1,2})\s*(?:đến|-|–)\s*(\d{1,2})\s+" + _STAFF, re.IGNORECASE)
+
+
+def percents(text: str) -> list[tuple[int, int, float]]:
+    """Every percentage of ``text`` as (start, end, value): "60%", "62,5 %", "60 phần trăm", "sáu mươi phần
+    trăm"; words right after the same number in figures ("60% (sáu mươi phần trăm)") are not a second one."""
+    out = [(m.start(), m.end(), parse_float(m.group(1))) for m in PERCENT.finditer(text)]
+    for match in PERCENT_WORDS.finditer(text):
+        value = parse_words(match.group(1).strip())
+        if value is not None and not any(v == value and 0 <= match.start() - e <= 3 for _, e, v in out):
+            out.append((match.start(), match.end(), float(value)))
+    return sorted(out)
 YEAR_SPAN = re.compile(r"(?:giai đoạn|từ năm)\s*(?:\(?\s*)(\d{4})\s*(?:-|–|—|đến năm|đến)\s*(\d{4})", re.IGNORECASE)
 BY_YEAR = re.compile(r"(?:đến|tới) năm\s+(\d{4})", re.IGNORECASE)
 YEAR = re.compile(r"năm\s+(\d{4})", re.IGNORECASE)
@@ -93,17 +113,24 @@ def parse_float(text: str) -> float:
 def parse_amount(text: str) -> list[dict[str, Any]]:
     """Every amount in đồng of ``text``: amount, per_year, words (when they say the same number)."""
     out = []
+    multiples = wording()["budget"]["multiples"]
     for match in AMOUNT.finditer(text):
-        amount = parse_number(match.group(1))
-        words = match.group(3)
+        whole, decimals, unit = match.group(1), match.group(2), match.group(3)
+        if decimals and not unit:
+            continue  # "1,5 đồng" is no amount a plan writes
+        amount = parse_number(whole)
+        if unit:
+            factor = multiples[fold(unit)]
+            amount = round((amount + (int(decimals) / 10 ** len(decimals) if decimals else 0)) * factor)
+        words = match.group(5)
         words_ok = None
         if words is not None:
             words = re.sub(r"^bằng chữ\s*:?\s*", "", words.strip(), flags=re.IGNORECASE)  # "(bằng chữ: Năm tỷ đồng)"
             said = parse_words(words)
             words_ok = said == amount
             if said is None:
-                words = None  # not an amount in words, e.g. "(Có biểu …)"
-        out.append({"amount": amount, "per_year": bool(match.group(2)), "words": words, "words_ok": words_ok,
+                words, words_ok = None, None  # not an amount in words, e.g. "(Có biểu …)", "(giai đoạn …: …)"
+        out.append({"amount": amount, "per_year": bool(match.group(4)), "words": words, "words_ok": words_ok,
                     "start": match.start()})
     return out
 
@@ -129,3 +156,23 @@ def comparison_before(prefix: str) -> tuple[str, bool]:
     if stronger or found:
         return max(stronger or found)[2], True
     return "at_least", False
+
+
+# --- blanks left to fill -----------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _blank() -> re.Pattern:
+    tokens = sorted(wording()["blanks"], key=len, reverse=True)
+    dots = wording()["blank_dots"]
+    # where a value goes: at the start, after a space, ":" or "(" (not "xã hội..." ending a list)
+    return re.compile(r"(?<![^\s:(])(?:" + "|".join(re.escape(t) for t in tokens) + r"|\.{" + str(dots) + ",})",
+                      re.IGNORECASE)
+
+
+def has_blank(text: str) -> bool:
+    """The text holds a blank left to fill ("Kinh phí: … đồng", "Chủ trì: …")."""
+    return _blank().search(text) is not None
+
+
+def is_blank(value: str) -> bool:
+    """The value is only a blank (and punctuation): "…", "….", "[…]", "(điền)", ""."""
+    return not _blank().sub("", value).strip(" .,;:-/()\t")

@@ -21,6 +21,7 @@ class Provenance:
 class Recorder:
     evidence: dict[str, Provenance] = field(default_factory=dict)
     remarks: dict[str, str] = field(default_factory=dict)
+    inferred: dict[str, str] = field(default_factory=dict)  # path -> what was inferred and from what
 
     def note(self, path: str, para: Para | None, confidence: str, why: str | None = None) -> None:
         assert confidence in CONFIDENCE
@@ -31,3 +32,8 @@ class Recorder:
 
     def remark(self, path: str, para: Para | None, text: str) -> None:
         self.remarks[path] = f"{para.where()}: {text}" if para else text
+
+    def infer(self, path: str, why: str) -> None:
+        """``path`` was inferred rather than read (a target's year taken from the plan's period): it is
+        listed in ``source.assumed`` and never decides a verdict."""
+        self.inferred[path] = why

@@ -81,10 +81,22 @@ def table_groups(tagged, headings: dict | None = None) -> tuple[list[dict], dict
     heading of the tasks part (``headings``: heading paragraph -> group number), by group number: such a
     table lists the tasks of that group, not groups of its own."""
     out, owned = [], {}
-    for row in _rows(tagged):
+    rows = _rows(tagged)
+    # a table whose group rows name two national groups or more besides the heading's own lists groups,
+    # even when it stands under a group's heading (the heading before it is only the last group's)
+    naming: dict = {}
+    for row in rows:
+        if row["para"].role == "group":
+            naming.setdefault(row["table"], set()).update(groups_of(_SERIAL.sub("", row["para"].text)))
+
+    def lists_groups(row) -> bool:
+        own = set(groups_of(_SERIAL.sub("", row["under"].text))) if row["under"] is not None else set()
+        return len(naming.get(row["table"], set()) - own) >= 2
+
+    for row in rows:
         if row["kind"] in _NOT_TASKS:
             continue
-        if headings and row["under"] in headings:
+        if headings and row["under"] in headings and not lists_groups(row):
             owned.setdefault(headings[row["under"]], []).extend([row, *row["tasks"]])
             continue
         group = _group(row["para"], [row, *row["tasks"]])

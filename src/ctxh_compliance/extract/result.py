@@ -65,7 +65,7 @@ def assume(extraction: Extraction) -> None:
     if assumed:
         order = ("number", "title", "issuer", "province", "date", "date_text", "signer", "kind", "quote")
         data["identification"] = {k: ident[k] for k in order if k in ident}
-        data["source"]["assumed"] = assumed
+        data["source"]["assumed"] = assumed + [a for a in data["source"].get("assumed", []) if a not in assumed]
         extraction.missing = [m for m in extraction.missing if m not in assumed]
 
 

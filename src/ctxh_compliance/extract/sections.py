@@ -1,11 +1,11 @@
 """Headings and the part of the plan each paragraph is in (targets, tasks, budget, …)."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..core.text import fold
 from .paragraphs import Para
-from .patterns import wording
+from .patterns import YEAR_SPAN, has_any, wording
 
 _ROMAN = re.compile(r"^([IVXL]+)\.\s+\S")
 _ARABIC = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(?=\D)")
@@ -41,7 +41,7 @@ def as_heading(para: Para) -> Section | None:
     if match and len(text) < 250:
         return Section(para, match.group(1), 1, heading_kind(text))
     match = _ARABIC.match(text)
-    if match and not re.match(r"^\d+\s*(%|đồng|cán bộ)", text):
+    if match and not re.match(r"^\d+\s*(%|đồng|cán bộ|phần trăm|người)", text):
         number = match.group(1)
         kind = heading_kind(text) if len(text) < 120 else None
         return Section(para, number, 2 + number.count("."), kind)
@@ -53,9 +53,68 @@ def as_heading(para: Para) -> Section | None:
     return None
 
 
+_LETTER = re.compile(r"^([a-zđ])\)\s*")
+_MARK = re.compile(r"^([-+•–])\s*")
+_MARK_LEVEL = {"-": 7, "–": 7, "•": 7, "+": 8}
+_YEARS = re.compile(r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])")
+
+
+def _item_level(text: str) -> int | None:
+    """The outline level of a lettered or bulleted item ("a) …" 6, "- …" 7, "+ …" 8), None otherwise."""
+    if _LETTER.match(text):
+        return 6
+    mark = _MARK.match(text)
+    return _MARK_LEVEL[mark.group(1)] if mark else None
+
+
+def _scope_heading(para: Para) -> int | None:
+    """The level of a line that heads a period or a year ("a) Giai đoạn 2021 - 2025", "- Đến năm
+    2025:", "Định hướng đến năm 2030") without being a numbered heading; None for any other line."""
+    spec = wording()["scope"]
+    text = para.text
+    if len(text) > spec["max_length"] or para.table is not None:
+        return None
+    body = _LETTER.sub("", _MARK.sub("", text)).strip()
+    if not fold(body).startswith(tuple(fold(o) for o in spec["openers"])) or not _YEARS.search(body):
+        return None
+    if re.search(r"\d", _YEARS.sub("", body)) or (body.endswith((".", ";")) and not body.endswith("./.")):
+        return None  # a value of its own ("Năm 2025 đạt 60%."): a sentence, not a heading
+    return _item_level(text) or 6
+
+
+def scope_year(scope: tuple[str, ...]) -> tuple[int, str, bool] | None:
+    """The year the innermost heading of ``scope`` states, with that heading and whether it is an
+    orientation beyond the phase ("Định hướng đến năm 2030"): (2030, "b) Định hướng …", True). Only
+    the headings of the objectives part count, from its own heading in: a document's title states the
+    plan's period, which is no target's year. A heading that states two years ("đến năm 2025 và định
+    hướng đến năm 2030") scopes to neither."""
+    targets = [fold(p) for p in wording()["sections"]["targets"]]
+    start = next((i for i in range(len(scope) - 1, -1, -1)
+                  if any(t in fold(scope[i]) for t in targets) and len(scope[i]) < 160), None)
+    if start is None:
+        return None
+    for heading in reversed(scope[start:]):
+        shown = re.sub(r"so với\s+(năm\s+)?\d{4}", "", heading, flags=re.IGNORECASE)
+        span = list(YEAR_SPAN.finditer(shown))
+        years = {int(y) for y in _YEARS.findall(shown)}
+        if len(span) == 1 and years == {int(span[0].group(1)), int(span[0].group(2))}:
+            year = int(span[0].group(2))
+        elif len(years) == 1:
+            year = years.pop()
+        elif years:
+            return None
+        else:
+            continue
+        orientation = has_any(heading, wording()["scope"]["orientation"])
+        return year, heading, orientation
+    return None
+
+
 def zones(paras: list[Para]) -> list[tuple[Para, str | None, Section | None]]:
-    """Each paragraph with the kind of the part it is in and its own heading (if it is one)."""
+    """Each paragraph with the kind of the part it is in and its own heading (if it is one), the
+    paragraph carrying its scope: the chain of headings above it, as printed (the outline)."""
     stack: list[Section] = []
+    items: list[tuple[int, str]] = []  # lettered and bulleted headings under the innermost section
     out = []
     for para in paras:
         section = as_heading(para) if para.role is None else None  # a row of a tasks table heads no part
@@ -63,8 +122,20 @@ def zones(paras: list[Para]) -> list[tuple[Para, str | None, Section | None]]:
             while stack and stack[-1].level >= section.level:
                 stack.pop()
             stack.append(section)
+            items = []
+        elif para.role is None and para.table is None:
+            level = _item_level(para.text)
+            heading_level = _scope_heading(para)
+            if level is not None or heading_level is not None:
+                cut = heading_level if heading_level is not None else level
+                items = [(lv, text) for lv, text in items if lv < cut]
+            if heading_level is not None:
+                items.append((heading_level, para.text.rstrip(":")))
         # a part that reports past results stays so through its sub-headings ("III. HOẠT ĐỘNG …")
         kind = "history" if any(s.kind == "history" for s in stack) else \
             next((s.kind for s in reversed(stack) if s.kind), None)
+        chain = tuple(s.para.text for s in stack if s.para is not para) + tuple(t for _, t in items if t != para.text)
+        if chain:
+            para = replace(para, scope=chain, heading=chain[-1])
         out.append((para, kind, section))
     return out

@@ -7,7 +7,6 @@ from ..core.text import fold
 from .patterns import (
     BY_YEAR,
     COUNT,
-    PERCENT,
     RANGE,
     RELATIVE,
     YEAR,
@@ -16,14 +15,20 @@ from .patterns import (
     has_any,
     parse_float,
     parse_number,
+    percents,
     wording,
 )
 from .population import of_target
 from .record import Recorder
+from .sections import scope_year
 
 _CLAUSE_END = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])|\.$")
-_PER_ONE = re.compile(r"\bcó\s+(ít nhất\s+|tối thiểu\s+)?(\d{1,2}|một|hai|ba)\s+(cán bộ|cộng tác viên|viên chức|nhân viên)",
-                      re.IGNORECASE)
+def _per_one() -> re.Pattern:
+    """Staff per unit after the verb that gives them ("có", "bố trí" …: patterns.yaml): "có ít nhất 01 cán bộ",
+    "bố trí ít nhất hai người"."""
+    verbs = "|".join(map(re.escape, sorted(wording()["per_unit"]["verbs"], key=len, reverse=True)))
+    return re.compile(r"(?<!\w)(?:" + verbs + r")\s+(ít nhất\s+|tối thiểu\s+)?(\d{1,2}|một|hai|ba)\s+"
+                      r"(cán bộ|cộng tác viên|viên chức|nhân viên|người)", re.IGNORECASE)
 
 
 def clause(text: str, start: int, end: int) -> tuple[str, str, str]:
@@ -56,6 +61,13 @@ def _with_population(target: dict, text: str, start: int, end: int, before: str,
     if population[-1] not in quote and at != -1:
         quote = text[start - len(before):end + at + len(population[-1])].strip(" -;")
     return quote
+
+
+def _allowance() -> re.Pattern:
+    spec = wording()["allowance"]
+    words = sorted(spec["at_least"] + spec["exactly"], key=len, reverse=True)
+    return re.compile(r"(" + "|".join(map(re.escape, words)) + r")\s*(?:(\d+(?:,\d+)?)\s*lần\s*)?(?:"
+                      + "|".join(map(re.escape, spec["wage"])) + r")", re.IGNORECASE)
 
 
 def _explicit_year(before_sentence: str, relative_to: int | None) -> int | None:
@@ -149,6 +161,8 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         seen.add(key)
         rec.note(f"targets[{len(out)}]", para, conf)
         rec.note(f"targets[{len(out)}].year", para, year_conf, why_year)
+        if year_conf == "low":  # the plan's last year, taken for want of a year in the sentence or its headings
+            rec.infer(f"targets[{len(out)}].year", why_year)
         if target.get("population"):
             rec.note(f"targets[{len(out)}].population", para, "medium")
         out.append(target)
@@ -158,27 +172,34 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         in_zone = kind == "targets"
         if not in_zone and not (kind != "history" and "phấn đấu" in fold(text)):
             continue
+        scoped = scope_year(para.scope)
+        if _section is not None:
+            context_year = None  # a paragraph that opens a period scopes the paragraphs after it, to the next heading
         span = YEAR_SPAN.match(re.sub(r"^(mục tiêu cụ thể|mục tiêu)\s*", "", text, flags=re.IGNORECASE)) \
             or YEAR_SPAN.match(text)
         if in_zone and span:
-            context_year = int(span.group(2))
-        elif in_zone and _section is not None and len(text) < 100 and BY_YEAR.search(text):
-            context_year = int(BY_YEAR.search(text).group(1))  # "2. Mục tiêu cụ thể đến năm 2030"
+            context_year = int(span.group(2))  # "Từ năm 2026 đến năm 2030, có 60% …" and the paragraphs after it
 
-        # year_of reads context_year of this iteration: it is called within the iteration only
+        # year_of reads the scope of this iteration's paragraph: it is called within the iteration only
         def year_of(before_sentence: str, relative_to: int | None = None) -> tuple[int | None, str, str]:
+            """A target's year: from its own sentence, else from the heading it sits under (its scope);
+            the plan's period alone only as a guess, marked as inferred (it never decides a verdict)."""
             year = _explicit_year(before_sentence, relative_to)
             if year:
                 return year, "high", "năm ghi trong câu"
             if context_year:  # noqa: B023
-                return context_year, "medium", translate("extract.year_from_heading", "vi")  # noqa: B023
+                return context_year, "medium", translate("extract.year_from_opening", "vi")  # noqa: B023
+            if scoped:  # noqa: B023
+                year, heading, orientation = scoped  # noqa: B023
+                key = "extract.year_from_orientation" if orientation else "extract.year_from_heading"
+                return year, "medium", translate(key, "vi", heading=heading)
             if plan_end:
                 return plan_end, "low", translate("extract.year_from_period", "vi")
             return None, "low", ""
 
         taken: list[tuple[int, int]] = []
         # per-unit staffing: "ít nhất từ 01 đến 02 cán bộ" (lower bound), "có ít nhất 01 cán bộ", "có một cán bộ"
-        for regex in (RANGE, _PER_ONE):
+        for regex in (RANGE, _per_one()):
             for match in regex.finditer(text):
                 if any(s <= match.start() < e for s, e in taken):
                     continue
@@ -201,21 +222,26 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
                 comparison = "at_least" if (regex is RANGE or match.group(1)) else "exactly"
                 add({"indicator": ind, "year": year, "value": value, "unit": "per_unit", "comparison": comparison,
                      "quote": quote}, para, why, yconf, "high" if regex is RANGE or match.group(1) else "medium")
-        # monthly allowance equal to the base wage
+        # monthly allowance measured in the base wage: "phụ cấp … không thấp hơn (1,5 lần) mức lương cơ sở"
         spec = wording()["allowance"]
-        if (not ruleset or ruleset in spec["rulesets"]) and has_any(text, spec["phrases"]):
-            folded = fold(text)
-            pos = min(folded.find(fold(p)) for p in spec["phrases"] if fold(p) in folded)
-            year, yconf, why = year_of(_sentence(text, pos))
-            if year:
-                _, _, quote = clause(text, pos, pos + 1)
-                add({"indicator": spec["id"], "year": year, "value": 1, "unit": "wage_multiple",
-                     "comparison": "at_least", "quote": quote}, para, why, yconf, "medium")
+        if (not ruleset or ruleset in spec["rulesets"]) and has_any(text, spec["subject"]):
+            for match in _allowance().finditer(text):
+                if not has_any(_sentence(text, match.start())[-200:], spec["subject"]):
+                    continue
+                year, yconf, why = year_of(_sentence(text, match.start()))
+                if not year:
+                    continue
+                said = fold(match.group(1))
+                comparison = "exactly" if said in [fold(w) for w in spec["exactly"]] else "at_least"
+                _, _, quote = clause(text, match.start(), match.end())
+                value = parse_float(match.group(2)) if match.group(2) else 1
+                add({"indicator": spec["id"], "year": year, "value": value, "unit": "wage_multiple",
+                     "comparison": comparison, "quote": quote}, para, why, yconf, "medium")
+                break
         # percentages
-        for match in PERCENT.finditer(text):
-            value = parse_float(match.group(1))
-            before, after, quote = clause(text, match.start(), match.end())
-            increase = bool(re.search(r"(?<!\w)tăng(\s+\w+){0,2}\s*$", fold(before)))
+        for start, end, value in percents(text):
+            before, after, quote = clause(text, start, end)
+            increase = bool(re.search(r"(?<!\w)tăng(\s+\w+){0,3}\s*$", fold(before)))  # "tăng ít nhất mức 20%"
             unit = "percent_increase" if increase else "percent"
             relative = RELATIVE.search(after)
             relative_to = int(relative.group(1)) if relative else None
@@ -225,13 +251,13 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             comparison, said = comparison_before(before)
             if increase and not said:
                 comparison = "exactly"
-            year, yconf, why = year_of(_sentence(text, match.start()), relative_to)
+            year, yconf, why = year_of(_sentence(text, start), relative_to)
             if year is None:
                 continue
             target = {"indicator": ind, "year": year, "value": value, "unit": unit, "comparison": comparison}
             if relative_to:
                 target["relative_to"] = relative_to
-            target["quote"] = _with_population(target, text, match.start(), match.end(), before, quote)
+            target["quote"] = _with_population(target, text, start, end, before, quote)
             add(target, para, why, yconf, "high" if said else "medium")
         # counts: "cho 220 cán bộ"
         for match in COUNT.finditer(text):

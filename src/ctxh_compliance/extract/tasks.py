@@ -3,7 +3,7 @@
 import re
 
 from ..core.text import fold
-from .patterns import YEAR_SPAN, parse_amount, wording
+from .patterns import YEAR_SPAN, has_blank, is_blank, parse_amount, wording
 from .record import Recorder
 
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
@@ -84,13 +84,76 @@ def _block(tagged, start: int, stop_numbers: set[int]) -> list:
     return out
 
 
+def _names_body(text: str) -> bool:
+    return fold(text).startswith(tuple(fold(s) + " " for s in wording()["body_starts"]))
+
+
+def _cut(text: str, words: list[str], at_end: bool) -> tuple[str, str] | None:
+    """(before, after) around the first of ``words`` in ``text`` (at its end only, when ``at_end``)."""
+    folded = fold(text)
+    for word in sorted(words, key=len, reverse=True):
+        w = fold(word)
+        at = folded.rstrip(" .;").endswith(w) and len(folded.rstrip(" .;")) - len(w) if at_end else folded.find(w)
+        if at is not False and at is not None and at > 0:
+            return text[:at].strip(" ,;:"), text[at + len(w):].strip(" ,;.")
+    return None
+
+
+def lead_sentence(text: str) -> tuple[str | None, str | None]:
+    """The lead and the partners a sentence names ("Đơn vị thực hiện: Sở Y tế chủ trì, phối hợp với Sở
+    Tư pháp", "Sở Y tế (chủ trì); Sở Nội vụ (phối hợp)", "Đơn vị chủ trì: Sở Y tế; đơn vị phối hợp: …")."""
+    spec = wording()["lead_sentence"]
+    body = re.sub(r"^[-+•\s]+", "", text).strip()
+    clauses = [c.strip() for c in body.split(";") if c.strip()]
+    lead = partners = None
+    if len(clauses) > 1 and all(_strip_prefix(c, wording()["lead_prefixes"] + wording()["partner_prefixes"]) is not None
+                                for c in clauses):  # "Đơn vị chủ trì: …; đơn vị phối hợp: …"
+        lead = _strip_prefix(clauses[0], wording()["lead_prefixes"])
+        partners = _strip_prefix(clauses[1], wording()["partner_prefixes"])
+        return lead, partners
+    label = _strip_prefix(body, spec["labels"])
+    rest = label if label is not None else body
+    found = _cut(rest, spec["lead_words"], at_end=False)
+    if found is None:
+        return None, None
+    lead, after = found
+    if not _names_body(lead):
+        return None, None
+    after = after.lstrip(" ,;")
+    for word in spec["partners_after"]:
+        if fold(after).startswith(fold(word)):
+            partners = after[len(word):].strip(" .;")
+            partners = re.sub(r"\s+(?:thực hiện|triển khai)\b.*$", "", partners)
+            break
+    else:
+        tail = _cut(after, spec["partner_words"], at_end=True)
+        if tail is not None and _names_body(tail[0]):
+            partners = tail[0]
+    return lead, partners
+
+
 def _group(para, block, covers: list[str], heading: str, rec: Recorder, n: int) -> dict:
     group: dict = {"heading": heading, "covers": covers}
     lead_quote = []
     for item in block:
         named = False
+        if item.role is not None:
+            continue  # a row of a responsibilities table: the table says whose it is (responsibilities.py)
+        if "lead" not in group:
+            lead, partners = lead_sentence(item.text)
+            if lead and not is_blank(lead):
+                group["lead"] = split_bodies(lead)
+                rec.note(f"task_groups[{n}].lead", item, "medium")
+                if partners and not is_blank(partners) and "partners" not in group:
+                    group["partners"] = split_bodies(partners)
+                    rec.note(f"task_groups[{n}].partners", item, "medium")
+                lead_quote.append(item.text)
+                continue
         for key, prefixes in (("lead", "lead_prefixes"), ("partners", "partner_prefixes")):
             bodies = _strip_prefix(item.text, wording()[prefixes])
+            if bodies is not None and is_blank(bodies):
+                named = True  # "Chủ trì: …": a blank to fill, never a lead
+                break
             if bodies is not None and key not in group:
                 group[key] = split_bodies(bodies)
                 lead_quote.append(item.text)
@@ -175,14 +238,30 @@ def _source_name(text: str) -> str:
     return (body[:1].upper() + body[1:])[:80]
 
 
-def extract_budget(tagged, rec: Recorder) -> dict | None:
-    budget: dict = {}
-    sources: list[dict] = []
-    names = wording()["budget"]["source_names"]
+def _budget_lines(tagged):
+    """The budget part's lines, a list of sources in one sentence split into its items ("Nguồn kinh phí gồm:
+    ngân sách tỉnh: 2 tỷ đồng; nguồn xã hội hóa: 1 tỷ đồng." gives two lines)."""
+    openers = tuple(wording()["budget"]["source_openers"])
     for para, kind, section in tagged:
         if kind != "budget":
             continue
         text = para.text
+        head, colon, rest = text.partition(":")
+        items = [i.strip(" .") for i in rest.split(";")] if colon and section is None else []
+        if (fold(head).lstrip("-+• ").startswith(openers) and len(items) >= 2
+                and sum(bool(parse_amount(i)) for i in items) >= 2):
+            for item in items:
+                if item:
+                    yield para, kind, None, item
+            continue
+        yield para, kind, section, text
+
+
+def extract_budget(tagged, rec: Recorder) -> dict | None:
+    budget: dict = {}
+    sources: list[dict] = []
+    names = wording()["budget"]["source_names"]
+    for para, _kind, section, text in _budget_lines(tagged):
         folded = fold(text)
         if section is not None and section.kind == "budget":
             budget.setdefault("quote", text)
@@ -197,6 +276,8 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
             # a source the wording table does not name ("Ngân sách Nhà nước: …"): its name as written, so
             # that the sources add up as the plan writes them (never a false mismatch with the total)
             source = _source_name(text)
+        if source and not amounts and has_blank(text):
+            continue  # "Ngân sách tỉnh: … đồng": a source whose amount is left blank is not yet a source
         if source and (not amounts or opens_source):
             entry: dict = {"name": source}
             if amounts:
@@ -207,13 +288,28 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
             rec.note(f"budget.sources[{len(sources)}]", para, "high" if amounts else "medium")
             sources.append(entry)
             continue
+        total_words = [fold(w) for w in wording()["budget"]["total"]]
+        said_at = min((folded.find(w) for w in total_words if w in folded), default=-1)
+        if said_at >= 0:
+            following = [a["start"] for a in amounts if a["start"] > said_at]
+            if has_blank(text[said_at:following[0] if following else len(text)]):
+                amounts = [a for a in amounts if a["per_year"]]  # "Tổng kinh phí … là …. đồng": the total is a blank
+        if said_at > 0 and len(amounts) > 1:
+            # the total given after the phase amounts ("… giai đoạn 2026 - 2027 là 2 tỷ đồng … Tổng cộng: 5 tỷ
+            # đồng"): the amount after the word that says it, first
+            after = [a for a in amounts if a["start"] > said_at]
+            amounts = after + [a for a in amounts if a not in after]
         for amount in amounts:
             value = {"amount": amount["amount"]}
             if amount["words"]:
                 value["words"] = amount["words"]
             value["quote"] = text
             conf = "high" if amount["words_ok"] in (True, None) else "low"
-            if any(fold(w) in folded for w in wording()["budget"]["total"]) and "total" not in budget:
+            named = [w for w in total_words if w in folded]
+            yearly = amount["per_year"] or any(fold(w) in folded for w in wording()["budget"]["per_year"])
+            # "Kinh phí thực hiện kế hoạch hàng năm: …/năm" is a yearly amount, not the total
+            total = named and not amount["per_year"] and (not yearly or named != [fold("kinh phí thực hiện kế hoạch")])
+            if total and "total" not in budget:
                 budget["total"] = value
                 rec.note("budget.total", para, conf,
                          None if amount["words_ok"] is not False else "số bằng chữ không khớp với số")

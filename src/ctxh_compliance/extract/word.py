@@ -233,14 +233,16 @@ def read_docx(path, display: str) -> Paras:
     document = docx.Document(str(path))
     numbering = Numbering.of(document)
     paras: list[Para] = []
+    # paragraphs counted as a reader counts them: the body's paragraphs with text, not tables (a table's
+    # rows are "bảng 2, hàng 3") and not empty lines
     index = tables = 0
     for block in document.iter_inner_content():
-        index += 1
         if isinstance(block, Table):
             tables += 1
             paras += _table_paras(block, tables, index)
             continue
         text = _paragraph_text(block, numbering)
         if text:
+            index += 1
             paras.append(Para(text, index=index))
     return Paras(paras, revisions=revisions(document.element.body))

@@ -78,6 +78,7 @@ class ExtractionSummary(BaseModel):
     missing: list[str] = Field(default_factory=list)
     revisions: int = Field(0, description="Số thay đổi được theo dõi (Track Changes) chưa chấp nhận trong văn bản Word; "
                                           "văn bản được đọc như khi đã chấp nhận mọi thay đổi")
+    whole: str | None = Field(None, description="Văn bản đầy đủ: phần kết đã đọc và vị trí của nó")
 
 
 class PlanSummary(BaseModel):

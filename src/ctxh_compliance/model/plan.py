@@ -59,14 +59,21 @@ class Identification(Strict):
     quote: Quote = None
 
 
+#: what a document may leave to be assumed: the plan's own identity, or a value's year, unit, population or body
+ASSUMED = (r"^(identification\.(title|province|kind)|period"
+           r"|targets\[\d+\]\.(year|unit|population)|task_groups\[\d+\]\.(lead|partners))$")
+
+
 class Source(Strict):
     document: str = Field(description="Văn bản nguồn đã dùng để lập tệp này")
     complete: bool = Field(True, strict=True,  # "yes", "1" or "true" in quotes are text, not a yes
                            description="false nếu văn bản nguồn không đầy đủ (bản trích, bài báo, bị cắt)")
     note: str | None = None
-    assumed: list[Literal["identification.title", "identification.province", "identification.kind", "period"]] = Field(
+    assumed: list[Annotated[str, Field(pattern=ASSUMED)]] = Field(
         default_factory=list, description="Thông tin văn bản không nêu (nơi đã đọc) mà được tạm lấy để kiểm tra: "
-                                          "thời kỳ theo chương trình của quyết định được dẫn, tên kế hoạch để trống …")
+                                          "thời kỳ theo chương trình của quyết định được dẫn, tên kế hoạch để trống, "
+                                          "năm của một chỉ tiêu (targets[2].year) … — không bao giờ quyết định "
+                                          "kết luận ĐẠT hay KHÔNG ĐẠT")
 
 
 class LegalBasis(Strict):

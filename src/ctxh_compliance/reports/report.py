@@ -254,6 +254,8 @@ def reading_notes(report: Report, lang: str) -> list[str]:
                                    what="; ".join(_label(path, lang) for path in extraction.missing)))
         if extraction.revisions:
             notes.append(translate("report.extracted_revisions", lang, count=extraction.revisions))
+        if extraction.whole:
+            notes.append(f"{translate('report.extracted_whole', lang)}: {extraction.whole}")
     if not report.plan.complete:
         notes.append(translate("report.incomplete", lang) + (f": {report.plan.source_note}" if report.plan.source_note else ""))
     return notes

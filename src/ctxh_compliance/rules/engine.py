@@ -69,6 +69,7 @@ class Outcome:
     capped: bool
     plan: PlanFact
     element: Fact | None
+    guessed: Verdict | None = None  # the verdict the element would give had its inferred value been read
 
 
 class Compiled:

@@ -110,9 +110,11 @@ class TargetFact(Fact):
     comparison: str
     relative_to: int      # 0 when no base year
     has_population: bool
+    inferred: bool = False  # its year was inferred (source.assumed), not read: it matches every milestone
     population: tuple[str, ...] = display_only(())
     quote: str = display_only()
     loc: str = display_only()
+    guessed: str = display_only()  # what was inferred and from what, for the message
 
     def quantity(self, lang: str) -> str:
         return quantity(self.value, self.unit, lang, self.relative_to or None, self.comparison)
@@ -160,10 +162,19 @@ def plan_fact(loaded: LoadedPlan, as_of: dt.date | None = None) -> PlanFact:
         province=plan.identification.province)
 
 
+def assumed(loaded: LoadedPlan) -> set[str]:
+    """The paths of the values the plan's source says were inferred rather than read."""
+    source = loaded.plan.source
+    return set(source.assumed) if source else set()
+
+
 def targets(loaded: LoadedPlan) -> list[Fact]:
+    guessed = assumed(loaded)
     return [TargetFact(indicator=t.indicator, year=t.year, value=t.value, unit=t.unit, comparison=t.comparison,
                        relative_to=t.relative_to or 0, has_population=bool(t.population),
-                       population=tuple(t.population), quote=t.quote or "", loc=loaded.location("targets", n))
+                       inferred=f"targets[{n}].year" in guessed,
+                       population=tuple(t.population), quote=t.quote or "", loc=loaded.location("targets", n),
+                       guessed="year" if f"targets[{n}].year" in guessed else "")
             for n, t in enumerate(loaded.plan.targets)]
 
 

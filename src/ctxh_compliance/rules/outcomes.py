@@ -4,6 +4,7 @@ Nothing here depends on a rule's kind: the kind's module gives its requirement t
 parameters and, when one outcome needs more than one message, its own finding.
 """
 
+from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any
 
@@ -91,6 +92,10 @@ def message(key: str, outcome: Outcome, rs: Ruleset) -> Localized:
     texts = {}
     for lang in LANGUAGES:
         text = translate(key, lang, **_params(outcome, rs, lang))
+        if outcome.guessed is not None:
+            params = _params(outcome, rs, lang)
+            reading = translate(f"guess.reads_{outcome.guessed.value}", lang, **params)
+            text += " " + translate(f"guess.{outcome.element.guessed}", lang, reading=reading, **params)
         if outcome.capped:
             text += " " + translate("grade.c_cap", lang)
         elif rule.grade == "C" and rests_on_value:
@@ -124,8 +129,20 @@ def finding(outcome: Outcome, rs: Ruleset, text: Localized, aspect: str = "value
         requirement=_requirement(rule, rs), evidence=_evidence(outcome), message=text)
 
 
+def _never_on_a_guess(outcome: Outcome) -> Outcome:
+    """A guess never decides: a pass, a fail or a warning on a value the reader inferred (a target's
+    year taken from the plan's period) is for review, the message saying what was inferred and what
+    this reading gives."""
+    element = outcome.element
+    if element is None or not getattr(element, "guessed", "") or outcome.verdict not in (
+            Verdict.PASS, Verdict.FAIL, Verdict.WARNING, Verdict.NEEDS_REVIEW):
+        return outcome
+    return replace(outcome, verdict=Verdict.NEEDS_REVIEW, guessed=outcome.verdict)
+
+
 def build(outcome: Outcome, rs: Ruleset) -> Finding | None:
     """The finding for one outcome; ``None`` when there is nothing to report."""
+    outcome = _never_on_a_guess(outcome)
     own = getattr(module_for(outcome.rule), "finding", None)
     if own:
         return own(outcome, rs, _BUILDERS)

@@ -97,7 +97,9 @@ def compile(rule: Rule, b) -> None:
                            & (m.unit == rule.unit) & (m.value < rule.value))
             b.with_plan(rule, later_below, lambda: (m.type == "plan") & (m.start > year), "target.below_earlier",
                         Verdict.NEEDS_REVIEW if rule.grade == "C" else Verdict.WARNING)
-        match = lambda: (m.type == "target") & (m.indicator == rule.indicator) & (m.year == year)  # noqa: E731
+        # a target whose year was inferred may be this milestone's: it is compared (never decisively)
+        match = lambda: ((m.type == "target") & (m.indicator == rule.indicator)  # noqa: E731
+                         & (((m.year == year) & (m.inferred == False)) | (m.inferred == True)))  # noqa: E712
     if rule.value is None:
         b.absent(rule, in_scope, match, "target.unread_missing", Verdict.NEEDS_REVIEW)
         b.with_plan(rule, match(), in_scope, "target.unread_present", Verdict.NEEDS_REVIEW)

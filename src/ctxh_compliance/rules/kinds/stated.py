@@ -48,7 +48,8 @@ class IdentityFact(Fact):
 
 def identity(loaded) -> list[Fact]:
     plan = loaded.plan
-    assumed = list(plan.source.assumed) if plan.source else []
+    # the plan's own identity only: a value's inferred year is judged by the rules on that value
+    assumed = [a for a in (plan.source.assumed if plan.source else []) if a.startswith(("identification.", "period"))]
     ident = plan.identification
     shown = " · ".join(filter(None, (ident.title if "identification.title" not in assumed else None,
                                      ident.province if "identification.province" not in assumed else None,

@@ -1,0 +1,135 @@
+"""The document as an outline: a heading that states a period or a year scopes the targets under it, an
+orientation block gives that year's values (not the phase's targets), a target with no year of its own
+is never judged on the plan's period alone, and a blank is never a lead."""
+
+import json
+
+from ctxh_compliance.extract import extract_text
+
+HEAD = """UỶ BAN NHÂN DÂN
+TỈNH HÀ GIANG
+Số: 45/KH-UBND
+Hà Giang, ngày 10 tháng 3 năm 2021
+KẾ HOẠCH
+Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2021 - 2030 trên địa bàn tỉnh Hà Giang
+Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ phê duyệt Chương trình phát triển \
+công tác xã hội giai đoạn 2021-2030;
+I. MỤC TIÊU
+1. Mục tiêu chung
+Phát triển công tác xã hội trên địa bàn tỉnh.
+2. Mục tiêu cụ thể
+"""
+TAIL = """II. NHIỆM VỤ, GIẢI PHÁP
+1. Truyền thông, nâng cao nhận thức về công tác xã hội
+- Chủ trì: {lead}
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế chủ trì, theo dõi, tổng hợp báo cáo UBND tỉnh hằng năm.
+Trên đây là Kế hoạch thực hiện Chương trình phát triển công tác xã hội giai đoạn 2021 - 2030 của tỉnh./.
+Nơi nhận:
+- Bộ Y tế;
+TM. ỦY BAN NHÂN DÂN
+"""
+STAFF = ("{value}% số cơ quan, tổ chức, cơ sở trợ giúp xã hội, xã, phường, thị trấn thực hiện phân công, bố trí "
+         "nhân sự làm công tác xã hội.")
+
+
+def _targets(extraction) -> set:
+    return {(t["indicator"], t["year"], t["value"]) for t in extraction.data["targets"]}
+
+
+def test_period_headings_scope_the_targets_under_them():
+    text = HEAD + "a) Giai đoạn 2021 - 2025\n- Đạt " + STAFF.format(value=60) + "\n" \
+        + "b) Định hướng giai đoạn 2026 - 2030\n- Đạt " + STAFF.format(value=90) + "\n" + TAIL.format(lead="Sở Y tế")
+    result = extract_text(text, "ha-giang.txt")
+    assert _targets(result) == {("staff_assignment", 2025, 60), ("staff_assignment", 2030, 90)}
+    assert "targets[0].year" not in result.data["source"].get("assumed", [])
+    assert "Định hướng" in result.evidence["targets[1].year"].why  # said to be the orientation's year
+    # the evidence names the heading each value sits under
+    assert result.evidence["targets[0]"].para.heading == "a) Giai đoạn 2021 - 2025"
+
+
+def test_a_heading_stating_a_year_scopes_like_a_sentence():
+    text = HEAD + "3.1. Đến hết năm 2025\n- Đạt " + STAFF.format(value=60) + "\n" + TAIL.format(lead="Sở Y tế")
+    assert _targets(extract_text(text, "x.txt")) == {("staff_assignment", 2025, 60)}
+
+
+def test_a_target_with_no_year_of_its_own_is_never_judged_on_the_plan_period(cli, tmp_path):
+    path = tmp_path / "ha-giang.txt"
+    path.write_text(HEAD + "- Đạt " + STAFF.format(value=60) + "\n" + TAIL.format(lead="Sở Y tế"), encoding="utf-8")
+    result = extract_text(path.read_text(encoding="utf-8"), str(path))
+    assert "targets[0].year" in result.data["source"]["assumed"]
+    report = json.loads(cli(path, "--format", "json").stdout)
+    by_rule = {f["rule_id"]: f for f in report["findings"] if f["aspect"] == "value"}
+    # 60% meets the 2025 minimum and is below the 2030 one: neither reading decides, each is said
+    assert by_rule["QD112-T01"]["verdict"] == by_rule["QD112-T08"]["verdict"] == "needs_review"
+    assert "nếu là chỉ tiêu năm 2025 thì đạt" in by_rule["QD112-T01"]["message"]["vi"]
+    assert "nếu là chỉ tiêu năm 2030 thì thấp hơn mức quốc gia" in by_rule["QD112-T08"]["message"]["vi"]
+
+
+def test_a_blank_lead_is_no_lead():
+    for blank in ("…", "....", "[…]", "(điền)"):
+        result = extract_text(HEAD + "a) Năm 2025\n- Đạt " + STAFF.format(value=60) + "\n" + TAIL.format(lead=blank),
+                              "x.txt")
+        group = result.data["task_groups"][0]
+        assert "lead" not in group, (blank, group)
+        assert result.data["source"]["complete"] is False and "chỗ để trống" in result.data["source"]["note"]
+
+
+def test_the_decisions_own_wording_is_read():
+    body = ("- Đến năm 2025, mỗi cơ quan, đơn vị có ít nhất từ 01-02 người làm công tác xã hội với mức phụ cấp "
+            "hằng tháng không thấp hơn mức lương cơ sở.\n"
+            "- Đến năm 2030, phụ cấp ít nhất bằng 1,5 lần mức lương cơ bản; mỗi xã có tối thiểu 01 người.\n"
+            "- Đến năm 2030, đạt sáu mươi phần trăm số cơ sở trợ giúp xã hội, cơ sở y tế, cơ sở giáo dục trong quy "
+            "hoạch có cung cấp dịch vụ công tác xã hội.\n")
+    result = extract_text(HEAD + body + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {("staff_per_unit", 2025, 1), ("collaborator_allowance", 2025, 1),
+                                ("collaborator_allowance", 2030, 1.5), ("staff_per_unit", 2030, 1),
+                                ("facility_network", 2030, 60)}
+
+
+def test_leads_written_as_sentences():
+    for line, lead, partners in (
+            ("Đơn vị thực hiện: Sở Y tế chủ trì, phối hợp với Sở Tư pháp, Sở Nội vụ.", ["Sở Y tế"],
+             ["Sở Tư pháp", "Sở Nội vụ"]),
+            ("Cơ quan thực hiện: Sở Y tế (chủ trì); Sở Nội vụ (phối hợp).", ["Sở Y tế"], ["Sở Nội vụ"]),
+            ("Đơn vị chủ trì: Sở Y tế; đơn vị phối hợp: Sở Tài chính.", ["Sở Y tế"], ["Sở Tài chính"]),
+            ("Sở Y tế là cơ quan chủ trì; Sở Nội vụ là cơ quan phối hợp.", ["Sở Y tế"], ["Sở Nội vụ"])):
+        text = HEAD + "a) Năm 2025\n- Đạt " + STAFF.format(value=60) + "\n" + TAIL.replace("- Chủ trì: {lead}", line)
+        group = extract_text(text, "x.txt").data["task_groups"][0]
+        assert (group.get("lead"), group.get("partners")) == (lead, partners), line
+
+
+def test_budget_units_and_a_total_after_the_phases():
+    text = HEAD + "- Đạt " + STAFF.format(value=60) + " năm 2025\n" + TAIL.format(lead="Sở Y tế").replace(
+        "III. TỔ CHỨC THỰC HIỆN", "III. KINH PHÍ THỰC HIỆN\nGiai đoạn 2021 - 2025 là 2,5 tỷ đồng; giai đoạn 2026 - 2030 "
+        "dự kiến 850 triệu đồng. Tổng cộng: 3,35 tỷ đồng.\nIV. TỔ CHỨC THỰC HIỆN")
+    assert extract_text(text, "x.txt").data["budget"]["total"]["amount"] == 3_350_000_000
+
+
+def test_sources_listed_in_one_sentence_and_staff_arranged_per_unit():
+    text = HEAD + "- Trong năm 2025, các cơ quan, đơn vị nêu trên bố trí ít nhất hai người làm công tác xã hội.\n" \
+        + TAIL.format(lead="Sở Y tế").replace("III. TỔ CHỨC THỰC HIỆN", "III. KINH PHÍ\nTổng kinh phí: 81.000 ngàn "
+                                             "đồng.\nNguồn kinh phí gồm: ngân sách nhà nước: 43.000 ngàn đồng; nguồn "
+                                             "huy động hợp pháp: 38.000 ngàn đồng.\nIV. PHÂN CÔNG TRÁCH NHIỆM")
+    data = extract_text(text, "x.txt").data
+    assert ("staff_per_unit", 2025, 2) in _targets(extract_text(text, "x.txt"))
+    assert [s["amount"] for s in data["budget"]["sources"]] == [43_000_000, 38_000_000]
+    assert data["budget"]["total"]["amount"] == 81_000_000
+    assert data["organisation"]  # "PHÂN CÔNG TRÁCH NHIỆM" is the part that assigns the work
+
+
+def test_amounts_in_millions_without_dong_and_an_increase_with_its_comparison():
+    text = HEAD + "- Năm 2025, tỷ lệ người có hoàn cảnh khó khăn được tư vấn, hỗ trợ công tác xã hội tăng ít nhất mức " \
+        "20% so với năm 2020.\n" + TAIL.format(lead="Sở Y tế").replace(
+            "III. TỔ CHỨC THỰC HIỆN", "III. KINH PHÍ\nGiai đoạn 2021 - 2025 là 1.272 triệu; giai đoạn 2026 - 2030 là "
+            "1.360 triệu. Tổng kinh phí cho giai đoạn 2021 - 2030 là 2.632 triệu.\nIV. TỔ CHỨC THỰC HIỆN")
+    result = extract_text(text, "x.txt")
+    assert ("reach_increase", 2025, 20) in _targets(result)
+    assert result.data["budget"]["total"]["amount"] == 2_632_000_000
+
+
+def test_a_basis_dated_after_its_issuer():
+    text = HEAD.replace("I. MỤC TIÊU", "Căn cứ Nghị định số 110/2024/NĐ-CP của Chính phủ ngày 30/8/2024 về công tác xã "
+                        "hội;\nI. MỤC TIÊU") + "- Đạt " + STAFF.format(value=60) + "\n" + TAIL.format(lead="Sở Y tế")
+    bases = {b["number"]: str(b.get("date")) for b in extract_text(text, "x.txt").data["legal_bases"]}
+    assert bases["110/2024/NĐ-CP"] == "2024-08-30"

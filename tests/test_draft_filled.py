@@ -115,3 +115,24 @@ def test_a_copy_cut_before_its_closing_is_incomplete(draft, tmp_path):
     assert report["plan"]["complete"] is False and "bị cắt" in report["plan"]["source_note"]
     assert report["summary"]["overall"] != "pass"
     assert all(f["verdict"] != "fail" for f in report["findings"])  # what was cut is for review, not a failure
+
+
+def test_a_group_the_reader_does_not_find_is_for_review_and_decides_once_a_person_has_the_plan_file(draft, tmp_path):
+    """A whole document without the monitoring group: the reader's not finding it is no proof (the group
+    may be worded in a way it does not know), so the document gets CẦN XEM XÉT saying what it would be;
+    the plan file written from the document (``--extract``), which a person reads and corrects, decides."""
+    filled = docx.Document(str(_fill(draft, tmp_path / "day-du.docx")))
+    paragraphs = filled.paragraphs
+    first = next(i for i, p in enumerate(paragraphs) if p.text.startswith("6. Kiểm tra, giám sát"))
+    end = next(i for i, p in enumerate(paragraphs) if p.text.startswith("7. Hợp tác quốc tế"))
+    for paragraph in paragraphs[first:end]:
+        paragraph._p.getparent().remove(paragraph._p)
+    document = tmp_path / "thieu-nhom.docx"
+    filled.save(str(document))
+    found = next(f for f in _report(document)["findings"] if f["rule_id"] == "QD112-G06")
+    assert found["verdict"] == "needs_review"
+    assert "bộ đọc không tìm thấy" in found["message"]["vi"] and "cần đối chiếu văn bản" in found["message"]["vi"]
+    plan_file = tmp_path / "thieu-nhom.yaml"
+    plan_file.write_text(run("--extract", document).stdout, encoding="utf-8")
+    decided = next(f for f in _report(plan_file)["findings"] if f["rule_id"] == "QD112-G06")
+    assert decided["verdict"] in ("fail", "warning") and "bộ đọc không tìm thấy" not in decided["message"]["vi"]

@@ -74,8 +74,12 @@ def test_lead_rules_give_the_verdicts_of_the_hand_made_plan(made, name, kind, tm
     plan["source"]["complete"] = True  # the document is read to its closing: whole, as its hand-made plan
     truth = tmp_path / f"{name}.yaml"
     truth.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    verdicts = role_verdicts(_document(made, name, kind))
-    assert verdicts == role_verdicts(truth)
+    verdicts, expected = role_verdicts(_document(made, name, kind)), role_verdicts(truth)
+    # the same verdicts, but that a lead the reader did not find in the document is for review: the
+    # hand-made plan's warning rests on an absence a person saw, the document's on what a reader missed
+    differ = {rule: (verdicts.get(rule), expected.get(rule)) for rule in verdicts.keys() | expected.keys()
+              if verdicts.get(rule) != expected.get(rule)}
+    assert all(found == "needs_review" and known in ("warning", "fail") for found, known in differ.values()), differ
     assert [verdicts[f"QD112-G0{n}"] for n in (1, 2, 4, 5, 6)] == ["pass"] * 5  # each group has its lead
 
 

@@ -162,4 +162,5 @@ def load_extraction(path: Path, display: str | None = None,
     if not extraction.valid:
         raise InputError([Problem(display, None, None, "extract.invalid",
                                   {"errors": extraction.errors, "missing": _labels(extraction.missing)})])
-    return LoadedPlan(extraction.plan, DocumentSource.of(display, extraction)), summary(extraction), extraction
+    loaded = LoadedPlan(extraction.plan, DocumentSource.of(display, extraction), from_document=True)
+    return loaded, summary(extraction), extraction

@@ -37,6 +37,9 @@ class LoadedPlan:
 
     plan: Plan
     source: Locator
+    #: read from a document by the extractor (not a plan file a person wrote or checked): what the reader
+    #: did not find may be there, written in a way it does not know
+    from_document: bool = False
 
     @property
     def file(self) -> str:

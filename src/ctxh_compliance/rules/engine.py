@@ -70,6 +70,8 @@ class Outcome:
     plan: PlanFact
     element: Fact | None
     guessed: Verdict | None = None  # the verdict the element would give had its inferred value been read
+    unfound: Verdict | None = None  # the verdict an absence would give, had the reader proved it one
+    undated: Verdict | None = None  # the verdict at today's date, for a document whose date was not read
 
 
 class Compiled:

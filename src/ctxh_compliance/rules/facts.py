@@ -96,6 +96,7 @@ class PlanFact(Fact):
     as_of_text: str
     as_of_source: str     # option | plan | plan_text | today
     province: str
+    from_document: bool = display_only(False)  # read by the extractor: an absence may be the reader's
 
 
 @dataclass
@@ -159,7 +160,7 @@ def plan_fact(loaded: LoadedPlan, as_of: dt.date | None = None) -> PlanFact:
         issued_year=dated.year if dated else 0,
         as_of=day(judged), as_of_text=judged.strftime("%d/%m/%Y"),
         as_of_source="option" if as_of else ("plan" if dated else ("plan_text" if approximate else "today")),
-        province=plan.identification.province)
+        province=plan.identification.province, from_document=loaded.from_document)
 
 
 def assumed(loaded: LoadedPlan) -> set[str]:

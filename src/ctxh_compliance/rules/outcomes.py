@@ -8,7 +8,7 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any
 
-from ..core.i18n import LANGUAGES, translate
+from ..core.i18n import LANGUAGES, catalogue, translate
 from ..model.findings import Evidence, Finding, Requirement, Verdict
 from ..model.localized import Localized
 from .engine import Outcome
@@ -96,6 +96,10 @@ def message(key: str, outcome: Outcome, rs: Ruleset) -> Localized:
             params = _params(outcome, rs, lang)
             reading = translate(f"guess.reads_{outcome.guessed.value}", lang, **params)
             text += " " + translate(f"guess.{outcome.element.guessed}", lang, reading=reading, **params)
+        if outcome.undated is not None:
+            text += " " + translate("guess.undated", lang, verdict=translate(f"verdict.{outcome.undated.value}", lang))
+        if outcome.unfound is not None:
+            text += " " + translate("guess.not_found", lang, verdict=translate(f"verdict.{outcome.unfound.value}", lang))
         if outcome.capped:
             text += " " + translate("grade.c_cap", lang)
         elif rule.grade == "C" and rests_on_value:
@@ -140,9 +144,31 @@ def _never_on_a_guess(outcome: Outcome) -> Outcome:
     return replace(outcome, verdict=Verdict.NEEDS_REVIEW, guessed=outcome.verdict)
 
 
+def _absence_not_proved(outcome: Outcome) -> Outcome:
+    """A plan read from a document: what the reader did not find (a target, a task group, a part, a lead,
+    a legal basis: an outcome for which the engine also has a branch for an incomplete source) may be
+    there in words the reader does not know. A fail or a warning resting on it is for review, saying what
+    it would be if the document truly lacks it; a plan file a person wrote or checked decides."""
+    if (not outcome.plan.from_document or outcome.verdict not in (Verdict.FAIL, Verdict.WARNING)
+            or f"{outcome.name}_incomplete" not in catalogue()):
+        return outcome
+    return replace(outcome, verdict=Verdict.NEEDS_REVIEW, unfound=outcome.verdict)
+
+
+def _date_not_read(outcome: Outcome) -> Outcome:
+    """A plan read from a document whose date was not read is judged at today's date: a rule that
+    depends on the day a change took effect (a dissolved body, a merged province) then rests on an
+    inferred date. Its pass, fail or warning is for review, saying so."""
+    if (not outcome.plan.from_document or outcome.plan.as_of_source != "today"
+            or getattr(outcome.rule, "effective", None) is None
+            or outcome.verdict not in (Verdict.PASS, Verdict.FAIL, Verdict.WARNING)):
+        return outcome
+    return replace(outcome, verdict=Verdict.NEEDS_REVIEW, undated=outcome.verdict)
+
+
 def build(outcome: Outcome, rs: Ruleset) -> Finding | None:
     """The finding for one outcome; ``None`` when there is nothing to report."""
-    outcome = _never_on_a_guess(outcome)
+    outcome = _date_not_read(_absence_not_proved(_never_on_a_guess(outcome)))
     own = getattr(module_for(outcome.rule), "finding", None)
     if own:
         return own(outcome, rs, _BUILDERS)

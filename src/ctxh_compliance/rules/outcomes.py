@@ -158,9 +158,12 @@ def _absence_not_proved(outcome: Outcome) -> Outcome:
 def _date_not_read(outcome: Outcome) -> Outcome:
     """A plan read from a document whose date was not read is judged at today's date: a rule that
     depends on the day a change took effect (a dissolved body, a merged province) then rests on an
-    inferred date. Its pass, fail or warning is for review, saying so."""
-    if (not outcome.plan.from_document or outcome.plan.as_of_source != "today"
-            or getattr(outcome.rule, "effective", None) is None
+    inferred date when the plan's period begins no later than the change's year, so that the plan may
+    have been issued before it. Its pass, fail or warning is for review, saying so. A plan for a period
+    that begins after the change's year is taken as issued after it."""
+    effective = getattr(outcome.rule, "effective", None)
+    if (not outcome.plan.from_document or outcome.plan.as_of_source != "today" or effective is None
+            or outcome.plan.start > effective.year
             or outcome.verdict not in (Verdict.PASS, Verdict.FAIL, Verdict.WARNING)):
         return outcome
     return replace(outcome, verdict=Verdict.NEEDS_REVIEW, undated=outcome.verdict)

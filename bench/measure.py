@@ -1,9 +1,16 @@
-"""What the benchmarks share: timing whole commands alternately against a floor, and the memory of a
-process tree (PSS, RSS) while it runs."""
+"""What the benchmarks share: timing whole commands alternately against a floor, the memory of a
+process tree (PSS, RSS) while it runs, and a server of this checkout on a free loopback port."""
 
+import http.client
+import os
+import socket
 import statistics
 import subprocess
+import sys
 import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def process_time(args: list[str], rounds: int, **kwargs) -> float:
@@ -67,3 +74,27 @@ def watch_memory(process: subprocess.Popen, every: float = 0.25) -> tuple[float,
         peak, peak_rss = max(peak, pss), max(peak_rss, rss)
         time.sleep(every)  # reading every process's page tables costs time too
     return peak, peak_rss
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port: int, wait: float = 180) -> subprocess.Popen:
+    """``ctxh-check serve`` of this checkout on 127.0.0.1:``port``, once it answers /healthz."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    process = subprocess.Popen([sys.executable, "-m", "ctxh_compliance", "serve", "--host", "127.0.0.1",
+                                "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/healthz")
+            if connection.getresponse().status == 200:
+                return process
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise SystemExit("the server did not start")

@@ -20,7 +20,6 @@ import http.client
 import io
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -34,6 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests" / "corpus"))
 
 import variants  # noqa: E402
+from measure import free_port, start_server  # noqa: E402
 from hostile_docs import flate_bomb  # noqa: E402
 
 SEED = ROOT / "tests" / "corpus" / "seeds" / "lang_son_sldtbxh_plan_2021-2025.txt"
@@ -106,27 +106,6 @@ def multipart(name: str, data: bytes) -> tuple[bytes, str]:
     return head + data + b"\r\n--x--\r\n", "multipart/form-data; boundary=x"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(port: int) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    process = subprocess.Popen([sys.executable, "-m", "ctxh_compliance", "serve", "--host", "127.0.0.1",
-                                "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
-                return process
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise SystemExit("the server did not start")
 
 
 def peak_mib(pid: int) -> float:

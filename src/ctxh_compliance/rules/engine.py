@@ -72,6 +72,7 @@ class Outcome:
     guessed: Verdict | None = None  # the verdict the element would give had its inferred value been read
     unfound: Verdict | None = None  # the verdict an absence would give, had the reader proved it one
     undated: Verdict | None = None  # the verdict at today's date, for a document whose date was not read
+    absence: bool = False  # concluded from something the plan lacks (a branch with an incomplete-source twin)
 
 
 class Compiled:
@@ -81,6 +82,7 @@ class Compiled:
         self.actions = {rule_name: rule.pop("run") for rule_name, rule in definition.items()}
         self.handle = native.create_ruleset(name, json.dumps(definition, ensure_ascii=False))
         self.producers: tuple[Callable, ...] = ()
+        self.absences: frozenset[tuple[str, str]] = frozenset()  # (rule id, name): concluded from an absence
 
     def run(self, facts: list[dict[str, Any]], sid: str) -> list[tuple[Any, dict[str, Any]]]:
         """Assert one session's facts, collect every fired rule (its action and matched facts), delete it."""
@@ -184,6 +186,7 @@ class Builder:
     def __init__(self, rs):
         self.rs = rs
         self.decision_file = rs.decision_file
+        self.names: dict[str, set[str]] = {}  # rule id -> the outcome names of its engine rules
 
     def action(self, rule, name: str, verdict: Verdict) -> Action:
         """A grade-C rule never fails: its fail becomes needs_review, marked as capped."""
@@ -195,7 +198,14 @@ class Builder:
         ``c.t``): the outcome is built from those two."""
         if not any(getattr(condition, "alias", None) == "p" for condition in conditions):
             raise ValueError(f"{rule.id} ({name}): an engine rule must bind the plan fact as c.p")
+        self.names.setdefault(rule.id, set()).add(name)
         when_all(*conditions)(self.action(rule, name, verdict))
+
+    def absences(self) -> set[tuple[str, str]]:
+        """(rule id, outcome name) of the branches that conclude from something the plan lacks: those with a
+        sibling ``<name>_incomplete`` branch for a source that may not have been read in full."""
+        return {(rule_id, name) for rule_id, names in self.names.items() for name in names
+                if f"{name}_incomplete" in names}
 
     @staticmethod
     def plan():
@@ -252,6 +262,7 @@ def compiled_for(rs) -> Compiled:
                 module_for(rule).compile(rule, builder)
         compiled = compile_definition(f"ctxh_{rs.id}", build)
         compiled.producers = fact_producers(rs)
+        compiled.absences = frozenset(builder.absences())
         _compiled[id(rs)] = (rs, compiled)
     return compiled
 
@@ -267,5 +278,6 @@ def evaluate(loaded, rs, as_of=None) -> list[Outcome]:
     for action, matched in fired:
         element = matched.get("t")
         outcomes.append(Outcome(action.rule, action.name, action.verdict, action.capped, facts[matched["p"]["id"]],
-                                facts[element["id"]] if element else None))
+                                facts[element["id"]] if element else None,
+                                absence=(action.rule.id, action.name) in compiled.absences))
     return outcomes

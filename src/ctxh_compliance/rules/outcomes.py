@@ -8,7 +8,7 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any
 
-from ..core.i18n import LANGUAGES, catalogue, translate
+from ..core.i18n import LANGUAGES, translate
 from ..model.findings import Evidence, Finding, Requirement, Verdict
 from ..model.localized import Localized
 from .engine import Outcome
@@ -146,11 +146,11 @@ def _never_on_a_guess(outcome: Outcome) -> Outcome:
 
 def _absence_not_proved(outcome: Outcome) -> Outcome:
     """A plan read from a document: what the reader did not find (a target, a task group, a part, a lead,
-    a legal basis: an outcome for which the engine also has a branch for an incomplete source) may be
-    there in words the reader does not know. A fail or a warning resting on it is for review, saying what
-    it would be if the document truly lacks it; a plan file a person wrote or checked decides."""
-    if (not outcome.plan.from_document or outcome.verdict not in (Verdict.FAIL, Verdict.WARNING)
-            or f"{outcome.name}_incomplete" not in catalogue()):
+    a legal basis: ``outcome.absence``) may be there in words the reader does not know. A fail or a warning
+    resting on it is for review, saying what it would be if the document truly lacks it; a plan file a
+    person wrote or checked decides."""
+    if (not outcome.plan.from_document or not outcome.absence
+            or outcome.verdict not in (Verdict.FAIL, Verdict.WARNING)):
         return outcome
     return replace(outcome, verdict=Verdict.NEEDS_REVIEW, unfound=outcome.verdict)
 

@@ -334,6 +334,7 @@ def completeness(paras: list[Para], ident: dict, bases: list[dict]) -> tuple[boo
     stop = next((i for i, p in enumerate(paras) if p is seen), len(paras))
     blanks = [p for p in paras[start:stop] if has_blank(p.text)]
     if blanks:
-        shown = "; ".join(f"{p.where()} “{p.opening(8)}”" for p in blanks[:6]) + ("; …" if len(blanks) > 6 else "")
+        # the first two places and the count: the note stands in every finding about what was not read
+        shown = "; ".join(f"{p.where()} “{p.opening(8)}”" for p in blanks[:2]) + ("; …" if len(blanks) > 2 else "")
         return False, translate("extract.note_blanks", "vi", count=len(blanks), blanks=shown)
     return True, translate("extract.note_closing", "vi", closing=seen.opening(6), where=seen.where())

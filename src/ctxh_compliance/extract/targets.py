@@ -84,6 +84,20 @@ def _explicit_year(before_sentence: str, relative_to: int | None) -> int | None:
     return None if relative_to is not None and year <= relative_to else year
 
 
+def _says(text: str, phrases) -> bool:
+    """Whether ``text`` has one of ``phrases`` as whole words (folded)."""
+    return any(re.search(r"(?<!\w)" + re.escape(fold(p)) + r"(?!\w)", text) for p in phrases)
+
+
+def _names(text: str, spec: dict) -> bool:
+    """Whether ``text`` names the indicator of ``spec``: one of its phrases, or a phrase of every group
+    of one of its meanings (patterns.yaml ``indicators``)."""
+    if has_any(text, spec["phrases"]):
+        return True
+    folded = fold(text)
+    return any(all(_says(folded, group) for group in meaning) for meaning in spec.get("meanings", []))
+
+
 def _indicator(unit: str, ruleset: str | None, after: str, before: str) -> str | None:
     table = wording()["indicators"]
     for text in (after, before):
@@ -94,7 +108,7 @@ def _indicator(unit: str, ruleset: str | None, after: str, before: str) -> str |
                 continue
             if unit == "count" and not has_any(before, spec.get("before", [])):
                 continue
-            if has_any(text, spec["phrases"]):
+            if _names(text, spec):
                 return ind
     return None
 

@@ -15,6 +15,29 @@ from .patterns import wording
 
 _YEAR_HEADER = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _NUMERIC = re.compile(r"^[<>≥≤]?\s*\d[\d.,]*\s*(%|đồng)?$")
+
+
+def _year_of_header(head: str) -> str | None:
+    """The year a column's header gives its values: its one year, or the last of a period ("Giai đoạn
+    2021 - 2025", "2026-2030"); none when it compares ("so với năm 2020") only."""
+    shown = re.sub(r"so với\s+(năm\s+)?\d{4}", "", head, flags=re.IGNORECASE)
+    years = _YEAR_HEADER.findall(shown)
+    return max(years) if years else None
+
+
+def _value_cell(cell: str) -> tuple[str, str] | None:
+    """A target table's value cell as (the words that compare, the number with its unit): "60%", "≥ 60",
+    "Ít nhất 60%", "60 trở lên", "Tối thiểu 60 %" (patterns.yaml ``target_table``); None for other text."""
+    spec = wording()["target_table"]
+    text = clean(cell)
+    said = ""
+    for words in sorted(spec["at_least_before"] + spec["at_least_after"], key=len, reverse=True):
+        folded = fold(text)
+        if words in spec["at_least_before"] and folded.startswith(fold(words)):
+            text, said = text[len(words):].strip(" :"), "tối thiểu "
+        elif words in spec["at_least_after"] and folded.endswith(fold(words)):
+            text, said = text[:-len(words)].strip(), "tối thiểu "
+    return (said, text) if _NUMERIC.match(text) else None
 _SERIAL_HEADERS = {"stt", "tt", "số tt", "số thứ tự"}
 _CHILD_SERIAL = re.compile(r"^(?:\d+(?:\.\d+)+\.?|[a-zđ][.)]?|[-+•–])$")  # "1.1", "a)", "-": a row under a group row
 
@@ -29,19 +52,37 @@ def _row_sentences(header: list[str], cells: list[str], unit: str | None) -> lis
     …), then each other cell with its column's name ("Cơ quan chủ trì: Sở Y tế"); a value under a
     year column is read with the subject and that year ("Tỷ lệ … (năm 2025: 60%)")."""
     subject, out = None, []
+    by_year = any(_year_of_header(h) for h in header)  # a table of targets by year: its first text is the subject
     for head, cell in zip(header, cells, strict=False):
-        if not cell or fold(head) in _SERIAL_HEADERS or (fold(head).startswith("đơn vị") and len(cell) <= 10):
+        if not cell or fold(head) in _SERIAL_HEADERS or (_is_unit(head) and len(cell) <= 10):
             continue
-        year = _YEAR_HEADER.search(head)
-        if year and _NUMERIC.match(cell):
-            value = cell if cell.endswith(("%", "đồng")) or not unit else f"{cell}{unit}"
-            out.append(f"{subject or ''} (năm {year.group(1)}: {value})".strip())
-        elif subject is None and not _NUMERIC.match(cell) and _is_subject(head):
+        year = _year_of_header(head)
+        value = _value_cell(cell) if year else None
+        if value:
+            said, number = value
+            number = number if number.endswith(("%", "đồng")) or not unit else f"{number}{unit}"
+            out.append(f"{subject or ''} (năm {year}: {said}{number})".strip())
+        elif subject is None and not _NUMERIC.match(cell) and (_is_subject(head) or (by_year and not year)):
             subject = cell
             out.append(cell)
         else:
             out.append(f"{head}: {cell}" if head else cell)
     return out
+
+
+def _is_unit(header: str) -> bool:
+    """A unit column ("Đơn vị tính", "ĐVT", "Đơn vị"): patterns.yaml ``target_table.unit_headers``."""
+    folded = fold(header)
+    return any(folded == fold(w) or folded.startswith(fold(w) + " ") or folded.startswith(fold(w) + "(")
+               for w in wording()["target_table"]["unit_headers"])
+
+
+def _unit_of(header: str, cell: str | None) -> str | None:
+    """The unit a unit column gives a row: its cell ("%", "Tỷ lệ %"), else its header ("Đơn vị tính (%)")."""
+    for text in (cell or "", header):
+        if "%" in text or "phần trăm" in fold(text):
+            return "%"
+    return None
 
 
 def _short(cell: str | None) -> bool:
@@ -199,7 +240,7 @@ def table_lines(rows: list[list], header: list[str] | None = None, state: dict |
         own = header
     header = own
     columns = responsibility_columns(header) if header is not None else None
-    unit_col = next((i for i, h in enumerate(header or []) if h.casefold().startswith("đơn vị")), None)
+    unit_col = next((i for i, h in enumerate(header or []) if _is_unit(h)), None)
     out = []
     for row_no, cells in enumerate(rows, 1):
         if row_no <= skip:
@@ -218,7 +259,13 @@ def table_lines(rows: list[list], header: list[str] | None = None, state: dict |
             sentences = [line for c in sentences for line in c.split("\n")]
         else:
             cells = [c.replace("\n", " ") for c in cells]
-            unit = cells[unit_col] if unit_col is not None and cells[unit_col] in ("%",) else None
+            unit = None
+            if unit_col is not None:
+                if raw[row_no - 1][unit_col] is None or not cells[unit_col]:  # merged down from the row above
+                    unit = state.get("unit")
+                else:
+                    unit = _unit_of(header[unit_col], cells[unit_col])
+                    state["unit"] = unit
             sentences = _row_sentences(header, cells, unit)
             if not sentences:
                 continue

@@ -7,7 +7,6 @@ from ..core.text import fold
 from .patterns import (
     BY_YEAR,
     COUNT,
-    RANGE,
     RELATIVE,
     YEAR,
     YEAR_SPAN,
@@ -23,12 +22,28 @@ from .record import Recorder
 from .sections import scope_year
 
 _CLAUSE_END = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])|\.$")
-def _per_one() -> re.Pattern:
-    """Staff per unit after the verb that gives them ("có", "bố trí" …: patterns.yaml): "có ít nhất 01 cán bộ",
-    "bố trí ít nhất hai người"."""
-    verbs = "|".join(map(re.escape, sorted(wording()["per_unit"]["verbs"], key=len, reverse=True)))
-    return re.compile(r"(?<!\w)(?:" + verbs + r")\s+(ít nhất\s+|tối thiểu\s+)?(\d{1,2}|một|hai|ba)\s+"
-                      r"(cán bộ|cộng tác viên|viên chức|nhân viên|người)", re.IGNORECASE)
+def _alternatives(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def _per_unit_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Staff per unit (patterns.yaml ``per_unit``): a range, its least first ("ít nhất từ 01 đến 02 cán bộ",
+    "từ một đến hai người"), and one number after the verb that gives it ("có ít nhất 01 cán bộ", "bố trí
+    tối thiểu hai người", "có 01 cán bộ trở lên")."""
+    spec = wording()["per_unit"]
+    number = r"(\d{1,2}|" + _alternatives(spec["number_words"]) + r")"
+    staff = r"(" + _alternatives(spec["staff_word"]) + r")"
+    least = r"(?:" + _alternatives(spec["at_least"]) + r")"
+    span = re.compile(r"(?<!\w)(?:" + least + r"\s+)?(?:từ\s+)?" + number + r"\s*(?:đến|tới|-|–)\s*" + number
+                      + r"\s+" + staff, re.IGNORECASE)
+    one = re.compile(r"(?<!\w)(?:" + _alternatives(spec["verbs"]) + r")\s+(" + least + r"\s+)?" + number + r"\s+"
+                     + staff + r"(?:\s+(?:\S+\s+){0,8}?(" + _alternatives(spec["at_least_after"]) + r"))?(?!\w)",
+                     re.IGNORECASE)
+    return span, one
+
+
+def _count_word(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else wording()["per_unit"]["number_words"].get(raw.lower())
 
 
 def clause(text: str, start: int, end: int) -> tuple[str, str, str]:
@@ -66,7 +81,7 @@ def _with_population(target: dict, text: str, start: int, end: int, before: str,
 def _allowance() -> re.Pattern:
     spec = wording()["allowance"]
     words = sorted(spec["at_least"] + spec["exactly"], key=len, reverse=True)
-    return re.compile(r"(" + "|".join(map(re.escape, words)) + r")\s*(?:(\d+(?:,\d+)?)\s*lần\s*)?(?:"
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")\s*(?:(\d+(?:,\d+)?)\s*lần\s*)?(?:"
                       + "|".join(map(re.escape, spec["wage"])) + r")", re.IGNORECASE)
 
 
@@ -213,19 +228,21 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
 
         taken: list[tuple[int, int]] = []
         # per-unit staffing: "ít nhất từ 01 đến 02 cán bộ" (lower bound), "có ít nhất 01 cán bộ", "có một cán bộ"
-        for regex in (RANGE, _per_one()):
+        span_re, one_re = _per_unit_patterns()
+        for regex in (span_re, one_re):
             for match in regex.finditer(text):
                 if any(s <= match.start() < e for s, e in taken):
                     continue
                 taken.append((match.start(), match.end()))
-                raw = match.group(1) if regex is RANGE else match.group(2)
-                value = wording()["per_unit"]["number_words"].get(raw.lower()) if not raw.isdigit() else int(raw)
+                is_span = regex is span_re
+                value = _count_word(match.group(1) if is_span else match.group(2))
                 before, after, quote = clause(text, match.start(), match.end())
                 ind = None
                 for spec in wording()["per_unit"]["indicators"]:
                     if ruleset and ruleset not in spec["rulesets"]:
                         continue
-                    if not spec["before"] or has_any(before[-60:], spec["before"]):
+                    # the unit is named before the number ("mỗi xã có …") or after it ("… tại mỗi xã")
+                    if not spec["before"] or has_any(before[-60:], spec["before"]) or has_any(after, spec["before"]):
                         ind = spec["id"]
                         break
                 if ind is None or value is None:
@@ -233,9 +250,10 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
                 year, yconf, why = year_of(_sentence(text, match.start()))
                 if year is None:
                     continue
-                comparison = "at_least" if (regex is RANGE or match.group(1)) else "exactly"
+                least = is_span or bool(match.group(1)) or bool(match.group(4))
+                comparison = "at_least" if least else "exactly"
                 add({"indicator": ind, "year": year, "value": value, "unit": "per_unit", "comparison": comparison,
-                     "quote": quote}, para, why, yconf, "high" if regex is RANGE or match.group(1) else "medium")
+                     "quote": quote}, para, why, yconf, "high" if least else "medium")
         # monthly allowance measured in the base wage: "phụ cấp … không thấp hơn (1,5 lần) mức lương cơ sở"
         spec = wording()["allowance"]
         if (not ruleset or ruleset in spec["rulesets"]) and has_any(text, spec["subject"]):
@@ -255,7 +273,9 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         # percentages
         for start, end, value in percents(text):
             before, after, quote = clause(text, start, end)
-            increase = bool(re.search(r"(?<!\w)tăng(\s+\w+){0,3}\s*$", fold(before)))  # "tăng ít nhất mức 20%"
+            # "tăng ít nhất mức 20%", "cao hơn 20%" (patterns.yaml increase_words)
+            increase = bool(re.search(r"(?<!\w)(?:" + _alternatives(fold(w) for w in wording()["increase_words"])
+                                      + r")(\s+\w+){0,3}\s*$", fold(before)))
             unit = "percent_increase" if increase else "percent"
             relative = RELATIVE.search(after)
             relative_to = int(relative.group(1)) if relative else None

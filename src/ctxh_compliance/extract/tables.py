@@ -221,6 +221,27 @@ def _responsibility_row(header: list[str], raw: list, lines: list[str], columns:
 
 
 
+def _rows_going_on(header: list[str], raw: list[list], rows: list[list[str]], skip: int):
+    """A target table's rows with the rows that only go on the one before joined to it: a row with no
+    number and no value, only words in the indicator's column, is where the layout cut that cell
+    ("… cung cấp dịch" / "vụ công tác xã hội")."""
+    serial = next((i for i, h in enumerate(header) if fold(h) in _SERIAL_HEADERS), None)
+    kept_raw: list[list] = []
+    kept: list[list[str]] = []
+    for n, (raw_row, row) in enumerate(zip(raw, [list(r) for r in rows], strict=True)):
+        filled = [i for i, c in enumerate(row) if c]
+        last = next((r for r in reversed(kept) if any(r)), None)
+        if n >= skip and last is not None and len(kept) > skip and serial is not None and len(row) == len(last) \
+                and len(filled) == 1 and filled[0] != serial and not _year_of_header(header[filled[0]]) \
+                and not _is_unit(header[filled[0]]) and last[filled[0]]:
+            i = filled[0]
+            last[i] = f"{last[i]}\n{row[i]}"
+            row = [""] * len(row)  # read with the row before; the rows keep their numbers
+        kept_raw.append(raw_row)
+        kept.append(row)
+    return kept_raw, kept
+
+
 def table_lines(rows: list[list], header: list[str] | None = None, state: dict | None = None,
                 wrapped: bool = False) -> list[tuple[int, str, str | None, int | None]]:
     """(row number, sentence, role, column) for each line a table says; a table with a header row (its
@@ -241,6 +262,8 @@ def table_lines(rows: list[list], header: list[str] | None = None, state: dict |
     header = own
     columns = responsibility_columns(header) if header is not None else None
     unit_col = next((i for i, h in enumerate(header or []) if _is_unit(h)), None)
+    if wrapped and columns is None and header is not None and any(_year_of_header(h) for h in header):
+        raw, rows = _rows_going_on(header, raw, rows, skip)
     out = []
     for row_no, cells in enumerate(rows, 1):
         if row_no <= skip:

@@ -27,18 +27,28 @@ def _year_of_header(head: str) -> str | None:
 
 def _value_cell(cell: str) -> tuple[str, str] | None:
     """A target table's value cell as (the words that compare, the number with its unit): "60%", "≥ 60",
-    "Ít nhất 60%", "60 trở lên", "Tối thiểu 60 %" (patterns.yaml ``target_table``); None for other text."""
+    "Ít nhất 60%", "60 trở lên", "Đạt 60%", "60% (tối thiểu)" (patterns.yaml ``target_table``); None for
+    other text."""
     spec = wording()["target_table"]
-    text = clean(cell)
-    said = ""
-    for words in sorted(spec["at_least_before"] + spec["at_least_after"], key=len, reverse=True):
+    text, said = clean(cell), ""
+    changed = True
+    while changed and text:
+        changed = False
         folded = fold(text)
-        if words in spec["at_least_before"] and folded.startswith(fold(words)):
-            text, said = text[len(words):].strip(" :"), "tối thiểu "
-        elif words in spec["at_least_after"] and folded.endswith(fold(words)):
-            text, said = text[:-len(words)].strip(), "tối thiểu "
+        for words in sorted(spec["at_least_before"] + spec["plain_before"], key=len, reverse=True):
+            if folded.startswith(fold(words)) and (not words[-1].isalpha() or not folded[len(words):][:1].isalpha()):
+                text, changed = text[len(words):].strip(" :"), True
+                said = "tối thiểu " if words in spec["at_least_before"] else said
+                break
+        else:
+            for words in sorted(spec["at_least_after"], key=len, reverse=True):
+                if folded.endswith(fold(words)):
+                    text, said, changed = text[:-len(words)].strip(" ."), "tối thiểu ", True
+                    break
     return (said, text) if _NUMERIC.match(text) else None
-_SERIAL_HEADERS = {"stt", "tt", "số tt", "số thứ tự"}
+
+
+_SERIAL_HEADERS = {"stt", "tt", "số tt", "số thứ tự", "stt.", "tt."}
 _CHILD_SERIAL = re.compile(r"^(?:\d+(?:\.\d+)+\.?|[a-zđ][.)]?|[-+•–])$")  # "1.1", "a)", "-": a row under a group row
 
 
@@ -86,7 +96,9 @@ def _unit_of(header: str, cell: str | None) -> str | None:
 
 
 def _short(cell: str | None) -> bool:
-    return cell is None or (bool(cell) and len(cell) <= 60 and not _NUMERIC.match(cell))
+    """A header cell: short, not a value (a year, "2025", is a column's name)."""
+    return cell is None or (bool(cell) and len(cell) <= 60
+                            and (not _NUMERIC.match(cell) or bool(_YEAR_HEADER.fullmatch(cell.strip()))))
 
 
 def _header_row(cells: list) -> bool:

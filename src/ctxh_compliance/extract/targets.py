@@ -31,7 +31,7 @@ def _per_unit_patterns() -> tuple[re.Pattern, re.Pattern]:
     "từ một đến hai người"), and one number after the verb that gives it ("có ít nhất 01 cán bộ", "bố trí
     tối thiểu hai người", "có 01 cán bộ trở lên")."""
     spec = wording()["per_unit"]
-    number = r"(\d{1,2}|" + _alternatives(spec["number_words"]) + r")"
+    number = r"(\d{1,2}|" + _alternatives(spec["number_words"]) + r")(?:\s*\([^()\d]{1,12}\))?"  # "01 (một)"
     staff = r"(" + _alternatives(spec["staff_word"]) + r")"
     least = r"(?:" + _alternatives(spec["at_least"]) + r")"
     span = re.compile(r"(?<!\w)(?:" + least + r"\s+)?(?:từ\s+)?" + number + r"\s*(?:đến|tới|-|–)\s*" + number
@@ -85,14 +85,28 @@ def _allowance() -> re.Pattern:
                       + "|".join(map(re.escape, spec["wage"])) + r")", re.IGNORECASE)
 
 
-def _explicit_year(before_sentence: str, relative_to: int | None) -> int | None:
-    """The year the words before the number name: "Đến năm 2025, …", "từ năm 2026 đến năm 2030, …"."""
-    candidates = []
-    for regex, group in ((YEAR_SPAN, 2), (BY_YEAR, 1), (YEAR, 1)):
-        for match in regex.finditer(before_sentence):
-            if re.search(r"so với\s*$", before_sentence[:match.start()]):
-                continue
-            candidates.append((match.end(), int(match.group(group))))
+_BARE_YEAR = re.compile(r"(?:đến|tới|hết|cuối|vào)\s+((?:19|20)\d{2})(?![\d/])", re.IGNORECASE)  # "Đến 2027, …"
+# a year the words after a number give it ("… đạt 60% … vào năm 2025", "… đến hết năm 2027")
+_YEAR_AFTER = re.compile(r"(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:19|20)\d{2})(?![\d/])",
+                         re.IGNORECASE)
+
+
+def _explicit_year(before_sentence: str, relative_to: int | None, after: str = "") -> int | None:
+    """The year the words before the number name ("Đến năm 2025, …", "từ năm 2026 đến năm 2030, …",
+    "Đến 2027, …"), else the words after it in its clause ("… vào năm 2025"); never a year it is compared
+    with ("so với năm 2020")."""
+    def found(text: str, regexes) -> list[tuple[int, int]]:
+        out = []
+        for regex, group in regexes:
+            for match in regex.finditer(text):
+                if re.search(r"so với\s*(?:năm\s*)?$", text[:match.start()], re.IGNORECASE):
+                    continue
+                out.append((match.end(), int(match.group(group))))
+        return out
+
+    candidates = found(before_sentence, ((YEAR_SPAN, 2), (BY_YEAR, 1), (YEAR, 1), (_BARE_YEAR, 1)))
+    if not candidates:
+        candidates = [(-end, year) for end, year in found(after, ((YEAR_SPAN, 2), (_YEAR_AFTER, 1)))]
     if not candidates:
         return None
     year = max(candidates)[1]
@@ -182,6 +196,7 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
     out: list[dict] = []
     seen = set()
     context_year: int | None = None
+    last_heading: str | None = None
 
     def add(target: dict, para, why_year: str, year_conf: str, conf: str) -> None:
         key = (target["indicator"], target["year"], target["value"])
@@ -202,18 +217,19 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         if not in_zone and not (kind != "history" and "phấn đấu" in fold(text)):
             continue
         scoped = scope_year(para.scope)
-        if _section is not None:
+        if _section is not None or para.heading != last_heading:
             context_year = None  # a paragraph that opens a period scopes the paragraphs after it, to the next heading
         span = YEAR_SPAN.match(re.sub(r"^(mục tiêu cụ thể|mục tiêu)\s*", "", text, flags=re.IGNORECASE)) \
             or YEAR_SPAN.match(text)
         if in_zone and span:
             context_year = int(span.group(2))  # "Từ năm 2026 đến năm 2030, có 60% …" and the paragraphs after it
+        last_heading = para.heading
 
         # year_of reads the scope of this iteration's paragraph: it is called within the iteration only
-        def year_of(before_sentence: str, relative_to: int | None = None) -> tuple[int | None, str, str]:
+        def year_of(before_sentence: str, relative_to: int | None = None, after: str = "") -> tuple[int | None, str, str]:
             """A target's year: from its own sentence, else from the heading it sits under (its scope);
             the plan's period alone only as a guess, marked as inferred (it never decides a verdict)."""
-            year = _explicit_year(before_sentence, relative_to)
+            year = _explicit_year(before_sentence, relative_to, after)
             if year:
                 return year, "high", "năm ghi trong câu"
             if context_year:  # noqa: B023
@@ -245,9 +261,11 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
                     if not spec["before"] or has_any(before[-60:], spec["before"]) or has_any(after, spec["before"]):
                         ind = spec["id"]
                         break
-                if ind is None or value is None:
+                # a unit has a few people ("có 30 cán bộ được tập huấn" is no staffing of a unit), unless "mỗi"
+                if ind is None or value is None or (value > wording()["per_unit"]["most"]
+                                                    and not has_any(quote, wording()["per_unit"]["each"])):
                     continue
-                year, yconf, why = year_of(_sentence(text, match.start()))
+                year, yconf, why = year_of(_sentence(text, match.start()), after=after)
                 if year is None:
                     continue
                 least = is_span or bool(match.group(1)) or bool(match.group(4))
@@ -273,19 +291,26 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         # percentages
         for start, end, value in percents(text):
             before, after, quote = clause(text, start, end)
-            # "tăng ít nhất mức 20%", "cao hơn 20%" (patterns.yaml increase_words)
-            increase = bool(re.search(r"(?<!\w)(?:" + _alternatives(fold(w) for w in wording()["increase_words"])
-                                      + r")(\s+\w+){0,3}\s*$", fold(before)))
+            # "tăng ít nhất mức 20%", "cao hơn 20%" (patterns.yaml increase_words); in a table, the row's
+            # indicator says it ("Tỷ lệ tăng đội ngũ … so với năm 2010" | 10%)
+            grows = r"(?<!\w)(?:" + _alternatives(fold(w) for w in wording()["increase_words"]) + r")(?!\w)"
+            in_row = para.table is not None and re.search(r"\(năm \d{4}: [^()]*$", before)
+            increase = bool(re.search(grows + r"(\s+\w+){0,3}\s*$", fold(before))) \
+                or bool(in_row and re.search(grows, fold(before)))
             unit = "percent_increase" if increase else "percent"
-            relative = RELATIVE.search(after)
+            relative = RELATIVE.search(after) or (RELATIVE.search(before) if in_row else None)
             relative_to = int(relative.group(1)) if relative else None
             ind = _indicator(unit, ruleset, after, before)
+            if ind is None and relative_to and not increase:
+                # a value measured against a base year is an increase ("… so với năm 2020: 20%")
+                increase, unit = True, "percent_increase"
+                ind = _indicator(unit, ruleset, after, before)
             if ind is None:
                 continue
             comparison, said = comparison_before(before)
             if increase and not said:
                 comparison = "exactly"
-            year, yconf, why = year_of(_sentence(text, start), relative_to)
+            year, yconf, why = year_of(_sentence(text, start), relative_to, after)
             if year is None:
                 continue
             target = {"indicator": ind, "year": year, "value": value, "unit": unit, "comparison": comparison}
@@ -298,13 +323,14 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             if any(s <= match.start() < e for s, e in taken):
                 continue
             before, after, quote = clause(text, match.start(), match.end())
-            if not re.search(r"(?<!\w)(cho|khoảng|đào tạo|tập huấn)\s*$", fold(before)):
+            if not re.search(r"(?<!\w)(cho|khoảng|đào tạo|tập huấn|bồi dưỡng)(\s+(ít nhất|tối thiểu|khoảng|trên|hơn))?\s*$",
+                             fold(before)):
                 continue
             ind = _indicator("count", ruleset, after, before)
             if ind is None:
                 continue
             comparison, said = comparison_before(before)
-            year, yconf, why = year_of(_sentence(text, match.start()))
+            year, yconf, why = year_of(_sentence(text, match.start()), after=after)
             if year is None:
                 continue
             target = {"indicator": ind, "year": year, "value": parse_number(match.group(1)), "unit": "count",

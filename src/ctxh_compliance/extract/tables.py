@@ -64,7 +64,8 @@ def _row_sentences(header: list[str], cells: list[str], unit: str | None) -> lis
     subject, out = None, []
     by_year = any(_year_of_header(h) for h in header)  # a table of targets by year: its first text is the subject
     for head, cell in zip(header, cells, strict=False):
-        if not cell or fold(head) in _SERIAL_HEADERS or (_is_unit(head) and len(cell) <= 10):
+        if not cell or fold(head) in _SERIAL_HEADERS or ((_is_unit(head) or fold(head).startswith("đơn vị"))
+                                                          and len(cell) <= 10):
             continue
         year = _year_of_header(head)
         value = _value_cell(cell) if year else None
@@ -83,8 +84,8 @@ def _row_sentences(header: list[str], cells: list[str], unit: str | None) -> lis
 def _is_unit(header: str) -> bool:
     """A unit column ("Đơn vị tính", "ĐVT", "Đơn vị"): patterns.yaml ``target_table.unit_headers``."""
     folded = fold(header)
-    return any(folded == fold(w) or folded.startswith(fold(w) + " ") or folded.startswith(fold(w) + "(")
-               for w in wording()["target_table"]["unit_headers"])
+    return any(folded == fold(w) or folded.startswith((fold(w) + " (", fold(w) + "(", fold(w) + ":"))
+               for w in wording()["target_table"]["unit_headers"]) or folded.startswith("đơn vị tính")
 
 
 def _unit_of(header: str, cell: str | None) -> str | None:

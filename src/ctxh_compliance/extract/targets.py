@@ -7,7 +7,6 @@ from ..core.text import fold
 from .patterns import (
     BY_YEAR,
     COUNT,
-    RELATIVE,
     YEAR,
     YEAR_SPAN,
     comparison_before,
@@ -85,6 +84,9 @@ def _allowance() -> re.Pattern:
                       + "|".join(map(re.escape, spec["wage"])) + r")", re.IGNORECASE)
 
 
+# a year a value is compared with, not its own: "so với năm 2020", "so với cuối năm 2020", "so với thời điểm năm 2025"
+_COMPARED = re.compile(r"so với\s+(?:[^\W\d]+\s+){0,3}$|so với\s*$", re.IGNORECASE)
+_RELATIVE = re.compile(r"so với\s+(?:[^\W\d]+\s+){0,3}?((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"(?:đến|tới|hết|cuối|vào)\s+((?:19|20)\d{2})(?![\d/])", re.IGNORECASE)  # "Đến 2027, …"
 # a year the words after a number give it ("… đạt 60% … vào năm 2025", "… đến hết năm 2027")
 _YEAR_AFTER = re.compile(r"(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:19|20)\d{2})(?![\d/])",
@@ -99,7 +101,7 @@ def _explicit_year(before_sentence: str, relative_to: int | None, after: str = "
         out = []
         for regex, group in regexes:
             for match in regex.finditer(text):
-                if re.search(r"so với\s*(?:năm\s*)?$", text[:match.start()], re.IGNORECASE):
+                if _COMPARED.search(text[:match.start()]):
                     continue
                 out.append((match.end(), int(match.group(group))))
         return out
@@ -291,6 +293,12 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         # percentages
         for start, end, value in percents(text):
             before, after, quote = clause(text, start, end)
+            # a range ("60 - 70%", "từ 60% đến 70%"): its least is the target, the top of it none
+            if re.search(r"\d\s*%\s*(?:-|–|đến|tới)\s*$", before):
+                continue
+            low = re.search(r"(?<![\d.,])(\d+(?:,\d+)?)\s*(?:-|–|đến|tới)\s*$", before)
+            if low and parse_float(low.group(1)) < value:  # not "Năm 2025 – 60%"
+                value = parse_float(low.group(1))
             # "tăng ít nhất mức 20%", "cao hơn 20%" (patterns.yaml increase_words); in a table, the row's
             # indicator says it ("Tỷ lệ tăng đội ngũ … so với năm 2010" | 10%)
             grows = r"(?<!\w)(?:" + _alternatives(fold(w) for w in wording()["increase_words"]) + r")(?!\w)"
@@ -298,7 +306,7 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             increase = bool(re.search(grows + r"(\s+\w+){0,3}\s*$", fold(before))) \
                 or bool(in_row and re.search(grows, fold(before)))
             unit = "percent_increase" if increase else "percent"
-            relative = RELATIVE.search(after) or (RELATIVE.search(before) if in_row else None)
+            relative = _RELATIVE.search(after) or _RELATIVE.search(before)
             relative_to = int(relative.group(1)) if relative else None
             ind = _indicator(unit, ruleset, after, before)
             if ind is None and relative_to and not increase:

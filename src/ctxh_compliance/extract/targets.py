@@ -130,17 +130,19 @@ def _names(text: str, spec: dict) -> bool:
 
 
 def _indicator(unit: str, ruleset: str | None, after: str, before: str) -> str | None:
+    """The indicator the words around a number name: the first in file order (the more specific first)
+    named after the number or before it in its clause ("đào tạo … cho 40% số cán bộ …, các cơ sở có cung
+    cấp dịch vụ": training, though the words after it name facilities too)."""
     table = wording()["indicators"]
-    for text in (after, before):
-        for ind, spec in table.items():
-            if ruleset and ruleset not in spec["rulesets"]:
-                continue
-            if unit not in spec["units"]:
-                continue
-            if unit == "count" and not has_any(before, spec.get("before", [])):
-                continue
-            if _names(text, spec):
-                return ind
+    for ind, spec in table.items():
+        if ruleset and ruleset not in spec["rulesets"]:
+            continue
+        if unit not in spec["units"]:
+            continue
+        if unit == "count" and not has_any(before, spec.get("before", [])):
+            continue
+        if _names(after, spec) or _names(before, spec):
+            return ind
     return None
 
 
@@ -198,7 +200,7 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
     out: list[dict] = []
     seen = set()
     context_year: int | None = None
-    last_heading: str | None = None
+    under_context: set = set()
 
     def add(target: dict, para, why_year: str, year_conf: str, conf: str) -> None:
         key = (target["indicator"], target["year"], target["value"])
@@ -219,13 +221,14 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         if not in_zone and not (kind != "history" and "phấn đấu" in fold(text)):
             continue
         scoped = scope_year(para.scope)
-        if _section is not None or para.heading != last_heading:
+        if _section is not None or para.heading not in under_context:
             context_year = None  # a paragraph that opens a period scopes the paragraphs after it, to the next heading
         span = YEAR_SPAN.match(re.sub(r"^(mục tiêu cụ thể|mục tiêu)\s*", "", text, flags=re.IGNORECASE)) \
             or YEAR_SPAN.match(text)
         if in_zone and span:
             context_year = int(span.group(2))  # "Từ năm 2026 đến năm 2030, có 60% …" and the paragraphs after it
-        last_heading = para.heading
+            # … under the same heading, or under this paragraph when it is a heading itself
+            under_context = {para.heading, para.text, para.text.rstrip(":")}
 
         # year_of reads the scope of this iteration's paragraph: it is called within the iteration only
         def year_of(before_sentence: str, relative_to: int | None = None, after: str = "") -> tuple[int | None, str, str]:

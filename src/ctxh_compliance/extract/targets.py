@@ -120,16 +120,18 @@ def _says(text: str, phrases) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(fold(p)) + r"(?!\w)", text) for p in phrases)
 
 
-def _names(text: str, spec: dict) -> bool:
-    """Whether ``text`` names the indicator of ``spec``: one of its phrases, or a phrase of every group
-    of one of its meanings (patterns.yaml ``indicators``)."""
+def _names(text: str, spec: dict, by_meaning: bool = True) -> bool:
+    """Whether ``text`` names the indicator of ``spec``: one of its phrases, or (``by_meaning``) a phrase of
+    every group of one of its meanings (patterns.yaml ``indicators``)."""
     if has_any(text, spec["phrases"]):
         return True
+    if not by_meaning:
+        return False
     folded = fold(text)
     return any(all(_says(folded, group) for group in meaning) for meaning in spec.get("meanings", []))
 
 
-def _indicator(unit: str, ruleset: str | None, after: str, before: str) -> str | None:
+def _indicator(unit: str, ruleset: str | None, after: str, before: str, by_meaning: bool = True) -> str | None:
     """The indicator the words around a number name: the first in file order (the more specific first)
     named after the number or before it in its clause ("đào tạo … cho 40% số cán bộ …, các cơ sở có cung
     cấp dịch vụ": training, though the words after it name facilities too)."""
@@ -141,7 +143,7 @@ def _indicator(unit: str, ruleset: str | None, after: str, before: str) -> str |
             continue
         if unit == "count" and not has_any(before, spec.get("before", [])):
             continue
-        if _names(after, spec) or _names(before, spec):
+        if _names(after, spec, by_meaning) or _names(before, spec, by_meaning):
             return ind
     return None
 
@@ -311,11 +313,11 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             unit = "percent_increase" if increase else "percent"
             relative = _RELATIVE.search(after) or _RELATIVE.search(before)
             relative_to = int(relative.group(1)) if relative else None
-            ind = _indicator(unit, ruleset, after, before)
+            ind = _indicator(unit, ruleset, after, before, in_zone)
             if ind is None and relative_to and not increase:
                 # a value measured against a base year is an increase ("… so với năm 2020: 20%")
                 increase, unit = True, "percent_increase"
-                ind = _indicator(unit, ruleset, after, before)
+                ind = _indicator(unit, ruleset, after, before, in_zone)
             if ind is None:
                 continue
             comparison, said = comparison_before(before)
@@ -337,7 +339,7 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             if not re.search(r"(?<!\w)(cho|khoảng|đào tạo|tập huấn|bồi dưỡng)(\s+(ít nhất|tối thiểu|khoảng|trên|hơn))?\s*$",
                              fold(before)):
                 continue
-            ind = _indicator("count", ruleset, after, before)
+            ind = _indicator("count", ruleset, after, before, in_zone)
             if ind is None:
                 continue
             comparison, said = comparison_before(before)

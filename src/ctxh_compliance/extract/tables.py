@@ -63,6 +63,7 @@ def _row_sentences(header: list[str], cells: list[str], unit: str | None) -> lis
     year column is read with the subject and that year ("Tỷ lệ … (năm 2025: 60%)")."""
     subject, out = None, []
     by_year = any(_year_of_header(h) for h in header)  # a table of targets by year: its first text is the subject
+    percent_words = wording()["target_table"]["percent_subjects"]
     for head, cell in zip(header, cells, strict=False):
         if not cell or fold(head) in _SERIAL_HEADERS or ((_is_unit(head) or fold(head).startswith("đơn vị"))
                                                           and len(cell) <= 10):
@@ -71,7 +72,10 @@ def _row_sentences(header: list[str], cells: list[str], unit: str | None) -> lis
         value = _value_cell(cell) if year else None
         if value:
             said, number = value
-            number = number if number.endswith(("%", "đồng")) or not unit else f"{number}{unit}"
+            # the unit: the unit column's, else the column's or the indicator's own ("Năm 2025 (%)", "Tỷ lệ …")
+            row_unit = unit or ("%" if "%" in head or (subject and ("(%)" in subject or fold(subject).startswith(
+                tuple(fold(w) for w in percent_words)))) else None)
+            number = number if number.endswith(("%", "đồng")) or not row_unit else f"{number}{row_unit}"
             out.append(f"{subject or ''} (năm {year}: {said}{number})".strip())
         elif subject is None and not _NUMERIC.match(cell) and (_is_subject(head) or (by_year and not year)):
             subject = cell

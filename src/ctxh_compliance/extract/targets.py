@@ -87,7 +87,11 @@ def _allowance() -> re.Pattern:
 # a year a value is compared with, not its own: "so với năm 2020", "so với cuối năm 2020", "so với thời điểm năm 2025"
 _COMPARED = re.compile(r"so với\s+(?:[^\W\d]+\s+){0,3}$|so với\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"so với\s+(?:[^\W\d]+\s+){0,3}?((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
-_BARE_YEAR = re.compile(r"(?:đến|tới|hết|cuối|vào)\s+((?:19|20)\d{2})(?![\d/])", re.IGNORECASE)  # "Đến 2027, …"
+# a year written bare before the number: "Đến 2027, …", "Mục tiêu 2027: …", "2027: đạt …" (not a date, a
+# document's number or an amount: "22/01/2021", "110/2024/NĐ-CP", "2.026 người")
+_BARE_YEAR = re.compile(r"(?<![\d/])(?<!\d[.,])((?:19|20)\d{2})(?![\d/]|[.,]\d|\s*(?:%|phần trăm|người|cán bộ|lượt|đồng|"
+                        r"triệu|tỷ))",
+                        re.IGNORECASE)
 # a year the words after a number give it ("… đạt 60% … vào năm 2025", "… đến hết năm 2027")
 _YEAR_AFTER = re.compile(r"(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:19|20)\d{2})(?![\d/])",
                          re.IGNORECASE)

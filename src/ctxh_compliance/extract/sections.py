@@ -111,7 +111,7 @@ def scope_year(scope: tuple[str, ...]) -> tuple[int, str, bool] | None:
     if start is None:
         return None
     for heading in reversed(scope[start:]):
-        shown = re.sub(r"so với\s+(năm\s+)?\d{4}", "", heading, flags=re.IGNORECASE)
+        shown = re.sub(r"so với\s+(?:[^\W\d]+\s+){0,3}?\d{4}", "", heading, flags=re.IGNORECASE)  # a base year
         # a period ("giai đoạn 2021 - 2025", "(2026 - 2027)") scopes to its last year
         span = list(YEAR_SPAN.finditer(shown)) or list(_RANGE.finditer(shown))
         years = {int(y) for y in _YEARS.findall(shown)}

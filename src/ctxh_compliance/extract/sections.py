@@ -77,9 +77,10 @@ def _scope_heading(para: Para) -> int | None:
     body = _LETTER.sub("", _MARK.sub("", text)).strip()
     if not _YEARS.search(body):
         return None
-    if not fold(body).startswith(tuple(fold(o) for o in spec["openers"])) and not only_scope_words(body):
+    # "Giai đoạn 1 (2026 - 2027)", "Trong 02 năm 2026 - 2027": a number that counts, not a value
+    numbered = re.sub(r"(?i)(giai đoạn|thời kỳ)\s+\d\b|\b\d{1,2}\s+(?=năm\b)", r"\1", body)
+    if not fold(body).startswith(tuple(fold(o) for o in spec["openers"])) and not only_scope_words(numbered):
         return None
-    numbered = re.sub(r"(?i)(giai đoạn|thời kỳ)\s+\d\b", "", body)  # "Giai đoạn 1 (2026 - 2027)"
     if re.search(r"\d", _YEARS.sub("", numbered)) or (body.endswith((".", ";")) and not body.endswith("./.")):
         return None  # a value of its own ("Năm 2025 đạt 60%."): a sentence, not a heading
     return _item_level(text) or 6

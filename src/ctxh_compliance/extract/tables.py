@@ -248,7 +248,9 @@ def _rows_going_on(header: list[str], raw: list[list], rows: list[list[str]], sk
     for n, (raw_row, row) in enumerate(zip(raw, [list(r) for r in rows], strict=True)):
         filled = [i for i, c in enumerate(row) if c]
         last = next((r for r in reversed(kept) if any(r)), None)
-        if n >= skip and last is not None and len(kept) > skip and serial is not None and len(row) == len(last) \
+        # with no number column, the cut words are known by starting in lower case ("vụ công tác xã hội")
+        cut = serial is not None or (len(filled) == 1 and row[filled[0]][:1].islower())
+        if n >= skip and last is not None and len(kept) > skip and cut and len(row) == len(last) \
                 and len(filled) == 1 and filled[0] != serial and not _year_of_header(header[filled[0]]) \
                 and not _is_unit(header[filled[0]]) and last[filled[0]]:
             i = filled[0]

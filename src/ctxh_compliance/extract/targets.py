@@ -1,6 +1,7 @@
 """Targets: percentages, counts and per-unit staffing in the objectives part, mapped to indicator ids."""
 
 import re
+from functools import cache
 
 from ..core.i18n import translate
 from ..core.text import fold
@@ -87,11 +88,10 @@ def _allowance() -> re.Pattern:
 # a year a value is compared with, not its own: "so với năm 2020", "so với cuối năm 2020", "so với thời điểm năm 2025"
 _COMPARED = re.compile(r"so với\s+(?:[^\W\d]+\s+){0,3}$|so với\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"so với\s+(?:[^\W\d]+\s+){0,3}?((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
-# a year written bare before the number: "Đến 2027, …", "Mục tiêu 2027: …", "2027: đạt …" (not a date, a
-# document's number or an amount: "22/01/2021", "110/2024/NĐ-CP", "2.026 người")
-_BARE_YEAR = re.compile(r"(?<![\d/])(?<!\d[.,])((?:19|20)\d{2})(?![\d/]|[.,]\d|\s*(?:%|phần trăm|người|cán bộ|lượt|đồng|"
-                        r"triệu|tỷ))",
-                        re.IGNORECASE)
+# a year written bare before the number, where a heading or a lead-in ends: "Đến 2027, …", "Mục tiêu 2027: …",
+# "2027: đạt …" (not a date, a document's number or a count: "22/01/2021", "110/2024/NĐ-CP", "2000 học viên")
+_BARE_YEAR = re.compile(r"(?<![\d/])(?<!\d[.,])((?:19|20)\d{2})(?=\s*(?:[,:;)–]|-\s|$)|\s+(?:đạt|có|phấn đấu|tăng|"
+                        r"tỷ lệ|bảo đảm|đảm bảo|tối thiểu|ít nhất)(?!\w))", re.IGNORECASE)
 # a year the words after a number give it ("… đạt 60% … vào năm 2025", "… đến hết năm 2027")
 _YEAR_AFTER = re.compile(r"(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:19|20)\d{2})(?![\d/])",
                          re.IGNORECASE)
@@ -119,9 +119,14 @@ def _explicit_year(before_sentence: str, relative_to: int | None, after: str = "
     return None if relative_to is not None and year <= relative_to else year
 
 
+@cache
+def _words_regex(phrases: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + _alternatives(fold(p) for p in phrases) + r")(?!\w)")
+
+
 def _says(text: str, phrases) -> bool:
-    """Whether ``text`` has one of ``phrases`` as whole words (folded)."""
-    return any(re.search(r"(?<!\w)" + re.escape(fold(p)) + r"(?!\w)", text) for p in phrases)
+    """Whether ``text`` (folded) has one of ``phrases`` as whole words."""
+    return _words_regex(tuple(phrases)).search(text) is not None
 
 
 def _names(text: str, spec: dict, by_meaning: bool = True) -> bool:

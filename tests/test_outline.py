@@ -137,7 +137,8 @@ def test_a_basis_dated_after_its_issuer():
 
 def test_a_line_of_nothing_but_years_and_scope_words_scopes_the_targets_under_it():
     for heading, year in (("Các chỉ tiêu chủ yếu năm 2023:", 2023), ("Giai đoạn 1 (2021 - 2023)", 2023),
-                          ("Mốc năm 2024", 2024), ("- Đến cuối năm 2023:", 2023), ("Tầm nhìn đến năm 2030:", 2030)):
+                          ("Mốc năm 2024", 2024), ("- Đến cuối năm 2023:", 2023), ("Tầm nhìn đến năm 2030:", 2030),
+                          ("Trong 02 năm 2022 - 2023:", 2023)):
         text = HEAD + heading + "\n- Đạt " + STAFF.format(value=60) + "\n" + TAIL.format(lead="Sở Y tế")
         result = extract_text(text, "x.txt")
         assert _targets(result) == {("staff_assignment", year, 60)}, heading
@@ -199,3 +200,12 @@ def test_staff_per_unit_and_the_allowance_in_other_words():
     assert _targets(result) == {("staff_per_unit", 2025, 1), ("collaborator_allowance", 2025, 1),
                                 ("staff_per_unit", 2030, 2), ("collaborator_allowance", 2030, 1.5),
                                 ("staff_trained", 2025, 30)}  # 30 trained people are no staff of a unit
+
+
+def test_a_count_is_no_year_and_a_year_no_value():
+    """"2000 học viên" before a target is a count, not its year; "Năm 2025 – 60%" is a year and a value."""
+    result = extract_text(HEAD + "- Tập huấn 2000 học viên. Đạt " + STAFF.format(value=60) + "\n- Năm 2025 – "
+                          + STAFF.format(value=65) + "\n" + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert ("staff_assignment", 2025, 65) in _targets(result)
+    assert ("staff_assignment", 2000, 60) not in _targets(result)
+    assert "targets[0].year" in result.data["source"]["assumed"]  # 60% has no year of its own: never decided

@@ -62,7 +62,9 @@ _NUM = r"(\d+[\w./\-]*/[\w.\-]*[A-Za-zĐđ][\w.\-]*)"
 # the date right after the number, or after the issuer ("Nghị định số 110/2024/NĐ-CP của Chính phủ ngày 30/8/2024")
 DOC_REF = re.compile(DOC_KINDS + r"\s+(?:số\s+)?" + _NUM
                      + r"(?:\s+(?:của\s+[^,;()\d]{1,60}?\s+)?ngày\s+([^,;()]*?\d{4}))?", re.IGNORECASE)
-NUMBER_LINE = re.compile(r"^Số\s*:\s*(\S*)", re.IGNORECASE)
+# the number line of the header: "Số: 176/KH-UBND", "Số 176/KH-UBND", "Số:176/KH-UBND", "Số: 176 /KH-UBND", a
+# blank "Số:     /KH-UBND" (group 1 then has no digit, or is None); never "Số lượng …"
+NUMBER_LINE = re.compile(r"^Số\s*(?:[:.]\s*|(?=\d)|\s+(?=/))(\d*\s*/\s*[^\s,;]*|\d[^\s,;]*)?", re.IGNORECASE)
 
 
 def clean_number(number: str) -> str:

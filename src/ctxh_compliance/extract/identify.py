@@ -122,16 +122,20 @@ def _date_line(head: list[Para]):
         para = head[i]
         text = para.text
         match = _PLACE_DATE.search(text)
-        place = match.group(1) if match else None
-        if match is None and re.match(r"^ngày\b", text, re.IGNORECASE) and i > 0 and head[i - 1].text.endswith(","):
-            place, text = head[i - 1].text.rstrip(", "), head[i - 1].text + " " + text  # "Tây Ninh," | "ngày …"
-            match = re.search(r",\s*ngày\b", text)
-        if match is None or place is None:
+        if match:
+            place = _place_words(match.group(1))
+            if not place or fold(place).startswith(not_places):
+                continue
+            shown = text[text.find(place):]
+        elif re.match(r"^ngày\s+(?:\d|tháng\b)", text, re.IGNORECASE):
+            # the date on a line of its own, the place on the line before ("Tây Ninh," | "ngày …") or none
+            before = head[i - 1].text.rstrip(", ") if i > 0 else ""
+            place = before if before and _place_words(before) == before and len(before.split()) <= 6 else None
+            if place and fold(place).startswith(not_places):
+                continue
+            shown = f"{place}, {text}" if place else text
+        else:
             continue
-        place = _place_words(place)
-        if not place or fold(place).startswith(not_places):
-            continue
-        shown = text[text.find(place):] if place in text else text
         date, date_text = parse_date(shown)
         for nxt in head[i + 1:i + 3]:
             if date or not _DATE_REST.match(nxt.text) or not re.search(r"\d|năm|tháng", nxt.text, re.IGNORECASE):
@@ -147,11 +151,15 @@ def _date_line(head: list[Para]):
 def _place_words(text: str) -> str:
     """The place of a date line: its last capitalised words ("Số: 145/KH-UBND Tây Ninh" -> "Tây Ninh")."""
     out: list[str] = []
-    for word in reversed(text.split()):
+    words = text.split()
+    for word in reversed(words):
         if word[:1].isupper() and (word.isalpha() or word == "TP."):
             out.insert(0, word)
         else:
             break
+    before = words[:len(words) - len(out)]
+    if out and len(before) >= 2 and fold(" ".join(before[-2:])) == "thành phố":  # "Thành phố Hồ Chí Minh"
+        out = before[-2:] + out
     # "UBND Tây Ninh": a name written in title case does not take the upper-case word before it
     while len(out) > 1 and out[0].isupper() and out[0] != "TP." and not all(w.isupper() for w in out):
         out.pop(0)
@@ -176,6 +184,15 @@ def _signer(paras: list[Para]) -> Para | None:
         if all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words):
             return para
     return None
+
+
+def _title_on_kind_line(text: str) -> str | None:
+    """The plan's name when it follows "KẾ HOẠCH" on the same line ("KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH …",
+    "KẾ HOẠCH: Triển khai …"): the words after it, else None."""
+    match = re.match(r"^KẾ HOẠCH(?:\s+HÀNH ĐỘNG)?\s*[:\-–]?\s+(\S.*)$", text)
+    if not match or len(text) > 300 or text.rstrip().endswith((";", ",")):
+        return None
+    return match.group(1).strip()
 
 
 def header(paras: list[Para]) -> list[Para]:
@@ -205,7 +222,7 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
         level, province = found
         where = next((p for p in letterhead if _level_place(p.text)), letterhead[0])
         rec.note("identification.province", where, "high")
-    if province is None and place_date and fold_place(place_date[1]) in _known_places():
+    if province is None and place_date and place_date[1] and fold_place(place_date[1]) in _known_places():
         province = _known_places()[fold_place(place_date[1])]
         rec.note("identification.province", place_date[0], "high")
     if province is None:
@@ -216,7 +233,7 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
                     province = names[0]
                     rec.note("identification.province", para, "high")
                     break
-    if province is None and place_date:
+    if province is None and place_date and place_date[1]:
         province = place_date[1]
         rec.note("identification.province", place_date[0], "medium")
     if province is None:
@@ -314,9 +331,12 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
     # title: the lines after "KẾ HOẠCH"; else "Kế hoạch thực hiện … giai đoạn …" in the text
     title, title_para, confidence = None, None, None
     for i, para in enumerate(paras[:60]):
-        if fold(para.text) == "kế hoạch":
-            parts = []
+        same_line = _title_on_kind_line(para.text)
+        if fold(para.text) == "kế hoạch" or same_line:
+            parts = [same_line] if same_line else []
             for nxt in paras[i + 1:i + 5]:
+                if not any(c.isalnum() for c in nxt.text):
+                    continue  # an ornament line under the title ("-----", "___")
                 if _HEADER_STOP.match(nxt.text) or nxt.text.startswith("(") or len(nxt.text) > 250 \
                         or re.match(r"^[IVX\d]+\.", nxt.text):
                     break
@@ -458,6 +478,14 @@ def _reference() -> re.Pattern:
                       r"(?:số\s*:?\s*)?(\d+[\w./\-]*/[\w.\-]*[A-Za-zĐđ][\w.\-]*)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _not_basis() -> re.Pattern:
+    """Where a proposal or a report begins inside a citation ("…, xét đề nghị của Sở Y tế tại Văn bản số …")."""
+    words = sorted(wording()["legal_basis"]["not_bases"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
 def _act_date(text: str, last: bool = False) -> re.Match | None:
     """The date an act was issued ("ngày 22/01/2021", "ngày 22 tháng 01 năm 2021") in ``text``: the first (or
     the last), never the day it takes effect ("có hiệu lực từ ngày 15/10/2024")."""
@@ -481,12 +509,12 @@ def references(piece: str) -> list[tuple[str, object]]:
         found = _act_date(after)
         date = None
         if found:
-            date, _ = parse_date("ngày " + found.group(1))
+            date, _ = parse_date("ngày " + found.group(1).replace(",", " "))
             consumed = match.end() + found.end()
         else:
             before = _act_date(piece[consumed:match.start()], last=True)
             if before:
-                date, _ = parse_date("ngày " + before.group(1))
+                date, _ = parse_date("ngày " + before.group(1).replace(",", " "))
             consumed = match.end()
         out.append((clean_number(match.group(1)), date))
     return out
@@ -508,6 +536,8 @@ def legal_bases(tagged, rec: Recorder) -> list[dict]:
             continue
         text = para.text
         starts_can_cu = re.match(r"^(-\s*)?Căn cứ\b", text, re.IGNORECASE)
+        listed = _under_basis_heading(para)
+        starts_can_cu = starts_can_cu or listed
         in_opening = position in opening and not fold(text).startswith(("(kèm theo", "kèm theo", "(ban hành kèm"))
         if kind == "history" or not (starts_can_cu or in_opening and (_starts_basis(text) or _cites_in_opening(text))):
             continue
@@ -521,16 +551,16 @@ def legal_bases(tagged, rec: Recorder) -> list[dict]:
             nxt += 1
         if not _reference().search(_CUT_NUMBER.sub(r"\1", text)):
             continue
-        for chunk in split_at.split(text):
+        for chunk in [text] if listed else split_at.split(text):
             chunk = chunk.strip()
-            if not _starts_basis(chunk):
+            if not listed and not _starts_basis(chunk):
                 continue
             # the list after one verb goes on through ";" until the sentence that says what is done
             chunk = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", chunk)[0].strip()
             chunk = re.split(r",\s*(?=(?:UBND|Ủy ban|Uỷ ban|Sở)\b[^,;]*\b(?:ban hành|xây dựng)\b)", chunk)[0].strip()
             for piece in chunk.split(";"):
-                piece = piece.strip()
-                if fold(piece).startswith(not_bases):
+                piece = _not_basis().split(piece.strip())[0].strip(" ,")  # "…, xét đề nghị của Sở … tại Văn bản số …"
+                if not piece or fold(piece).startswith(not_bases):
                     continue
                 for number, date in references(piece):
                     key = fold_number(number)
@@ -544,6 +574,16 @@ def legal_bases(tagged, rec: Recorder) -> list[dict]:
                     rec.note(f"legal_bases[{len(out)}]", para, "high" if "date" in basis else "medium")
                     out.append(basis)
     return out
+
+
+def _under_basis_heading(para: Para) -> bool:
+    """The paragraph is an item of a part that lists the plan's bases ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", "1. Căn
+    cứ pháp lý"), not of one about the facts ("2. Căn cứ thực tiễn")."""
+    spec = wording()["legal_basis"]
+    heads = [fold(re.sub(r"^(?:[IVX\d.]+|[a-zđ]\))\s*[.)]?\s*", "", h)) for h in para.scope]
+    if not heads or any(any(fold(w) in h for w in spec["not_headings"]) for h in heads):
+        return False
+    return any(len(h) < 80 and any(fold(w) in h for w in spec["headings"]) for h in heads)
 
 
 def _cites_in_opening(text: str) -> bool:

@@ -453,7 +453,10 @@ def _opening(tagged) -> set[int]:
     title and the opening sentences, where a plan names what it implements."""
     out = set()
     for position, (para, _kind, section) in enumerate(tagged):
-        if section is not None and section.number is not None:
+        # a numbered part ends the opening; not a line of the header table, nor the rest of a date cut
+        # across lines of the header ("26 tháng 12 năm 2021" is no part "26")
+        if section is not None and section.number is not None and para.table is None \
+                and not _DATE_REST.match(para.text):
             break
         if re.match(r"^Điều\s+\d", para.text):
             break
@@ -565,6 +568,11 @@ def legal_bases(tagged, rec: Recorder) -> list[dict]:
                 for number, date in references(piece):
                     key = fold_number(number)
                     if key in seen:
+                        # named again with its date (first named in passing, "… thực hiện Quyết định số 32/2010/QĐ-TTg")
+                        first = next(b for b in out if fold_number(b["number"]) == key)
+                        if date and "date" not in first:
+                            first["date"] = date
+                            rec.note(f"legal_bases[{out.index(first)}]", para, "high")
                         continue
                     seen.add(key)
                     basis = {"number": number}

@@ -31,7 +31,9 @@ _D = r"(\d{1,2})"
 DATE_WORDS = re.compile(r"ngày\s+" + _D + r"\s+tháng\s+" + _D + r"\s+năm\s+(\d{4})", re.IGNORECASE)
 DATE_SLASH = re.compile(r"(?<![\d/])" + _D + r"\s*[/\-.]\s*" + _D + r"\s*[/\-.]\s*(\d{4})(?!\d)")
 # "ngày tháng 4 năm 2022": day (and maybe month) left blank for the signature
-DATE_BLANK = re.compile(r"ngày\s+(?:(\d{1,2})\s+)?tháng\s+(\d{1,2})?\s*năm\s+(\d{4})", re.IGNORECASE)
+# (the day written as dots or "…" is a blank too: "ngày …. tháng 4 năm 2022")
+DATE_BLANK = re.compile(r"ngày\s+(?:(\d{1,2})\s+|[.…_]+\s*)?tháng\s+(?:(\d{1,2})|[.…_]+)?\s*năm\s+(\d{4})",
+                        re.IGNORECASE)
 
 
 def _date(day: str, month: str, year: str) -> dt.date | None:

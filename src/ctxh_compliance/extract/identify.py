@@ -465,6 +465,7 @@ def _opening(tagged) -> set[int]:
 
 
 _SENTENCE_END = (".", ";", ":", "!", "?", ")", "./.")
+_LIST_MARK = re.compile(r"^(?:[-+•–]|\d+(?:\.\d+)*\.|[a-zđ]\))\s*")
 _DATE_AT = re.compile(r"(?<!\w)ngày\s*:?\s*(\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}"
                       r"|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4})", re.IGNORECASE)
 # a number cut at the end of a line of a PDF ("11/2011/TTLT-BTC-" | "BLĐTBXH", "75/" | "KH-UBND")
@@ -548,13 +549,14 @@ def legal_bases(tagged, rec: Recorder) -> list[dict]:
         nxt = position + 1
         while not text.endswith(_SENTENCE_END) and nxt < len(tagged) and tagged[nxt][2] is None \
                 and tagged[nxt][0].table is None and para.table is None and not _starts_basis(tagged[nxt][0].text) \
-                and (nxt in opening or starts_can_cu) and nxt - position < 4:
+                and not _LIST_MARK.match(tagged[nxt][0].text) and (nxt in opening or starts_can_cu) \
+                and nxt - position < 4 and (tagged[position][2] is None or _reference().search(text)):
             text = f"{text} {tagged[nxt][0].text}"
             joined.add(nxt)
             nxt += 1
         if not _reference().search(_CUT_NUMBER.sub(r"\1", text)):
             continue
-        for chunk in [text] if listed else split_at.split(text):
+        for chunk in [_LIST_MARK.sub("", text)] if listed else split_at.split(text):
             chunk = chunk.strip()
             if not listed and not _starts_basis(chunk):
                 continue

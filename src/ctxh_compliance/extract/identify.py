@@ -13,7 +13,8 @@ from .record import Recorder
 _HEADER_STOP = re.compile(r"^(-\s*)?Căn cứ\b", re.IGNORECASE)  # the header ends where the bases begin
 # "<Nơi>, ngày …": the place is the run of capitalised words right before ", ngày" (a letterhead typed with tab
 # stops puts the number line before it on the same line: "Số: 145/KH-UBND Tây Ninh, ngày 26 …")
-_PLACE_DATE = re.compile(r"((?:(?:TP\.|[^\W\d_][\w.]*)\s+){0,5}[^\W\d_][\w]*)\s*,\s*ngày\b", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"((?:(?:TP\.|[^\W\d_][\w.]*)\s+){0,5}[^\W\d_][\w]*)\s*,\s*"
+                         r"(?:ngày\b|(?=\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}))", re.IGNORECASE)
 # a header line that holds only the rest of a date cut across lines or cells ("năm 2021", "26 tháng 12 năm 2021")
 _DATE_REST = re.compile(r"^(?:ngày\s*)?[\d\s./\-]*(?:tháng\s*\d*\s*)?(?:năm\s*)?\d{0,4}\.?$", re.IGNORECASE)
 
@@ -103,6 +104,15 @@ def _department(rest: str) -> str:
     province it belongs to."""
     rest = re.split(r"(?<!\w)(?:tỉnh|thành phố|tp\.?)(?!\w)", rest.strip(), maxsplit=1, flags=re.IGNORECASE)[0]
     rest = re.sub(r"\s+", " ", rest).strip(" -–,.;:")
+    words = rest.split()
+    if len(words) >= 2 and words[0].isupper() and words[1].isupper() and not rest.isupper():
+        # typed beside the motto with tab stops: the department is the upper-case run
+        run = []
+        for word in words:
+            if not (word.isupper() or not any(c.isalpha() for c in word)):
+                break
+            run.append(word)
+        rest = " ".join(run).strip(" -–,.;:")
     if not rest or not any(c.isalpha() for c in rest):
         return ""
     if rest.isupper():
@@ -337,12 +347,17 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
             for nxt in paras[i + 1:i + 5]:
                 if not any(c.isalnum() for c in nxt.text):
                     continue  # an ornament line under the title ("-----", "___")
-                if _HEADER_STOP.match(nxt.text) or nxt.text.startswith("(") or len(nxt.text) > 250 \
+                # a line in brackets is the approving decision ("(Ban hành kèm theo …)"), unless it only states the
+                # plan's period ("(Giai đoạn 2026 - 2030)", "(2026 - 2030)")
+                bracket = nxt.text.startswith("(") and not (len(nxt.text) < 60 and _SPAN.search(nxt.text)
+                                                            and "kèm theo" not in fold(nxt.text))
+                if _HEADER_STOP.match(nxt.text) or bracket or len(nxt.text) > 250 \
                         or re.match(r"^[IVX\d]+\.", nxt.text):
                     break
                 # the opening sentence after the title: a basis cited after a title line, a line that
                 # ends a clause, or the sentence that says who issues the plan
-                if parts and (_starts_basis(nxt.text) and DOC_REF.search(nxt.text) or nxt.text.endswith((";", ":", ",")) or
+                if parts and (_starts_basis(nxt.text) and DOC_REF.search(nxt.text) or
+                              nxt.text.endswith((";", ":", ",")) or nxt.text.endswith(".") and len(nxt.text) > 60 or
                               re.search(r"\b(ban hành|xây dựng) Kế hoạch\b", nxt.text, re.IGNORECASE)):
                     break
                 parts.append(nxt.text)
@@ -442,6 +457,15 @@ def _basis_words() -> list[str]:
     return wording()["legal_basis"]["verbs"]
 
 
+def _introduces_bases(text: str) -> bool:
+    """A line that opens a list of bases ("Căn cứ:", "Căn cứ các văn bản sau:", "Thực hiện:")."""
+    folded = fold(text.lstrip("-–+• ")).strip()
+    if not folded.endswith(":") or len(folded) > 120 or _reference().search(text):
+        return False
+    head = folded[:-1].strip()
+    return any(head == fold(v) or head.startswith(fold(v) + " ") for v in _basis_words())
+
+
 def _starts_basis(text: str) -> bool:
     """The paragraph opens with a verb that cites a basis ("Căn cứ", "Thực hiện", "Triển khai", …)."""
     folded = fold(text.lstrip("-–+• ").strip())
@@ -478,7 +502,9 @@ def _reference() -> re.Pattern:
     number ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15", "(Luật số 77/2015/QH13)")."""
     spec = wording()["legal_basis"]
     kinds = "|".join(re.escape(k) for k in sorted(spec["kinds"], key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{kinds})(?:\s+(?!số\b)[^\s\d;,()/]+){{0,{spec['max_name_words']}}}?\s*,?\s*"
+    # a name may hold a year ("Luật Tổ chức chính quyền địa phương năm 2025 số 72/2025/QH15"), never a number or a date
+    name = r"(?:\s+(?!số\b)(?:\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}|[^\s;,()/]+))"  # a word, a year, the day it was passed
+    return re.compile(rf"(?<!\w)(?:{kinds}){name}{{0,{spec['max_name_words']}}}?\s*,?\s*\(?\s*"
                       r"(?:số\s*:?\s*)?(\d+[\w./\-]*/[\w.\-]*[A-Za-zĐđ][\w.\-]*)", re.IGNORECASE)
 
 
@@ -516,7 +542,7 @@ def references(piece: str) -> list[tuple[str, object]]:
             date, _ = parse_date("ngày " + found.group(1).replace(",", " "))
             consumed = match.end() + found.end()
         else:
-            before = _act_date(piece[consumed:match.start()], last=True)
+            before = _act_date(piece[consumed:match.start(1)], last=True)
             if before:
                 date, _ = parse_date("ngày " + before.group(1).replace(",", " "))
             consumed = match.end()
@@ -535,12 +561,14 @@ def legal_bases(tagged, rec: Recorder) -> list[dict]:
     not_bases = tuple(fold(w) for w in wording()["legal_basis"]["not_bases"])
     split_at = re.compile(r"(?=(?<!\w)(?:" + "|".join(re.escape(v) for v in verbs) + r")\s)", re.IGNORECASE)
     joined: set[int] = set()
+    intro = False  # the line before was "Căn cứ:" / "Thực hiện các văn bản sau:": its list items are bases
     for position, (para, kind, _) in enumerate(tagged):
         if position in joined:
             continue
         text = para.text
         starts_can_cu = re.match(r"^(-\s*)?Căn cứ\b", text, re.IGNORECASE)
-        listed = _under_basis_heading(para)
+        listed = _under_basis_heading(para) or (intro and bool(_LIST_MARK.match(text)))
+        intro = (listed and intro) or (_introduces_bases(text) and (position in opening or bool(starts_can_cu)))
         starts_can_cu = starts_can_cu or listed
         in_opening = position in opening and not fold(text).startswith(("(kèm theo", "kèm theo", "(ban hành kèm"))
         if kind == "history" or not (starts_can_cu or in_opening and (_starts_basis(text) or _cites_in_opening(text))):

@@ -221,8 +221,9 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
 
     # the issuing column of the header: its upper-case lines (and the UBND/Sở line) read as one text, so that a
     # name cut over two lines ("SỞ Y TẾ TỈNH TUYÊN" / "QUANG") or typed beside the motto is read whole
-    letterhead = [p for p in _letterhead_part(head) if _is_letterhead(p.text)]
-    place_date = _date_line(head)
+    top = _letterhead_part(head)  # the header before the title and the opening sentences
+    letterhead = [p for p in top if _is_letterhead(p.text)]
+    place_date = _date_line(top)
 
     # province: a known province the header names ("TỈNH TÂY NINH", "THÀNH PHỐ HUẾ"), else the place of the
     # "X, ngày …" line when it is one, else the "TỈNH X" words of the header, else the most named province
@@ -273,7 +274,7 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
                 break
 
     # number: "Số: 176/KH-UBND", "Số 176/KH-UBND"; a blank "Số: /KH-…" is reported; else the approving decision
-    for para in head:
+    for para in top:
         match = NUMBER_LINE.match(para.text)
         if match:
             number = clean_number(re.sub(r"\s+", "", match.group(1) or ""))
@@ -492,6 +493,8 @@ _SENTENCE_END = (".", ";", ":", "!", "?", ")", "./.")
 _LIST_MARK = re.compile(r"^(?:[-+•–]|\d+(?:\.\d+)*\.|[a-zđ]\))\s*")
 _DATE_AT = re.compile(r"(?<!\w)ngày\s*:?\s*(\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}"
                       r"|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4})", re.IGNORECASE)
+_BARE_DATE = re.compile(r"\s*[,(]?\s*(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4})",
+                        re.IGNORECASE)
 # a number cut at the end of a line of a PDF ("11/2011/TTLT-BTC-" | "BLĐTBXH", "75/" | "KH-UBND")
 _CUT_NUMBER = re.compile(r"(\d+/[\w./\-]*[\-/])\s+(?=[A-ZĐ])")
 
@@ -536,7 +539,7 @@ def references(piece: str) -> list[tuple[str, object]]:
     for i, match in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(piece)
         after = piece[match.end():min(stop, match.end() + 200)]
-        found = _act_date(after)
+        found = _act_date(after) or _BARE_DATE.match(after)  # "… số 112/QĐ-TTg (22/01/2021)": no "ngày"
         date = None
         if found:
             date, _ = parse_date("ngày " + found.group(1).replace(",", " "))

@@ -187,12 +187,16 @@ def _signer(paras: list[Para]) -> Para | None:
     start = next((i for i, p in enumerate(tail) if fold(p.text).startswith(titles)), None)
     if start is None:
         return None
-    for para in tail[start + 1:]:
+    for para in tail[start:]:
         words = para.text.split()
+        # the name may follow the title on its line ("PHÓ CHỦ TỊCH Bùi Văn Toàn", a PDF line that merged them)
+        while words and (words[0].isupper() and len(words[0]) > 1 or words[0].startswith("(")):
+            words = words[1:]
         if not 2 <= len(words) <= 5 or fold(words[0]) in not_names:
             continue
         if all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words):
-            return para
+            return para if len(words) == len(para.text.split()) else Para(" ".join(words), para.line, para.last,
+                                                                           para.index, para.page, para.table, para.row)
     return None
 
 
@@ -343,7 +347,7 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
     title, title_para, confidence = None, None, None
     for i, para in enumerate(paras[:60]):
         same_line = _title_on_kind_line(para.text)
-        if fold(para.text) == "kế hoạch" or same_line:
+        if fold(para.text).rstrip(": ") == "kế hoạch" or same_line:
             parts = [same_line] if same_line else []
             for nxt in paras[i + 1:i + 5]:
                 if not any(c.isalnum() for c in nxt.text):

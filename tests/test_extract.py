@@ -272,3 +272,24 @@ def test_legal_bases_listed_under_a_part_and_cut_over_pdf_lines():
     assert {(b["number"], b.get("date")) for b in data["legal_bases"]} == {
         ("32/2010/QĐ-TTg", dt.date(2010, 3, 25)), ("11/2011/TTLT-BTC-BLĐTBXH", dt.date(2011, 1, 26)),
         ("1305/QĐ-LĐTBXH", dt.date(2010, 10, 22))}
+
+
+def test_reporting_is_the_compiled_report_not_a_problem_raised():
+    org = ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n- Theo dõi, đôn đốc việc thực hiện Kế hoạch.\nV. CHẾ ĐỘ BÁO CÁO\n"
+           "Định kỳ trước ngày 20 tháng 12 hằng năm, các cơ quan, đơn vị gửi báo cáo về Sở Y tế để tổng hợp, báo cáo Ủy "
+           "ban nhân dân tỉnh và Bộ Y tế.\nTrong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo về Sở "
+           "Y tế để tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.")
+    data = _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", "Căn cứ Quyết định số 112/QĐ-TTg;", closing=org)
+    [report] = data["monitoring"]["reporting"]
+    assert report["by"] == ["Sở Y tế"] and report["to"] == ["Ủy ban nhân dân tỉnh", "Bộ Y tế"]
+    assert report["frequency"] == "trước ngày 20 tháng 12 hằng năm"
+
+
+def test_a_name_cut_at_its_hyphen_over_pdf_lines_is_one_name():
+    from ctxh_compliance.extract.paragraphs import Para, join_broken
+    lines = ["- Các cơ quan, đơn vị báo cáo kết quả thực hiện về Sở Lao động",
+             "- Thương binh và Xã hội trước ngày 15/12 hằng năm để tổng hợp.", "- Sở Y tế", "- Thương mại điện tử."]
+    joined = join_broken([Para(t, line=i + 1, page=1) for i, t in enumerate(lines)])
+    assert [p.text for p in joined] == [
+        "- Các cơ quan, đơn vị báo cáo kết quả thực hiện về Sở Lao động - Thương binh và Xã hội trước ngày 15/12 hằng "
+        "năm để tổng hợp.", "- Sở Y tế", "- Thương mại điện tử."]

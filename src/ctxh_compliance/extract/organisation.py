@@ -98,9 +98,9 @@ def _reporting(text: str, by: str | None, para: Para) -> dict | None:
     if by:
         entry["by"] = [by]
     entry["to"] = to
-    frequency = _frequency().search(clause)
-    if frequency:
-        entry["frequency"] = frequency.group(1)
+    frequencies = [m.group(1) for m in _frequency().finditer(clause)]
+    if frequencies:  # the most specific: "trước ngày 20 tháng 12 hằng năm" rather than the "Định kỳ" before it
+        entry["frequency"] = max(frequencies, key=len)
     entry["quote"] = text
     return entry
 

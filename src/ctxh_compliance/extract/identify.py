@@ -373,11 +373,14 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
                 quotes.append(para.text + " " + " ".join(parts))
             break
     if title is None:
-        regex = re.compile(r"Kế hoạch (?:thực hiện|triển khai)[^.;:]*?(?:giai đoạn\s*\d{4}\s*[-–]\s*\d{4}|năm \d{4})")
+        # to the end of the clause, so that the plan's own period after the programme's is kept ("Kế hoạch thực hiện
+        # Chương trình … giai đoạn 2021-2030 trên địa bàn tỉnh giai đoạn 2021-2025"); up to "cụ thể như sau"
+        regex = re.compile(r"Kế hoạch (?:thực hiện|triển khai)[^.;:]*?(?:giai đoạn\s*\d{4}\s*[-–]\s*\d{4}|năm \d{4})"
+                           r"[^.;:]*?(?=,?\s*(?:cụ thể|như sau|với (?:các|những) nội dung)|[.;:]|$)")
         for para in paras:
             match = regex.search(para.text)
             if match:
-                title, title_para, confidence = match.group(0), para, "medium"
+                title, title_para, confidence = match.group(0).strip(" ,"), para, "medium"
                 quotes.append(para.text)
                 break
     if title is None:

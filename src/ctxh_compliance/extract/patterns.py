@@ -28,7 +28,7 @@ def has_any(text: str, phrases) -> bool:
 
 # --- dates -------------------------------------------------------------------------------------------
 _D = r"(\d{1,2})"
-DATE_WORDS = re.compile(r"ngày\s+" + _D + r"\s+tháng\s+" + _D + r"\s+năm\s+(\d{4})", re.IGNORECASE)
+DATE_WORDS = re.compile(r"ngày\s+" + _D + r"\s+tháng\s+" + _D + r"\s*,?\s+năm\s+(\d{4})", re.IGNORECASE)
 DATE_SLASH = re.compile(r"(?<![\d/])" + _D + r"\s*[/\-.]\s*" + _D + r"\s*[/\-.]\s*(\d{4})(?!\d)")
 # "ngày tháng 4 năm 2022": day (and maybe month) left blank for the signature
 # (the day written as dots or "…" is a blank too: "ngày …. tháng 4 năm 2022")

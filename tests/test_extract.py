@@ -293,3 +293,11 @@ def test_a_name_cut_at_its_hyphen_over_pdf_lines_is_one_name():
     assert [p.text for p in joined] == [
         "- Các cơ quan, đơn vị báo cáo kết quả thực hiện về Sở Lao động - Thương binh và Xã hội trước ngày 15/12 hằng "
         "năm để tổng hợp.", "- Sở Y tế", "- Thương mại điện tử."]
+
+
+def test_reporting_under_a_heading_that_names_the_reports():
+    part = ("V. BÁO CÁO KẾT QUẢ THỰC HIỆN\nĐịnh kỳ trước ngày 15/12 hằng năm, các cơ quan, đơn vị gửi báo cáo về Sở Y tế "
+            "để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\nTrên đây là Kế hoạch./.")
+    data = _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", "Căn cứ Quyết định số 112/QĐ-TTg;", closing=part)
+    [report] = data["monitoring"]["reporting"]
+    assert report["by"] == ["Sở Y tế"] and report["to"] == ["Ủy ban nhân dân tỉnh"]

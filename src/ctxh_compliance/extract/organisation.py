@@ -7,7 +7,7 @@ from functools import cache
 
 from ..core.text import fold
 from .paragraphs import Para
-from .patterns import wording
+from .patterns import has_any, wording
 from .record import Recorder
 from .sections import heading_kind
 from .tasks import split_bodies
@@ -124,6 +124,13 @@ def extract_organisation(tagged, rec: Recorder) -> tuple[list[dict], list[dict]]
             break  # "Trên đây là …", "Nơi nhận:", the signature: the plan's body has ended
         if kind != "organisation":
             current = None
+            # a part whose heading names the reports ("V. BÁO CÁO KẾT QUẢ THỰC HIỆN", "KIỂM TRA, GIÁM SÁT VÀ BÁO CÁO")
+            # holds the plan's reporting, whatever else its heading says
+            if _section is None and para.heading and has_any(para.heading, wording()["organisation"]["report_headings"]):
+                found = _reporting(para.text, None, para)
+                if found:
+                    rec.note(f"monitoring.reporting[{len(reporting)}]", para, "medium")
+                    reporting.append(found)
             continue
         item = ITEM.match(para.text)
         if item:

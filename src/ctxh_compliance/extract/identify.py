@@ -548,7 +548,13 @@ def references(piece: str) -> list[tuple[str, object]]:
         after = piece[match.end():min(stop, match.end() + 200)]
         found = _act_date(after) or _BARE_DATE.match(after)  # "… số 112/QĐ-TTg (22/01/2021)": no "ngày"
         date = None
-        if found:
+        # "Luật … ngày 19/6/2015 (Luật số 77/2015/QH13), …": the number in brackets names the act dated before it
+        bracketed = re.search(r"\(\s*$", piece[consumed:match.start()]) and \
+            _act_date(piece[consumed:match.start()], last=True)
+        if bracketed:
+            date, _ = parse_date("ngày " + bracketed.group(1).replace(",", " "))
+            consumed = match.end()
+        elif found:
             date, _ = parse_date("ngày " + found.group(1).replace(",", " "))
             consumed = match.end() + found.end()
         else:

@@ -301,3 +301,10 @@ def test_reporting_under_a_heading_that_names_the_reports():
     data = _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", "Căn cứ Quyết định số 112/QĐ-TTg;", closing=part)
     [report] = data["monitoring"]["reporting"]
     assert report["by"] == ["Sở Y tế"] and report["to"] == ["Ủy ban nhân dân tỉnh"]
+
+
+def test_the_issuing_sentence_names_what_the_plan_implements():
+    bases = ("Xét đề nghị của Sở Y tế tại Văn bản số 45/TTr-SYT ngày 01/3/2026, Ủy ban nhân dân tỉnh ban hành Kế hoạch "
+             "triển khai thực hiện Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ, cụ thể như sau:")
+    got = [(b["number"], b.get("date")) for b in _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", bases)["legal_bases"]]
+    assert got == [("112/QĐ-TTg", dt.date(2021, 1, 22))]

@@ -643,7 +643,8 @@ def _under_basis_heading(para: Para) -> bool:
 def _cites_in_opening(text: str) -> bool:
     """An opening sentence that names a basis after a purpose ("Để triển khai thực hiện Quyết định …")."""
     folded = fold(text)
-    return any(fold(v) in folded[:80] for v in wording()["legal_basis"]["purpose"])
+    spec = wording()["legal_basis"]
+    return any(fold(v) in folded[:80] for v in spec["purpose"]) or any(fold(v) in folded for v in spec["issuing"])
 
 
 def ruleset(bases: list[dict], paras: list[Para], period_: dict | None) -> tuple[str | None, str]:

@@ -192,7 +192,10 @@ def _opening(header: str, bases: str, title: str = "KẾ HOẠCH\nTriển khai C
 def test_a_date_cut_across_lines_of_the_header_is_read():
     for header in ("ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\nSố: 145/KH-UBND\nTây Ninh, ngày 26 tháng 12\nnăm 2021",
                    "UBND TỈNH TÂY NINH\nSố 145/KH-UBND\nTây Ninh, ngày\n26 tháng 12 năm 2021",
-                   "UBND TỈNH TÂY NINH\nSố: 145/KH-UBND\nTây Ninh,\nngày 26 tháng 12 năm 2021"):
+                   "UBND TỈNH TÂY NINH\nSố: 145/KH-UBND\nTây Ninh,\nngày 26 tháng 12 năm 2021",
+                   # the header table read row by row: the other column's lines stand between the date's two lines
+                   "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH TÂY NINH\nĐộc lập - Tự do - Hạnh phúc\n"
+                   "Số: 145/KH-UBND\nTây Ninh, ngày 26 tháng 12\n-------\nnăm 2021"):
         ident = _opening(header, "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021;")["identification"]
         assert ident["date"] == dt.date(2021, 12, 26), header
         assert ident["number"] == "145/KH-UBND" and ident["province"] == "Tây Ninh", header

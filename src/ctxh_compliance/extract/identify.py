@@ -147,11 +147,17 @@ def _date_line(head: list[Para]):
         else:
             continue
         date, date_text = parse_date(shown)
-        for nxt in head[i + 1:i + 3]:
-            if date or not _DATE_REST.match(nxt.text) or not re.search(r"\d|năm|tháng", nxt.text, re.IGNORECASE):
+        for nxt in head[i + 1:i + 4]:
+            if date:
                 break
-            shown = f"{shown} {nxt.text}"
-            date, date_text = parse_date(shown)
+            rest = nxt.text.strip(" |")
+            if _DATE_REST.match(rest) and re.search(r"\d|năm|tháng", rest, re.IGNORECASE):
+                shown = f"{shown} {rest}"
+                date, date_text = parse_date(shown)
+            elif not any(c.isalnum() for c in rest) or NUMBER_LINE.match(rest) or _is_letterhead(rest):
+                continue  # the other column of the header table read between the date's two lines
+            else:
+                break
         if date is None and date_text is None:
             continue
         return para, place, date, date_text, shown

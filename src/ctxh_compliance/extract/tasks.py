@@ -1,6 +1,7 @@
 """Task groups (headings, "Chủ trì:"/"Phối hợp:" lines, per-group funding) and the budget part."""
 
 import re
+from functools import lru_cache
 
 from ..core.text import fold
 from .patterns import YEAR_SPAN, has_blank, is_blank, parse_amount, wording
@@ -9,24 +10,93 @@ from .record import Recorder
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
 
 
+@lru_cache(maxsize=1)
+def _group_cues() -> list[tuple[str, str, bool, re.Pattern]]:
+    """(cue, group id, strong, whole-word pattern) for every word of every group, longest first."""
+    cues = []
+    for gid, spec in wording()["task_groups"].items():
+        for strength in ("strong", "weak"):
+            for cue in spec.get(strength) or []:
+                word = fold(cue)
+                cues.append((word, gid, strength == "strong", re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")))
+    return sorted(cues, key=lambda c: -len(c[0]))
+
+
+def _cue_hits(folded: str) -> list[tuple[int, int, str, bool, str]]:
+    """Every group word of a folded heading as (start, end, group, strong, word), in order; where two
+    overlap the longer is kept, and the same word may name a group of each ruleset (both kept)."""
+    for phrase in sorted(wording()["task_group_not_cues"], key=len, reverse=True):
+        folded = folded.replace(fold(phrase), " " * len(fold(phrase)))
+    taken: list[tuple[int, int, str]] = []  # (start, end, word)
+    hits = []
+    for word, gid, strong, pattern in _group_cues():
+        for match in pattern.finditer(folded):
+            a, b = match.span()
+            if any(a < e and s < b and w != word for s, e, w in taken):
+                continue  # inside a longer word already read
+            taken.append((a, b, word))
+            hits.append((a, b, gid, strong, word))
+    return sorted(hits)
+
+
+def _words_in(words: list[str], text: str) -> bool:
+    return any(re.search(r"(?<!\w)" + re.escape(fold(w)) + r"(?!\w)", text) for w in words)
+
+
+def _and_clause(before: str, gap: str) -> bool:
+    """"và" in ``gap`` joins a second piece of work ("… mạng lưới cơ sở và đội ngũ", "… và tăng cường
+    kiểm tra"), not a second object of a preposition ("cơ sở dữ liệu về đối tượng và dịch vụ …")."""
+    spec = wording()["task_group_joins"]
+    at = re.search(r"(?<!\w)và(?!\w)", gap)
+    if at is None:
+        return False
+    if fold(gap[at.end():]).strip().startswith(tuple(fold(v) for v in spec["verbs"])):
+        return True
+    return not _words_in(spec["objects"], before + gap[:at.start()])
+
+
 def groups_of(text: str) -> list[str]:
-    """The national task groups a heading names. A heading that opens with a group's words and names
-    another's after them, with no "và" between and not as an item of a list, does the first to the
-    second ("Đào tạo, bồi dưỡng đội ngũ …" is training, not also workforce); "… mạng lưới … và đội
-    ngũ …" and "Điều tra, thu thập thông tin, giám sát, …" name each."""
-    folded = fold(text)
-    found = []
-    for gid, phrases in wording()["task_groups"].items():
-        at = [folded.find(fold(p)) for p in phrases if fold(p) in folded]
-        if at:
-            found.append((min(at), gid))
-    found.sort()
-    if len(found) > 1 and found[0][0] <= 2:  # the heading opens with the first group's words
-        first = found[0]
-        found = [first] + [(at, gid) for at, gid in found[1:]  # the same words may name a group of each ruleset
-                           if at == first[0] or " và " in folded[first[0]:at] or folded[:at].endswith(", ")]
+    """The national task groups a heading names, by the meaning of its words (patterns.yaml, task_groups).
+
+    A group is named by one of its strong words, or by two of its weak words, or by a weak word the heading
+    opens with when no other group is named. The group named first takes what follows as its object: a
+    later group counts only when a list or "và" joins it to what comes before it ("Đào tạo, bồi dưỡng đội
+    ngũ …" is training, not also workforce; "… mạng lưới … và đội ngũ …" and "Điều tra, thu thập thông tin,
+    giám sát, …" name each). A heading about funding or past results names no group."""
+    folded = fold(text).strip(" .:;")
+    folded = re.sub(r"^[-+•*\s]*(?:[ivxl]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*", "", folded)
+    if folded.startswith(tuple(fold(w) for w in wording()["task_group_not_headings"])):
+        return []
+    hits = _cue_hits(folded)
+    strong = {gid for _, _, gid, is_strong, _ in hits if is_strong}
+    weak: dict[str, set] = {}
+    for _, _, gid, is_strong, word in hits:
+        if not is_strong:
+            weak.setdefault(gid, set()).add(word)
+    named = set(strong) | {gid for gid, words in weak.items() if len(words) >= 2}
+    if not named and hits:
+        first = hits[0][0]
+        named = {gid for a, _, gid, _, _ in hits if a == first}  # a weak word the heading opens with
+    hits = [h for h in hits if h[2] in named]
+    if not hits:
+        return []
+    first = hits[0]
+    kept = {gid for a, _, gid, _, _ in hits if a == first[0]}  # the same words may name a group of each ruleset
+    previous = first
+    dropped: set[str] = set()
+    for hit in hits[1:]:
+        a, _, gid, _, _ = hit
+        if gid not in kept:
+            gap = folded[previous[1]:a]
+            joined = re.fullmatch(r"\s*,\s*", gap) is not None or _and_clause(folded[first[1]:previous[1]], gap)
+            if joined and not (previous[2] in dropped and previous[2] == gid):
+                kept.add(gid)
+            else:
+                dropped.add(gid)
+        if a >= previous[0]:
+            previous = hit
     order = list(wording()["task_groups"])
-    return sorted((gid for _, gid in found), key=order.index)
+    return sorted(kept, key=order.index)
 
 
 def _strip_prefix(text: str, prefixes: list[str]) -> str | None:

@@ -58,9 +58,9 @@ def _and_clause(before: str, gap: str) -> bool:
 def groups_of(text: str) -> list[str]:
     """The national task groups a heading names, by the meaning of its words (patterns.yaml, task_groups).
 
-    A group is named by one of its strong words, or by two of its weak words, or by a weak word the heading
-    opens with when no other group is named. The group named first takes what follows as its object: a
-    later group counts only when a list or "và" joins it to what comes before it ("Đào tạo, bồi dưỡng đội
+    A group is named by one of its strong words, or by two of its weak words, or by a weak word among the
+    heading's first four words when no other group is named. The group named first takes what follows as
+    its object: a later group counts only when a list or "và" joins it to what comes before it ("Đào tạo, bồi dưỡng đội
     ngũ …" is training, not also workforce; "… mạng lưới … và đội ngũ …" and "Điều tra, thu thập thông tin,
     giám sát, …" name each). A heading about funding or past results names no group."""
     folded = fold(text).strip(" .:;")
@@ -74,7 +74,7 @@ def groups_of(text: str) -> list[str]:
         if not is_strong:
             weak.setdefault(gid, set()).add(word)
     named = set(strong) | {gid for gid, words in weak.items() if len(words) >= 2}
-    if not named and hits:
+    if not named and hits and len(folded[:hits[0][0]].split()) <= 3:
         first = hits[0][0]
         named = {gid for a, _, gid, _, _ in hits if a == first}  # a weak word the heading opens with
     hits = [h for h in hits if h[2] in named]

@@ -131,7 +131,7 @@ def parse_amount(text: str) -> list[dict[str, Any]]:
             if said is None:
                 words, words_ok = None, None  # not an amount in words, e.g. "(Có biểu …)", "(giai đoạn …: …)"
         out.append({"amount": amount, "per_year": bool(match.group(4)), "words": words, "words_ok": words_ok,
-                    "start": match.start()})
+                    "start": match.start(), "end": match.end()})
     return out
 
 

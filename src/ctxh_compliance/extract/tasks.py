@@ -308,6 +308,100 @@ def _source_name(text: str) -> str:
     return (body[:1].upper() + body[1:])[:80]
 
 
+def _source_item(piece: str, spec: dict) -> dict | None:
+    """One source of a sources sentence: its name as written and its amount when it gives one."""
+    amounts = [a for a in parse_amount(piece) if not a["per_year"]]
+    if not amounts and has_blank(piece):
+        return None  # "ngân sách tỉnh: … đồng": not yet a source
+    name = piece[:amounts[0]["start"]] if amounts else piece
+    name = re.sub(r"^(?:từ|và|cả)\s+", "", name.strip(" ,;:.-"), flags=re.IGNORECASE)
+    ends = "|".join(re.escape(w) for w in spec["name_ends"])
+    name = re.split(rf"\s*,?\s+(?:{ends})(?!\w)", name, flags=re.IGNORECASE)[0]
+    fillers = sorted((fold(w) for w in spec["before_amount"]), key=len, reverse=True)
+    while True:  # "ngân sách tỉnh hỗ trợ khoảng" -> "ngân sách tỉnh"
+        cut = name.rstrip(" ,;:.-")
+        for word in fillers:
+            if fold(cut).endswith(" " + word):
+                cut = cut[:len(cut) - len(word)]
+                break
+        if cut.rstrip(" ,;:.-") == name.rstrip(" ,;:.-"):
+            break
+        name = cut
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name.rstrip(" ,;:.-")).strip()
+    if len(name) < 4 or is_blank(name):
+        return None
+    entry: dict = {"name": name[:1].upper() + name[1:]}
+    if amounts:
+        entry["amount"] = amounts[0]["amount"]
+        if amounts[0]["words"]:
+            entry["words"] = amounts[0]["words"]
+    return entry
+
+
+def sources_sentence(text: str) -> tuple[str, list[dict]] | None:
+    """The sources a sentence lists ("Nguồn kinh phí gồm: ngân sách tỉnh 2 tỷ đồng; nguồn xã hội hóa 1 tỷ
+    đồng", "Kinh phí được bảo đảm từ ngân sách nhà nước, lồng ghép …, và nguồn huy động hợp pháp"), with what
+    the sentence says before them; None when it lists none."""
+    spec = wording()["budget"]["sources_sentence"]
+    body = re.sub(r"^[-+•\s]*(?:\d+[.)]\s*|[a-zđ]\)\s*)?", "", re.sub(r"\s+", " ", text)).strip()
+    folded = fold(body)
+    if len(folded) != len(body):
+        return None
+    at = None
+    for opener in sorted((fold(o) for o in spec["opens"]), key=len, reverse=True):
+        if folded.startswith(opener):
+            at = len(opener)
+            break
+    before = ""
+    heads = tuple(fold(h) + " " for h in spec["heads"]) + tuple(fold(h) for h in spec["heads"])
+    if at is None:
+        found = [(folded.find(fold(w)), len(fold(w))) for w in spec["from"] if fold(w) in folded]
+        if not found:
+            return None
+        start, length = min(found)
+        before, at = body[:start], start + length
+        if fold(before).startswith(tuple(wording()["budget"]["source_openers"])):
+            return None  # "Từ nguồn ngân sách tỉnh được bố trí từ dự toán …": the line is one source
+    rest = body[at:]
+    colon = rest.find(":")
+    if 0 <= colon and not parse_amount(rest[:colon]) and len(rest[:colon]) < 60:
+        rest = rest[colon + 1:]  # "… thực hiện (dự kiến) gồm: …"
+    rest = re.sub(r"^\s*(?:bao gồm|gồm có|gồm|là|từ)\b", "", rest, flags=re.IGNORECASE)
+    first = tuple(fold(h) for h in spec["first_heads"])
+    not_items = tuple(fold(w) for w in spec["not_items"])
+    pieces: list[str] = []
+    for part in re.split(r"\s*;\s*", rest.strip(" .")):
+        amounts = parse_amount(part)
+        if len(amounts) >= 2:  # one item an amount: "ngân sách tỉnh 2,4 tỷ, nguồn vận động, tài trợ 0,3 tỷ"
+            ends = [0] + [a["end"] for a in amounts[:-1]] + [len(part)]
+            pieces.extend(part[a:b].strip(" ,") for a, b in zip(ends, ends[1:], strict=False))
+            continue
+        if amounts:
+            pieces.append(part)
+            continue
+        for n, piece in enumerate(re.split(r"\s*,(?!\d)\s*|\s+và\s+", part)):
+            head = fold(piece).strip(" ,.")
+            if not head:
+                continue
+            if head.startswith(not_items):
+                pieces.append("")  # other business: ends the item before, joins nothing
+            elif head.startswith(heads) or (n == 0 and head.startswith(first)) or not pieces or not pieces[-1]:
+                pieces.append(piece)
+            else:
+                joiner = " và " if re.search(r"\s+và\s+" + re.escape(piece), part) else ", "
+                pieces[-1] = f"{pieces[-1]}{joiner}{piece}"
+    items = []
+    for piece in pieces:
+        if piece and fold(piece).startswith(heads + first):
+            item = _source_item(piece, spec)
+            if item is not None:
+                items.append(item)
+    catch_all = tuple(fold(c) for c in spec["catch_all"])
+    named = [i for i in items if not fold(i["name"]).startswith(catch_all)]
+    items = named or items
+    return (before, items) if items else None
+
+
 def _budget_lines(tagged):
     """The budget part's lines, a list of sources in one sentence split into its items ("Nguồn kinh phí gồm:
     ngân sách tỉnh: 2 tỷ đồng; nguồn xã hội hóa: 1 tỷ đồng." gives two lines)."""
@@ -316,22 +410,62 @@ def _budget_lines(tagged):
         if kind != "budget":
             continue
         text = para.text
+        listed = sources_sentence(text) if section is None else None
+        if listed is not None:
+            yield para, kind, None, listed[0], listed[1]
+            continue
         head, colon, rest = text.partition(":")
         items = [i.strip(" .") for i in rest.split(";")] if colon and section is None else []
         if (fold(head).lstrip("-+• ").startswith(openers) and len(items) >= 2
                 and sum(bool(parse_amount(i)) for i in items) >= 2):
             for item in items:
                 if item:
-                    yield para, kind, None, item
+                    yield para, kind, None, item, None
             continue
-        yield para, kind, section, text
+        yield para, kind, section, text, None
+
+
+_SPAN = re.compile(r"(?:giai đoạn|từ năm|thời kỳ)\s*\(?\s*(\d{4})\s*(?:-|–|—|đến năm|đến|tới)\s*(\d{4})|năm\s+(\d{4})",
+                   re.IGNORECASE)
+
+
+def _span_before(text: str, amount: dict, amounts: list[dict]) -> tuple[int, int] | None:
+    """The period or years an amount is given for: those written between the amount before it (or the
+    line's start) and the amount ("giai đoạn 2026 - 2027 là 2 tỷ đồng", "năm 2026: 500 triệu")."""
+    start = max((a["end"] for a in amounts if a["end"] <= amount["start"]), default=0)
+    years = [(int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), int(m.group(3)))
+             for m in _SPAN.finditer(text[start:amount["start"]])]
+    if not years:
+        return None
+    return min(y[0] for y in years), max(y[1] for y in years)  # "giai đoạn 2021-2025 và định hướng đến năm 2030"
+
+
+def _whole(text: str, amount: dict, amounts: list[dict]) -> bool:
+    """A total is the whole of the line's other amounts: not smaller than any of them, and given for a
+    period that holds theirs ("Tổng kinh phí: giai đoạn 2026 - 2027: 2 tỷ; giai đoạn 2028 - 2030: 3 tỷ"
+    gives two phase amounts, no total)."""
+    others = [a for a in amounts if a is not amount and not a["per_year"]]
+    if any(a["amount"] > amount["amount"] for a in others):
+        return False
+    own = _span_before(text, amount, amounts)
+    spans = [s for s in (_span_before(text, a, amounts) for a in others) if s is not None]
+    if own is None or not spans:
+        return True
+    return own[0] <= min(s[0] for s in spans) and own[1] >= max(s[1] for s in spans)
 
 
 def extract_budget(tagged, rec: Recorder) -> dict | None:
     budget: dict = {}
     sources: list[dict] = []
     names = wording()["budget"]["source_names"]
-    for para, _kind, section, text in _budget_lines(tagged):
+    for para, _kind, section, text, listed in _budget_lines(tagged):
+        if listed:  # the sources a sentence lists, and what it says before them ("Tổng kinh phí …, được bảo đảm từ …")
+            for entry in listed:
+                entry["quote"] = para.text
+                rec.note(f"budget.sources[{len(sources)}]", para, "high" if "amount" in entry else "medium")
+                sources.append(entry)
+            if not parse_amount(text):
+                continue
         folded = fold(text)
         if section is not None and section.kind == "budget":
             budget.setdefault("quote", text)
@@ -358,7 +492,8 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
             rec.note(f"budget.sources[{len(sources)}]", para, "high" if amounts else "medium")
             sources.append(entry)
             continue
-        total_words = [fold(w) for w in wording()["budget"]["total"]]
+        strong_words = [fold(w) for w in wording()["budget"]["total"]]
+        total_words = strong_words + [fold(w) for w in wording()["budget"]["total_weak"]]
         said_at = min((folded.find(w) for w in total_words if w in folded), default=-1)
         if said_at >= 0:
             following = [a["start"] for a in amounts if a["start"] > said_at]
@@ -369,6 +504,7 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
             # đồng"): the amount after the word that says it, first
             after = [a for a in amounts if a["start"] > said_at]
             amounts = after + [a for a in amounts if a not in after]
+        strong = any(w in folded for w in strong_words)
         for amount in amounts:
             value = {"amount": amount["amount"]}
             if amount["words"]:
@@ -378,9 +514,10 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
             named = [w for w in total_words if w in folded]
             yearly = amount["per_year"] or any(fold(w) in folded for w in wording()["budget"]["per_year"])
             # "Kinh phí thực hiện kế hoạch hàng năm: …/năm" is a yearly amount, not the total
-            total = named and not amount["per_year"] and (not yearly or named != [fold("kinh phí thực hiện kế hoạch")])
-            if total and "total" not in budget:
+            total = named and not amount["per_year"] and (not yearly or strong) and _whole(text, amount, amounts)
+            if total and ("total" not in budget or (strong and not budget.pop("_strong", False))):
                 budget["total"] = value
+                budget["_strong"] = strong
                 rec.note("budget.total", para, conf,
                          None if amount["words_ok"] is not False else "số bằng chữ không khớp với số")
                 span = YEAR_SPAN.search(text) or re.search(r"\((\d{4})\s*-\s*(\d{4})\)", text)
@@ -391,6 +528,7 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
                     and "per_year" not in budget:
                 budget["per_year"] = value
                 rec.note("budget.per_year", para, conf)
+    budget.pop("_strong", None)
     if sources:
         budget["sources"] = sources
     if not any(k in budget for k in ("total", "per_year", "sources")):

@@ -373,7 +373,11 @@ def sources_sentence(text: str) -> tuple[str, list[dict]] | None:
     for part in re.split(r"\s*;\s*", rest.strip(" .")):
         amounts = parse_amount(part)
         if len(amounts) >= 2:  # one item an amount: "ngân sách tỉnh 2,4 tỷ, nguồn vận động, tài trợ 0,3 tỷ"
-            ends = [0] + [a["end"] for a in amounts[:-1]] + [len(part)]
+            ends = [0]
+            for a in amounts[:-1]:  # an item ends at the separator after its amount ("… 2 tỷ đồng chẵn, nguồn …")
+                sep = re.search(r",(?!\d)|\s+và\s+", part[a["end"]:])
+                ends.append(a["end"] + sep.start() if sep else a["end"])
+            ends.append(len(part))
             pieces.extend(part[a:b].strip(" ,") for a, b in zip(ends, ends[1:], strict=False))
             continue
         if amounts:
@@ -396,8 +400,7 @@ def sources_sentence(text: str) -> tuple[str, list[dict]] | None:
             item = _source_item(piece, spec)
             if item is not None:
                 items.append(item)
-    catch_all = tuple(fold(c) for c in spec["catch_all"])
-    named = [i for i in items if not fold(i["name"]).startswith(catch_all)]
+    named = [i for i in items if "amount" in i or not any(fold(c) in fold(i["name"]) for c in spec["catch_all"])]
     items = named or items
     return (before, items) if items else None
 

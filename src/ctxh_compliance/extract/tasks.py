@@ -219,6 +219,12 @@ def _group(para, block, covers: list[str], heading: str, rec: Recorder, n: int) 
                     rec.note(f"task_groups[{n}].partners", item, "medium")
                 lead_quote.append(item.text)
                 continue
+            if lead and partners:  # "Cơ quan chủ trì: ….; cơ quan phối hợp: Sở …": the lead is a blank to fill
+                if not is_blank(partners) and "partners" not in group:
+                    group["partners"] = split_bodies(partners)
+                    rec.note(f"task_groups[{n}].partners", item, "medium")
+                    lead_quote.append(item.text)
+                continue
         for key, prefixes in (("lead", "lead_prefixes"), ("partners", "partner_prefixes")):
             bodies = _strip_prefix(item.text, wording()[prefixes])
             if bodies is not None and is_blank(bodies):

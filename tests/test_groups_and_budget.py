@@ -89,6 +89,9 @@ def _budget(lines: str) -> dict:
     ("Nhu cầu kinh phí thực hiện Kế hoạch giai đoạn 2026 - 2030 khoảng 2.632 tr.đ, trong đó: giai đoạn 2026 - 2027 "
      "là 1.272 tr.đ; giai đoạn 2028 - 2030 là 1.360 tr.đ.", 2_632_000_000),
     ("Tổng kinh phí thực hiện Kế hoạch: 2,500,000,000 đồng (Bằng chữ: Hai tỷ năm trăm triệu đồng).", 2_500_000_000),
+    ("Kinh phí để triển khai Kế hoạch là 3 tỷ đồng.", 3_000_000_000),
+    ("Kinh phí bố trí cho Kế hoạch giai đoạn 2026 - 2030 là 5 tỷ đồng (giai đoạn 2026 - 2027 là 2 tỷ đồng; giai "
+     "đoạn 2028 - 2030 là 3 tỷ đồng).", 5_000_000_000),
     ("Tổng kinh phí dự kiến thực hiện giai đoạn 2026 - 2030:\n678.000.000 VNĐ (giai đoạn 2026 - 2027 là 221.000.000 "
      "VNĐ; giai đoạn 2028 - 2030 là 457.000.000 VNĐ).", 678_000_000),
 ])
@@ -101,6 +104,8 @@ def test_the_total_in_the_words_and_units_a_plan_writes(lines, total):
     "Dự toán kinh phí: năm 2026 là 500 triệu đồng; năm 2027 là 600 triệu đồng.",
     "Giai đoạn 2026 - 2027 là 1,2 tỷ đồng; giai đoạn 2028 - 2030 là 1,8 tỷ đồng. Tổng số kinh phí: … đồng.",
     "Tổng kinh phí thực hiện Kế hoạch: 2.500 (triệu) .",
+    "Kinh phí năm 2026: 500 triệu đồng.",
+    "Kinh phí: năm 2026 là 2 tỷ đồng; năm 2027 là 1 tỷ đồng.",
 ])
 def test_a_phase_amount_a_blank_or_a_figure_without_its_unit_is_never_the_total(lines):
     assert "total" not in _budget(lines)
@@ -116,6 +121,8 @@ def test_a_phase_amount_a_blank_or_a_figure_without_its_unit_is_never_the_total(
     ("Nguồn kinh phí gồm: ngân sách tỉnh 1.200 triệu đồng; ngân sách trung ương hỗ trợ 500 triệu đồng; nguồn xã hội "
      "hóa 300 triệu đồng.", [("Ngân sách tỉnh", 1_200_000_000), ("Ngân sách trung ương", 500_000_000),
                              ("Nguồn xã hội hóa", 300_000_000)]),
+    ("Kinh phí thực hiện từ nguồn ngân sách tỉnh và nguồn vận động, tài trợ hợp pháp.",
+     [("Ngân sách tỉnh", None), ("Nguồn vận động, tài trợ hợp pháp", None)]),
     ("Nguồn kinh phí: ngân sách tỉnh: … đồng; nguồn xã hội hóa: … đồng.", []),
 ])
 def test_the_sources_a_sentence_lists(line, sources):

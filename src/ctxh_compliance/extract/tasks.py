@@ -362,6 +362,8 @@ def sources_sentence(text: str) -> tuple[str, list[dict]] | None:
     heads = tuple(fold(h) + " " for h in spec["heads"]) + tuple(fold(h) for h in spec["heads"])
     if at is None:
         found = [(folded.find(fold(w)), len(fold(w))) for w in spec["from"] if fold(w) in folded]
+        found += [(at, len(fold(w))) for w in spec["from_after"] for at in [folded.find(" " + fold(w) + " ")] if at > 0]
+        found = [(at + 1, n) if folded[at] == " " else (at, n) for at, n in found]
         if not found:
             return None
         start, length = min(found)
@@ -514,16 +516,22 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
             after = [a for a in amounts if a["start"] > said_at]
             amounts = after + [a for a in amounts if a not in after]
         strong = any(w in folded for w in strong_words)
+        # a line whose subject is the funding ("Kinh phí để triển khai Kế hoạch là …"): a weak total word
+        opening = re.sub(r"^[-+•\s]*(?:\d+[.)]\s*|[a-zđ]\)\s*)?", "", folded)
+        opens_total = ["opens"] if opening.startswith(tuple(fold(w) for w in wording()["budget"]["total_opens"])) else []
         for amount in amounts:
             value = {"amount": amount["amount"]}
             if amount["words"]:
                 value["words"] = amount["words"]
             value["quote"] = text
             conf = "high" if amount["words_ok"] in (True, None) else "low"
-            named = [w for w in total_words if w in folded]
+            named = [w for w in total_words if w in folded] or opens_total
             yearly = amount["per_year"] or any(fold(w) in folded for w in wording()["budget"]["per_year"])
             # "Kinh phí thực hiện kế hoạch hàng năm: …/năm" is a yearly amount, not the total
             total = named and not amount["per_year"] and (not yearly or strong) and _whole(text, amount, amounts)
+            if total and named is opens_total and _span_before(text, amount, amounts) is not None:
+                # "Kinh phí năm 2026: 500 triệu đồng": a year's amount, the total only with the phases it holds
+                total = _SPAN.search(text[amount["start"]:]) is not None  # the phases it holds, after it
             if total and ("total" not in budget or (strong and not budget.pop("_strong", False))):
                 budget["total"] = value
                 budget["_strong"] = strong

@@ -128,3 +128,13 @@ def test_a_phase_amount_a_blank_or_a_figure_without_its_unit_is_never_the_total(
 def test_the_sources_a_sentence_lists(line, sources):
     got = _budget("Tổng kinh phí: 2 tỷ đồng.\n" + line).get("sources", [])
     assert [(s["name"], s.get("amount")) for s in got] == sources
+
+
+def test_parts_named_by_their_content_and_their_resources():
+    text = HEAD.replace("II. NHIỆM VỤ, GIẢI PHÁP", "II. NỘI DUNG TRỌNG TÂM") \
+        + "1. Chế độ kiểm tra, giám sát việc thực hiện Kế hoạch\nCơ quan chủ trì: Sở Y tế.\n" \
+        + "III. NGUỒN LỰC THỰC HIỆN\nKinh phí để triển khai Kế hoạch là 3 tỷ đồng, từ nguồn ngân sách tỉnh.\n" + TAIL
+    data = extract_text(text, "x.txt").data
+    assert [(g["covers"], g.get("lead")) for g in data["task_groups"]] == [(["monitoring"], ["Sở Y tế"])]
+    assert data["budget"]["total"]["amount"] == 3_000_000_000
+    assert [s["name"] for s in data["budget"]["sources"]] == ["Ngân sách tỉnh"]

@@ -123,6 +123,7 @@ def test_a_phase_amount_a_blank_or_a_figure_without_its_unit_is_never_the_total(
                              ("Nguồn xã hội hóa", 300_000_000)]),
     ("Kinh phí thực hiện từ nguồn ngân sách tỉnh và nguồn vận động, tài trợ hợp pháp.",
      [("Ngân sách tỉnh", None), ("Nguồn vận động, tài trợ hợp pháp", None)]),
+    ("Nguồn kinh phí gồm: ngân sách tỉnh 2 tỷ đồng; còn lại 1 tỷ đồng từ xã hội hóa.", [("Ngân sách tỉnh", None)]),
     ("Nguồn kinh phí: ngân sách tỉnh: … đồng; nguồn xã hội hóa: … đồng.", []),
 ])
 def test_the_sources_a_sentence_lists(line, sources):

@@ -410,6 +410,10 @@ def sources_sentence(text: str) -> tuple[str, list[dict]] | None:
                 items.append(item)
     named = [i for i in items if "amount" in i or not any(fold(c) in fold(i["name"]) for c in spec["catch_all"])]
     items = named or items
+    if sum("amount" in i for i in items) < len([a for a in parse_amount(rest) if not a["per_year"]]):
+        for item in items:  # an amount the sentence gives to no source it names: the amounts do not say the whole
+            item.pop("amount", None)
+            item.pop("words", None)
     return (before, items) if items else None
 
 

@@ -139,3 +139,14 @@ def test_parts_named_by_their_content_and_their_resources():
     assert [(g["covers"], g.get("lead")) for g in data["task_groups"]] == [(["monitoring"], ["Sở Y tế"])]
     assert data["budget"]["total"]["amount"] == 3_000_000_000
     assert [s["name"] for s in data["budget"]["sources"]] == ["Ngân sách tỉnh"]
+
+
+@pytest.mark.parametrize(("lines", "words"), [
+    ("Tổng kinh phí thực hiện Kế hoạch: 2.500.000.000 đồng (VNĐ).", None),
+    ("Tổng kinh phí thực hiện Kế hoạch: 2,5 tỷ đồng (đồng chẵn).", None),
+    ("Tổng kinh phí thực hiện Kế hoạch: 2,5 tỷ đồng (Bằng chữ: Hai tỷ năm trăm triệu đồng).",
+     "Hai tỷ năm trăm triệu đồng"),
+])
+def test_only_words_that_say_a_number_are_the_amount_in_words(lines, words):
+    total = _budget(lines)["total"]
+    assert (total["amount"], total.get("words")) == (2_500_000_000, words)

@@ -136,7 +136,8 @@ def parse_amount(text: str) -> list[dict[str, Any]]:
         words_ok = None
         if words is not None:
             words = re.sub(r"^bằng chữ\s*:?\s*", "", words.strip(), flags=re.IGNORECASE)  # "(bằng chữ: Năm tỷ đồng)"
-            said = parse_words(words)
+            # words that say no number ("(VNĐ)", "(đồng chẵn)", "(tỷ đồng)") repeat the unit: no amount in words
+            said = parse_words(words) if re.search(r"(?<!\w)" + _NUMBER_WORD + r"(?!\w)", words, re.IGNORECASE) else None
             words_ok = said == amount
             if said is None:
                 words, words_ok = None, None  # not an amount in words, e.g. "(Có biểu …)", "(giai đoạn …: …)"

@@ -94,6 +94,8 @@ def _budget(lines: str) -> dict:
      "đoạn 2028 - 2030 là 3 tỷ đồng).", 5_000_000_000),
     ("Tổng kinh phí dự kiến thực hiện giai đoạn 2026 - 2030:\n678.000.000 VNĐ (giai đoạn 2026 - 2027 là 221.000.000 "
      "VNĐ; giai đoạn 2028 - 2030 là 457.000.000 VNĐ).", 678_000_000),
+    ("Tổng kinh phí dự kiến thực hiện giai đoạn 2026 - 2030: 678.000.000\nVNĐ (giai đoạn 2026 - 2027 là 221.000.000 "
+     "VNĐ; giai đoạn 2028 - 2030 là 457.000.000 VNĐ).", 678_000_000),
 ])
 def test_the_total_in_the_words_and_units_a_plan_writes(lines, total):
     assert _budget(lines)["total"]["amount"] == total

@@ -70,6 +70,10 @@ def clean(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
+# a line that opens with an amount of money ("678.000.000 VNĐ (…)", "2,5 tỷ đồng.") goes on the sentence
+# of the line before ("Tổng kinh phí …:" / "1.043.000 nghìn đồng"): a PDF's line cut, never a new paragraph
+_AMOUNT_FIRST = re.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|đồng|đ\b|VNĐ|VND|tr\.?\s?đ)",
+                           re.IGNORECASE)
 _SENTENCE_END = (".", ";", ":", "!", "?", ")", "./.")
 
 
@@ -89,9 +93,11 @@ def join_broken(paras: list[Para]) -> list[Para]:
                 (out[-1].line is not None and para.line is not None)
                 or (out[-1].index is not None and para.index is not None and out[-1].line is None)):
             prev = out[-1]
-            if not prev.text.endswith(_SENTENCE_END) and (
+            if (not prev.text.endswith(_SENTENCE_END) and (
                     para.text[:1].islower() and not re.match(r"^[a-zđ]\)", para.text) and len(prev.text) > 80
-                    or _hyphen_name(prev.text, para.text)):
+                    or _hyphen_name(prev.text, para.text))
+                    or (_AMOUNT_FIRST.match(para.text) and not prev.text.endswith((".", ";", "./.")))
+                    or (re.match(r"^(?:VNĐ|VND)\b", para.text) and prev.text[-1:].isdigit())):  # "678.000.000" / "VNĐ (…)"
                 out[-1] = Para(f"{prev.text} {para.text}", prev.line, para.last or para.line, prev.index, prev.page,
                                ocr=prev.ocr)
                 continue

@@ -77,7 +77,11 @@ def clean_number(number: str) -> str:
 DOTTED = r"\d{1,3}(?:\.\d{3})+|\d+"
 #: an amount in đồng, with its multiple when the plan counts in thousands, millions or billions
 #: ("510.000 ngàn đồng", "1,5 tỷ đồng", "850 triệu đồng"); the multiples are in patterns.yaml
-AMOUNT = re.compile(r"(?<![\d.,])(" + DOTTED + r")(?:,(\d{1,3}))?\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)(?!\s*(?:người|lượt|dân))"
+#: the figure as written: "2.500.000.000", "2,500,000,000" (thousands in commas, two groups at least), "2.5"
+#: before a multiple (a decimal point), or plain digits; the multiple may be abbreviated ("850 tr.đ", "850 trđ")
+_FIGURE = r"\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d{1,3}(?:\.\d{3})+|\d+\.\d{1,2}(?=\s*(?:tỷ|tỉ|triệu))|\d+"
+AMOUNT = re.compile(r"(?<![\d.,])(" + _FIGURE + r")(?:,(\d{1,3}))?\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ|tr(?=\s?\.?\s?đ))"
+                    r"(?!\s*(?:người|lượt|dân))\.?"
                     r"\s*(?:đồng|đ\b|VNĐ|VND)?|(?:đồng|đ\b|VNĐ|VND))"
                     r"(\s*/\s*năm)?(?:\s*\(([^)]*)\))?", re.IGNORECASE)
 PERCENT = re.compile(r"(?<![\d.,])(\d+(?:,\d+)?)\s*(?:%|phần trăm\b)", re.IGNORECASE)
@@ -122,7 +126,13 @@ def parse_amount(text: str) -> list[dict[str, Any]]:
         whole, decimals, unit = match.group(1), match.group(2), match.group(3)
         if decimals and not unit:
             continue  # "1,5 đồng" is no amount a plan writes
-        amount = parse_number(whole)
+        if "," in whole:  # "2,500,000,000 đồng"
+            amount = int(whole.replace(",", ""))
+        elif re.fullmatch(r"\d+\.\d{1,2}", whole):  # "2.5 tỷ"
+            whole, decimals = whole.split(".")
+            amount = int(whole)
+        else:
+            amount = parse_number(whole)
         if unit:
             factor = multiples[fold(unit)]
             amount = round((amount + (int(decimals) / 10 ** len(decimals) if decimals else 0)) * factor)
@@ -130,12 +140,13 @@ def parse_amount(text: str) -> list[dict[str, Any]]:
         words_ok = None
         if words is not None:
             words = re.sub(r"^bằng chữ\s*:?\s*", "", words.strip(), flags=re.IGNORECASE)  # "(bằng chữ: Năm tỷ đồng)"
-            said = parse_words(words)
+            # words that say no number ("(VNĐ)", "(đồng chẵn)", "(tỷ đồng)") repeat the unit: no amount in words
+            said = parse_words(words) if re.search(r"(?<!\w)" + _NUMBER_WORD + r"(?!\w)", words, re.IGNORECASE) else None
             words_ok = said == amount
             if said is None:
                 words, words_ok = None, None  # not an amount in words, e.g. "(Có biểu …)", "(giai đoạn …: …)"
         out.append({"amount": amount, "per_year": bool(match.group(4)), "words": words, "words_ok": words_ok,
-                    "start": match.start()})
+                    "start": match.start(), "end": match.end()})
     return out
 
 

@@ -177,7 +177,9 @@ def _pdfium_lines(page, tables: list, text_page) -> list[dict]:
     runs = []
     for i in range(text_page.count_rects()):
         left, bottom, right, top = text_page.get_rect(i)
-        text = text_page.get_text_bounded(left, bottom, right, top)
+        # the run's own characters: a point below its top, so that the mark of a glyph of the line above that
+        # reaches into it (the dot below "ộ" in a table's last row) is not taken as a line of the run
+        text = text_page.get_text_bounded(left, bottom, right, top - min(1.0, (top - bottom) / 4))
         text = text.replace("\x02", "-")  # pdfium's mark of a hyphen at the end of a line
         run = {"text": clean(re.sub(r"[\x00-\x08\x0b-\x1f]", "", text)), "x0": left, "x1": right,
                "top": height - top, "bottom": height - bottom}

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from ..core.text import fold
 from .paragraphs import Para
 from .patterns import YEAR_SPAN, has_any, wording
+from .tasks import groups_of
 
 _ROMAN = re.compile(r"^([IVXL]+)\.\s+\S")
 _ARABIC = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(?=\D)")
@@ -129,6 +130,13 @@ def scope_year(scope: tuple[str, ...]) -> tuple[int, str, bool] | None:
     return None
 
 
+def _names_task(section: Section, stack: list[Section]) -> bool:
+    """A numbered heading under the tasks part that names a national task group is one of its tasks,
+    though it holds a part's words ("Thanh tra, kiểm tra, giám sát hoạt động …", "Đánh giá kết quả …")."""
+    part = next((s.kind for s in reversed(stack) if s.kind and s.level < section.level), None)
+    return part == "tasks" and bool(groups_of(section.para.text))
+
+
 def zones(paras: list[Para]) -> list[tuple[Para, str | None, Section | None]]:
     """Each paragraph with the kind of the part it is in and its own heading (if it is one), the
     paragraph carrying its scope: the chain of headings above it, as printed (the outline)."""
@@ -137,6 +145,8 @@ def zones(paras: list[Para]) -> list[tuple[Para, str | None, Section | None]]:
     out = []
     for para in paras:
         section = as_heading(para) if para.role is None else None  # a row of a tasks table heads no part
+        if section is not None and section.kind is not None and section.level >= 2 and _names_task(section, stack):
+            section = replace(section, kind=None)  # "1. … tổ chức thực hiện chính sách …": a task, not a new part
         if section is not None:
             while stack and stack[-1].level >= section.level:
                 stack.pop()

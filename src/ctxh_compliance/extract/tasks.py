@@ -1,6 +1,7 @@
 """Task groups (headings, "Chủ trì:"/"Phối hợp:" lines, per-group funding) and the budget part."""
 
 import re
+from functools import lru_cache
 
 from ..core.text import fold
 from .patterns import YEAR_SPAN, has_blank, is_blank, parse_amount, wording
@@ -9,24 +10,93 @@ from .record import Recorder
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
 
 
+@lru_cache(maxsize=1)
+def _group_cues() -> list[tuple[str, str, bool, re.Pattern]]:
+    """(cue, group id, strong, whole-word pattern) for every word of every group, longest first."""
+    cues = []
+    for gid, spec in wording()["task_groups"].items():
+        for strength in ("strong", "weak"):
+            for cue in spec.get(strength) or []:
+                word = fold(cue)
+                cues.append((word, gid, strength == "strong", re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")))
+    return sorted(cues, key=lambda c: -len(c[0]))
+
+
+def _cue_hits(folded: str) -> list[tuple[int, int, str, bool, str]]:
+    """Every group word of a folded heading as (start, end, group, strong, word), in order; where two
+    overlap the longer is kept, and the same word may name a group of each ruleset (both kept)."""
+    for phrase in sorted(wording()["task_group_not_cues"], key=len, reverse=True):
+        folded = folded.replace(fold(phrase), " " * len(fold(phrase)))
+    taken: list[tuple[int, int, str]] = []  # (start, end, word)
+    hits = []
+    for word, gid, strong, pattern in _group_cues():
+        for match in pattern.finditer(folded):
+            a, b = match.span()
+            if any(a < e and s < b and w != word for s, e, w in taken):
+                continue  # inside a longer word already read
+            taken.append((a, b, word))
+            hits.append((a, b, gid, strong, word))
+    return sorted(hits)
+
+
+def _words_in(words: list[str], text: str) -> bool:
+    return any(re.search(r"(?<!\w)" + re.escape(fold(w)) + r"(?!\w)", text) for w in words)
+
+
+def _and_clause(before: str, gap: str) -> bool:
+    """"và" in ``gap`` joins a second piece of work ("… mạng lưới cơ sở và đội ngũ", "… và tăng cường
+    kiểm tra"), not a second object of a preposition ("cơ sở dữ liệu về đối tượng và dịch vụ …")."""
+    spec = wording()["task_group_joins"]
+    at = re.search(r"(?<!\w)và(?!\w)", gap)
+    if at is None:
+        return False
+    if fold(gap[at.end():]).strip().startswith(tuple(fold(v) for v in spec["verbs"])):
+        return True
+    return not _words_in(spec["objects"], before + gap[:at.start()])
+
+
 def groups_of(text: str) -> list[str]:
-    """The national task groups a heading names. A heading that opens with a group's words and names
-    another's after them, with no "và" between and not as an item of a list, does the first to the
-    second ("Đào tạo, bồi dưỡng đội ngũ …" is training, not also workforce); "… mạng lưới … và đội
-    ngũ …" and "Điều tra, thu thập thông tin, giám sát, …" name each."""
-    folded = fold(text)
-    found = []
-    for gid, phrases in wording()["task_groups"].items():
-        at = [folded.find(fold(p)) for p in phrases if fold(p) in folded]
-        if at:
-            found.append((min(at), gid))
-    found.sort()
-    if len(found) > 1 and found[0][0] <= 2:  # the heading opens with the first group's words
-        first = found[0]
-        found = [first] + [(at, gid) for at, gid in found[1:]  # the same words may name a group of each ruleset
-                           if at == first[0] or " và " in folded[first[0]:at] or folded[:at].endswith(", ")]
+    """The national task groups a heading names, by the meaning of its words (patterns.yaml, task_groups).
+
+    A group is named by one of its strong words, or by two of its weak words, or by a weak word among the
+    heading's first four words when no other group is named. The group named first takes what follows as
+    its object: a later group counts only when a list or "và" joins it to what comes before it ("Đào tạo, bồi dưỡng đội
+    ngũ …" is training, not also workforce; "… mạng lưới … và đội ngũ …" and "Điều tra, thu thập thông tin,
+    giám sát, …" name each). A heading about funding or past results names no group."""
+    folded = fold(text).strip(" .:;")
+    folded = re.sub(r"^[-+•*\s]*(?:[ivxl]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*", "", folded)
+    if folded.startswith(tuple(fold(w) for w in wording()["task_group_not_headings"])):
+        return []
+    hits = _cue_hits(folded)
+    strong = {gid for _, _, gid, is_strong, _ in hits if is_strong}
+    weak: dict[str, set] = {}
+    for _, _, gid, is_strong, word in hits:
+        if not is_strong:
+            weak.setdefault(gid, set()).add(word)
+    named = set(strong) | {gid for gid, words in weak.items() if len(words) >= 2}
+    if not named and hits and len(folded[:hits[0][0]].split()) <= 3:
+        first = hits[0][0]
+        named = {gid for a, _, gid, _, _ in hits if a == first}  # a weak word the heading opens with
+    hits = [h for h in hits if h[2] in named]
+    if not hits:
+        return []
+    first = hits[0]
+    kept = {gid for a, _, gid, _, _ in hits if a == first[0]}  # the same words may name a group of each ruleset
+    previous = first
+    dropped: set[str] = set()
+    for hit in hits[1:]:
+        a, _, gid, _, _ = hit
+        if gid not in kept:
+            gap = folded[previous[1]:a]
+            joined = re.fullmatch(r"\s*,\s*", gap) is not None or _and_clause(folded[first[1]:previous[1]], gap)
+            if joined and not (previous[2] in dropped and previous[2] == gid):
+                kept.add(gid)
+            else:
+                dropped.add(gid)
+        if a >= previous[0]:
+            previous = hit
     order = list(wording()["task_groups"])
-    return sorted((gid for _, gid in found), key=order.index)
+    return sorted(kept, key=order.index)
 
 
 def _strip_prefix(text: str, prefixes: list[str]) -> str | None:
@@ -149,6 +219,12 @@ def _group(para, block, covers: list[str], heading: str, rec: Recorder, n: int) 
                     rec.note(f"task_groups[{n}].partners", item, "medium")
                 lead_quote.append(item.text)
                 continue
+            if lead and partners:  # "Cơ quan chủ trì: ….; cơ quan phối hợp: Sở …": the lead is a blank to fill
+                if not is_blank(partners) and "partners" not in group:
+                    group["partners"] = split_bodies(partners)
+                    rec.note(f"task_groups[{n}].partners", item, "medium")
+                    lead_quote.append(item.text)
+                continue
         for key, prefixes in (("lead", "lead_prefixes"), ("partners", "partner_prefixes")):
             bodies = _strip_prefix(item.text, wording()[prefixes])
             if bodies is not None and is_blank(bodies):
@@ -238,6 +314,109 @@ def _source_name(text: str) -> str:
     return (body[:1].upper() + body[1:])[:80]
 
 
+def _source_item(piece: str, spec: dict) -> dict | None:
+    """One source of a sources sentence: its name as written and its amount when it gives one."""
+    amounts = [a for a in parse_amount(piece) if not a["per_year"]]
+    if not amounts and has_blank(piece):
+        return None  # "ngân sách tỉnh: … đồng": not yet a source
+    name = piece[:amounts[0]["start"]] if amounts else piece
+    name = re.sub(r"^(?:từ|và|cả)\s+", "", name.strip(" ,;:.-"), flags=re.IGNORECASE)
+    ends = "|".join(re.escape(w) for w in spec["name_ends"])
+    name = re.split(rf"\s*,?\s+(?:{ends})(?!\w)", name, flags=re.IGNORECASE)[0]
+    fillers = sorted((fold(w) for w in spec["before_amount"]), key=len, reverse=True)
+    while True:  # "ngân sách tỉnh hỗ trợ khoảng" -> "ngân sách tỉnh"
+        cut = name.rstrip(" ,;:.-")
+        for word in fillers:
+            if fold(cut).endswith(" " + word):
+                cut = cut[:len(cut) - len(word)]
+                break
+        if cut.rstrip(" ,;:.-") == name.rstrip(" ,;:.-"):
+            break
+        name = cut
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name.rstrip(" ,;:.-")).strip()
+    if len(name) < 4 or is_blank(name):
+        return None
+    entry: dict = {"name": name[:1].upper() + name[1:]}
+    if amounts:
+        entry["amount"] = amounts[0]["amount"]
+        if amounts[0]["words"]:
+            entry["words"] = amounts[0]["words"]
+    return entry
+
+
+def sources_sentence(text: str) -> tuple[str, list[dict]] | None:
+    """The sources a sentence lists ("Nguồn kinh phí gồm: ngân sách tỉnh 2 tỷ đồng; nguồn xã hội hóa 1 tỷ
+    đồng", "Kinh phí được bảo đảm từ ngân sách nhà nước, lồng ghép …, và nguồn huy động hợp pháp"), with what
+    the sentence says before them; None when it lists none."""
+    spec = wording()["budget"]["sources_sentence"]
+    body = re.sub(r"^[-+•\s]*(?:\d+[.)]\s*|[a-zđ]\)\s*)?", "", re.sub(r"\s+", " ", text)).strip()
+    folded = fold(body)
+    if len(folded) != len(body):
+        return None
+    at = None
+    for opener in sorted((fold(o) for o in spec["opens"]), key=len, reverse=True):
+        if folded.startswith(opener):
+            at = len(opener)
+            break
+    before = ""
+    heads = tuple(fold(h) + " " for h in spec["heads"]) + tuple(fold(h) for h in spec["heads"])
+    if at is None:
+        found = [(folded.find(fold(w)), len(fold(w))) for w in spec["from"] if fold(w) in folded]
+        found += [(at, len(fold(w))) for w in spec["from_after"] for at in [folded.find(" " + fold(w) + " ")] if at > 0]
+        found = [(at + 1, n) if folded[at] == " " else (at, n) for at, n in found]
+        if not found:
+            return None
+        start, length = min(found)
+        before, at = body[:start], start + length
+        if fold(before).startswith(tuple(wording()["budget"]["source_openers"])):
+            return None  # "Từ nguồn ngân sách tỉnh được bố trí từ dự toán …": the line is one source
+    rest = body[at:]
+    colon = rest.find(":")
+    if 0 <= colon and not parse_amount(rest[:colon]) and len(rest[:colon]) < 60:
+        rest = rest[colon + 1:]  # "… thực hiện (dự kiến) gồm: …"
+    rest = re.sub(r"^\s*(?:bao gồm|gồm có|gồm|là|từ)\b", "", rest, flags=re.IGNORECASE)
+    first = tuple(fold(h) for h in spec["first_heads"])
+    not_items = tuple(fold(w) for w in spec["not_items"])
+    pieces: list[str] = []
+    for part in re.split(r"\s*;\s*", rest.strip(" .")):
+        amounts = parse_amount(part)
+        if len(amounts) >= 2:  # one item an amount: "ngân sách tỉnh 2,4 tỷ, nguồn vận động, tài trợ 0,3 tỷ"
+            ends = [0]
+            for a in amounts[:-1]:  # an item ends at the separator after its amount ("… 2 tỷ đồng chẵn, nguồn …")
+                sep = re.search(r",(?!\d)|\s+và\s+", part[a["end"]:])
+                ends.append(a["end"] + sep.start() if sep else a["end"])
+            ends.append(len(part))
+            pieces.extend(part[a:b].strip(" ,") for a, b in zip(ends, ends[1:], strict=False))
+            continue
+        if amounts:
+            pieces.append(part)
+            continue
+        for n, piece in enumerate(re.split(r"\s*,(?!\d)\s*|\s+và\s+", part)):
+            head = fold(piece).strip(" ,.")
+            if not head:
+                continue
+            if head.startswith(not_items):
+                pieces.append("")  # other business: ends the item before, joins nothing
+            elif head.startswith(heads) or (n == 0 and head.startswith(first)) or not pieces or not pieces[-1]:
+                pieces.append(piece)
+            else:
+                joiner = " và " if re.search(r"\s+và\s+" + re.escape(piece), part) else ", "
+                pieces[-1] = f"{pieces[-1]}{joiner}{piece}"
+    items = []
+    for piece in pieces:
+        if piece and fold(piece).startswith(heads + first):
+            item = _source_item(piece, spec)
+            if item is not None:
+                items.append(item)
+    named = [i for i in items if "amount" in i or not any(fold(c) in fold(i["name"]) for c in spec["catch_all"])]
+    items = named or items
+    if sum("amount" in i for i in items) < len([a for a in parse_amount(rest) if not a["per_year"]]):
+        for item in items:  # an amount the sentence gives to no source it names: the amounts do not say the whole
+            item.pop("amount", None)
+            item.pop("words", None)
+    return (before, items) if items else None
+
+
 def _budget_lines(tagged):
     """The budget part's lines, a list of sources in one sentence split into its items ("Nguồn kinh phí gồm:
     ngân sách tỉnh: 2 tỷ đồng; nguồn xã hội hóa: 1 tỷ đồng." gives two lines)."""
@@ -246,22 +425,62 @@ def _budget_lines(tagged):
         if kind != "budget":
             continue
         text = para.text
+        listed = sources_sentence(text) if section is None else None
+        if listed is not None:
+            yield para, kind, None, listed[0], listed[1]
+            continue
         head, colon, rest = text.partition(":")
         items = [i.strip(" .") for i in rest.split(";")] if colon and section is None else []
         if (fold(head).lstrip("-+• ").startswith(openers) and len(items) >= 2
                 and sum(bool(parse_amount(i)) for i in items) >= 2):
             for item in items:
                 if item:
-                    yield para, kind, None, item
+                    yield para, kind, None, item, None
             continue
-        yield para, kind, section, text
+        yield para, kind, section, text, None
+
+
+_SPAN = re.compile(r"(?:giai đoạn|từ năm|thời kỳ)\s*\(?\s*(\d{4})\s*(?:-|–|—|đến năm|đến|tới)\s*(\d{4})|năm\s+(\d{4})",
+                   re.IGNORECASE)
+
+
+def _span_before(text: str, amount: dict, amounts: list[dict]) -> tuple[int, int] | None:
+    """The period or years an amount is given for: those written between the amount before it (or the
+    line's start) and the amount ("giai đoạn 2026 - 2027 là 2 tỷ đồng", "năm 2026: 500 triệu")."""
+    start = max((a["end"] for a in amounts if a["end"] <= amount["start"]), default=0)
+    years = [(int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), int(m.group(3)))
+             for m in _SPAN.finditer(text[start:amount["start"]])]
+    if not years:
+        return None
+    return min(y[0] for y in years), max(y[1] for y in years)  # "giai đoạn 2021-2025 và định hướng đến năm 2030"
+
+
+def _whole(text: str, amount: dict, amounts: list[dict]) -> bool:
+    """A total is the whole of the line's other amounts: not smaller than any of them, and given for a
+    period that holds theirs ("Tổng kinh phí: giai đoạn 2026 - 2027: 2 tỷ; giai đoạn 2028 - 2030: 3 tỷ"
+    gives two phase amounts, no total)."""
+    others = [a for a in amounts if a is not amount and not a["per_year"]]
+    if any(a["amount"] > amount["amount"] for a in others):
+        return False
+    own = _span_before(text, amount, amounts)
+    spans = [s for s in (_span_before(text, a, amounts) for a in others) if s is not None]
+    if own is None or not spans:
+        return True
+    return own[0] <= min(s[0] for s in spans) and own[1] >= max(s[1] for s in spans)
 
 
 def extract_budget(tagged, rec: Recorder) -> dict | None:
     budget: dict = {}
     sources: list[dict] = []
     names = wording()["budget"]["source_names"]
-    for para, _kind, section, text in _budget_lines(tagged):
+    for para, _kind, section, text, listed in _budget_lines(tagged):
+        if listed:  # the sources a sentence lists, and what it says before them ("Tổng kinh phí …, được bảo đảm từ …")
+            for entry in listed:
+                entry["quote"] = para.text
+                rec.note(f"budget.sources[{len(sources)}]", para, "high" if "amount" in entry else "medium")
+                sources.append(entry)
+            if not parse_amount(text):
+                continue
         folded = fold(text)
         if section is not None and section.kind == "budget":
             budget.setdefault("quote", text)
@@ -288,7 +507,8 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
             rec.note(f"budget.sources[{len(sources)}]", para, "high" if amounts else "medium")
             sources.append(entry)
             continue
-        total_words = [fold(w) for w in wording()["budget"]["total"]]
+        strong_words = [fold(w) for w in wording()["budget"]["total"]]
+        total_words = strong_words + [fold(w) for w in wording()["budget"]["total_weak"]]
         said_at = min((folded.find(w) for w in total_words if w in folded), default=-1)
         if said_at >= 0:
             following = [a["start"] for a in amounts if a["start"] > said_at]
@@ -299,18 +519,26 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
             # đồng"): the amount after the word that says it, first
             after = [a for a in amounts if a["start"] > said_at]
             amounts = after + [a for a in amounts if a not in after]
+        strong = any(w in folded for w in strong_words)
+        # a line whose subject is the funding ("Kinh phí để triển khai Kế hoạch là …"): a weak total word
+        opening = re.sub(r"^[-+•\s]*(?:\d+[.)]\s*|[a-zđ]\)\s*)?", "", folded)
+        opens_total = ["opens"] if opening.startswith(tuple(fold(w) for w in wording()["budget"]["total_opens"])) else []
         for amount in amounts:
             value = {"amount": amount["amount"]}
             if amount["words"]:
                 value["words"] = amount["words"]
             value["quote"] = text
             conf = "high" if amount["words_ok"] in (True, None) else "low"
-            named = [w for w in total_words if w in folded]
+            named = [w for w in total_words if w in folded] or opens_total
             yearly = amount["per_year"] or any(fold(w) in folded for w in wording()["budget"]["per_year"])
             # "Kinh phí thực hiện kế hoạch hàng năm: …/năm" is a yearly amount, not the total
-            total = named and not amount["per_year"] and (not yearly or named != [fold("kinh phí thực hiện kế hoạch")])
-            if total and "total" not in budget:
+            total = named and not amount["per_year"] and (not yearly or strong) and _whole(text, amount, amounts)
+            if total and named is opens_total and _span_before(text, amount, amounts) is not None:
+                # "Kinh phí năm 2026: 500 triệu đồng": a year's amount, the total only with the phases it holds
+                total = _SPAN.search(text[amount["start"]:]) is not None  # the phases it holds, after it
+            if total and ("total" not in budget or (strong and not budget.pop("_strong", False))):
                 budget["total"] = value
+                budget["_strong"] = strong
                 rec.note("budget.total", para, conf,
                          None if amount["words_ok"] is not False else "số bằng chữ không khớp với số")
                 span = YEAR_SPAN.search(text) or re.search(r"\((\d{4})\s*-\s*(\d{4})\)", text)
@@ -321,6 +549,7 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
                     and "per_year" not in budget:
                 budget["per_year"] = value
                 rec.note("budget.per_year", para, conf)
+    budget.pop("_strong", None)
     if sources:
         budget["sources"] = sources
     if not any(k in budget for k in ("total", "per_year", "sources")):

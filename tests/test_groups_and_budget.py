@@ -1,0 +1,154 @@
+"""Task groups read by the meaning of a heading's words, and the budget as a plan writes it: its total,
+phase amounts that are never the total, and the sources a sentence lists (a short document each)."""
+
+import pytest
+
+from ctxh_compliance.extract import extract_text
+
+HEAD = """UỶ BAN NHÂN DÂN
+TỈNH HÀ GIANG
+Số: 45/KH-UBND
+Hà Giang, ngày 10 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2026 - 2030 trên địa bàn tỉnh Hà Giang
+Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ phê duyệt Chương trình phát triển \
+công tác xã hội giai đoạn 2021-2030;
+I. MỤC TIÊU
+1. Mục tiêu chung
+Phát triển công tác xã hội trên địa bàn tỉnh.
+2. Mục tiêu cụ thể
+- Đến năm 2030, đạt 90% số cơ quan, tổ chức, xã, phường thực hiện phân công, bố trí nhân sự làm công tác xã hội.
+II. NHIỆM VỤ, GIẢI PHÁP
+"""
+TAIL = """IV. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế chủ trì, theo dõi, tổng hợp báo cáo UBND tỉnh hằng năm.
+Trên đây là Kế hoạch thực hiện Chương trình phát triển công tác xã hội giai đoạn 2026 - 2030 của tỉnh./.
+Nơi nhận:
+- Bộ Y tế;
+TM. ỦY BAN NHÂN DÂN
+"""
+TASK = "1. Truyền thông, nâng cao nhận thức về công tác xã hội\nCơ quan chủ trì: Sở Y tế.\n"
+
+
+def _groups(*headings: str) -> list[tuple[list[str], list[str] | None]]:
+    tasks = "".join(f"{n}. {h}\nCơ quan chủ trì: Sở Y tế.\n" for n, h in enumerate(headings, 1))
+    data = extract_text(HEAD + tasks + "III. KINH PHÍ\nTổng kinh phí: 2 tỷ đồng.\n" + TAIL, "x.txt").data
+    return [(g["covers"], g.get("lead")) for g in data["task_groups"]]
+
+
+@pytest.mark.parametrize(("heading", "group"), [
+    ("Hoàn thiện thể chế, chính sách về công tác xã hội", "legal_framework"),
+    ("Rà soát, sửa đổi, bổ sung các quy định liên quan đến công tác xã hội", "legal_framework"),
+    ("Củng cố, nâng cấp các Trung tâm Công tác xã hội", "service_network"),
+    ("Thành lập phòng, tổ công tác xã hội trong bệnh viện", "service_network"),
+    ("Tuyển dụng, bố trí đủ biên chế, vị trí việc làm công tác xã hội", "workforce"),
+    ("Tổ chức các lớp tập huấn kỹ năng cho người làm công tác xã hội", "training"),
+    ("Nâng cao năng lực, trình độ chuyên môn cho cán bộ làm công tác xã hội", "training"),
+    ("Đẩy mạnh thông tin, tuyên truyền, phổ biến kiến thức về nghề công tác xã hội", "communication"),
+    ("Tổ chức các hoạt động hưởng ứng Ngày Công tác xã hội Việt Nam", "communication"),
+    ("Theo dõi, đánh giá việc thực hiện Kế hoạch", "monitoring"),
+    ("Hợp tác trong nước, quốc tế về công tác xã hội", "cooperation_data"),
+    ("Đẩy mạnh chuyển đổi số, số hóa hồ sơ đối tượng", "cooperation_data"),
+])
+def test_a_heading_names_its_group_by_the_meaning_of_its_words(heading, group):
+    assert _groups(heading) == [([group], ["Sở Y tế"])]
+
+
+def test_a_heading_holding_a_parts_words_stays_a_task_of_the_tasks_part():
+    # "tổ chức thực hiện", "hoạt động", "đánh giá kết quả" are words of parts; under the tasks part these
+    # headings are tasks, and the lines under them give their leads
+    assert _groups("Cụ thể hóa và tổ chức thực hiện chính sách, pháp luật về công tác xã hội",
+                   "Thanh tra, kiểm tra, giám sát hoạt động công tác xã hội",
+                   "Sơ kết, đánh giá kết quả thực hiện Kế hoạch") == [
+        (["legal_framework"], ["Sở Y tế"]), (["monitoring"], ["Sở Y tế"]), (["monitoring"], ["Sở Y tế"])]
+
+
+def test_the_first_group_takes_what_follows_as_its_object_and_and_joins_a_second():
+    assert _groups("Đào tạo, bồi dưỡng đội ngũ cán bộ và cộng tác viên công tác xã hội",
+                   "Tuyên truyền, phổ biến chính sách, pháp luật về công tác xã hội",
+                   "Phát triển mạng lưới cơ sở cung cấp dịch vụ và đội ngũ người làm công tác xã hội",
+                   "Xây dựng cơ sở dữ liệu về đối tượng và dịch vụ công tác xã hội") == [
+        (["training"], ["Sở Y tế"]), (["communication"], ["Sở Y tế"]),
+        (["service_network", "workforce"], ["Sở Y tế"]), (["cooperation_data"], ["Sở Y tế"])]
+
+
+def test_a_heading_about_funding_or_a_body_names_no_group():
+    text = HEAD + TASK + "2. Huy động nguồn lực xã hội hóa cho công tác xã hội\nCơ quan chủ trì: Sở Tài chính.\n" \
+        + "III. KINH PHÍ\nTổng kinh phí: 2 tỷ đồng.\n" + TAIL
+    assert [g["covers"] for g in extract_text(text, "x.txt").data["task_groups"]] == [["communication"]]
+
+
+def _budget(lines: str) -> dict:
+    return extract_text(HEAD + TASK + "III. KINH PHÍ THỰC HIỆN\n" + lines + "\n" + TAIL, "x.txt").data.get("budget", {})
+
+
+@pytest.mark.parametrize(("lines", "total"), [
+    ("Giai đoạn 2026 - 2027 là 422.000 nghìn đồng; giai đoạn 2028 - 2030 là 621.000 nghìn đồng. "
+     "Cộng: 1.043.000 nghìn đồng.", 1_043_000_000),
+    ("Giai đoạn 2026 - 2027 cần 1,2 tỷ; giai đoạn 2028 - 2030 cần 1,8 tỷ. Tổng số kinh phí: 3 tỷ.", 3_000_000_000),
+    ("Nhu cầu kinh phí thực hiện Kế hoạch giai đoạn 2026 - 2030 khoảng 2.632 tr.đ, trong đó: giai đoạn 2026 - 2027 "
+     "là 1.272 tr.đ; giai đoạn 2028 - 2030 là 1.360 tr.đ.", 2_632_000_000),
+    ("Tổng kinh phí thực hiện Kế hoạch: 2,500,000,000 đồng (Bằng chữ: Hai tỷ năm trăm triệu đồng).", 2_500_000_000),
+    ("Kinh phí để triển khai Kế hoạch là 3 tỷ đồng.", 3_000_000_000),
+    ("Kinh phí bố trí cho Kế hoạch giai đoạn 2026 - 2030 là 5 tỷ đồng (giai đoạn 2026 - 2027 là 2 tỷ đồng; giai "
+     "đoạn 2028 - 2030 là 3 tỷ đồng).", 5_000_000_000),
+    ("Tổng kinh phí dự kiến thực hiện giai đoạn 2026 - 2030:\n678.000.000 VNĐ (giai đoạn 2026 - 2027 là 221.000.000 "
+     "VNĐ; giai đoạn 2028 - 2030 là 457.000.000 VNĐ).", 678_000_000),
+    ("Tổng kinh phí dự kiến thực hiện giai đoạn 2026 - 2030: 678.000.000\nVNĐ (giai đoạn 2026 - 2027 là 221.000.000 "
+     "VNĐ; giai đoạn 2028 - 2030 là 457.000.000 VNĐ).", 678_000_000),
+])
+def test_the_total_in_the_words_and_units_a_plan_writes(lines, total):
+    assert _budget(lines)["total"]["amount"] == total
+
+
+@pytest.mark.parametrize("lines", [
+    "Tổng kinh phí: giai đoạn 2026 - 2027 là 3 tỷ đồng; giai đoạn 2028 - 2030 là 2 tỷ đồng.",
+    "Dự toán kinh phí: năm 2026 là 500 triệu đồng; năm 2027 là 600 triệu đồng.",
+    "Giai đoạn 2026 - 2027 là 1,2 tỷ đồng; giai đoạn 2028 - 2030 là 1,8 tỷ đồng. Tổng số kinh phí: … đồng.",
+    "Tổng kinh phí thực hiện Kế hoạch: 2.500 (triệu) .",
+    "Kinh phí năm 2026: 500 triệu đồng.",
+    "Kinh phí: năm 2026 là 2 tỷ đồng; năm 2027 là 1 tỷ đồng.",
+])
+def test_a_phase_amount_a_blank_or_a_figure_without_its_unit_is_never_the_total(lines):
+    assert "total" not in _budget(lines)
+
+
+@pytest.mark.parametrize(("line", "sources"), [
+    ("Nguồn kinh phí: nguồn ngân sách nhà nước; nguồn huy động hợp pháp từ các tổ chức, cá nhân; các nguồn hợp pháp "
+     "khác.", [("Nguồn ngân sách nhà nước", None), ("Nguồn huy động hợp pháp từ các tổ chức, cá nhân", None)]),
+    ("Kinh phí được bảo đảm từ ngân sách địa phương, lồng ghép trong các chương trình, đề án có liên quan và nguồn "
+     "vận động, tài trợ hợp pháp.", [("Ngân sách địa phương", None), ("Nguồn vận động, tài trợ hợp pháp", None)]),
+    ("Cơ cấu nguồn vốn: ngân sách tỉnh 1,5 tỷ đồng, nguồn đóng góp, hỗ trợ hợp pháp của các doanh nghiệp 0,5 tỷ đồng.",
+     [("Ngân sách tỉnh", 1_500_000_000), ("Nguồn đóng góp, hỗ trợ hợp pháp của các doanh nghiệp", 500_000_000)]),
+    ("Nguồn kinh phí gồm: ngân sách tỉnh 1.200 triệu đồng; ngân sách trung ương hỗ trợ 500 triệu đồng; nguồn xã hội "
+     "hóa 300 triệu đồng.", [("Ngân sách tỉnh", 1_200_000_000), ("Ngân sách trung ương", 500_000_000),
+                             ("Nguồn xã hội hóa", 300_000_000)]),
+    ("Kinh phí thực hiện từ nguồn ngân sách tỉnh và nguồn vận động, tài trợ hợp pháp.",
+     [("Ngân sách tỉnh", None), ("Nguồn vận động, tài trợ hợp pháp", None)]),
+    ("Nguồn kinh phí gồm: ngân sách tỉnh 2 tỷ đồng; còn lại 1 tỷ đồng từ xã hội hóa.", [("Ngân sách tỉnh", None)]),
+    ("Nguồn kinh phí: ngân sách tỉnh: … đồng; nguồn xã hội hóa: … đồng.", []),
+])
+def test_the_sources_a_sentence_lists(line, sources):
+    got = _budget("Tổng kinh phí: 2 tỷ đồng.\n" + line).get("sources", [])
+    assert [(s["name"], s.get("amount")) for s in got] == sources
+
+
+def test_parts_named_by_their_content_and_their_resources():
+    text = HEAD.replace("II. NHIỆM VỤ, GIẢI PHÁP", "II. NỘI DUNG TRỌNG TÂM") \
+        + "1. Chế độ kiểm tra, giám sát việc thực hiện Kế hoạch\nCơ quan chủ trì: Sở Y tế.\n" \
+        + "III. NGUỒN LỰC THỰC HIỆN\nKinh phí để triển khai Kế hoạch là 3 tỷ đồng, từ nguồn ngân sách tỉnh.\n" + TAIL
+    data = extract_text(text, "x.txt").data
+    assert [(g["covers"], g.get("lead")) for g in data["task_groups"]] == [(["monitoring"], ["Sở Y tế"])]
+    assert data["budget"]["total"]["amount"] == 3_000_000_000
+    assert [s["name"] for s in data["budget"]["sources"]] == ["Ngân sách tỉnh"]
+
+
+@pytest.mark.parametrize(("lines", "words"), [
+    ("Tổng kinh phí thực hiện Kế hoạch: 2.500.000.000 đồng (VNĐ).", None),
+    ("Tổng kinh phí thực hiện Kế hoạch: 2,5 tỷ đồng (đồng chẵn).", None),
+    ("Tổng kinh phí thực hiện Kế hoạch: 2,5 tỷ đồng (Bằng chữ: Hai tỷ năm trăm triệu đồng).",
+     "Hai tỷ năm trăm triệu đồng"),
+])
+def test_only_words_that_say_a_number_are_the_amount_in_words(lines, words):
+    total = _budget(lines)["total"]
+    assert (total["amount"], total.get("words")) == (2_500_000_000, words)

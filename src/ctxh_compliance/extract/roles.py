@@ -1,0 +1,337 @@
+"""Who leads a task group and who takes part, read by a role grammar rather than by fixed sentences.
+
+A paragraph of a task group names bodies ("Sở Y tế", "UBND các xã, phường", "các sở, ban, ngành liên
+quan") and role words place them (``roles`` in patterns.yaml):
+
+- a label before them: "Cơ quan chủ trì: …", "+ Phối hợp: …", "Đơn vị thực hiện: …", "Các cơ quan phối
+  hợp gồm: …";
+- a role word after them: "Sở Y tế chủ trì", "Sở Y tế (chủ trì)", "Sở Y tế là cơ quan đầu mối", "… phối
+  hợp thực hiện", "… tham gia";
+- a partner verb before them: "phối hợp (với) …", "với sự phối hợp của …".
+
+A list of bodies ends where a verb begins ("… và các đơn vị có liên quan tổ chức thực hiện"); it is split
+on ",", ";" and "và" only where a new body's name begins, so that "Sở Lao động - Thương binh và Xã hội",
+"Sở Văn hóa, Thể thao và Du lịch" and "Ủy ban nhân dân các huyện, thị xã, thành phố" stay whole. A piece
+that is not a plausible body's name (a blank "…", "Sở …", a verb phrase) is never read: a blank lead is
+said to be one, so that the group is known to leave it to fill."""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..core.text import fold
+from .patterns import has_blank, wording
+
+
+def _alt(words) -> str:
+    """A regular expression alternation of phrases, longest first, any run of spaces between words."""
+    out = []
+    for word in sorted(set(words), key=len, reverse=True):
+        out.append(r"\s+".join(re.escape(part) for part in word.split()))
+    return "|".join(out)
+
+
+@cache
+def _spec() -> dict:
+    return wording()["roles"]
+
+
+@cache
+def _starts() -> tuple[str, ...]:
+    return tuple(fold(s) for s in wording()["body_starts"])
+
+
+def _opens_body(text: str, strict: bool = True) -> bool:
+    """``text`` begins with a body's name: a body word ("Sở", "UBND", "các", …) followed by more words;
+    ``strict``: the name is written as a name (a capital letter, or "các"/"những" before a common noun),
+    so that "đoàn thể" or "ban, ngành" in the middle of a list go on the body before them."""
+    folded = fold(text.lstrip(" ,;:-–(\"“"))
+    if not any(folded.startswith(s + " ") for s in _starts()):
+        return False
+    if not strict:
+        return True
+    first = text.lstrip(" ,;:-–(\"“")[:1]
+    return first.isupper() or folded.startswith(tuple(fold(w) + " " for w in _spec()["common_starts"]))
+
+
+@cache
+def _verb_tail() -> re.Pattern:
+    """Where a list of bodies ends: a verb written in lower case ("… tổ chức thực hiện", "… triển khai")."""
+    return re.compile(r"(?<!\w)(?:" + _alt(_spec()["verbs"]) + r")(?!\w)")
+
+
+# the end of a sentence: a full stop ("TP. Hồ Chí Minh" and a blank "…." aside)
+_SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<![.…])\.(?![.…])(?:\s+|$)")
+
+
+def split_bodies(text: str) -> list[str]:
+    """"Các ngành …, các tổ chức …, UBND các huyện, thành phố." -> three bodies. A piece after "," that
+    does not open a name goes on the name before it ("UBND các huyện, thị xã, thành phố"); "và" splits
+    only before a new name ("Sở Giáo dục và Đào tạo" is one)."""
+    items: list[str] = []
+    text = text.strip(" .;")
+    for piece in re.split(r"\s*[,;]\s*|\s+và\s+(?=(?:" + _alt(wording()["body_starts"]) + r")\s)", text,
+                          flags=re.IGNORECASE):
+        if not piece:
+            continue
+        if items and not _opens_body(piece):  # "các sở, ban, ngành": one body
+            items[-1] = f"{items[-1]}, {piece}"
+        else:
+            items.append(piece)
+    return items
+
+
+def plausible(body: str) -> bool:
+    """A body's name as a list gives it: opens with a body word, short, no blank, no role word, no
+    clause of its own."""
+    spec = _spec()
+    if not _opens_body(body, strict=False) or has_blank(body) or ":" in body:
+        return False
+    if len(body) > spec["max_length"] or len(body.split()) > spec["max_words"]:
+        return False
+    folded = fold(body)
+    return not any(re.search(r"(?<!\w)" + re.escape(fold(w)) + r"(?!\w)", folded)
+                   for w in spec["lead"] + spec["partner"])
+
+
+def body_list(segment: str) -> list[str]:
+    """The bodies a piece of a sentence names, from its start: up to the end of its sentence or the first
+    verb, split into names; a ";"-item that names no body ends the list; nothing when the first is not a
+    body."""
+    segment = _SENTENCE_END.split(segment, maxsplit=1)[0]
+    verb = _verb_tail().search(segment)
+    if verb and verb.start() > 0:
+        segment = segment[:verb.start()]
+    segment = re.sub(r"^(?:\s|[,;:.\-–(])*(?:(?:" + _alt(_spec()["links"]) + r")\s+)?", "", segment,
+                     flags=re.IGNORECASE)
+    segment = segment.strip(" ,;:.-–()")
+    out: list[str] = []
+    for clause in re.split(r"\s*;\s*", segment):
+        bodies = split_bodies(clause)
+        if not bodies or not all(plausible(b.strip(" ()")) for b in bodies):
+            break
+        out += [b.strip(" ()") for b in bodies]
+    if len(out) > 1 and _others(out[-1]):
+        out.pop()  # "… Sở Nội vụ và các đơn vị có liên quan": the others concerned, not a body named
+    return out
+
+
+def _others(body: str) -> bool:
+    """"các đơn vị có liên quan", "các cơ quan, đơn vị liên quan": the rest, whoever they are."""
+    folded = fold(body)
+    return folded.startswith(tuple(fold(w) + " " for w in _spec()["common_starts"])) and \
+        folded.endswith(tuple(" " + fold(w) for w in _spec()["others"]))
+
+
+def _tail_bodies(segment: str) -> list[str]:
+    """The bodies before a role word: the last sentence of the piece, from its first body's name ("Nhiệm
+    vụ này giao Sở Y tế" -> "Sở Y tế")."""
+    segment = _SENTENCE_END.split(segment)[-1]
+    segment = re.sub(r"\s*(?:" + _alt(_spec()["copulas"]) + r")\s*$", "", segment.rstrip(" (,-–"),
+                     flags=re.IGNORECASE)
+    for match in re.finditer(r"(?:^|(?<=[\s,;:(]))\S", segment):
+        rest = segment[match.start():]
+        if _opens_body(rest):
+            bodies = body_list(rest)
+            # the whole rest is the list: "Sở Y tế, Sở Nội vụ" before "phối hợp", not a part of a clause
+            if bodies and len(", ".join(bodies)) >= len(rest.strip(" ,;:.-–()")) - 4:
+                return bodies
+            return []
+    return []
+
+
+@dataclass
+class Marker:
+    start: int
+    end: int
+    role: str      # lead, partner, executor
+    after: bool    # the bodies follow the marker (a label, "phối hợp với"); else they go before it
+    label: bool = False
+
+
+@cache
+def _regexes() -> dict[str, re.Pattern]:
+    spec = _spec()
+    words = {"lead": _alt(spec["lead"]), "partner": _alt(spec["partner"]), "executor": _alt(spec["executor"])}
+    after_body = dict(words, executor=_alt(spec["executor_before"]))
+    nouns, tails = _alt(spec["label_nouns"]), _alt(spec["label_tails"])
+    starts = _alt(wording()["body_starts"])
+    out = {}
+    for role, alt in words.items():
+        # "Cơ quan chủ trì thực hiện:", "+ Phối hợp:", "Các đơn vị phối hợp gồm:", "Trách nhiệm thực hiện –"
+        out[f"label_{role}"] = re.compile(
+            rf"(?:^|(?<=[.;,(]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{alt})(?:\s+(?:{tails}))*\s*(?::|[-–](?=\s))",
+            re.IGNORECASE)
+        # "(chủ trì)", "(cơ quan chủ trì)", "là cơ quan đầu mối", "chủ trì", "chịu trách nhiệm thực hiện"
+        behind = after_body[role]
+        out[f"before_{role}"] = re.compile(
+            rf"\(\s*(?:(?:{nouns})\s+)?(?:{behind})(?:\s+(?:{tails}))?\s*\)"
+            rf"|(?<!\w)(?:(?:{_alt(spec['copulas'])})\s+)?(?:(?:{nouns})\s+)?(?:{behind})(?!\w)",
+            re.IGNORECASE)
+    # "phối hợp với Sở …", "phối hợp Sở …", "với sự phối hợp của …", "có sự tham gia của …"
+    out["after_partner"] = re.compile(
+        rf"(?:(?<!\w)(?:{_alt(spec['partner_of'])})|(?<!\w)(?:{words['partner']})(?:\s+(?:{_alt(spec['links'])}))?)"
+        rf"\s*:?\s*(?=(?:{starts})\s)", re.IGNORECASE)
+    # "giao Sở Y tế …", "đề nghị UBND các xã …": the bodies after it do the work
+    out["after_executor"] = re.compile(rf"(?<!\w)(?:{_alt(spec['assign'])})\s+(?=(?:{starts})\s)", re.IGNORECASE)
+    return out
+
+
+def _markers(text: str) -> list[Marker]:
+    found: list[Marker] = []
+    regexes = _regexes()
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= m.start or start >= m.end for m in found)
+
+    for role in ("lead", "partner", "executor"):  # labels first: they hold their role words
+        for match in regexes[f"label_{role}"].finditer(text):
+            if free(match.start(), match.end()) and match.group().strip():
+                found.append(Marker(match.start(), match.end(), role, True, label=True))
+    for role, key in (("partner", "after_partner"), ("executor", "after_executor")):
+        for match in regexes[key].finditer(text):
+            if free(match.start(), match.end()):
+                found.append(Marker(match.start(), match.end(), role, True))
+    for role in ("lead", "partner", "executor"):
+        for match in regexes[f"before_{role}"].finditer(text):
+            if free(match.start(), match.end()):
+                found.append(Marker(match.start(), match.end(), role, False))
+    return sorted(found, key=lambda m: m.start)
+
+
+@dataclass
+class Roles:
+    """What one paragraph says of who does a group."""
+    lead: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    blank_lead: bool = False
+    labelled: bool = False     # a label said it ("Cơ quan chủ trì: …"), not a sentence
+    guessed: bool = False      # the lead is the first of bodies named with no role word ("Đơn vị thực hiện: …")
+    open_role: str | None = None  # a label with nothing after it: its bodies are on the next line
+
+
+def role_confidence(said: Roles) -> str:
+    """How sure a reading is: a label says it ("Cơ quan chủ trì: …"), a sentence's role words place it,
+    or the lead is only the first of the bodies a label names with no role word."""
+    return "low" if said.guessed else "high" if said.labelled else "medium"
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"^[-+•–*]+\s*", "", text)).strip()
+
+
+def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
+    """(marker, piece of text it gives a role to, whether the bodies come after it) for each marker. The
+    piece between a marker whose bodies follow it and one whose bodies precede it goes to the second
+    ("giao Sở Y tế chủ trì", "Đơn vị thực hiện: Sở Y tế (chủ trì)"), or is shared when a label of one
+    role precedes a role word of another ("Chủ trì: Sở Y tế; Sở Nội vụ phối hợp")."""
+    out = []
+    taken = set()
+    for n, marker in enumerate(markers):
+        following = markers[n + 1] if n + 1 < len(markers) else None
+        previous = markers[n - 1] if n else None
+        if marker.after:
+            segment = text[marker.end:following.start if following else len(text)]
+            if following is not None and not following.after:
+                if not marker.label and marker.role not in ("executor", following.role):
+                    # "Với sự phối hợp của Sở A, Sở B, Sở C chịu trách nhiệm chính": the last body is the role
+                    # word's, the others the partner verb's
+                    bodies = body_list(segment)
+                    if len(bodies) > 1:
+                        cut = segment.rfind(bodies[-1])
+                        out.append((marker, segment[:cut], True))
+                        out.append((following, segment[cut:], False))
+                        taken.add(n + 1)
+                    continue
+                if not marker.label or marker.role == "executor" or marker.role == following.role:
+                    if marker.role == following.role and marker.label:
+                        out.append((marker, segment, True))
+                        taken.add(n + 1)
+                    continue
+                head, sep, tail = segment.partition(";")
+                if not sep:
+                    bodies = body_list(segment)
+                    head = bodies[0] if bodies else segment
+                    tail = segment[segment.find(head) + len(head):] if bodies else ""
+                out.append((marker, head, True))
+                out.append((following, tail, False))
+                taken.add(n + 1)
+                continue
+            out.append((marker, segment, True))
+        elif n not in taken:
+            segment = text[previous.end if previous else 0:marker.start]
+            out.append((marker, segment, False))
+    return out
+
+
+def read_roles(text: str) -> Roles | None:
+    """The lead and partners a paragraph names, None when it names no role of a body."""
+    text = _clean(text)
+    markers = _markers(text)
+    if not markers:
+        return None
+    out = Roles()
+    executors: list[list[str]] = []
+    partner_sure = False
+    for marker, segment, after in _claims(text, markers):
+        role = marker.role
+        if after:
+            if not segment.strip(" .;,:"):
+                if marker.label and marker is markers[-1]:
+                    out.open_role, out.labelled = role, True
+                continue
+            bodies = body_list(segment)
+            subject = True
+        else:
+            bodies = _tail_bodies(segment)
+            stripped = segment.strip(" ,;:.-–()")
+            subject = bool(bodies) and stripped.startswith(bodies[0])
+        if not bodies:
+            piece = segment if after else _SENTENCE_END.split(segment)[-1]
+            if role in ("lead", "executor") and has_blank(piece) and len(piece.strip()) <= 40:
+                out.blank_lead = True  # "Chủ trì: …", "Sở … chủ trì", "[…] (chủ trì)": a blank to fill
+            continue
+        out.labelled = out.labelled or marker.label
+        if role == "lead":
+            out.lead += [b for b in bodies if b not in out.lead]
+        elif role == "partner":
+            out.partners += [b for b in bodies if b not in out.partners]
+            partner_sure = partner_sure or marker.label or (not after and subject)
+        else:
+            executors.append(bodies)
+    if not out.lead and executors and not out.blank_lead:
+        first = executors[0]
+        out.lead = [first[0]]
+        rest = [b for b in first[1:] if b not in out.partners]
+        if rest and not out.partners:
+            out.partners = rest
+        out.guessed = len(first) > 1
+    if not out.lead and not out.blank_lead and out.partners and not partner_sure:
+        out.partners = []  # "Phối hợp với các cơ quan báo chí xây dựng …": a task, not who takes part
+    if not (out.lead or out.partners or out.blank_lead or out.open_role):
+        return None
+    return out
+
+
+def read_block(texts: list[str]) -> list[Roles | None]:
+    """What each paragraph of a group says of who does it; a label with nothing after it ("Cơ quan chủ
+    trì:") gives its role to the bodies the next paragraph lists."""
+    out: list[Roles | None] = []
+    pending = None
+    for text in texts:
+        found = read_roles(text)
+        if pending and (found is None or not (found.lead or found.partners or found.blank_lead)):
+            bodies = body_list(_clean(text))
+            if bodies:
+                found = Roles(labelled=True)
+                if pending == "partner":
+                    found.partners = bodies
+                else:
+                    found.lead, found.partners = bodies[:1], bodies[1:] if pending == "executor" else []
+                    if pending == "lead":
+                        found.lead = bodies
+            elif has_blank(text) and len(_clean(text)) <= 40 and pending != "partner":
+                found = Roles(blank_lead=True)
+        pending = found.open_role if found is not None else None
+        out.append(found)
+    return out

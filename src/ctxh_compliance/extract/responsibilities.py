@@ -13,7 +13,8 @@ import re
 from ..core.i18n import translate
 from ..core.text import fold_name
 from .record import Recorder
-from .tasks import groups_of, split_bodies
+from .roles import cell_bodies
+from .tasks import groups_of
 
 _NOT_TASKS = ("targets", "budget", "history")  # a table in these parts holds no task group
 _SERIAL = re.compile(r"^(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)]\s+")
@@ -45,7 +46,7 @@ def _bodies(rows: list[dict]) -> tuple[list, list]:
     leads, partners = [], []
     for row in rows:
         for para in row["cells"]:
-            bodies = split_bodies(para.text.partition(":")[2])
+            bodies = cell_bodies(para.text.partition(":")[2])
             (leads if para.role == "lead" else partners).append((bodies, para))
     return leads, partners
 

@@ -46,8 +46,8 @@ def _opens_body(text: str, strict: bool = True) -> bool:
     ``strict``: the name is written as a name (a capital letter, or "các"/"những" before a common noun),
     so that "đoàn thể" or "ban, ngành" in the middle of a list go on the body before them."""
     folded = fold(text.lstrip(" ,;:-–(\"“"))
-    if not any(folded.startswith(s + " ") for s in _starts()):
-        return False
+    if not any(folded.startswith(s + " ") or (folded == s and " " in s) for s in _starts()):
+        return False  # "Sở Y tế", "UBND các xã", "Tỉnh Đoàn"; not "Sở" alone
     if not strict:
         return True
     first = text.lstrip(" ,;:-–(\"“")[:1]
@@ -79,6 +79,12 @@ def split_bodies(text: str) -> list[str]:
         else:
             items.append(piece)
     return items
+
+
+def cell_bodies(text: str) -> list[str]:
+    """The bodies of a table's lead or partner cell: its list split into names, a blank ("…", "[…]",
+    "(điền)", "Sở …") never one."""
+    return [b for b in split_bodies(text) if not has_blank(b) and b.strip(" .;:-–()[]")]
 
 
 def plausible(body: str) -> bool:

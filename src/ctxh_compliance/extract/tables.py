@@ -98,19 +98,32 @@ def _starts(header: str, words) -> bool:
     return any(folded.startswith(fold(w)) for w in words)
 
 
+def _names(header: str, words) -> bool:
+    folded = fold(header)
+    return any(re.search(r"(?<!\w)" + re.escape(fold(w)) + r"(?!\w)", folded) for w in words)
+
+
 def responsibility_columns(header: list[str] | None) -> dict | None:
-    """The columns of a responsibilities table (serial, subject, lead, partner), None for another table."""
+    """The columns of a responsibilities table (serial, subject, lead, partner), None for another table.
+    A column is the lead's when its header names the lead's role ("Cơ quan chủ trì", "Đơn vị đầu mối",
+    "Cơ quan/đơn vị chủ trì thực hiện"), or names who does the work ("Cơ quan thực hiện", "Đơn vị phụ
+    trách") beside a partners' column; the partners' when it names their role ("Cơ quan phối hợp",
+    "Đơn vị tham gia"). A header that names both roles says of no body that it leads."""
     if not header:
         return None
     words = wording()["task_table"]
-    lead = next((i for i, h in enumerate(header) if _starts(h, words["lead_headers"])
+    partner = [i for i, h in enumerate(header) if _names(h, words["partner_headers"])]
+    lead = next((i for i, h in enumerate(header) if (_starts(h, words["lead_headers"]) or _names(h, words["lead_roles"]))
                  and not any(fold(w) in fold(h) for w in words["both_roles"])), None)
-    subject = next((i for i, h in enumerate(header) if fold(h) and _is_subject(h)), None)
+    if lead is None and partner:
+        lead = next((i for i, h in enumerate(header) if i not in partner and _starts(h, words["executor_headers"])), None)
+    subject = next((i for i, h in enumerate(header) if fold(h) and (_is_subject(h) or _names(h, words["subject_words"]))
+                    and i != lead and i not in partner), None)
     if lead is None or subject is None or lead == subject or _starts(header[subject], words["not_task_subjects"]):
         return None
-    partner = next((i for i, h in enumerate(header) if i != lead and _starts(h, words["partner_headers"])), None)
+    partner_col = next((i for i in partner if i != lead), None)
     serial = next((i for i, h in enumerate(header) if fold(h) in _SERIAL_HEADERS), None)
-    return {"serial": serial, "subject": subject, "lead": lead, "partner": partner}
+    return {"serial": serial, "subject": subject, "lead": lead, "partner": partner_col}
 
 
 def _numbered(serial: str, text: str) -> str:

@@ -5,7 +5,7 @@ import re
 from ..core.text import fold
 from .patterns import YEAR_SPAN, has_blank, parse_amount, wording
 from .record import Recorder
-from .roles import read_block, role_confidence, split_bodies  # noqa: F401  (split_bodies: its old home)
+from .roles import read_block, role_confidence
 
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
 

@@ -50,8 +50,12 @@ def _opens_body(text: str, strict: bool = True) -> bool:
         return False  # "Sở Y tế", "UBND các xã", "Tỉnh Đoàn"; not "Sở" alone
     if not strict:
         return True
-    first = text.lstrip(" ,;:-–(\"“")[:1]
-    return first.isupper() or folded.startswith(tuple(fold(w) + " " for w in _spec()["common_starts"]))
+    stripped = text.lstrip(" ,;:-–(\"“")
+    if stripped[:1].isupper() or folded.startswith(tuple(fold(w) + " " for w in _spec()["common_starts"])):
+        return True
+    # a common noun before a name: "cơ quan Lao động - Thương binh và Xã hội các cấp", "phòng Văn hóa"
+    start = next(s for s in _starts() if folded.startswith(s + " "))
+    return stripped[len(start):].lstrip()[:1].isupper()
 
 
 @cache
@@ -110,7 +114,7 @@ def body_list(segment: str) -> list[str]:
         segment = segment[:verb.start()]
     segment = re.sub(r"^(?:\s|[,;:.\-–(])*(?:(?:" + _alt(_spec()["links"]) + r")\s+)?", "", segment,
                      flags=re.IGNORECASE)
-    segment = segment.strip(" ,;:.-–()")
+    segment = segment.strip(" ,;:.-–()/|")
     out: list[str] = []
     for clause in re.split(r"\s*;\s*", segment):
         bodies = split_bodies(clause)
@@ -153,6 +157,7 @@ class Marker:
     role: str      # lead, partner, executor
     after: bool    # the bodies follow the marker (a label, "phối hợp với"); else they go before it
     label: bool = False
+    subject: bool = False  # the bodies must be the sentence's subject ("Sở Y tế phối hợp với …")
 
 
 @cache
@@ -166,7 +171,7 @@ def _regexes() -> dict[str, re.Pattern]:
     for role, alt in words.items():
         # "Cơ quan chủ trì thực hiện:", "+ Phối hợp:", "Các đơn vị phối hợp gồm:", "Trách nhiệm thực hiện –"
         out[f"label_{role}"] = re.compile(
-            rf"(?:^|(?<=[.;,(]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{alt})(?:\s+(?:{tails}))*\s*(?::|[-–](?=\s))",
+            rf"(?:^|(?<=[.;,(/|–-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{alt})(?:\s+(?:{tails}))*\s*(?::|[-–](?=\s))",
             re.IGNORECASE)
         # "(chủ trì)", "(cơ quan chủ trì)", "là cơ quan đầu mối", "chủ trì", "chịu trách nhiệm thực hiện"
         behind = after_body[role]
@@ -238,6 +243,11 @@ def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
         previous = markers[n - 1] if n else None
         if marker.after:
             segment = text[marker.end:following.start if following else len(text)]
+            if marker.role == "partner" and not marker.label and \
+                    (previous is None or (previous.label and previous.role == "executor")):
+                # "Sở Y tế phối hợp với Sở Nội vụ …": the subject does the work, with the others
+                before = text[previous.end if previous else 0:marker.start]
+                out.append((Marker(marker.start, marker.start, "executor", False, subject=True), before, False))
             if following is not None and not following.after:
                 if not marker.label and marker.role not in ("executor", following.role):
                     # "Với sự phối hợp của Sở A, Sở B, Sở C chịu trách nhiệm chính": the last body is the role
@@ -292,6 +302,8 @@ def read_roles(text: str) -> Roles | None:
             bodies = _tail_bodies(segment)
             stripped = segment.strip(" ,;:.-–()")
             subject = bool(bodies) and stripped.startswith(bodies[0])
+            if marker.subject and not subject:
+                bodies = []
         if not bodies:
             piece = segment if after else _SENTENCE_END.split(segment)[-1]
             if role in ("lead", "executor") and has_blank(piece) and len(piece.strip()) <= 40:
@@ -305,6 +317,12 @@ def read_roles(text: str) -> Roles | None:
             partner_sure = partner_sure or marker.label or (not after and subject)
         else:
             executors.append(bodies)
+    last = markers[-1]
+    if markers[0].label and markers[0].role == "executor" and not last.after and last.role == "lead":
+        # "Đơn vị thực hiện: Sở Y tế (chủ trì), Sở Nội vụ, Công an tỉnh": the others named do it with the lead
+        rest = text[last.end:].strip(" ,;.")
+        others = body_list(rest) if _opens_body(rest) else []
+        out.partners += [b for b in others if b not in out.partners and b not in out.lead]
     if not out.lead and executors and not out.blank_lead:
         first = executors[0]
         out.lead = [first[0]]
@@ -317,6 +335,16 @@ def read_roles(text: str) -> Roles | None:
     if not (out.lead or out.partners or out.blank_lead or out.open_role):
         return None
     return out
+
+
+def in_brackets(heading: str) -> Roles | None:
+    """Who does a group as its heading says it in brackets ("2. Phát triển đội ngũ … (Sở Nội vụ chủ trì)",
+    "(Cơ quan chủ trì: Sở Y tế; phối hợp: …)")."""
+    for inside in re.findall(r"\(([^()]{6,})\)", heading):
+        said = read_roles(inside)
+        if said is not None and (said.lead or said.blank_lead):
+            return said
+    return None
 
 
 def read_block(texts: list[str]) -> list[Roles | None]:

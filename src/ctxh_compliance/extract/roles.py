@@ -99,6 +99,9 @@ def plausible(body: str) -> bool:
         return False
     if len(body) > spec["max_length"] or len(body.split()) > spec["max_words"]:
         return False
+    start = next(s for s in _starts() if fold(body).startswith(s + " ") or fold(body) == s)
+    if not any(ch.isalpha() for ch in body[len(start):]):
+        return False  # "Sở ___": a blank of another kind
     folded = fold(body)
     return not any(re.search(r"(?<!\w)" + re.escape(fold(w)) + r"(?!\w)", folded)
                    for w in spec["lead"] + spec["partner"])
@@ -124,6 +127,12 @@ def body_list(segment: str) -> list[str]:
     if len(out) > 1 and _others(out[-1]):
         out.pop()  # "… Sở Nội vụ và các đơn vị có liên quan": the others concerned, not a body named
     return out
+
+
+def _generic(body: str) -> bool:
+    """"các cơ quan, đơn vị", "những đơn vị liên quan": a kind of body, not one named (no capital letter)."""
+    return fold(body).startswith(tuple(fold(w) + " " for w in _spec()["common_starts"])) and \
+        not any(ch.isupper() for ch in body)
 
 
 def _others(body: str) -> bool:
@@ -177,7 +186,7 @@ def _regexes() -> dict[str, re.Pattern]:
         behind = after_body[role]
         out[f"before_{role}"] = re.compile(
             rf"\(\s*(?:(?:{nouns})\s+)?(?:{behind})(?:\s+(?:{tails}))?\s*\)"
-            rf"|(?<!\w)(?:(?:{_alt(spec['copulas'])})\s+)?(?:(?:{nouns})\s+)?(?:{behind})(?!\w)",
+            rf"|(?<!\w)(?:(?:{_alt(spec['copulas'])})\s+(?:(?:{nouns})\s+)?)?(?:{behind})(?!\w)",
             re.IGNORECASE)
     # "phối hợp với Sở …", "phối hợp Sở …", "với sự phối hợp của …", "có sự tham gia của …"
     out["after_partner"] = re.compile(
@@ -304,6 +313,11 @@ def read_roles(text: str) -> Roles | None:
             subject = bool(bodies) and stripped.startswith(bodies[0])
             if marker.subject and not subject:
                 bodies = []
+            if not bodies and role == "lead" and not marker.subject:
+                # "Sở Y tế căn cứ chức năng, nhiệm vụ chủ trì …": the subject of the clause leads
+                clause = _SENTENCE_END.split(segment)[-1].strip(" ,;:-–()")
+                first = body_list(clause) if _opens_body(clause) else []
+                bodies = first[:1]
         if not bodies:
             piece = segment if after else _SENTENCE_END.split(segment)[-1]
             if role in ("lead", "executor") and has_blank(piece) and len(piece.strip()) <= 40:
@@ -323,7 +337,9 @@ def read_roles(text: str) -> Roles | None:
         rest = text[last.end:].strip(" ,;.")
         others = body_list(rest) if _opens_body(rest) else []
         out.partners += [b for b in others if b not in out.partners and b not in out.lead]
-    if not out.lead and executors and not out.blank_lead:
+    if out.lead and all(_generic(b) for b in out.lead):
+        out.lead = []  # "Giao các cơ quan, đơn vị chủ trì … theo bảng sau": no body is named to lead
+    if not out.lead and executors and not out.blank_lead and not all(_generic(b) for b in executors[0]):
         first = executors[0]
         out.lead = [first[0]]
         rest = [b for b in first[1:] if b not in out.partners]

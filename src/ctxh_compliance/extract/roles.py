@@ -54,7 +54,7 @@ def _opens_body(text: str, strict: bool = True) -> bool:
     if stripped[:1].isupper() or folded.startswith(tuple(fold(w) + " " for w in _spec()["common_starts"])):
         return True
     # a common noun before a name: "cơ quan Lao động - Thương binh và Xã hội các cấp", "phòng Văn hóa"
-    start = next(s for s in _starts() if folded.startswith(s + " "))
+    start = next((s for s in _starts() if folded.startswith(s + " ")), folded)
     return stripped[len(start):].lstrip()[:1].isupper()
 
 
@@ -99,10 +99,12 @@ def plausible(body: str) -> bool:
         return False
     if len(body) > spec["max_length"] or len(body.split()) > spec["max_words"]:
         return False
-    start = next(s for s in _starts() if fold(body).startswith(s + " ") or fold(body) == s)
-    if not any(ch.isalpha() for ch in body[len(start):]):
+    if re.search(r"\d", body) or any(len(piece.split()) > spec["max_piece_words"] for piece in body.split(",")[1:]):
+        return False  # "Các Sở, ngành, đoàn thể tổ chức đánh giá sơ kết 6 tháng …": a clause, not a name
+    folded = fold(body.lstrip(" ,;:-–(\"“"))
+    start = next((s for s in _starts() if folded.startswith(s + " ")), "")
+    if not any(ch.isalpha() for ch in folded[len(start):]):
         return False  # "Sở ___": a blank of another kind
-    folded = fold(body)
     return not any(re.search(r"(?<!\w)" + re.escape(fold(w)) + r"(?!\w)", folded)
                    for w in spec["lead"] + spec["partner"])
 
@@ -172,8 +174,10 @@ class Marker:
 @cache
 def _regexes() -> dict[str, re.Pattern]:
     spec = _spec()
-    words = {"lead": _alt(spec["lead"]), "partner": _alt(spec["partner"]), "executor": _alt(spec["executor"])}
+    words = {"lead": _alt(spec["lead"] + spec["lead_after_copula"]), "partner": _alt(spec["partner"]),
+             "executor": _alt(spec["executor"])}
     after_body = dict(words, executor=_alt(spec["executor_before"]))
+    bare = dict(after_body, lead=_alt(spec["lead"]))  # "đầu mối", "thường trực" only after "là", "làm" or in brackets
     nouns, tails = _alt(spec["label_nouns"]), _alt(spec["label_tails"])
     starts = _alt(wording()["body_starts"])
     out = {}
@@ -186,8 +190,17 @@ def _regexes() -> dict[str, re.Pattern]:
         behind = after_body[role]
         out[f"before_{role}"] = re.compile(
             rf"\(\s*(?:(?:{nouns})\s+)?(?:{behind})(?:\s+(?:{tails}))?\s*\)"
-            rf"|(?<!\w)(?:(?:{_alt(spec['copulas'])})\s+(?:(?:{nouns})\s+)?)?(?:{behind})(?!\w)",
+            rf"|(?<!\w)(?:{_alt(spec['copulas'])})\s+(?:(?:{nouns})\s+)?(?:{behind})(?!\w)"
+            rf"|(?<!\w)(?:{bare[role]})(?!\w)",
             re.IGNORECASE)
+    # "Cơ quan chủ trì, phối hợp:", "Chủ trì/phối hợp:": a label of both roles says who does the work, not who leads
+    out["label_both"] = re.compile(
+        rf"(?:^|(?<=[.;(]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{words['lead']})\s*(?:,|/|và)\s*(?:{words['partner']})"
+        rf"(?:\s+(?:{tails}))*\s*(?::|[-–](?=\s))", re.IGNORECASE)
+    # a line that is only a label, with no ":" ("Cơ quan chủ trì" in a cell, its bodies on the next line)
+    out["bare_label"] = re.compile(
+        rf"^\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:(?P<lead>{words['lead']})|(?P<partner>{words['partner']}))"
+        rf"(?:\s+(?:{tails}))*\s*:?\s*$", re.IGNORECASE)
     # "phối hợp với Sở …", "phối hợp Sở …", "với sự phối hợp của …", "có sự tham gia của …"
     out["after_partner"] = re.compile(
         rf"(?:(?<!\w)(?:{_alt(spec['partner_of'])})|(?<!\w)(?:{words['partner']})(?:\s+(?:{_alt(spec['links'])}))?)"
@@ -204,6 +217,11 @@ def _markers(text: str) -> list[Marker]:
     def free(start: int, end: int) -> bool:
         return all(end <= m.start or start >= m.end for m in found)
 
+    bare = regexes["bare_label"].match(text)
+    if bare:
+        return [Marker(0, len(text), "lead" if bare.group("lead") else "partner", True, label=True)]
+    for match in regexes["label_both"].finditer(text):
+        found.append(Marker(match.start(), match.end(), "executor", True, label=True))
     for role in ("lead", "partner", "executor"):  # labels first: they hold their role words
         for match in regexes[f"label_{role}"].finditer(text):
             if free(match.start(), match.end()) and match.group().strip():

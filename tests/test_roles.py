@@ -67,6 +67,12 @@ def test_roles_in_any_wording(lines):
     assert groups[("workforce",)] == ([LEAD], PARTNERS), lines
 
 
+def test_a_list_that_names_its_kind_of_body_once():
+    groups = _groups(f"Chủ trì: {LEAD}; phối hợp: các Sở: Văn hóa, Thể thao và Du lịch, Nội vụ và Tư pháp; Công an tỉnh.")
+    assert groups[("workforce",)] == ([LEAD], ["Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Sở Tư pháp",
+                                                "Công an tỉnh"])
+
+
 def test_roles_in_the_heading_brackets():
     groups = _groups("", bracket=f" ({LEAD} chủ trì, phối hợp với {JOINED})")
     assert groups[("workforce",)] == ([LEAD], PARTNERS)

@@ -85,10 +85,36 @@ def split_bodies(text: str) -> list[str]:
     return items
 
 
+def _shared_head(text: str) -> str:
+    """"các Sở: Y tế, Nội vụ và Văn hóa, Thể thao và Du lịch" -> "Sở Y tế, Sở Nội vụ, Sở Văn hóa, Thể thao và Du
+    lịch": a list that names its kind of body once, before ":" (the departments' names are data, so that one
+    with a comma or a "và" of its own stays whole)."""
+    spec = _spec()
+    match = re.match(r"^\s*(?:các\s+)?(" + _alt(spec["shared_heads"]) + r")\s*:\s*", text, re.IGNORECASE)
+    if match is None:
+        return text
+    head = match.group(1)[:1].upper() + match.group(1)[1:]
+    known = sorted(spec["department_names"], key=len, reverse=True)
+    rest, names = text[match.end():], []
+    while rest:
+        name = next((k for k in known if fold(rest).startswith(fold(k))
+                     and not re.match(r"\w", rest[len(k):len(k) + 1])), None)
+        if name is None:
+            cut = re.search(r",\s*|\s+và\s+|;", rest)
+            name = rest[:cut.start()] if cut else rest
+        names.append(f"{head} {rest[:len(name)].strip()}")
+        rest = rest[len(name):]
+        joint = re.match(r"\s*(?:,|và)\s*", rest)
+        if joint is None or _opens_body(rest[joint.end():]):
+            break
+        rest = rest[joint.end():]
+    return ", ".join(names) + (rest if rest.strip() else "")
+
+
 def cell_bodies(text: str) -> list[str]:
     """The bodies of a table's lead or partner cell: its list split into names, a blank ("…", "[…]",
     "(điền)", "Sở …") never one."""
-    return [b for b in split_bodies(text) if not has_blank(b) and b.strip(" .;:-–()[]")]
+    return [b for b in split_bodies(_shared_head(text)) if not has_blank(b) and b.strip(" .;:-–()[]")]
 
 
 def plausible(body: str) -> bool:
@@ -119,7 +145,7 @@ def body_list(segment: str) -> list[str]:
         segment = segment[:verb.start()]
     segment = re.sub(r"^(?:\s|[,;:.\-–(])*(?:(?:" + _alt(_spec()["links"]) + r")\s+)?", "", segment,
                      flags=re.IGNORECASE)
-    segment = segment.strip(" ,;:.-–()/|")
+    segment = _shared_head(segment.strip(" ,;:.-–()/|"))
     out: list[str] = []
     for clause in re.split(r"\s*;\s*", segment):
         bodies = split_bodies(clause)
@@ -205,6 +231,7 @@ def _regexes() -> dict[str, re.Pattern]:
     out["after_partner"] = re.compile(
         rf"(?:(?<!\w)(?:{_alt(spec['partner_of'])})|(?<!\w)(?:{words['partner']})(?:\s+(?:{_alt(spec['links'])}))?)"
         rf"\s*:?\s*(?=(?:{starts})\s)", re.IGNORECASE)
+    out["subject_executor"] = re.compile(rf"(?<!\w)(?:{_alt(spec['executor_subject'])})(?!\w)", re.IGNORECASE)
     # "giao Sở Y tế …", "đề nghị UBND các xã …": the bodies after it do the work
     out["after_executor"] = re.compile(rf"(?<!\w)(?:{_alt(spec['assign'])})\s+(?=(?:{starts})\s)", re.IGNORECASE)
     return out
@@ -234,6 +261,11 @@ def _markers(text: str) -> list[Marker]:
         for match in regexes[f"before_{role}"].finditer(text):
             if free(match.start(), match.end()):
                 found.append(Marker(match.start(), match.end(), role, False))
+    if any(m.role in ("lead", "partner") for m in found):
+        # "Sở Y tế tổ chức thực hiện; Sở Nội vụ phối hợp": the subject of a sentence that gives roles does the work
+        for match in regexes["subject_executor"].finditer(text):
+            if free(match.start(), match.end()):
+                found.append(Marker(match.start(), match.end(), "executor", False, subject=True))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -275,7 +307,7 @@ def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
                 # "Sở Y tế phối hợp với Sở Nội vụ …": the subject does the work, with the others
                 before = text[previous.end if previous else 0:marker.start]
                 out.append((Marker(marker.start, marker.start, "executor", False, subject=True), before, False))
-            if following is not None and not following.after:
+            if following is not None and not following.after and not following.subject:
                 if not marker.label and marker.role not in ("executor", following.role):
                     # "Với sự phối hợp của Sở A, Sở B, Sở C chịu trách nhiệm chính": the last body is the role
                     # word's, the others the partner verb's
@@ -302,6 +334,8 @@ def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
                 continue
             out.append((marker, segment, True))
         elif n not in taken:
+            if marker.subject and previous is not None and not previous.label:
+                continue  # the subject opens the sentence or follows its label
             segment = text[previous.end if previous else 0:marker.start]
             out.append((marker, segment, False))
     return out

@@ -84,6 +84,7 @@ def test_roles_in_the_heading_brackets():
     "Cơ quan chủ trì: Sở ___\nCơ quan phối hợp: {partners}",
     "…. chủ trì, phối hợp với {partners}.",
     "Giao các cơ quan, đơn vị chủ trì, phối hợp thực hiện các nhiệm vụ theo bảng sau:",
+    "Giao Sở Y tế chủ trì, phối hợp với Sở Nội vụ thực hiện các nhiệm vụ được phân công cụ thể như sau:",
 ])
 def test_a_blank_or_a_kind_of_body_is_never_a_lead(lines):
     lead, partners = _groups(lines.format(partners=JOINED))[("workforce",)]

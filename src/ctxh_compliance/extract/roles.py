@@ -400,6 +400,8 @@ def read_roles(text: str) -> Roles | None:
         out.guessed = len(first) > 1
     if not out.lead and not out.blank_lead and out.partners and not partner_sure:
         out.partners = []  # "Phối hợp với các cơ quan báo chí xây dựng …": a task, not who takes part
+    if text.endswith(":") and not out.open_role:
+        return None  # "Giao Sở Y tế chủ trì, phối hợp … thực hiện các nhiệm vụ theo bảng sau:": it introduces who does what
     if not (out.lead or out.partners or out.blank_lead or out.open_role):
         return None
     return out

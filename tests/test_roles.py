@@ -133,3 +133,25 @@ def test_responsibility_columns_by_the_role_their_header_names(tmp_path, header)
     groups = {tuple(g["covers"]): (g.get("lead"), g.get("partners")) for g in data["task_groups"]}
     assert groups[("communication",)] == (["Sở Y tế"], ["Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh"])
     assert groups[("service_network",)] == (None, ["Sở Nội vụ"])  # a blank cell is no lead
+
+
+@pytest.mark.parametrize("column", ["Cơ quan chủ trì, phối hợp", "Đơn vị thực hiện"])
+def test_a_column_that_does_not_say_who_leads_is_read_by_its_cells_words(tmp_path, column):
+    import docx
+    document = docx.Document()
+    for line in ("UBND TỈNH GIA LAI", "KẾ HOẠCH", "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;",
+                 "III. NHIỆM VỤ, GIẢI PHÁP"):
+        document.add_paragraph(line)
+    rows = [["STT", "Nội dung nhiệm vụ", column],
+            ["1", "Truyền thông nâng cao nhận thức về công tác xã hội", "Sở Y tế (chủ trì); Sở Tư pháp, Công an tỉnh"],
+            ["2", "Phát triển mạng lưới cơ sở cung cấp dịch vụ công tác xã hội", "Sở Y tế; Sở Nội vụ"]]
+    table = document.add_table(rows=0, cols=3)
+    for cells in rows:
+        for cell, text in zip(table.add_row().cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    groups = {tuple(g["covers"]): (g.get("lead"), g.get("partners"))
+              for g in extract(path, in_process=True).data["task_groups"]}
+    assert groups[("communication",)] == (["Sở Y tế"], ["Sở Tư pháp", "Công an tỉnh"])
+    assert groups[("service_network",)] == (None, None)  # two bodies and no role word: which one leads is not said

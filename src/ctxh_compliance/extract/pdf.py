@@ -321,7 +321,7 @@ def _row_goes_on(paras: list[Para], cell_of: dict, line: dict) -> None:
         return
     for at, text in pieces:
         para = paras[at]
-        if para.role in ("lead", "partner"):
+        if para.role in ("lead", "partner", "roles"):
             more = body_list(text, wrapped=True)
             # a bullet or a body's name starts a body of its own ("Sở Y tế;" / "Trường Cao đẳng …" on the
             # next page); anything else goes on the name the page cut ("UBND các xã," / "phường")

@@ -13,7 +13,7 @@ import re
 from ..core.i18n import translate
 from ..core.text import fold_name
 from .record import Recorder
-from .roles import cell_bodies
+from .roles import cell_bodies, read_roles
 from .tasks import groups_of
 
 _NOT_TASKS = ("targets", "budget", "history")  # a table in these parts holds no task group
@@ -35,7 +35,7 @@ def _rows(tagged) -> list[dict]:
             out.append(current)
         elif para.role == "task":
             current["tasks"].append({"para": para, "cells": []})
-        elif same and para.role in ("lead", "partner"):
+        elif same and para.role in ("lead", "partner", "roles"):
             holder = current["tasks"][-1] if current["tasks"] else current
             holder["cells"].append(para)
     return out
@@ -46,6 +46,13 @@ def _bodies(rows: list[dict]) -> tuple[list, list]:
     leads, partners = [], []
     for row in rows:
         for para in row["cells"]:
+            if para.role == "roles":  # "Cơ quan chủ trì, phối hợp: Sở Y tế (chủ trì); Sở Nội vụ": by its words only
+                said = read_roles("Thực hiện: " + para.text.partition(":")[2])
+                if said is not None and said.lead and not said.guessed:
+                    leads.append((said.lead, para))
+                    if said.partners:
+                        partners.append((said.partners, para))
+                continue
             bodies = cell_bodies(para.text.partition(":")[2])
             (leads if para.role == "lead" else partners).append((bodies, para))
     return leads, partners

@@ -5,7 +5,8 @@ A table's rows come as lists of cells, a cell covered by a merged cell (to its l
 A responsibilities table (a subject column and a lead column, the words in patterns.yaml ``task_table``)
 marks each line with its part in the row: ``group`` (a group's row: a heading row merged across the
 table, a row with no lead of its own above numbered rows, or a row of a table with one row per group),
-``task`` (a numbered row under its group's row), ``lead``, ``partner``, ``detail`` (time, product …)."""
+``task`` (a numbered row under its group's row), ``lead``, ``partner``, ``roles`` (a cell of a column that names
+both roles or only who does the work: its own words say who leads), ``detail`` (time, product …)."""
 
 import re
 
@@ -117,13 +118,21 @@ def responsibility_columns(header: list[str] | None) -> dict | None:
                  and not any(fold(w) in fold(h) for w in words["both_roles"])), None)
     if lead is None and partner:
         lead = next((i for i, h in enumerate(header) if i not in partner and _starts(h, words["executor_headers"])), None)
+    by_words = False
+    if lead is None:
+        # "Cơ quan chủ trì, phối hợp", or "Đơn vị thực hiện" with no partners' column: the column does not say which
+        # body leads, its cells may in their own words ("Sở Y tế (chủ trì); Sở Nội vụ")
+        lead = next((i for i, h in enumerate(header) if (i in partner and _names(h, words["lead_roles"]))
+                     or (not partner and _starts(h, words["executor_headers"]))), None)
+        by_words = lead is not None
+        partner = [i for i in partner if i != lead]
     subject = next((i for i, h in enumerate(header) if fold(h) and (_is_subject(h) or _names(h, words["subject_words"]))
                     and i != lead and i not in partner), None)
     if lead is None or subject is None or lead == subject or _starts(header[subject], words["not_task_subjects"]):
         return None
     partner_col = next((i for i in partner if i != lead), None)
     serial = next((i for i, h in enumerate(header) if fold(h) in _SERIAL_HEADERS), None)
-    return {"serial": serial, "subject": subject, "lead": lead, "partner": partner_col}
+    return {"serial": serial, "subject": subject, "lead": lead, "partner": partner_col, "by_words": by_words}
 
 
 def _numbered(serial: str, text: str) -> str:
@@ -185,7 +194,8 @@ def _responsibility_row(header: list[str], raw: list, lines: list[str], columns:
     for i, (head, cell) in enumerate(zip(header, cells, strict=False)):
         if not cell or i in (columns["serial"], columns["subject"]):
             continue
-        role = "lead" if i == columns["lead"] else "partner" if i == columns["partner"] else "detail"
+        role = ("roles" if columns["by_words"] else "lead") if i == columns["lead"] \
+            else "partner" if i == columns["partner"] else "detail"
         if role != "detail":
             cell = body_list(lines[i], wrapped)
         out.append((f"{head}: {cell}" if head else cell, role, i))

@@ -61,6 +61,10 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "Trách nhiệm thực hiện: {lead} chủ trì, với sự tham gia của {partners}.",
     "{lead} phối hợp với {partners} tổ chức thực hiện; định kỳ báo cáo UBND tỉnh.",
     "Đơn vị thực hiện: {lead} (chủ trì), {partners}.",
+    "Chủ trì thực hiện là {lead}; phối hợp thực hiện là {partners}.",
+    "{lead} giữ vai trò chủ trì, {partners} tham gia phối hợp.",
+    "{lead} tổ chức thực hiện; các cơ quan: {partners} có trách nhiệm phối hợp.",
+    "- {lead}: chủ trì thực hiện;\n- {partners}: phối hợp thực hiện.",
 ])
 def test_roles_in_any_wording(lines):
     groups = _groups(lines.format(lead=LEAD, partners=JOINED))

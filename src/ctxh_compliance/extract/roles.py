@@ -180,8 +180,10 @@ def _tail_bodies(segment: str) -> list[str]:
         rest = segment[match.start():]
         if _opens_body(rest):
             bodies = body_list(rest)
+            if not bodies:
+                continue  # "các cơ quan: Sở Tư pháp, Sở Nội vụ": the names are further on
             # the whole rest is the list: "Sở Y tế, Sở Nội vụ" before "phối hợp", not a part of a clause
-            if bodies and len(", ".join(bodies)) >= len(rest.strip(" ,;:.-–()")) - 4:
+            if len(", ".join(bodies)) >= len(rest.strip(" ,;:.-–()")) - 4:
                 return bodies
             return []
     return []
@@ -210,7 +212,8 @@ def _regexes() -> dict[str, re.Pattern]:
     for role, alt in words.items():
         # "Cơ quan chủ trì thực hiện:", "+ Phối hợp:", "Các đơn vị phối hợp gồm:", "Trách nhiệm thực hiện –"
         out[f"label_{role}"] = re.compile(
-            rf"(?:^|(?<=[.;,(/|–-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{alt})(?:\s+(?:{tails}))*\s*(?::|[-–](?=\s))",
+            rf"(?:^|(?<=[.;,(/|–-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{alt})(?:\s+(?:{tails}))*"
+            rf"(?:\s*(?::|[-–](?=\s))|\s+(?:{_alt(spec['label_links'])})\s+(?=(?:{starts})\s))",
             re.IGNORECASE)
         # "(chủ trì)", "(cơ quan chủ trì)", "là cơ quan đầu mối", "chủ trì", "chịu trách nhiệm thực hiện"
         behind = after_body[role]

@@ -442,3 +442,36 @@ def read_block(texts: list[str]) -> list[Roles | None]:
         pending = found.open_role if found is not None else None
         out.append(found)
     return out
+
+
+@dataclass
+class GroupRoles:
+    """Who does a task group, from its heading's brackets and the paragraphs under it: the first paragraph
+    that names a lead gives the lead, the first that names partners the partners (a group's sub-tasks with
+    lines of their own are the first's to speak for, as a hand-made plan reads them); each with the paragraph
+    it was read from and how sure."""
+    lead: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    lead_at: object = None
+    partners_at: object = None
+    lead_confidence: str = "medium"
+    partners_confidence: str = "medium"
+    said_in: list = field(default_factory=list)  # the paragraphs that say who does the group
+
+
+def of_group(heading, items: list) -> GroupRoles:
+    """The roles of a group with heading paragraph ``heading`` and paragraphs ``items`` (each with ``text``).
+    A blank lead ("Chủ trì: …") stops any later lead: the group leaves its lead to fill."""
+    out = GroupRoles()
+    blank = False
+    said_by = [(heading, in_brackets(heading.text))] + list(zip(items, read_block([i.text for i in items]), strict=True))
+    for para, said in said_by:
+        if said is None or not (said.lead or said.partners or said.blank_lead):
+            continue
+        out.said_in.append(para)
+        blank = blank or (said.blank_lead and not out.lead)
+        if said.lead and not blank and not out.lead:
+            out.lead, out.lead_at, out.lead_confidence = said.lead, para, role_confidence(said)
+        if said.partners and not out.partners:
+            out.partners, out.partners_at, out.partners_confidence = said.partners, para, role_confidence(said)
+    return out

@@ -5,7 +5,7 @@ import re
 from ..core.text import fold
 from .patterns import YEAR_SPAN, has_blank, parse_amount, wording
 from .record import Recorder
-from .roles import in_brackets, read_block, role_confidence
+from .roles import of_group
 
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
 
@@ -62,22 +62,17 @@ def _block(tagged, start: int, stop_numbers: set[int]) -> list:
 
 def _group(para, block, covers: list[str], heading: str, rec: Recorder, n: int) -> dict:
     group: dict = {"heading": heading, "covers": covers}
-    lead_quote = []
     items = [item for item in block if item.role is None]  # a table's rows: the table says whose (responsibilities.py)
-    blank = False  # "Chủ trì: …": the lead is a blank to fill, no later line is taken for it
-    said_by = [(para, in_brackets(para.text))] + list(zip(items, read_block([item.text for item in items]), strict=True))
-    for item, said in said_by:
-        if said is not None and (said.lead or said.partners or said.blank_lead):
-            blank = blank or (said.blank_lead and "lead" not in group)
-            if said.lead and "lead" not in group and not blank:
-                group["lead"] = said.lead
-                rec.note(f"task_groups[{n}].lead", item, role_confidence(said))
-            if said.partners and "partners" not in group:
-                group["partners"] = said.partners
-                rec.note(f"task_groups[{n}].partners", item, role_confidence(said))
-            lead_quote.append(item.text)
-            continue
-        if item is para:
+    said = of_group(para, items)
+    if said.lead:
+        group["lead"] = said.lead
+        rec.note(f"task_groups[{n}].lead", said.lead_at, said.lead_confidence)
+    if said.partners:
+        group["partners"] = said.partners
+        rec.note(f"task_groups[{n}].partners", said.partners_at, said.partners_confidence)
+    lead_quote = [p.text for p in said.said_in]
+    for item in items:
+        if any(item is p for p in said.said_in):
             continue
         if "kinh phí" in fold(item.text):
             for amount in parse_amount(item.text):

@@ -77,6 +77,12 @@ def test_a_list_that_names_its_kind_of_body_once():
                                                 "Công an tỉnh"])
 
 
+def test_a_line_cut_at_the_dash_of_a_name():
+    # a PDF line the layout cut inside "Sở Lao động - Thương binh và Xã hội", the rest read as an item of its own
+    groups = _groups("Trách nhiệm: Sở Y tế chủ trì, Sở Lao động\n- Thương binh và Xã hội và Công an tỉnh phối hợp thực hiện.")
+    assert groups[("workforce",)] == (["Sở Y tế"], [LEAD, "Công an tỉnh"])
+
+
 def test_roles_in_the_heading_brackets():
     groups = _groups("", bracket=f" ({LEAD} chủ trì, phối hợp với {JOINED})")
     assert groups[("workforce",)] == ([LEAD], PARTNERS)

@@ -326,7 +326,8 @@ def _row_goes_on(paras: list[Para], cell_of: dict, line: dict) -> None:
             # a bullet or a body's name starts a body of its own ("Sở Y tế;" / "Trường Cao đẳng …" on the
             # next page); anything else goes on the name the page cut ("UBND các xã," / "phường")
             # ("UBND các xã," / "phường", "Ủy ban nhân dân" / "các xã, phường": a name goes on in lower case)
-            joiner = "; " if re.match(r"^[-+•–]\s", text) or (names_a_body(text) and text[:1].isupper()) else " "
+            joiner = "; " if (re.match(r"^[-+•–]\s", text) or (names_a_body(text) and text[:1].isupper())) \
+                and not re.search(r"(?:\s(?:và|của|với)|[,\-–])$", para.text) else " "  # "Sở Tư pháp và" / "Công an tỉnh"
         else:
             more, joiner = clean(text.replace("\n", " ")), " "
         paras[at] = replace(para, text=f"{para.text}{joiner}{more}")

@@ -420,13 +420,32 @@ def in_brackets(heading: str) -> Roles | None:
     return None
 
 
+def _cut_name(text: str, following: str) -> bool:
+    """``following`` goes on the name that ``text`` ends with: the two, joined at a dash, hold the name of a
+    department across the cut ("Sở Lao động" / "- Thương binh và Xã hội")."""
+    if not following.startswith(("- ", "– ")) or text.rstrip().endswith((".", ";", ":")):
+        return False
+    joined = fold(f"{text.rstrip()} {following}")
+    cut = len(fold(text.rstrip()))
+    for name in _spec()["department_names"]:
+        at = joined.find(fold(name), max(0, cut - len(name)))
+        if 0 <= at < cut < at + len(fold(name)):
+            return True
+    return False
+
+
 def read_block(texts: list[str]) -> list[Roles | None]:
     """What each paragraph of a group says of who does it; a label with nothing after it ("Cơ quan chủ
     trì:") gives its role to the bodies the next paragraph lists."""
     out: list[Roles | None] = []
     pending = None
-    for text in texts:
-        found = read_roles(text)
+    texts = list(texts)
+    for n, text in enumerate(texts):
+        if n + 1 < len(texts) and _cut_name(text, texts[n + 1]):
+            # "… chủ trì, Sở Lao động" / "- Thương binh và Xã hội, … phối hợp." (a PDF line the layout cut at the
+            # dash of a name, read as an item of its own): one sentence, said by its first line
+            text, texts[n + 1] = f"{text} {texts[n + 1]}", ""
+        found = read_roles(text) if text else None
         if pending and (found is None or not (found.lead or found.partners or found.blank_lead)):
             bodies = body_list(_clean(text))
             if bodies:

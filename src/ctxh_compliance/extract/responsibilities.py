@@ -53,7 +53,16 @@ def _bodies(rows: list[dict]) -> tuple[list, list]:
                     if said.partners:
                         partners.append((said.partners, para))
                 continue
-            bodies = cell_bodies(para.text.partition(":")[2])
+            cell = para.text.partition(":")[2]
+            said = read_roles(cell)
+            if said is not None and said.lead and not said.guessed:
+                # a cell that says who leads in words ("Sở Y tế chủ trì, phối hợp với Sở Nội vụ"): by its words
+                # (a partner word alone may be a name's: "Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh")
+                leads.append((said.lead, para))
+                if said.partners:
+                    partners.append((said.partners, para))
+                continue
+            bodies = cell_bodies(cell)
             (leads if para.role == "lead" else partners).append((bodies, para))
     return leads, partners
 

@@ -177,3 +177,19 @@ def test_a_table_cell_that_says_roles_in_words(tmp_path):
     groups = {tuple(g["covers"]): (g.get("lead"), g.get("partners"))
               for g in extract(path, in_process=True).data["task_groups"]}
     assert groups[("communication",)] == (["Sở Y tế"], ["Sở Tư pháp", "Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh"])
+
+
+def test_any_mix_of_role_words_names_and_blanks_reads_without_error():
+    """A document's lines are any text: the role grammar never stops the reading of a document."""
+    import random
+
+    from ctxh_compliance.extract.roles import cell_bodies, in_brackets, read_block, read_roles
+    words = ("Sở Y tế chủ trì phối hợp với các đơn vị ( ) : ; , . … [...] Ủy ban nhân dân và giao Cơ quan là đầu mối "
+             "tham gia - – / Tỉnh Đoàn UBND các Sở: gồm thực hiện Lao động Thương binh").split()
+    rng = random.Random(7)
+    lines = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    for line in lines:
+        read_roles(line)
+        in_brackets(f"1. Truyền thông ({line})")
+        cell_bodies(line)
+    read_block(lines)

@@ -41,3 +41,19 @@ def test_the_unfilled_draft_plan_file_never_passes_on_its_funding(tmp_path):
         for rule_id in ("QD112-S03", "QD112-S05"):
             assert report.verdict_of(rule_id).value == "needs_review", rule_id
         assert report.verdict_of("CTXH-A01").value != "pass"
+
+
+def test_a_task_group_whose_contents_are_left_blank_is_named_but_not_passed(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump({
+        **MINIMAL_PLAN,
+        "task_groups": [{"heading": "1. Văn bản pháp luật", "covers": ["legal_framework"], "contents": ["…"],
+                         "lead": ["Sở Y tế"]},
+                        {"heading": "2. Mạng lưới", "covers": ["service_network"],
+                         "contents": ["Rà soát, kiện toàn các cơ sở cung cấp dịch vụ"], "lead": ["Sở Y tế"]}],
+    }, allow_unicode=True, sort_keys=False, default_flow_style=False), encoding="utf-8")
+    report = check(load_plan(path), load_ruleset("qd112_2021"))
+    unfilled = next(f for f in report.findings if f.rule_id == "QD112-G01")
+    assert unfilled.verdict.value == "needs_review"
+    assert "nội dung thực hiện còn để trống" in unfilled.message.vi and "Cần: điền" in unfilled.message.vi
+    assert report.verdict_of("QD112-G02").value == "pass"

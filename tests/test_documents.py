@@ -381,6 +381,45 @@ def test_word_cell_merged_down_is_read_in_every_row_it_covers(tmp_path):
                        ("staff_trained", 2025, 30), ("staff_trained", 2030, 40)}
 
 
+def test_word_table_of_targets_in_other_columns_and_values(tmp_path):
+    """A targets table headed "TT | Các chỉ tiêu chủ yếu | ĐVT | Giai đoạn 2021 - 2025 | 2030", its "%" in
+    the unit column, values that compare ("Ít nhất 60%", "90 trở lên", "≥ 50"), an increase named by the row."""
+    import docx
+    document = docx.Document()
+    for line in ("KẾ HOẠCH", "Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2021-2030",
+                 "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;", "II. MỤC TIÊU",
+                 "2. Mục tiêu cụ thể"):
+        document.add_paragraph(line)
+    rows = [("TT", "Các chỉ tiêu chủ yếu", "ĐVT", "Giai đoạn 2021 - 2025", "2030"),
+            ("1", "Cơ quan, đơn vị, xã, phường có người làm công tác xã hội", "%", "Ít nhất 60", "90 trở lên"),
+            ("2", "Bệnh viện, trường học, cơ sở trợ giúp xã hội triển khai dịch vụ công tác xã hội", "%", "≥ 50", "60"),
+            ("3", "Người có hoàn cảnh khó khăn được tư vấn, hỗ trợ tăng so với năm 2020", "%", "20", "-")]
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    path = tmp_path / "bang-chi-tieu.docx"
+    document.save(str(path))
+    targets = {(t["indicator"], t["year"], t["value"], t["unit"]) for t in extracted(path)["targets"]}
+    assert targets == {("staff_assignment", 2025, 60, "percent"), ("staff_assignment", 2030, 90, "percent"),
+                       ("facility_network", 2025, 50, "percent"), ("facility_network", 2030, 60, "percent"),
+                       ("reach_increase", 2025, 20, "percent_increase")}
+
+
+def test_pdf_table_row_cut_by_the_layout_goes_on_the_row_before():
+    """A PDF table row whose indicator the layout cut ("… cung cấp dịch" / "vụ công tác xã hội"), the rest in a
+    row of its own with no number and no value: the indicator is read whole, with each value."""
+    from ctxh_compliance.extract.tables import table_lines
+    rows = [["STT", "Chỉ tiêu", "ĐVT", "Năm 2025", "Năm 2030"],
+            ["1", "Tỷ lệ cơ sở y tế, giáo dục có cung cấp dịch", "%", "50", "60"],
+            ["", "vụ công tác xã hội", "", "", ""],
+            ["2", "Tỷ lệ trẻ em mồ côi được trợ giúp", None, "85", "90"]]
+    lines = [text for _, text, _, _ in table_lines(rows, wrapped=True)]
+    assert "Tỷ lệ cơ sở y tế, giáo dục có cung cấp dịch vụ công tác xã hội (năm 2025: 50%)" in lines
+    assert "Tỷ lệ trẻ em mồ côi được trợ giúp (năm 2030: 90%)" in lines  # the "%" merged down
+    assert not any(line.startswith("vụ") for line in lines)
+
+
 def test_general_objective_under_muc_tieu_tong_quat(tmp_path):
     doc = tmp_path / "kh.txt"
     doc.write_text("UBND TỈNH BẮC NINH\nKẾ HOẠCH\nTriển khai Chương trình phát triển công tác xã hội giai đoạn 2026 - 2030\n"

@@ -181,3 +181,133 @@ def test_not_utf8_txt_is_an_input_error(tmp_path):
     path.write_bytes(b"K\xea ho\xb8ch\n")  # TCVN3-style bytes, not UTF-8
     with pytest.raises(InputError):
         extract(path)
+
+
+# --- the opening and the closing, read by cause -------------------------------------------------------------
+def _opening(header: str, bases: str, title: str = "KẾ HOẠCH\nTriển khai Chương trình phát triển công tác xã hội "
+             "giai đoạn 2026 - 2030", closing: str = "Trên đây là Kế hoạch triển khai./.") -> dict:
+    return extract_text(f"{header}\n{title}\n{bases}\nI. MỤC TIÊU\n- Nâng cao nhận thức.\n{closing}\n").data
+
+
+def test_a_date_cut_across_lines_of_the_header_is_read():
+    for header in ("ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\nSố: 145/KH-UBND\nTây Ninh, ngày 26 tháng 12\nnăm 2021",
+                   "UBND TỈNH TÂY NINH\nSố 145/KH-UBND\nTây Ninh, ngày\n26 tháng 12 năm 2021",
+                   "UBND TỈNH TÂY NINH\nSố: 145/KH-UBND\nTây Ninh,\nngày 26 tháng 12 năm 2021",
+                   # the header table read row by row: the other column's lines stand between the date's two lines
+                   "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH TÂY NINH\nĐộc lập - Tự do - Hạnh phúc\n"
+                   "Số: 145/KH-UBND\nTây Ninh, ngày 26 tháng 12\n-------\nnăm 2021"):
+        ident = _opening(header, "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021;")["identification"]
+        assert ident["date"] == dt.date(2021, 12, 26), header
+        assert ident["number"] == "145/KH-UBND" and ident["province"] == "Tây Ninh", header
+
+
+def test_a_letterhead_typed_with_tab_stops_and_a_name_cut_over_two_lines():
+    data = _opening("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BÌNH ĐỊNH\tĐộc lập - Tự do - Hạnh phúc\n"
+                    "Số:12/KH-UBND\tBình Định, ngày 05 tháng 3 năm 2026", "Căn cứ Quyết định số 112/QĐ-TTg;")
+    ident = data["identification"]
+    assert (ident["province"], ident["issuer"], ident["number"]) == ("Bình Định", "UBND tỉnh Bình Định", "12/KH-UBND")
+    assert ident["date"] == dt.date(2026, 3, 5)
+    ident = _opening("SỞ Y TẾ TỈNH TUYÊN\nQUANG\nSố : 415/KH-SYT\nTuyên Quang, ngày 17 tháng 03 năm 2026",
+                     "Căn cứ Quyết định số 112/QĐ-TTg;")["identification"]
+    assert (ident["province"], ident["issuer"]) == ("Tuyên Quang", "Sở Y tế tỉnh Tuyên Quang")
+    ident = _opening("UBND THÀNH PHỐ HUẾ\nSố: 7/KH-UBND\nHuế, ngày 19 tháng 05 năm 2026",
+                     "Căn cứ Quyết định số 112/QĐ-TTg;")["identification"]
+    assert (ident["province"], ident["issuer"]) == ("Huế", "UBND thành phố Huế")
+
+
+def test_a_web_page_banner_is_not_the_date():
+    ident = _opening("Trang chủ\nThứ Hai, ngày 07/12/2026\nUBND TỈNH QUẢNG NGÃI\nSố 05/KH-UBND",
+                     "Căn cứ Quyết định số 112/QĐ-TTg;")["identification"]
+    assert "date" not in ident and ident["province"] == "Quảng Ngãi"
+
+
+def test_the_signer_under_the_signature_block():
+    closing = ("Trên đây là Kế hoạch./.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
+               "PHÓ CHỦ TỊCH\n(đã ký)\nNguyễn Thị Minh Khai")
+    data = _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", "Căn cứ Quyết định số 112/QĐ-TTg;", closing=closing)
+    assert data["identification"]["signer"] == "Nguyễn Thị Minh Khai" and data["source"]["complete"] is True
+    cut = _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", "Căn cứ Quyết định số 112/QĐ-TTg;", closing="")
+    assert "signer" not in cut["identification"] and cut["source"]["complete"] is False
+
+
+@pytest.mark.parametrize("title, period", [
+    ("Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2021-2030 trên địa bàn tỉnh năm 2026", (2026, 2026)),
+    ("Triển khai Chương trình phát triển công tác xã hội giai đoạn 2021-2025, có tính đến năm 2030", (2021, 2025)),
+    ("PHÁT TRIỂN CÔNG TÁC XÃ HỘI GIAI ĐOẠN 2021 – 2025 VÀ ĐỊNH HƯỚNG GIAI ĐOẠN 2026 – 2030", (2021, 2025)),
+    ("Thực hiện Chương trình phát triển công tác xã hội từ năm 2026 đến năm 2030", (2026, 2030)),
+    ("Phát triển công tác xã hội thời kỳ 2026-2030, tầm nhìn đến năm 2035", (2026, 2030)),
+])
+def test_the_plan_period_is_its_own(title, period):
+    data = _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", "Căn cứ Quyết định số 112/QĐ-TTg;", title="KẾ HOẠCH\n" + title)
+    assert (data["period"]["start"], data["period"]["end"]) == period
+    data = _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", "Căn cứ Quyết định số 112/QĐ-TTg;", title="KẾ HOẠCH " + title)
+    assert (data["period"]["start"], data["period"]["end"]) == period  # "KẾ HOẠCH" and the title on one line
+
+
+def test_legal_bases_as_provinces_cite_them():
+    bases = ("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025;\n"
+             "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015 (Luật số 77/2015/QH13);\n"
+             "Căn cứ Nghị định số 110/2024/NĐ-CP của Chính phủ về công tác xã hội (có hiệu lực từ ngày 15/10/2024);\n"
+             "Thực hiện Quyết định số 112/2021/QĐ-TTg, ngày 22 tháng 01, năm 2021 của Thủ tướng Chính phủ; Kế hoạch số "
+             "75/KH-UBND ngày 11/6/2021 của UBND tỉnh và Nghị quyết số 05/2021/NQ-HĐND ngày 10-03-2021 của HĐND tỉnh;\n"
+             "Trên cơ sở Thông tư số 01/2017/TT-BLĐTBXH ngày 02/02/2017 của Bộ trưởng;\n"
+             "Theo đề nghị của Sở Y tế tại Tờ trình số 45/TTr-SYT ngày 01/3/2026, xét Văn bản số 9/SYT-NV ngày 2/3/2026;\n"
+             "Để cụ thể hóa Công văn số 555/LĐTBXH-BTXH ngày 03/3/2021, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:")
+    got = {(b["number"], b.get("date")) for b in _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", bases)["legal_bases"]}
+    assert got == {("72/2025/QH15", dt.date(2025, 6, 16)), ("77/2015/QH13", dt.date(2015, 6, 19)),
+                   ("110/2024/NĐ-CP", None), ("112/2021/QĐ-TTg", dt.date(2021, 1, 22)),
+                   ("75/KH-UBND", dt.date(2021, 6, 11)), ("05/2021/NQ-HĐND", dt.date(2021, 3, 10)),
+                   ("01/2017/TT-BLĐTBXH", dt.date(2017, 2, 2)), ("555/LĐTBXH-BTXH", dt.date(2021, 3, 3))}
+
+
+def test_legal_bases_listed_under_a_part_and_cut_over_pdf_lines():
+    bases = ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n1. Căn cứ pháp lý\n- Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng;\n"
+             "2. Căn cứ thực tiễn\n- Năm 2025, tỉnh thực hiện Kế hoạch số 9/KH-UBND ngày 1/1/2025 đạt kết quả tốt.")
+    got = {b["number"] for b in _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", bases)["legal_bases"]}
+    assert got == {"112/QĐ-TTg"}
+    from ctxh_compliance.extract import extract_paras
+    from ctxh_compliance.extract.paragraphs import Para
+    lines = ["UBND TỈNH ĐÀ NẴNG", "Số: 1/KH-UBND", "KẾ HOẠCH", "Triển khai Đề án giai đoạn 2011-2015",
+             "Căn cứ Quyết định số 32/2010/QĐ-TTg ngày 25/3/2010; Căn cứ Thông tư liên tịch số 11/2011/TTLT-BTC-",
+             "BLĐTBXH ngày 26/01/ 2011 của Bộ Tài chính; Thực hiện Quyết định số", "1305/QĐ-LĐTBXH ngày 22/10/2010;",
+             "I. MỤC ĐÍCH"]
+    data = extract_paras([Para(t, line=i + 1, page=1) for i, t in enumerate(lines)], "x.pdf").data
+    assert {(b["number"], b.get("date")) for b in data["legal_bases"]} == {
+        ("32/2010/QĐ-TTg", dt.date(2010, 3, 25)), ("11/2011/TTLT-BTC-BLĐTBXH", dt.date(2011, 1, 26)),
+        ("1305/QĐ-LĐTBXH", dt.date(2010, 10, 22))}
+
+
+def test_reporting_is_the_compiled_report_not_a_problem_raised():
+    org = ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n- Theo dõi, đôn đốc việc thực hiện Kế hoạch.\nV. CHẾ ĐỘ BÁO CÁO\n"
+           "Định kỳ trước ngày 20 tháng 12 hằng năm, các cơ quan, đơn vị gửi báo cáo về Sở Y tế để tổng hợp, báo cáo Ủy "
+           "ban nhân dân tỉnh và Bộ Y tế.\nTrong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo về Sở "
+           "Y tế để tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.")
+    data = _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", "Căn cứ Quyết định số 112/QĐ-TTg;", closing=org)
+    [report] = data["monitoring"]["reporting"]
+    assert report["by"] == ["Sở Y tế"] and report["to"] == ["Ủy ban nhân dân tỉnh", "Bộ Y tế"]
+    assert report["frequency"] == "trước ngày 20 tháng 12 hằng năm"
+
+
+def test_a_name_cut_at_its_hyphen_over_pdf_lines_is_one_name():
+    from ctxh_compliance.extract.paragraphs import Para, join_broken
+    lines = ["- Các cơ quan, đơn vị báo cáo kết quả thực hiện về Sở Lao động",
+             "- Thương binh và Xã hội trước ngày 15/12 hằng năm để tổng hợp.", "- Sở Y tế", "- Thương mại điện tử."]
+    joined = join_broken([Para(t, line=i + 1, page=1) for i, t in enumerate(lines)])
+    assert [p.text for p in joined] == [
+        "- Các cơ quan, đơn vị báo cáo kết quả thực hiện về Sở Lao động - Thương binh và Xã hội trước ngày 15/12 hằng "
+        "năm để tổng hợp.", "- Sở Y tế", "- Thương mại điện tử."]
+
+
+def test_reporting_under_a_heading_that_names_the_reports():
+    part = ("V. BÁO CÁO KẾT QUẢ THỰC HIỆN\nĐịnh kỳ trước ngày 15/12 hằng năm, các cơ quan, đơn vị gửi báo cáo về Sở Y tế "
+            "để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\nTrên đây là Kế hoạch./.")
+    data = _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", "Căn cứ Quyết định số 112/QĐ-TTg;", closing=part)
+    [report] = data["monitoring"]["reporting"]
+    assert report["by"] == ["Sở Y tế"] and report["to"] == ["Ủy ban nhân dân tỉnh"]
+
+
+def test_the_issuing_sentence_names_what_the_plan_implements():
+    bases = ("Xét đề nghị của Sở Y tế tại Văn bản số 45/TTr-SYT ngày 01/3/2026, Ủy ban nhân dân tỉnh ban hành Kế hoạch "
+             "triển khai thực hiện Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ, cụ thể như sau:")
+    got = [(b["number"], b.get("date")) for b in _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", bases)["legal_bases"]]
+    assert got == [("112/QĐ-TTg", dt.date(2021, 1, 22))]

@@ -12,7 +12,7 @@ from ctxh_compliance.extract.document import load_extraction
 from ctxh_compliance.extract.patterns import is_blank
 from ctxh_compliance.model.findings import Verdict
 from ctxh_compliance.rules.engine import evaluate
-from ctxh_compliance.rules.outcomes import build
+from ctxh_compliance.rules.outcomes import build, merge
 from ctxh_compliance.rules.ruleset_loader import load_ruleset
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -44,11 +44,15 @@ def documents(tmp_path_factory) -> list[Path]:
 
 
 def test_no_pass_or_fail_rests_on_an_inferred_value_or_a_blank(documents):
-    inferred_seen = 0
+    inferred_seen, unfilled_seen = 0, False
     for path in documents:
         loaded, _, extraction = load_extraction(path, in_process=True)
-        # a blank is never a value: no lead, body, source, amount or heading read is only "…"
-        blanks = [s for s in _strings(extraction.data) if is_blank(s)]
+        # a blank is never a value: no lead, body, source, amount or heading read is only "…"; a group's
+        # contents left blank are kept as "…", the mark of a group named but not yet planned
+        groups = extraction.data.get("task_groups") or []
+        unfilled = {c for g in groups if g.get("contents") == ["…"] for c in g["covers"]}
+        data = {**extraction.data, "task_groups": [{k: v for k, v in g.items() if k != "contents"} for g in groups]}
+        blanks = [s for s in _strings(data) if is_blank(s)]
         assert not blanks, (path.name, blanks)
         rs = load_ruleset(extraction.ruleset)
         for outcome in evaluate(loaded, rs):
@@ -61,4 +65,12 @@ def test_no_pass_or_fail_rests_on_an_inferred_value_or_a_blank(documents):
                     path.name, outcome.rule.id, finding.verdict)
                 if finding.aspect == "value":  # the finding on the value says what was inferred
                     assert "suy ra" in finding.message.vi, (path.name, outcome.rule.id)
+        if unfilled:  # a group left to fill never passes
+            rs_groups = {r.group: r.id for r in rs.rules if r.kind == "task_group"}
+            built = [build(o, rs) for o in evaluate(loaded, rs)]
+            findings = {f.rule_id: f for f in merge([b for b in built if b is not None]) if f.aspect == "value"}
+            for group in unfilled & set(rs_groups):
+                assert findings[rs_groups[group]].verdict != Verdict.PASS, (path.name, group)
+            unfilled_seen = True
     assert inferred_seen  # the corpus has targets with no year of their own: the check is not empty
+    assert unfilled_seen  # the unfilled draft's groups are in the corpus

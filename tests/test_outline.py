@@ -133,3 +133,79 @@ def test_a_basis_dated_after_its_issuer():
                         "hội;\nI. MỤC TIÊU") + "- Đạt " + STAFF.format(value=60) + "\n" + TAIL.format(lead="Sở Y tế")
     bases = {b["number"]: str(b.get("date")) for b in extract_text(text, "x.txt").data["legal_bases"]}
     assert bases["110/2024/NĐ-CP"] == "2024-08-30"
+
+
+def test_a_line_of_nothing_but_years_and_scope_words_scopes_the_targets_under_it():
+    for heading, year in (("Các chỉ tiêu chủ yếu năm 2023:", 2023), ("Giai đoạn 1 (2021 - 2023)", 2023),
+                          ("Mốc năm 2024", 2024), ("- Đến cuối năm 2023:", 2023), ("Tầm nhìn đến năm 2030:", 2030),
+                          ("Trong 02 năm 2022 - 2023:", 2023)):
+        text = HEAD + heading + "\n- Đạt " + STAFF.format(value=60) + "\n" + TAIL.format(lead="Sở Y tế")
+        result = extract_text(text, "x.txt")
+        assert _targets(result) == {("staff_assignment", year, 60)}, heading
+        assert not result.data["source"].get("assumed"), heading
+
+
+def test_a_bulleted_year_heading_scopes_the_items_at_its_own_level():
+    body = ("- Đến năm 2025:\n- Đạt " + STAFF.format(value=60) + "\n- Định hướng đến năm 2030:\n- Đạt "
+            + STAFF.format(value=90) + "\n")
+    assert _targets(extract_text(HEAD + body + TAIL.format(lead="Sở Y tế"), "x.txt")) == {
+        ("staff_assignment", 2025, 60), ("staff_assignment", 2030, 90)}
+
+
+def test_an_opening_period_stops_at_the_next_heading():
+    body = ("Từ năm 2021 đến năm 2025, đạt " + STAFF.format(value=60) + "\nb) Định hướng đến năm 2030\n- Đạt "
+            + STAFF.format(value=90) + "\n")
+    assert _targets(extract_text(HEAD + body + TAIL.format(lead="Sở Y tế"), "x.txt")) == {
+        ("staff_assignment", 2025, 60), ("staff_assignment", 2030, 90)}
+
+
+def test_indicators_are_read_by_meaning_not_by_one_wording():
+    for sentence, indicator in (
+            ("60% cơ quan, đơn vị, trường học, bệnh viện có người làm công tác xã hội", "staff_assignment"),
+            ("60% cơ quan, tổ chức bố trí cán bộ làm CTXH (chuyên trách hoặc kiêm nhiệm)", "staff_assignment"),
+            ("có ít nhất 60% người làm công tác xã hội được nâng cao năng lực chuyên môn", "staff_trained"),
+            ("60% bệnh viện, trường học và cơ sở trợ giúp xã hội triển khai dịch vụ công tác xã hội", "facility_network"),
+            ("60% cơ sở y tế, giáo dục có phòng CTXH", "facility_network"),
+            ("60% trẻ mồ côi, trẻ bị bỏ rơi, trẻ khuyết tật được chăm sóc, trợ giúp", "children_served"),
+            ("60% trẻ em có hoàn cảnh đặc biệt được hưởng dịch vụ công tác xã hội", "children_served"),
+            ("tiếp tục đào tạo, bồi dưỡng cho 60% số cán bộ đang làm việc tại các cơ sở có cung cấp dịch vụ công tác "
+             "xã hội", "staff_trained")):
+        result = extract_text(HEAD + f"- Đến năm 2025, {sentence}.\n" + TAIL.format(lead="Sở Y tế"), "x.txt")
+        assert _targets(result) == {(indicator, 2025, 60)}, sentence
+
+
+def test_the_year_and_the_base_year_wherever_the_sentence_writes_them():
+    for line, expected in (
+            ("- Đạt sáu mươi phần trăm số cơ quan, tổ chức bố trí nhân sự làm công tác xã hội vào năm 2025.",
+             ("staff_assignment", 2025, 60)),
+            ("- Đến 2025, 60 - 70% số cơ quan, tổ chức bố trí nhân sự làm công tác xã hội.",
+             ("staff_assignment", 2025, 60)),
+            ("- Năm 2025, người yếu thế được tiếp cận dịch vụ công tác xã hội cao hơn 20% so với cuối năm 2020.",
+             ("reach_increase", 2025, 20)),
+            ("- Năm 2025, số người có hoàn cảnh khó khăn được tư vấn, trợ giúp so với năm 2020 tăng thêm 20%.",
+             ("reach_increase", 2025, 20))):
+        result = extract_text(HEAD + line + "\n" + TAIL.format(lead="Sở Y tế"), "x.txt")
+        assert _targets(result) == {expected}, line
+        if expected[0] == "reach_increase":
+            assert result.data["targets"][0]["relative_to"] == 2020
+
+
+def test_staff_per_unit_and_the_allowance_in_other_words():
+    body = ("- Đến năm 2025, mỗi cơ quan, đơn vị có tối thiểu 01 (một) người làm công tác xã hội; cộng tác viên "
+            "được hưởng thù lao hằng tháng không thấp hơn lương cơ sở.\n"
+            "- Đến năm 2030, mỗi cơ quan, đơn vị có từ hai đến ba người làm công tác xã hội với mức phụ cấp tương "
+            "đương 1,5 lần mức lương cơ sở.\n"
+            "- Năm 2025, tập huấn cho ít nhất 30 cán bộ làm công tác xã hội.\n")
+    result = extract_text(HEAD + body + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {("staff_per_unit", 2025, 1), ("collaborator_allowance", 2025, 1),
+                                ("staff_per_unit", 2030, 2), ("collaborator_allowance", 2030, 1.5),
+                                ("staff_trained", 2025, 30)}  # 30 trained people are no staff of a unit
+
+
+def test_a_count_is_no_year_and_a_year_no_value():
+    """"2000 học viên" before a target is a count, not its year; "Năm 2025 – 60%" is a year and a value."""
+    result = extract_text(HEAD + "- Tập huấn 2000 học viên. Đạt " + STAFF.format(value=60) + "\n- Năm 2025 – "
+                          + STAFF.format(value=65) + "\n" + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert ("staff_assignment", 2025, 65) in _targets(result)
+    assert ("staff_assignment", 2000, 60) not in _targets(result)
+    assert "targets[0].year" in result.data["source"]["assumed"]  # 60% has no year of its own: never decided

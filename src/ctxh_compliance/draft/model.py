@@ -198,8 +198,9 @@ def _tasks(d: _Draft) -> None:
         d.add(f"- Chủ trì: {d.who.lead}", "bullet")
         d.add(f"- Phối hợp: {'; '.join(partners)}", "bullet")
         d.add(f"- Kinh phí thực hiện: {BLANK} đồng/năm", "bullet", blank=True)
-        groups.append({"heading": heading, "covers": [rule.group], "lead": [d.who.lead], "partners": list(partners)})
-        d.filled.append(rule.id)
+        groups.append({"heading": heading, "covers": [rule.group], "contents": [BLANK], "lead": [d.who.lead],
+                       "partners": list(partners)})
+        d.blanks.append(rule.id)  # named and led, its contents left to the province: not yet a pass
     d.plan["task_groups"] = groups
 
 

@@ -11,6 +11,7 @@ Nothing is invented: a value that is not in the text is listed in ``result.missi
 
 from pathlib import Path
 
+from .contents import mark_unfilled
 from .identify import completeness, identification, legal_bases, period, ruleset
 from .leads import add_leads
 from .organisation import extract_general_objective, extract_organisation
@@ -42,6 +43,7 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     objective = extract_general_objective(tagged, rec)
     assignments, reporting = extract_organisation(tagged, rec)
     add_leads(tagged, groups, assignments, _known_groups(rules), rec)
+    mark_unfilled(tagged, groups, rec)
     complete, note = completeness(paras, ident, bases)
 
     data: dict = {"identification": ident}

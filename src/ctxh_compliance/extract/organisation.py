@@ -7,7 +7,7 @@ from functools import cache
 
 from ..core.text import fold
 from .paragraphs import Para
-from .patterns import wording
+from .patterns import has_any, wording
 from .record import Recorder
 from .sections import heading_kind
 from .roles import split_bodies
@@ -68,12 +68,29 @@ def extract_general_objective(tagged, rec: Recorder) -> dict | None:
 
 
 def _reporting(text: str, by: str | None, para: Para) -> dict | None:
-    match = _report_to().search(text)
-    if not match:
+    """The report a sentence asks for: to whom, by whom, how often. Where the bodies send their reports to one
+    body that compiles them and reports on ("… gửi báo cáo về Sở Y tế để tổng hợp, báo cáo UBND tỉnh và Bộ Y
+    tế"), the plan's report is the compiled one: to the bodies named last, by the body that compiles."""
+    found = []
+    for match in _report_to().finditer(text):
+        to = [b for b in split_bodies(re.sub(r"\s+(?:và|,)\s*$", "", match.group("to"))) if _is_body(b)]
+        if to:
+            found.append((match, to))
+    if not found:
         return None
-    to = [b for b in split_bodies(re.sub(r"\s+(?:và|,)\s*$", "", match.group("to"))) if _is_body(b)]
-    if not to:
+    # "nếu có khó khăn, vướng mắc, báo cáo về …": a problem raised when it arises, not the plan's reports
+    not_reports = [fold(w) for w in wording()["organisation"]["not_reporting"]]
+    found = [(m, to) for m, to in found if not any(w in fold(_clause(text, m)) for w in not_reports)]
+    if not found:
         return None
+    match, to = found[0]
+    for earlier, bodies in found[:-1]:
+        # "báo cáo về <A> để tổng hợp …": A compiles; the next report is A's
+        sent = re.search(r"\bvề\s*$", text[earlier.start():earlier.start("to")])
+        compiles = re.match(r"\s*(?:[^\s.;:]+\s+){0,10}?(?:để\s+)?tổng hợp", text[earlier.end():])
+        if sent and compiles and len(bodies) == 1:
+            match, to = found[found.index((earlier, bodies)) + 1]
+            by = by or bodies[0]
     start = max(text.rfind(";", 0, match.start()), text.rfind(". ", 0, match.start())) + 1
     end = min([i for i in (text.find(";", match.end()), text.find(". ", match.end())) if i != -1] or [len(text)])
     clause = text[start:end].strip(" -.;")
@@ -81,11 +98,18 @@ def _reporting(text: str, by: str | None, para: Para) -> dict | None:
     if by:
         entry["by"] = [by]
     entry["to"] = to
-    frequency = _frequency().search(clause)
-    if frequency:
-        entry["frequency"] = frequency.group(1)
+    frequencies = [m.group(1) for m in _frequency().finditer(clause)]
+    if frequencies:  # the most specific: "trước ngày 20 tháng 12 hằng năm" rather than the "Định kỳ" before it
+        entry["frequency"] = max(frequencies, key=len)
     entry["quote"] = text
     return entry
+
+
+def _clause(text: str, match: re.Match) -> str:
+    """The clause of ``text`` (between ";" or ". ") that holds ``match``."""
+    start = max(text.rfind(";", 0, match.start()), text.rfind(". ", 0, match.start())) + 1
+    end = min([i for i in (text.find(";", match.end()), text.find(". ", match.end())) if i != -1] or [len(text)])
+    return text[start:end]
 
 
 def extract_organisation(tagged, rec: Recorder) -> tuple[list[dict], list[dict]]:
@@ -100,6 +124,13 @@ def extract_organisation(tagged, rec: Recorder) -> tuple[list[dict], list[dict]]
             break  # "Trên đây là …", "Nơi nhận:", the signature: the plan's body has ended
         if kind != "organisation":
             current = None
+            # a part whose heading names the reports ("V. BÁO CÁO KẾT QUẢ THỰC HIỆN", "KIỂM TRA, GIÁM SÁT VÀ BÁO CÁO")
+            # holds the plan's reporting, whatever else its heading says
+            if _section is None and para.heading and has_any(para.heading, wording()["organisation"]["report_headings"]):
+                found = _reporting(para.text, None, para)
+                if found:
+                    rec.note(f"monitoring.reporting[{len(reporting)}]", para, "medium")
+                    reporting.append(found)
             continue
         item = ITEM.match(para.text)
         if item:

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.text import nfc
+from .patterns import wording
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,14 @@ def clean(text: str) -> str:
 _SENTENCE_END = (".", ";", ":", "!", "?", ")", "./.")
 
 
+def _hyphen_name(prev: str, nxt: str) -> bool:
+    """A name written with " - " cut at its hyphen at the end of a line ("… Bộ Lao động" | "- Thương binh và Xã
+    hội …"): the next line is no bullet but the name's rest (the pairs are data, patterns.yaml ``hyphen_names``)."""
+    folded_prev, folded_next = prev.lower(), nxt.lower()
+    return any(folded_prev.endswith(" " + first) and re.match(r"^[-–]\s*" + re.escape(second) + r"\b", folded_next)
+               for first, second in wording()["hyphen_names"])
+
+
 def join_broken(paras: list[Para]) -> list[Para]:
     """Join a line cut in the middle of a sentence with the next one ("được đào" / "tạo, bồi dưỡng")."""
     out: list[Para] = []
@@ -80,8 +89,9 @@ def join_broken(paras: list[Para]) -> list[Para]:
                 (out[-1].line is not None and para.line is not None)
                 or (out[-1].index is not None and para.index is not None and out[-1].line is None)):
             prev = out[-1]
-            if (not prev.text.endswith(_SENTENCE_END) and para.text[:1].islower()
-                    and not re.match(r"^[a-zđ]\)", para.text) and len(prev.text) > 80):
+            if not prev.text.endswith(_SENTENCE_END) and (
+                    para.text[:1].islower() and not re.match(r"^[a-zđ]\)", para.text) and len(prev.text) > 80
+                    or _hyphen_name(prev.text, para.text)):
                 out[-1] = Para(f"{prev.text} {para.text}", prev.line, para.last or para.line, prev.index, prev.page,
                                ocr=prev.ocr)
                 continue

@@ -28,10 +28,12 @@ def has_any(text: str, phrases) -> bool:
 
 # --- dates -------------------------------------------------------------------------------------------
 _D = r"(\d{1,2})"
-DATE_WORDS = re.compile(r"ngày\s+" + _D + r"\s+tháng\s+" + _D + r"\s+năm\s+(\d{4})", re.IGNORECASE)
+DATE_WORDS = re.compile(r"ngày\s+" + _D + r"\s+tháng\s+" + _D + r"\s*,?\s+năm\s+(\d{4})", re.IGNORECASE)
 DATE_SLASH = re.compile(r"(?<![\d/])" + _D + r"\s*[/\-.]\s*" + _D + r"\s*[/\-.]\s*(\d{4})(?!\d)")
 # "ngày tháng 4 năm 2022": day (and maybe month) left blank for the signature
-DATE_BLANK = re.compile(r"ngày\s+(?:(\d{1,2})\s+)?tháng\s+(\d{1,2})?\s*năm\s+(\d{4})", re.IGNORECASE)
+# (the day written as dots or "…" is a blank too: "ngày …. tháng 4 năm 2022")
+DATE_BLANK = re.compile(r"ngày\s+(?:(\d{1,2})\s+|[.…_]+\s*)?tháng\s+(?:(\d{1,2})|[.…_]+)?\s*năm\s+(\d{4})",
+                        re.IGNORECASE)
 
 
 def _date(day: str, month: str, year: str) -> dt.date | None:
@@ -62,7 +64,9 @@ _NUM = r"(\d+[\w./\-]*/[\w.\-]*[A-Za-zĐđ][\w.\-]*)"
 # the date right after the number, or after the issuer ("Nghị định số 110/2024/NĐ-CP của Chính phủ ngày 30/8/2024")
 DOC_REF = re.compile(DOC_KINDS + r"\s+(?:số\s+)?" + _NUM
                      + r"(?:\s+(?:của\s+[^,;()\d]{1,60}?\s+)?ngày\s+([^,;()]*?\d{4}))?", re.IGNORECASE)
-NUMBER_LINE = re.compile(r"^Số\s*:\s*(\S*)", re.IGNORECASE)
+# the number line of the header: "Số: 176/KH-UBND", "Số 176/KH-UBND", "Số:176/KH-UBND", "Số: 176 /KH-UBND", a
+# blank "Số:     /KH-UBND" (group 1 then has no digit, or is None); never "Số lượng …"
+NUMBER_LINE = re.compile(r"^Số\s*(?:[:.]\s*|(?=\d)|\s+(?=/))(\d*\s*/\s*[^\s,;]*|\d[^\s,;]*)?", re.IGNORECASE)
 
 
 def clean_number(number: str) -> str:

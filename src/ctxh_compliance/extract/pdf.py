@@ -317,6 +317,16 @@ def _row_goes_on(paras: list[Para], cell_of: dict, line: dict) -> None:
     the row began (a responsibilities table), else all after the row's last sentence."""
     pieces = [(cell_of.get((line.get("table_no"), column)), text) for column, text in line.get("pieces", [])]
     if not pieces or any(at is None for at, _ in pieces):
+        # a row read as its subject, then the subject with each value ("Tỷ lệ … (năm 2025: 60%)"): the
+        # subject's cut words go on the subject, in each of the row's sentences
+        last = paras[-1]
+        row = [i for i in range(len(paras)) if paras[i].table == last.table and paras[i].row == last.row]
+        subject = paras[row[0]].text if row else ""
+        if len(pieces) == 1 and len(row) > 1 and all(paras[i].text.startswith(subject + " (") for i in row[1:]):
+            more = clean(line["text"].replace("\n", " "))
+            for i in row:
+                paras[i] = replace(paras[i], text=f"{subject} {more}{paras[i].text[len(subject):]}")
+            return
         paras[-1] = replace(paras[-1], text=f"{paras[-1].text} {line['text']}")
         return
     for at, text in pieces:

@@ -75,11 +75,29 @@ def _scope_heading(para: Para) -> int | None:
     if len(text) > spec["max_length"] or para.table is not None:
         return None
     body = _LETTER.sub("", _MARK.sub("", text)).strip()
-    if not fold(body).startswith(tuple(fold(o) for o in spec["openers"])) or not _YEARS.search(body):
+    if not _YEARS.search(body):
         return None
-    if re.search(r"\d", _YEARS.sub("", body)) or (body.endswith((".", ";")) and not body.endswith("./.")):
+    # "Giai đoạn 1 (2026 - 2027)", "Trong 02 năm 2026 - 2027": a number that counts, not a value
+    numbered = re.sub(r"(?i)(giai đoạn|thời kỳ)\s+\d\b|\b\d{1,2}\s+(?=năm\b)", r"\1", body)
+    if not fold(body).startswith(tuple(fold(o) for o in spec["openers"])) and not only_scope_words(numbered):
+        return None
+    if re.search(r"\d", _YEARS.sub("", numbered)) or (body.endswith((".", ";")) and not body.endswith("./.")):
         return None  # a value of its own ("Năm 2025 đạt 60%."): a sentence, not a heading
     return _item_level(text) or 6
+
+
+def only_scope_words(text: str) -> bool:
+    """Whether ``text`` says nothing but a period or a year: its years and the words of ``scope.words``
+    ("Các chỉ tiêu chủ yếu năm 2026:", "Mốc năm 2027", "Giai đoạn I (2026 - 2027)")."""
+    rest = " " + fold(_YEARS.sub(" ", text)) + " "
+    rest = re.sub(r"[,:;.()\[\]\-–—/]+", " ", rest)
+    for word in sorted((fold(w) for w in wording()["scope"]["words"]), key=len, reverse=True):
+        rest = re.sub(r"(?<!\w)" + re.escape(word) + r"(?!\w)", " ", rest)
+    return not rest.strip()
+
+
+_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:-|–|—|đến năm|đến|tới năm|tới)\s*((?:19|20)\d{2})(?!\d)",
+                    re.IGNORECASE)
 
 
 def scope_year(scope: tuple[str, ...]) -> tuple[int, str, bool] | None:
@@ -94,8 +112,9 @@ def scope_year(scope: tuple[str, ...]) -> tuple[int, str, bool] | None:
     if start is None:
         return None
     for heading in reversed(scope[start:]):
-        shown = re.sub(r"so với\s+(năm\s+)?\d{4}", "", heading, flags=re.IGNORECASE)
-        span = list(YEAR_SPAN.finditer(shown))
+        shown = re.sub(r"so với\s+(?:[^\W\d]+\s+){0,3}?\d{4}", "", heading, flags=re.IGNORECASE)  # a base year
+        # a period ("giai đoạn 2021 - 2025", "(2026 - 2027)") scopes to its last year
+        span = list(YEAR_SPAN.finditer(shown)) or list(_RANGE.finditer(shown))
         years = {int(y) for y in _YEARS.findall(shown)}
         if len(span) == 1 and years == {int(span[0].group(1)), int(span[0].group(2))}:
             year = int(span[0].group(2))
@@ -128,6 +147,8 @@ def zones(paras: list[Para]) -> list[tuple[Para, str | None, Section | None]]:
             heading_level = _scope_heading(para)
             if level is not None or heading_level is not None:
                 cut = heading_level if heading_level is not None else level
+                if heading_level is None and items and items[-1][0] == level:
+                    cut = level + 1  # "- Đến năm 2025:" then "- Đạt 60% …": the items it introduces, at its level
                 items = [(lv, text) for lv, text in items if lv < cut]
             if heading_level is not None:
                 items.append((heading_level, para.text.rstrip(":")))

@@ -16,7 +16,40 @@ from .patterns import wording
 
 _YEAR_HEADER = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _NUMERIC = re.compile(r"^[<>≥≤]?\s*\d[\d.,]*\s*(%|đồng)?$")
-_SERIAL_HEADERS = {"stt", "tt", "số tt", "số thứ tự"}
+
+
+def _year_of_header(head: str) -> str | None:
+    """The year a column's header gives its values: its one year, or the last of a period ("Giai đoạn
+    2021 - 2025", "2026-2030"); none when it compares ("so với năm 2020") only."""
+    shown = re.sub(r"so với\s+(năm\s+)?\d{4}", "", head, flags=re.IGNORECASE)
+    years = _YEAR_HEADER.findall(shown)
+    return max(years) if years else None
+
+
+def _value_cell(cell: str) -> tuple[str, str] | None:
+    """A target table's value cell as (the words that compare, the number with its unit): "60%", "≥ 60",
+    "Ít nhất 60%", "60 trở lên", "Đạt 60%", "60% (tối thiểu)" (patterns.yaml ``target_table``); None for
+    other text."""
+    spec = wording()["target_table"]
+    text, said = clean(cell), ""
+    changed = True
+    while changed and text:
+        changed = False
+        folded = fold(text)
+        for words in sorted(spec["at_least_before"] + spec["plain_before"], key=len, reverse=True):
+            if folded.startswith(fold(words)) and (not words[-1].isalpha() or not folded[len(words):][:1].isalpha()):
+                text, changed = text[len(words):].strip(" :"), True
+                said = "tối thiểu " if words in spec["at_least_before"] else said
+                break
+        else:
+            for words in sorted(spec["at_least_after"], key=len, reverse=True):
+                if folded.endswith(fold(words)):
+                    text, said, changed = text[:-len(words)].strip(" ."), "tối thiểu ", True
+                    break
+    return (said, text) if _NUMERIC.match(text) else None
+
+
+_SERIAL_HEADERS = {"stt", "tt", "số tt", "số thứ tự", "stt.", "tt."}
 _CHILD_SERIAL = re.compile(r"^(?:\d+(?:\.\d+)+\.?|[a-zđ][.)]?|[-+•–])$")  # "1.1", "a)", "-": a row under a group row
 
 
@@ -30,14 +63,22 @@ def _row_sentences(header: list[str], cells: list[str], unit: str | None) -> lis
     …), then each other cell with its column's name ("Cơ quan chủ trì: Sở Y tế"); a value under a
     year column is read with the subject and that year ("Tỷ lệ … (năm 2025: 60%)")."""
     subject, out = None, []
+    by_year = any(_year_of_header(h) for h in header)  # a table of targets by year: its first text is the subject
+    percent_words = wording()["target_table"]["percent_subjects"]
     for head, cell in zip(header, cells, strict=False):
-        if not cell or fold(head) in _SERIAL_HEADERS or (fold(head).startswith("đơn vị") and len(cell) <= 10):
+        if not cell or fold(head) in _SERIAL_HEADERS or ((_is_unit(head) or fold(head).startswith("đơn vị"))
+                                                          and len(cell) <= 10):
             continue
-        year = _YEAR_HEADER.search(head)
-        if year and _NUMERIC.match(cell):
-            value = cell if cell.endswith(("%", "đồng")) or not unit else f"{cell}{unit}"
-            out.append(f"{subject or ''} (năm {year.group(1)}: {value})".strip())
-        elif subject is None and not _NUMERIC.match(cell) and _is_subject(head):
+        year = _year_of_header(head)
+        value = _value_cell(cell) if year else None
+        if value:
+            said, number = value
+            # the unit: the unit column's, else the column's or the indicator's own ("Năm 2025 (%)", "Tỷ lệ …")
+            row_unit = unit or ("%" if "%" in head or (subject and ("(%)" in subject or fold(subject).startswith(
+                tuple(fold(w) for w in percent_words)))) else None)
+            number = number if number.endswith(("%", "đồng")) or not row_unit else f"{number}{row_unit}"
+            out.append(f"{subject or ''} (năm {year}: {said}{number})".strip())
+        elif subject is None and not _NUMERIC.match(cell) and (_is_subject(head) or (by_year and not year)):
             subject = cell
             out.append(cell)
         else:
@@ -45,8 +86,25 @@ def _row_sentences(header: list[str], cells: list[str], unit: str | None) -> lis
     return out
 
 
+def _is_unit(header: str) -> bool:
+    """A unit column ("Đơn vị tính", "ĐVT", "Đơn vị"): patterns.yaml ``target_table.unit_headers``."""
+    folded = fold(header)
+    return any(folded == fold(w) or folded.startswith((fold(w) + " (", fold(w) + "(", fold(w) + ":"))
+               for w in wording()["target_table"]["unit_headers"]) or folded.startswith("đơn vị tính")
+
+
+def _unit_of(header: str, cell: str | None) -> str | None:
+    """The unit a unit column gives a row: its cell ("%", "Tỷ lệ %"), else its header ("Đơn vị tính (%)")."""
+    for text in (cell or "", header):
+        if "%" in text or "phần trăm" in fold(text):
+            return "%"
+    return None
+
+
 def _short(cell: str | None) -> bool:
-    return cell is None or (bool(cell) and len(cell) <= 60 and not _NUMERIC.match(cell))
+    """A header cell: short, not a value (a year, "2025", is a column's name)."""
+    return cell is None or (bool(cell) and len(cell) <= 60
+                            and (not _NUMERIC.match(cell) or bool(_YEAR_HEADER.fullmatch(cell.strip()))))
 
 
 def _header_row(cells: list) -> bool:
@@ -203,6 +261,29 @@ def _responsibility_row(header: list[str], raw: list, lines: list[str], columns:
 
 
 
+def _rows_going_on(header: list[str], raw: list[list], rows: list[list[str]], skip: int):
+    """A target table's rows with the rows that only go on the one before joined to it: a row with no
+    number and no value, only words in the indicator's column, is where the layout cut that cell
+    ("… cung cấp dịch" / "vụ công tác xã hội")."""
+    serial = next((i for i, h in enumerate(header) if fold(h) in _SERIAL_HEADERS), None)
+    kept_raw: list[list] = []
+    kept: list[list[str]] = []
+    for n, (raw_row, row) in enumerate(zip(raw, [list(r) for r in rows], strict=True)):
+        filled = [i for i, c in enumerate(row) if c]
+        last = next((r for r in reversed(kept) if any(r)), None)
+        # with no number column, the cut words are known by starting in lower case ("vụ công tác xã hội")
+        cut = serial is not None or (len(filled) == 1 and row[filled[0]][:1].islower())
+        if n >= skip and last is not None and len(kept) > skip and cut and len(row) == len(last) \
+                and len(filled) == 1 and filled[0] != serial and not _year_of_header(header[filled[0]]) \
+                and not _is_unit(header[filled[0]]) and last[filled[0]]:
+            i = filled[0]
+            last[i] = f"{last[i]}\n{row[i]}"
+            row = [""] * len(row)  # read with the row before; the rows keep their numbers
+        kept_raw.append(raw_row)
+        kept.append(row)
+    return kept_raw, kept
+
+
 def table_lines(rows: list[list], header: list[str] | None = None, state: dict | None = None,
                 wrapped: bool = False) -> list[tuple[int, str, str | None, int | None]]:
     """(row number, sentence, role, column) for each line a table says; a table with a header row (its
@@ -222,7 +303,9 @@ def table_lines(rows: list[list], header: list[str] | None = None, state: dict |
         own = header
     header = own
     columns = responsibility_columns(header) if header is not None else None
-    unit_col = next((i for i, h in enumerate(header or []) if h.casefold().startswith("đơn vị")), None)
+    unit_col = next((i for i, h in enumerate(header or []) if _is_unit(h)), None)
+    if wrapped and columns is None and header is not None and any(_year_of_header(h) for h in header):
+        raw, rows = _rows_going_on(header, raw, rows, skip)
     out = []
     for row_no, cells in enumerate(rows, 1):
         if row_no <= skip:
@@ -241,7 +324,13 @@ def table_lines(rows: list[list], header: list[str] | None = None, state: dict |
             sentences = [line for c in sentences for line in c.split("\n")]
         else:
             cells = [c.replace("\n", " ") for c in cells]
-            unit = cells[unit_col] if unit_col is not None and cells[unit_col] in ("%",) else None
+            unit = None
+            if unit_col is not None:
+                if raw[row_no - 1][unit_col] is None or not cells[unit_col]:  # merged down from the row above
+                    unit = state.get("unit")
+                else:
+                    unit = _unit_of(header[unit_col], cells[unit_col])
+                    state["unit"] = unit
             sentences = _row_sentences(header, cells, unit)
             if not sentences:
                 continue

@@ -1,14 +1,13 @@
 """Targets: percentages, counts and per-unit staffing in the objectives part, mapped to indicator ids."""
 
 import re
+from functools import cache
 
 from ..core.i18n import translate
 from ..core.text import fold
 from .patterns import (
     BY_YEAR,
     COUNT,
-    RANGE,
-    RELATIVE,
     YEAR,
     YEAR_SPAN,
     comparison_before,
@@ -23,12 +22,28 @@ from .record import Recorder
 from .sections import scope_year
 
 _CLAUSE_END = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])|\.$")
-def _per_one() -> re.Pattern:
-    """Staff per unit after the verb that gives them ("có", "bố trí" …: patterns.yaml): "có ít nhất 01 cán bộ",
-    "bố trí ít nhất hai người"."""
-    verbs = "|".join(map(re.escape, sorted(wording()["per_unit"]["verbs"], key=len, reverse=True)))
-    return re.compile(r"(?<!\w)(?:" + verbs + r")\s+(ít nhất\s+|tối thiểu\s+)?(\d{1,2}|một|hai|ba)\s+"
-                      r"(cán bộ|cộng tác viên|viên chức|nhân viên|người)", re.IGNORECASE)
+def _alternatives(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def _per_unit_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Staff per unit (patterns.yaml ``per_unit``): a range, its least first ("ít nhất từ 01 đến 02 cán bộ",
+    "từ một đến hai người"), and one number after the verb that gives it ("có ít nhất 01 cán bộ", "bố trí
+    tối thiểu hai người", "có 01 cán bộ trở lên")."""
+    spec = wording()["per_unit"]
+    number = r"(\d{1,2}|" + _alternatives(spec["number_words"]) + r")(?:\s*\([^()\d]{1,12}\))?"  # "01 (một)"
+    staff = r"(" + _alternatives(spec["staff_word"]) + r")"
+    least = r"(?:" + _alternatives(spec["at_least"]) + r")"
+    span = re.compile(r"(?<!\w)(?:" + least + r"\s+)?(?:từ\s+)?" + number + r"\s*(?:đến|tới|-|–)\s*" + number
+                      + r"\s+" + staff, re.IGNORECASE)
+    one = re.compile(r"(?<!\w)(?:" + _alternatives(spec["verbs"]) + r")\s+(" + least + r"\s+)?" + number + r"\s+"
+                     + staff + r"(?:\s+(?:\S+\s+){0,8}?(" + _alternatives(spec["at_least_after"]) + r"))?(?!\w)",
+                     re.IGNORECASE)
+    return span, one
+
+
+def _count_word(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else wording()["per_unit"]["number_words"].get(raw.lower())
 
 
 def clause(text: str, start: int, end: int) -> tuple[str, str, str]:
@@ -66,36 +81,79 @@ def _with_population(target: dict, text: str, start: int, end: int, before: str,
 def _allowance() -> re.Pattern:
     spec = wording()["allowance"]
     words = sorted(spec["at_least"] + spec["exactly"], key=len, reverse=True)
-    return re.compile(r"(" + "|".join(map(re.escape, words)) + r")\s*(?:(\d+(?:,\d+)?)\s*lần\s*)?(?:"
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")\s*(?:(\d+(?:,\d+)?)\s*lần\s*)?(?:"
                       + "|".join(map(re.escape, spec["wage"])) + r")", re.IGNORECASE)
 
 
-def _explicit_year(before_sentence: str, relative_to: int | None) -> int | None:
-    """The year the words before the number name: "Đến năm 2025, …", "từ năm 2026 đến năm 2030, …"."""
-    candidates = []
-    for regex, group in ((YEAR_SPAN, 2), (BY_YEAR, 1), (YEAR, 1)):
-        for match in regex.finditer(before_sentence):
-            if re.search(r"so với\s*$", before_sentence[:match.start()]):
-                continue
-            candidates.append((match.end(), int(match.group(group))))
+# a year a value is compared with, not its own: "so với năm 2020", "so với cuối năm 2020", "so với thời điểm năm 2025"
+_COMPARED = re.compile(r"so với\s+(?:[^\W\d]+\s+){0,3}$|so với\s*$", re.IGNORECASE)
+_RELATIVE = re.compile(r"so với\s+(?:[^\W\d]+\s+){0,3}?((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+# a year written bare before the number, where a heading or a lead-in ends: "Đến 2027, …", "Mục tiêu 2027: …",
+# "2027: đạt …" (not a date, a document's number or a count: "22/01/2021", "110/2024/NĐ-CP", "2000 học viên")
+_BARE_YEAR = re.compile(r"(?<![\d/])(?<!\d[.,])((?:19|20)\d{2})(?=\s*(?:[,:;)–]|-\s|$)|\s+(?:đạt|có|phấn đấu|tăng|"
+                        r"tỷ lệ|bảo đảm|đảm bảo|tối thiểu|ít nhất)(?!\w))", re.IGNORECASE)
+# a year the words after a number give it ("… đạt 60% … vào năm 2025", "… đến hết năm 2027")
+_YEAR_AFTER = re.compile(r"(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:19|20)\d{2})(?![\d/])",
+                         re.IGNORECASE)
+
+
+def _explicit_year(before_sentence: str, relative_to: int | None, after: str = "") -> int | None:
+    """The year the words before the number name ("Đến năm 2025, …", "từ năm 2026 đến năm 2030, …",
+    "Đến 2027, …"), else the words after it in its clause ("… vào năm 2025"); never a year it is compared
+    with ("so với năm 2020")."""
+    def found(text: str, regexes) -> list[tuple[int, int]]:
+        out = []
+        for regex, group in regexes:
+            for match in regex.finditer(text):
+                if _COMPARED.search(text[:match.start()]):
+                    continue
+                out.append((match.end(), int(match.group(group))))
+        return out
+
+    candidates = found(before_sentence, ((YEAR_SPAN, 2), (BY_YEAR, 1), (YEAR, 1), (_BARE_YEAR, 1)))
+    if not candidates:
+        candidates = [(-end, year) for end, year in found(after, ((YEAR_SPAN, 2), (_YEAR_AFTER, 1)))]
     if not candidates:
         return None
     year = max(candidates)[1]
     return None if relative_to is not None and year <= relative_to else year
 
 
-def _indicator(unit: str, ruleset: str | None, after: str, before: str) -> str | None:
+@cache
+def _words_regex(phrases: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + _alternatives(fold(p) for p in phrases) + r")(?!\w)")
+
+
+def _says(text: str, phrases) -> bool:
+    """Whether ``text`` (folded) has one of ``phrases`` as whole words."""
+    return _words_regex(tuple(phrases)).search(text) is not None
+
+
+def _names(text: str, spec: dict, by_meaning: bool = True) -> bool:
+    """Whether ``text`` names the indicator of ``spec``: one of its phrases, or (``by_meaning``) a phrase of
+    every group of one of its meanings (patterns.yaml ``indicators``)."""
+    if has_any(text, spec["phrases"]):
+        return True
+    if not by_meaning:
+        return False
+    folded = fold(text)
+    return any(all(_says(folded, group) for group in meaning) for meaning in spec.get("meanings", []))
+
+
+def _indicator(unit: str, ruleset: str | None, after: str, before: str, by_meaning: bool = True) -> str | None:
+    """The indicator the words around a number name: the first in file order (the more specific first)
+    named after the number or before it in its clause ("đào tạo … cho 40% số cán bộ …, các cơ sở có cung
+    cấp dịch vụ": training, though the words after it name facilities too)."""
     table = wording()["indicators"]
-    for text in (after, before):
-        for ind, spec in table.items():
-            if ruleset and ruleset not in spec["rulesets"]:
-                continue
-            if unit not in spec["units"]:
-                continue
-            if unit == "count" and not has_any(before, spec.get("before", [])):
-                continue
-            if has_any(text, spec["phrases"]):
-                return ind
+    for ind, spec in table.items():
+        if ruleset and ruleset not in spec["rulesets"]:
+            continue
+        if unit not in spec["units"]:
+            continue
+        if unit == "count" and not has_any(before, spec.get("before", [])):
+            continue
+        if _names(after, spec, by_meaning) or _names(before, spec, by_meaning):
+            return ind
     return None
 
 
@@ -153,6 +211,7 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
     out: list[dict] = []
     seen = set()
     context_year: int | None = None
+    under_context: set = set()
 
     def add(target: dict, para, why_year: str, year_conf: str, conf: str) -> None:
         key = (target["indicator"], target["year"], target["value"])
@@ -173,18 +232,20 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         if not in_zone and not (kind != "history" and "phấn đấu" in fold(text)):
             continue
         scoped = scope_year(para.scope)
-        if _section is not None:
+        if _section is not None or para.heading not in under_context:
             context_year = None  # a paragraph that opens a period scopes the paragraphs after it, to the next heading
         span = YEAR_SPAN.match(re.sub(r"^(mục tiêu cụ thể|mục tiêu)\s*", "", text, flags=re.IGNORECASE)) \
             or YEAR_SPAN.match(text)
         if in_zone and span:
             context_year = int(span.group(2))  # "Từ năm 2026 đến năm 2030, có 60% …" and the paragraphs after it
+            # … under the same heading, or under this paragraph when it is a heading itself
+            under_context = {para.heading, para.text, para.text.rstrip(":")}
 
         # year_of reads the scope of this iteration's paragraph: it is called within the iteration only
-        def year_of(before_sentence: str, relative_to: int | None = None) -> tuple[int | None, str, str]:
+        def year_of(before_sentence: str, relative_to: int | None = None, after: str = "") -> tuple[int | None, str, str]:
             """A target's year: from its own sentence, else from the heading it sits under (its scope);
             the plan's period alone only as a guess, marked as inferred (it never decides a verdict)."""
-            year = _explicit_year(before_sentence, relative_to)
+            year = _explicit_year(before_sentence, relative_to, after)
             if year:
                 return year, "high", "năm ghi trong câu"
             if context_year:  # noqa: B023
@@ -199,29 +260,34 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
 
         taken: list[tuple[int, int]] = []
         # per-unit staffing: "ít nhất từ 01 đến 02 cán bộ" (lower bound), "có ít nhất 01 cán bộ", "có một cán bộ"
-        for regex in (RANGE, _per_one()):
+        span_re, one_re = _per_unit_patterns()
+        for regex in (span_re, one_re):
             for match in regex.finditer(text):
                 if any(s <= match.start() < e for s, e in taken):
                     continue
                 taken.append((match.start(), match.end()))
-                raw = match.group(1) if regex is RANGE else match.group(2)
-                value = wording()["per_unit"]["number_words"].get(raw.lower()) if not raw.isdigit() else int(raw)
+                is_span = regex is span_re
+                value = _count_word(match.group(1) if is_span else match.group(2))
                 before, after, quote = clause(text, match.start(), match.end())
                 ind = None
                 for spec in wording()["per_unit"]["indicators"]:
                     if ruleset and ruleset not in spec["rulesets"]:
                         continue
-                    if not spec["before"] or has_any(before[-60:], spec["before"]):
+                    # the unit is named before the number ("mỗi xã có …") or after it ("… tại mỗi xã")
+                    if not spec["before"] or has_any(before[-60:], spec["before"]) or has_any(after, spec["before"]):
                         ind = spec["id"]
                         break
-                if ind is None or value is None:
+                # a unit has a few people ("có 30 cán bộ được tập huấn" is no staffing of a unit), unless "mỗi"
+                if ind is None or value is None or (value > wording()["per_unit"]["most"]
+                                                    and not has_any(quote, wording()["per_unit"]["each"])):
                     continue
-                year, yconf, why = year_of(_sentence(text, match.start()))
+                year, yconf, why = year_of(_sentence(text, match.start()), after=after)
                 if year is None:
                     continue
-                comparison = "at_least" if (regex is RANGE or match.group(1)) else "exactly"
+                least = is_span or bool(match.group(1)) or bool(match.group(4))
+                comparison = "at_least" if least else "exactly"
                 add({"indicator": ind, "year": year, "value": value, "unit": "per_unit", "comparison": comparison,
-                     "quote": quote}, para, why, yconf, "high" if regex is RANGE or match.group(1) else "medium")
+                     "quote": quote}, para, why, yconf, "high" if least else "medium")
         # monthly allowance measured in the base wage: "phụ cấp … không thấp hơn (1,5 lần) mức lương cơ sở"
         spec = wording()["allowance"]
         if (not ruleset or ruleset in spec["rulesets"]) and has_any(text, spec["subject"]):
@@ -241,17 +307,32 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
         # percentages
         for start, end, value in percents(text):
             before, after, quote = clause(text, start, end)
-            increase = bool(re.search(r"(?<!\w)tăng(\s+\w+){0,3}\s*$", fold(before)))  # "tăng ít nhất mức 20%"
+            # a range ("60 - 70%", "từ 60% đến 70%"): its least is the target, the top of it none
+            if re.search(r"\d\s*%\s*(?:-|–|đến|tới)\s*$", before):
+                continue
+            low = re.search(r"(?<![\d.,])(\d+(?:,\d+)?)\s*(?:-|–|đến|tới)\s*$", before)
+            if low and parse_float(low.group(1)) < value:  # not "Năm 2025 – 60%"
+                value = parse_float(low.group(1))
+            # "tăng ít nhất mức 20%", "cao hơn 20%" (patterns.yaml increase_words); in a table, the row's
+            # indicator says it ("Tỷ lệ tăng đội ngũ … so với năm 2010" | 10%)
+            grows = r"(?<!\w)(?:" + _alternatives(fold(w) for w in wording()["increase_words"]) + r")(?!\w)"
+            in_row = para.table is not None and re.search(r"\(năm \d{4}: [^()]*$", before)
+            increase = bool(re.search(grows + r"(\s+\w+){0,3}\s*$", fold(before))) \
+                or bool(in_row and re.search(grows, fold(before)))
             unit = "percent_increase" if increase else "percent"
-            relative = RELATIVE.search(after)
+            relative = _RELATIVE.search(after) or _RELATIVE.search(before)
             relative_to = int(relative.group(1)) if relative else None
-            ind = _indicator(unit, ruleset, after, before)
+            ind = _indicator(unit, ruleset, after, before, in_zone)
+            if ind is None and relative_to and not increase:
+                # a value measured against a base year is an increase ("… so với năm 2020: 20%")
+                increase, unit = True, "percent_increase"
+                ind = _indicator(unit, ruleset, after, before, in_zone)
             if ind is None:
                 continue
             comparison, said = comparison_before(before)
             if increase and not said:
                 comparison = "exactly"
-            year, yconf, why = year_of(_sentence(text, start), relative_to)
+            year, yconf, why = year_of(_sentence(text, start), relative_to, after)
             if year is None:
                 continue
             target = {"indicator": ind, "year": year, "value": value, "unit": unit, "comparison": comparison}
@@ -264,13 +345,14 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             if any(s <= match.start() < e for s, e in taken):
                 continue
             before, after, quote = clause(text, match.start(), match.end())
-            if not re.search(r"(?<!\w)(cho|khoảng|đào tạo|tập huấn)\s*$", fold(before)):
+            if not re.search(r"(?<!\w)(cho|khoảng|đào tạo|tập huấn|bồi dưỡng)(\s+(ít nhất|tối thiểu|khoảng|trên|hơn))?\s*$",
+                             fold(before)):
                 continue
-            ind = _indicator("count", ruleset, after, before)
+            ind = _indicator("count", ruleset, after, before, in_zone)
             if ind is None:
                 continue
             comparison, said = comparison_before(before)
-            year, yconf, why = year_of(_sentence(text, match.start()))
+            year, yconf, why = year_of(_sentence(text, match.start()), after=after)
             if year is None:
                 continue
             target = {"indicator": ind, "year": year, "value": parse_number(match.group(1)), "unit": "count",

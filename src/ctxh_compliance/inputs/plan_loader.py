@@ -51,6 +51,10 @@ class LoadedPlan:
     def problem(self, path: tuple, key: str, **params: Any) -> Problem:
         return self.source.problem(path, key, **params)
 
+    def blank(self, *path: str | int) -> bool:
+        """The field at ``path`` was written only as a blank to fill ("…"), or a list there had such an item."""
+        return tuple(path) in getattr(self.source, "blanks", ())
+
 
 # pydantic error type -> message key in messages.yaml
 _TYPES = {
@@ -330,8 +334,15 @@ def without_blanks(source: Located) -> Located:
 
     def remap(marks: dict) -> dict:
         return {new: value for old, value in marks.items() if (new := moved(old)) is not None}
+
+    def holder(old: tuple) -> tuple | None:
+        """The field that held the blank at ``old``: the list for an item, the field itself otherwise."""
+        field_path = old[:-1] if old and isinstance(old[-1], int) else old
+        parent = moved(field_path[:-1]) if field_path else ()
+        return None if parent is None or not field_path else (*parent, field_path[-1])
+    blanks = frozenset(h for old in seen.dropped if (h := holder(old)) is not None)
     return Located(source.file, data, remap(source.marks), remap(source.key_marks), remap(source.ambiguous),
-                   remap(source.written))
+                   remap(source.written), blanks)
 
 
 _KINDS = {list: "list", type(None): "empty", int: "number", float: "number", bool: "bool"}

@@ -117,6 +117,9 @@ class Located:
     ambiguous: dict[Path_, str] = field(default_factory=dict)
     # each scalar as written in the file ("02021", "no", "2021.50"), for messages about its value
     written: dict[Path_, str] = field(default_factory=dict)
+    # the fields that held only a blank to fill ("…", "(điền)") before blanks were taken as absent, by
+    # their path in the cleaned data (a list's path when one of its items was a blank)
+    blanks: frozenset = frozenset()
 
     def where(self, path: Path_) -> tuple[int | None, int | None]:
         """Line and column of ``path``, or of its nearest ancestor that has one."""

@@ -1,6 +1,7 @@
 """task_group: the plan has a task group the decision requires, and names who leads it.
 
-A group with a lead passes; a group with no lead warns (for review in an incomplete source); a
+A group with a lead passes, unless its contents were left as a blank to fill ("Nội dung thực hiện:
+…": for review, naming what to fill); a group with no lead warns (for review in an incomplete source); a
 group whose every lead is a body that no longer existed at the plan's date (the ``stale_body``
 rules of the same ruleset, lead role: "Sở LĐTBXH" and "Phòng LĐTBXH các huyện" together) warns,
 since nobody would lead it; a missing group fails, or
@@ -19,6 +20,7 @@ from pydantic import Field
 
 from ...core.i18n import translate
 from ...core.text import fold_name
+from ...inputs.plan_loader import is_blank
 from ...model.findings import Verdict
 from ..facts import Fact, day, display_only
 from .base import RuleBase
@@ -40,6 +42,7 @@ class TaskFact(Fact):
     TYPE: ClassVar[str] = "task"
     group: str
     has_lead: bool
+    unfilled: bool        # its contents were written only as blanks to fill ("Nội dung thực hiện: …")
     gone_from: int        # YYYYMMDD from which every lead no longer exists (0: a lead still exists, or none)
     heading: str = display_only()
     lead: str = display_only()
@@ -66,6 +69,14 @@ def gone_from(names: list[str], stale: list[tuple[int, list[re.Pattern]]]) -> in
     return max(days, default=0)
 
 
+def unfilled(loaded, index: int, contents: list[str]) -> bool:
+    """The group's contents were written only as blanks to fill: in a plan file (taken as absent when
+    read), or as read from a document (kept as the blank "…")."""
+    if contents:
+        return all(is_blank(item) for item in contents)
+    return loaded.blank("task_groups", index, "contents")
+
+
 def facts_for(rs) -> tuple:
     """The task facts of a plan, with when its leads are gone by the ``stale_body`` rules of ``rs``
     (the same patterns the engine matches, read the way the engine reads them: anywhere in the name)."""
@@ -73,7 +84,9 @@ def facts_for(rs) -> tuple:
              for r in rs.rules if r.kind == "stale_body" and "lead" in r.roles]
 
     def tasks(loaded) -> list[Fact]:
-        return [TaskFact(group=covered, has_lead=bool(group.lead), gone_from=gone_from(group.lead, stale),
+        return [TaskFact(group=covered, has_lead=bool(group.lead),
+                         unfilled=unfilled(loaded, index, group.contents),
+                         gone_from=gone_from(group.lead, stale),
                          heading=group.heading, lead="; ".join(group.lead),
                          quote=group.quote or "", loc=loaded.location("task_groups", index))
                 for index, group in enumerate(loaded.plan.task_groups) for covered in group.covers]
@@ -88,7 +101,10 @@ def compile(rule: Rule, b) -> None:
     in_scope = b.programme_scope()
     b.outside_programme(rule)
     match = lambda: (m.type == "task") & (m.group == rule.group)  # noqa: E731
-    b.with_plan(rule, match() & (m.has_lead == True), in_scope, "group.led", Verdict.PASS)  # noqa: E712
+    led = lambda: match() & (m.has_lead == True)  # noqa: E712,E731
+    b.with_plan(rule, led() & (m.unfilled == False), in_scope, "group.led", Verdict.PASS)  # noqa: E712
+    # a group whose contents are only a blank to fill is named, not yet planned: never a pass
+    b.with_plan(rule, led() & (m.unfilled == True), in_scope, "group.unfilled", Verdict.NEEDS_REVIEW)  # noqa: E712
     no_lead = lambda: match() & (m.has_lead == False)  # noqa: E712,E731
     b.when(rule, "group.no_lead", Verdict.WARNING, c.t << no_lead(), c.p << (in_scope() & (m.complete == True)))  # noqa: E712
     b.when(rule, "group.no_lead_incomplete", Verdict.NEEDS_REVIEW,

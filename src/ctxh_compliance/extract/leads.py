@@ -8,8 +8,9 @@ import re
 from ..core.i18n import translate
 from ..core.text import fold
 from .organisation import ITEM
-from .patterns import wording
+from .patterns import has_blank, wording
 from .record import Recorder
+from .roles import read_roles
 from .tasks import groups_of
 
 _SENTENCE = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
@@ -45,14 +46,24 @@ def add_leads(tagged, groups: list[dict], assignments: list[dict], known: set[st
         folded = fold(sentence)
         if body and folded.startswith(verbs):
             named = set(groups_of(sentence))
+            said = read_roles(f"{body} {sentence}")  # the body the duties are under is the sentence's subject
+            partners = said.partners if said is not None and said.lead == [body] else []
+            # "phối hợp với …" joins the work of its own clause, not that of the clauses after a ";"
+            with_partners = set(groups_of(sentence.split(";")[0]))
             for n, group in enumerate(groups):
                 if group.get("lead") or not group["covers"] or not set(group["covers"]) <= named:
                     continue
+                if has_blank(group.get("quote") or ""):
+                    continue  # the group's own lines leave its lead blank ("Chủ trì: …"): it stays to fill
                 quote = group.pop("quote", None)
                 group["lead"] = [body]
-                if quote is not None:
-                    group["quote"] = quote  # the plan model's order: lead before quote
                 rec.note(f"task_groups[{n}].lead", para, "low", translate("extract.lead_in_organisation", "vi"))
+                if partners and not group.get("partners") and set(group["covers"]) <= with_partners:
+                    group["partners"] = partners
+                    rec.note(f"task_groups[{n}].partners", para, "low",
+                             translate("extract.partners_in_organisation", "vi"))
+                if quote is not None:
+                    group["quote"] = quote  # the plan model's order: lead and partners before quote
             continue
         board = re.match(rf"^(.+?)\s+(?:{charged})(?!\w)", sentence, re.IGNORECASE)
         if board is None or "steering" not in groups_of(board.group(1)):

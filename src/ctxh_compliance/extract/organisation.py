@@ -10,7 +10,7 @@ from .paragraphs import Para
 from .patterns import has_any, wording
 from .record import Recorder
 from .sections import heading_kind
-from .tasks import split_bodies
+from .roles import split_bodies
 
 # an item of a list: "1. Sở Y tế: …", "2.1. …", "a) Sở Nội vụ"
 ITEM = re.compile(r"^(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s+(.+)$")

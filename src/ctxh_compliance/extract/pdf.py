@@ -107,7 +107,14 @@ def _table_rows(page, tables: list, carried: dict) -> list[dict]:
         rows = [r for r in page.extract(table) if any((c or "").strip() for c in r)]
         if not rows:
             continue
-        previous = carried.get("header") if number == 0 and table.bbox[1] < float(page.height) * 0.2 else None
+        at_top = number == 0 and table.bbox[1] < float(page.height) * 0.2
+        cut = carried.pop("cut_header", None)
+        if cut is not None and at_top and len(cut) == len(rows[0]) and header_of(rows) is None \
+                and all(not (c or "").strip() or len(c.strip()) <= 30 for c in rows[0]):
+            # a header row the page break cut ("Cơ quan chủ" | "Cơ quan phối" / "trì" | "hợp"): one header
+            rows = [[" ".join(p for p in ((a or "").strip(), (b or "").strip()) if p) for a, b in zip(cut, rows[0],
+                                                                                           strict=True)]] + rows[1:]
+        previous = carried.get("header") if at_top else None
         if previous is not None and len(previous) != len(rows[0]):
             previous = None
         if previous is not None and not (rows[0][0] or "").strip() and header_of(rows) is None:
@@ -128,6 +135,9 @@ def _table_rows(page, tables: list, carried: dict) -> list[dict]:
                         "role": role, "column": column})
         clean_rows = [[c if c is None else clean(c) for c in r] for r in rows]
         carried["header"] = header_of(clean_rows) or previous
+        if len(rows) == 1 and previous is None and sum(bool((c or "").strip()) for c in rows[0]) > 1 \
+                and all(len((c or "").strip()) <= 40 for c in rows[0]) and table.bbox[3] > float(page.height) * 0.7:
+            carried["cut_header"] = rows[0]  # a table's first row alone at the foot of a page: its header, maybe cut
     return out
 
 
@@ -323,11 +333,13 @@ def _row_goes_on(paras: list[Para], cell_of: dict, line: dict) -> None:
         return
     for at, text in pieces:
         para = paras[at]
-        if para.role in ("lead", "partner"):
+        if para.role in ("lead", "partner", "roles"):
             more = body_list(text, wrapped=True)
             # a bullet or a body's name starts a body of its own ("Sở Y tế;" / "Trường Cao đẳng …" on the
             # next page); anything else goes on the name the page cut ("UBND các xã," / "phường")
-            joiner = "; " if re.match(r"^[-+•–]\s", text) or names_a_body(text) else " "
+            # ("UBND các xã," / "phường", "Ủy ban nhân dân" / "các xã, phường": a name goes on in lower case)
+            joiner = "; " if (re.match(r"^[-+•–]\s", text) or (names_a_body(text) and text[:1].isupper())) \
+                and not re.search(r"(?:\s(?:và|của|với)|[,\-–])$", para.text) else " "  # "Sở Tư pháp và" / "Công an tỉnh"
         else:
             more, joiner = clean(text.replace("\n", " ")), " "
         paras[at] = replace(para, text=f"{para.text}{joiner}{more}")

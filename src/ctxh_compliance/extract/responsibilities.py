@@ -13,7 +13,8 @@ import re
 from ..core.i18n import translate
 from ..core.text import fold_name
 from .record import Recorder
-from .tasks import groups_of, split_bodies
+from .roles import cell_bodies, read_roles
+from .tasks import groups_of
 
 _NOT_TASKS = ("targets", "budget", "history")  # a table in these parts holds no task group
 _SERIAL = re.compile(r"^(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)]\s+")
@@ -34,7 +35,7 @@ def _rows(tagged) -> list[dict]:
             out.append(current)
         elif para.role == "task":
             current["tasks"].append({"para": para, "cells": []})
-        elif same and para.role in ("lead", "partner"):
+        elif same and para.role in ("lead", "partner", "roles"):
             holder = current["tasks"][-1] if current["tasks"] else current
             holder["cells"].append(para)
     return out
@@ -45,7 +46,23 @@ def _bodies(rows: list[dict]) -> tuple[list, list]:
     leads, partners = [], []
     for row in rows:
         for para in row["cells"]:
-            bodies = split_bodies(para.text.partition(":")[2])
+            if para.role == "roles":  # "Cơ quan chủ trì, phối hợp: Sở Y tế (chủ trì); Sở Nội vụ": by its words only
+                said = read_roles("Thực hiện: " + para.text.partition(":")[2])
+                if said is not None and said.lead and not said.guessed:
+                    leads.append((said.lead, para))
+                    if said.partners:
+                        partners.append((said.partners, para))
+                continue
+            cell = para.text.partition(":")[2]
+            said = read_roles(cell)
+            if said is not None and said.lead and not said.guessed:
+                # a cell that says who leads in words ("Sở Y tế chủ trì, phối hợp với Sở Nội vụ"): by its words
+                # (a partner word alone may be a name's: "Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh")
+                leads.append((said.lead, para))
+                if said.partners:
+                    partners.append((said.partners, para))
+                continue
+            bodies = cell_bodies(cell)
             (leads if para.role == "lead" else partners).append((bodies, para))
     return leads, partners
 

@@ -5,7 +5,8 @@ A table's rows come as lists of cells, a cell covered by a merged cell (to its l
 A responsibilities table (a subject column and a lead column, the words in patterns.yaml ``task_table``)
 marks each line with its part in the row: ``group`` (a group's row: a heading row merged across the
 table, a row with no lead of its own above numbered rows, or a row of a table with one row per group),
-``task`` (a numbered row under its group's row), ``lead``, ``partner``, ``detail`` (time, product …)."""
+``task`` (a numbered row under its group's row), ``lead``, ``partner``, ``roles`` (a cell of a column that names
+both roles or only who does the work: its own words say who leads), ``detail`` (time, product …)."""
 
 import re
 
@@ -156,19 +157,40 @@ def _starts(header: str, words) -> bool:
     return any(folded.startswith(fold(w)) for w in words)
 
 
+def _names(header: str, words) -> bool:
+    folded = fold(header)
+    return any(re.search(r"(?<!\w)" + re.escape(fold(w)) + r"(?!\w)", folded) for w in words)
+
+
 def responsibility_columns(header: list[str] | None) -> dict | None:
-    """The columns of a responsibilities table (serial, subject, lead, partner), None for another table."""
+    """The columns of a responsibilities table (serial, subject, lead, partner), None for another table.
+    A column is the lead's when its header names the lead's role ("Cơ quan chủ trì", "Đơn vị đầu mối",
+    "Cơ quan/đơn vị chủ trì thực hiện"), or names who does the work ("Cơ quan thực hiện", "Đơn vị phụ
+    trách") beside a partners' column; the partners' when it names their role ("Cơ quan phối hợp",
+    "Đơn vị tham gia"). A header that names both roles says of no body that it leads."""
     if not header:
         return None
     words = wording()["task_table"]
-    lead = next((i for i, h in enumerate(header) if _starts(h, words["lead_headers"])
+    partner = [i for i, h in enumerate(header) if _names(h, words["partner_headers"])]
+    lead = next((i for i, h in enumerate(header) if (_starts(h, words["lead_headers"]) or _names(h, words["lead_roles"]))
                  and not any(fold(w) in fold(h) for w in words["both_roles"])), None)
-    subject = next((i for i, h in enumerate(header) if fold(h) and _is_subject(h)), None)
+    if lead is None and partner:
+        lead = next((i for i, h in enumerate(header) if i not in partner and _starts(h, words["executor_headers"])), None)
+    by_words = False
+    if lead is None:
+        # "Cơ quan chủ trì, phối hợp", or "Đơn vị thực hiện" with no partners' column: the column does not say which
+        # body leads, its cells may in their own words ("Sở Y tế (chủ trì); Sở Nội vụ")
+        lead = next((i for i, h in enumerate(header) if (i in partner and _names(h, words["lead_roles"]))
+                     or (not partner and _starts(h, words["executor_headers"]))), None)
+        by_words = lead is not None
+        partner = [i for i in partner if i != lead]
+    subject = next((i for i, h in enumerate(header) if fold(h) and (_is_subject(h) or _names(h, words["subject_words"]))
+                    and i != lead and i not in partner), None)
     if lead is None or subject is None or lead == subject or _starts(header[subject], words["not_task_subjects"]):
         return None
-    partner = next((i for i, h in enumerate(header) if i != lead and _starts(h, words["partner_headers"])), None)
+    partner_col = next((i for i in partner if i != lead), None)
     serial = next((i for i, h in enumerate(header) if fold(h) in _SERIAL_HEADERS), None)
-    return {"serial": serial, "subject": subject, "lead": lead, "partner": partner}
+    return {"serial": serial, "subject": subject, "lead": lead, "partner": partner_col, "by_words": by_words}
 
 
 def _numbered(serial: str, text: str) -> str:
@@ -230,7 +252,8 @@ def _responsibility_row(header: list[str], raw: list, lines: list[str], columns:
     for i, (head, cell) in enumerate(zip(header, cells, strict=False)):
         if not cell or i in (columns["serial"], columns["subject"]):
             continue
-        role = "lead" if i == columns["lead"] else "partner" if i == columns["partner"] else "detail"
+        role = ("roles" if columns["by_words"] else "lead") if i == columns["lead"] \
+            else "partner" if i == columns["partner"] else "detail"
         if role != "detail":
             cell = body_list(lines[i], wrapped)
         out.append((f"{head}: {cell}" if head else cell, role, i))

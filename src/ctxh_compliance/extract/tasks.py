@@ -6,6 +6,7 @@ from functools import lru_cache
 from ..core.text import fold
 from .patterns import YEAR_SPAN, has_blank, is_blank, parse_amount, wording
 from .record import Recorder
+from .roles import of_group
 
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
 
@@ -99,31 +100,6 @@ def groups_of(text: str) -> list[str]:
     return sorted(kept, key=order.index)
 
 
-def _strip_prefix(text: str, prefixes: list[str]) -> str | None:
-    body = re.sub(r"^[-+•\s]+", "", text)
-    folded = fold(body)
-    for prefix in sorted(prefixes, key=len, reverse=True):
-        if folded.startswith(fold(prefix)):
-            rest = body[len(prefix):].lstrip()
-            if rest.startswith(":"):
-                return rest[1:].strip()
-    return None
-
-
-def split_bodies(text: str) -> list[str]:
-    """"Các ngành …, các tổ chức …, UBND các huyện, thành phố." -> three bodies."""
-    starts = [fold(s) for s in wording()["body_starts"]]
-    items: list[str] = []
-    for piece in re.split(r"\s*[,;]\s*|\s+và\s+(?=[Cc]ác\b|UBND|Sở|Bộ\b|Ủy ban|Uỷ ban)", text.strip(" .;")):
-        if not piece:
-            continue
-        if items and not any(fold(piece).startswith(s + " ") for s in starts):  # "các sở, ban, ngành": one body
-            items[-1] = f"{items[-1]}, {piece}"
-        else:
-            items.append(piece)
-    return items
-
-
 def _candidates(tagged):
     """Numbered headings of the tasks part, as (number, para, index in tagged)."""
     out = []
@@ -154,89 +130,19 @@ def _block(tagged, start: int, stop_numbers: set[int]) -> list:
     return out
 
 
-def _names_body(text: str) -> bool:
-    return fold(text).startswith(tuple(fold(s) + " " for s in wording()["body_starts"]))
-
-
-def _cut(text: str, words: list[str], at_end: bool) -> tuple[str, str] | None:
-    """(before, after) around the first of ``words`` in ``text`` (at its end only, when ``at_end``)."""
-    folded = fold(text)
-    for word in sorted(words, key=len, reverse=True):
-        w = fold(word)
-        at = folded.rstrip(" .;").endswith(w) and len(folded.rstrip(" .;")) - len(w) if at_end else folded.find(w)
-        if at is not False and at is not None and at > 0:
-            return text[:at].strip(" ,;:"), text[at + len(w):].strip(" ,;.")
-    return None
-
-
-def lead_sentence(text: str) -> tuple[str | None, str | None]:
-    """The lead and the partners a sentence names ("Đơn vị thực hiện: Sở Y tế chủ trì, phối hợp với Sở
-    Tư pháp", "Sở Y tế (chủ trì); Sở Nội vụ (phối hợp)", "Đơn vị chủ trì: Sở Y tế; đơn vị phối hợp: …")."""
-    spec = wording()["lead_sentence"]
-    body = re.sub(r"^[-+•\s]+", "", text).strip()
-    clauses = [c.strip() for c in body.split(";") if c.strip()]
-    lead = partners = None
-    if len(clauses) > 1 and all(_strip_prefix(c, wording()["lead_prefixes"] + wording()["partner_prefixes"]) is not None
-                                for c in clauses):  # "Đơn vị chủ trì: …; đơn vị phối hợp: …"
-        lead = _strip_prefix(clauses[0], wording()["lead_prefixes"])
-        partners = _strip_prefix(clauses[1], wording()["partner_prefixes"])
-        return lead, partners
-    label = _strip_prefix(body, spec["labels"])
-    rest = label if label is not None else body
-    found = _cut(rest, spec["lead_words"], at_end=False)
-    if found is None:
-        return None, None
-    lead, after = found
-    if not _names_body(lead):
-        return None, None
-    after = after.lstrip(" ,;")
-    for word in spec["partners_after"]:
-        if fold(after).startswith(fold(word)):
-            partners = after[len(word):].strip(" .;")
-            partners = re.sub(r"\s+(?:thực hiện|triển khai)\b.*$", "", partners)
-            break
-    else:
-        tail = _cut(after, spec["partner_words"], at_end=True)
-        if tail is not None and _names_body(tail[0]):
-            partners = tail[0]
-    return lead, partners
-
-
 def _group(para, block, covers: list[str], heading: str, rec: Recorder, n: int) -> dict:
     group: dict = {"heading": heading, "covers": covers}
-    lead_quote = []
-    for item in block:
-        named = False
-        if item.role is not None:
-            continue  # a row of a responsibilities table: the table says whose it is (responsibilities.py)
-        if "lead" not in group:
-            lead, partners = lead_sentence(item.text)
-            if lead and not is_blank(lead):
-                group["lead"] = split_bodies(lead)
-                rec.note(f"task_groups[{n}].lead", item, "medium")
-                if partners and not is_blank(partners) and "partners" not in group:
-                    group["partners"] = split_bodies(partners)
-                    rec.note(f"task_groups[{n}].partners", item, "medium")
-                lead_quote.append(item.text)
-                continue
-            if lead and partners:  # "Cơ quan chủ trì: ….; cơ quan phối hợp: Sở …": the lead is a blank to fill
-                if not is_blank(partners) and "partners" not in group:
-                    group["partners"] = split_bodies(partners)
-                    rec.note(f"task_groups[{n}].partners", item, "medium")
-                    lead_quote.append(item.text)
-                continue
-        for key, prefixes in (("lead", "lead_prefixes"), ("partners", "partner_prefixes")):
-            bodies = _strip_prefix(item.text, wording()[prefixes])
-            if bodies is not None and is_blank(bodies):
-                named = True  # "Chủ trì: …": a blank to fill, never a lead
-                break
-            if bodies is not None and key not in group:
-                group[key] = split_bodies(bodies)
-                lead_quote.append(item.text)
-                rec.note(f"task_groups[{n}].{key}", item, "high")
-                named = True
-                break
-        if named:
+    items = [item for item in block if item.role is None]  # a table's rows: the table says whose (responsibilities.py)
+    said = of_group(para, items)
+    if said.lead:
+        group["lead"] = said.lead
+        rec.note(f"task_groups[{n}].lead", said.lead_at, said.lead_confidence)
+    if said.partners:
+        group["partners"] = said.partners
+        rec.note(f"task_groups[{n}].partners", said.partners_at, said.partners_confidence)
+    lead_quote = [p.text for p in said.said_in]
+    for item in items:
+        if any(item is p for p in said.said_in):
             continue
         if "kinh phí" in fold(item.text):
             for amount in parse_amount(item.text):

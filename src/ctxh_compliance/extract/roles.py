@@ -1,0 +1,496 @@
+"""Who leads a task group and who takes part, read by a role grammar rather than by fixed sentences.
+
+A paragraph of a task group names bodies ("Sở Y tế", "UBND các xã, phường", "các sở, ban, ngành liên
+quan") and role words place them (``roles`` in patterns.yaml):
+
+- a label before them: "Cơ quan chủ trì: …", "+ Phối hợp: …", "Đơn vị thực hiện: …", "Các cơ quan phối
+  hợp gồm: …";
+- a role word after them: "Sở Y tế chủ trì", "Sở Y tế (chủ trì)", "Sở Y tế là cơ quan đầu mối", "… phối
+  hợp thực hiện", "… tham gia";
+- a partner verb before them: "phối hợp (với) …", "với sự phối hợp của …".
+
+A list of bodies ends where a verb begins ("… và các đơn vị có liên quan tổ chức thực hiện"); it is split
+on ",", ";" and "và" only where a new body's name begins, so that "Sở Lao động - Thương binh và Xã hội",
+"Sở Văn hóa, Thể thao và Du lịch" and "Ủy ban nhân dân các huyện, thị xã, thành phố" stay whole. A piece
+that is not a plausible body's name (a blank "…", "Sở …", a verb phrase) is never read: a blank lead is
+said to be one, so that the group is known to leave it to fill."""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..core.text import fold
+from .patterns import has_blank, wording
+
+
+def _alt(words) -> str:
+    """A regular expression alternation of phrases, longest first, any run of spaces between words."""
+    out = []
+    for word in sorted(set(words), key=len, reverse=True):
+        out.append(r"\s+".join(re.escape(part) for part in word.split()))
+    return "|".join(out)
+
+
+@cache
+def _spec() -> dict:
+    return wording()["roles"]
+
+
+@cache
+def _starts() -> tuple[str, ...]:
+    return tuple(fold(s) for s in wording()["body_starts"])
+
+
+def _opens_body(text: str, strict: bool = True) -> bool:
+    """``text`` begins with a body's name: a body word ("Sở", "UBND", "các", …) followed by more words;
+    ``strict``: the name is written as a name (a capital letter, or "các"/"những" before a common noun),
+    so that "đoàn thể" or "ban, ngành" in the middle of a list go on the body before them."""
+    folded = fold(text.lstrip(" ,;:-–(\"“"))
+    if not any(folded.startswith(s + " ") or (folded == s and " " in s) for s in _starts()):
+        return False  # "Sở Y tế", "UBND các xã", "Tỉnh Đoàn"; not "Sở" alone
+    if not strict:
+        return True
+    stripped = text.lstrip(" ,;:-–(\"“")
+    if stripped[:1].isupper() or folded.startswith(tuple(fold(w) + " " for w in _spec()["common_starts"])):
+        return True
+    # a common noun before a name: "cơ quan Lao động - Thương binh và Xã hội các cấp", "phòng Văn hóa"
+    start = next((s for s in _starts() if folded.startswith(s + " ")), folded)
+    return stripped[len(start):].lstrip()[:1].isupper()
+
+
+@cache
+def _verb_tail() -> re.Pattern:
+    """Where a list of bodies ends: a verb written in lower case ("… tổ chức thực hiện", "… triển khai")."""
+    return re.compile(r"(?<!\w)(?:" + _alt(_spec()["verbs"]) + r")(?!\w)")
+
+
+# the end of a sentence: a full stop ("TP. Hồ Chí Minh" and a blank "…." aside)
+_SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<![.…])\.(?![.…])(?:\s+|$)")
+
+
+def split_bodies(text: str) -> list[str]:
+    """"Các ngành …, các tổ chức …, UBND các huyện, thành phố." -> three bodies. A piece after "," that
+    does not open a name goes on the name before it ("UBND các huyện, thị xã, thành phố"); "và" splits
+    only before a new name ("Sở Giáo dục và Đào tạo" is one)."""
+    items: list[str] = []
+    text = text.strip(" .;")
+    for piece in re.split(r"\s*[,;]\s*|\s+và\s+(?=(?:" + _alt(wording()["body_starts"]) + r")\s)", text,
+                          flags=re.IGNORECASE):
+        if not piece:
+            continue
+        if items and not _opens_body(piece):  # "các sở, ban, ngành": one body
+            items[-1] = f"{items[-1]}, {piece}"
+        else:
+            items.append(piece)
+    return items
+
+
+def _shared_head(text: str) -> str:
+    """"các Sở: Y tế, Nội vụ và Văn hóa, Thể thao và Du lịch" -> "Sở Y tế, Sở Nội vụ, Sở Văn hóa, Thể thao và Du
+    lịch": a list that names its kind of body once, before ":" (the departments' names are data, so that one
+    with a comma or a "và" of its own stays whole)."""
+    spec = _spec()
+    match = re.match(r"^\s*(?:các\s+)?(" + _alt(spec["shared_heads"]) + r")\s*:\s*", text, re.IGNORECASE)
+    if match is None:
+        return text
+    head = match.group(1)[:1].upper() + match.group(1)[1:]
+    known = sorted(spec["department_names"], key=len, reverse=True)
+    rest, names = text[match.end():], []
+    while rest:
+        name = next((k for k in known if fold(rest).startswith(fold(k))
+                     and not re.match(r"\w", rest[len(k):len(k) + 1])), None)
+        if name is None:
+            cut = re.search(r",\s*|\s+và\s+|;", rest)
+            name = rest[:cut.start()] if cut else rest
+        names.append(f"{head} {rest[:len(name)].strip()}")
+        rest = rest[len(name):]
+        joint = re.match(r"\s*(?:,|và)\s*", rest)
+        if joint is None or _opens_body(rest[joint.end():]):
+            break
+        rest = rest[joint.end():]
+    return ", ".join(names) + (rest if rest.strip() else "")
+
+
+def cell_bodies(text: str) -> list[str]:
+    """The bodies of a table's lead or partner cell: its list split into names, a blank ("…", "[…]",
+    "(điền)", "Sở …") never one."""
+    return [b for b in split_bodies(_shared_head(text)) if not has_blank(b) and b.strip(" .;:-–()[]")]
+
+
+def plausible(body: str) -> bool:
+    """A body's name as a list gives it: opens with a body word, short, no blank, no role word, no
+    clause of its own."""
+    spec = _spec()
+    if not _opens_body(body, strict=False) or has_blank(body) or ":" in body:
+        return False
+    if len(body) > spec["max_length"] or len(body.split()) > spec["max_words"]:
+        return False
+    if re.search(r"\d", body) or any(len(piece.split()) > spec["max_piece_words"] for piece in body.split(",")[1:]):
+        return False  # "Các Sở, ngành, đoàn thể tổ chức đánh giá sơ kết 6 tháng …": a clause, not a name
+    folded = fold(body.lstrip(" ,;:-–(\"“"))
+    start = next((s for s in _starts() if folded.startswith(s + " ")), "")
+    if not any(ch.isalpha() for ch in folded[len(start):]):
+        return False  # "Sở ___": a blank of another kind
+    return not any(re.search(r"(?<!\w)" + re.escape(fold(w)) + r"(?!\w)", folded)
+                   for w in spec["lead"] + spec["partner"])
+
+
+def body_list(segment: str) -> list[str]:
+    """The bodies a piece of a sentence names, from its start: up to the end of its sentence or the first
+    verb, split into names; a ";"-item that names no body ends the list; nothing when the first is not a
+    body."""
+    segment = _SENTENCE_END.split(segment, maxsplit=1)[0]
+    verb = _verb_tail().search(segment)
+    if verb and verb.start() > 0:
+        segment = segment[:verb.start()]
+    segment = re.sub(r"^(?:\s|[,;:.\-–(])*(?:(?:" + _alt(_spec()["links"]) + r")\s+)?", "", segment,
+                     flags=re.IGNORECASE)
+    segment = _shared_head(segment.strip(" ,;:.-–()/|"))
+    out: list[str] = []
+    for clause in re.split(r"\s*;\s*", segment):
+        bodies = split_bodies(clause)
+        if not bodies or not all(plausible(b.strip(" ()")) for b in bodies):
+            break
+        out += [b.strip(" ()") for b in bodies]
+    if len(out) > 1 and _others(out[-1]):
+        out.pop()  # "… Sở Nội vụ và các đơn vị có liên quan": the others concerned, not a body named
+    return out
+
+
+def _generic(body: str) -> bool:
+    """"các cơ quan, đơn vị", "những đơn vị liên quan": a kind of body, not one named (no capital letter)."""
+    return fold(body).startswith(tuple(fold(w) + " " for w in _spec()["common_starts"])) and \
+        not any(ch.isupper() for ch in body)
+
+
+def _others(body: str) -> bool:
+    """"các đơn vị có liên quan", "các cơ quan, đơn vị liên quan": the rest, whoever they are."""
+    folded = fold(body)
+    return folded.startswith(tuple(fold(w) + " " for w in _spec()["common_starts"])) and \
+        folded.endswith(tuple(" " + fold(w) for w in _spec()["others"]))
+
+
+def _tail_bodies(segment: str) -> list[str]:
+    """The bodies before a role word: the last sentence of the piece, from its first body's name ("Nhiệm
+    vụ này giao Sở Y tế" -> "Sở Y tế")."""
+    segment = _SENTENCE_END.split(segment)[-1]
+    segment = re.sub(r"\s*(?:" + _alt(_spec()["copulas"]) + r")\s*$", "", segment.rstrip(" (,-–"),
+                     flags=re.IGNORECASE)
+    for match in re.finditer(r"(?:^|(?<=[\s,;:(]))\S", segment):
+        rest = segment[match.start():]
+        if _opens_body(rest):
+            bodies = body_list(rest)
+            if not bodies:
+                continue  # "các cơ quan: Sở Tư pháp, Sở Nội vụ": the names are further on
+            # the whole rest is the list: "Sở Y tế, Sở Nội vụ" before "phối hợp", not a part of a clause
+            if len(", ".join(bodies)) >= len(rest.strip(" ,;:.-–()")) - 4:
+                return bodies
+            return []
+    return []
+
+
+@dataclass
+class Marker:
+    start: int
+    end: int
+    role: str      # lead, partner, executor
+    after: bool    # the bodies follow the marker (a label, "phối hợp với"); else they go before it
+    label: bool = False
+    subject: bool = False  # the bodies must be the sentence's subject ("Sở Y tế phối hợp với …")
+
+
+@cache
+def _regexes() -> dict[str, re.Pattern]:
+    spec = _spec()
+    words = {"lead": _alt(spec["lead"] + spec["lead_after_copula"]), "partner": _alt(spec["partner"]),
+             "executor": _alt(spec["executor"])}
+    after_body = dict(words, executor=_alt(spec["executor_before"]))
+    bare = dict(after_body, lead=_alt(spec["lead"]))  # "đầu mối", "thường trực" only after "là", "làm" or in brackets
+    nouns, tails = _alt(spec["label_nouns"]), _alt(spec["label_tails"])
+    starts = _alt(wording()["body_starts"])
+    out = {}
+    for role, alt in words.items():
+        # "Cơ quan chủ trì thực hiện:", "+ Phối hợp:", "Các đơn vị phối hợp gồm:", "Trách nhiệm thực hiện –"
+        out[f"label_{role}"] = re.compile(
+            rf"(?:^|(?<=[.;,(/|–-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{alt})(?:\s+(?:{tails}))*"
+            rf"(?:\s*(?::|[-–](?=\s))|\s+(?:{_alt(spec['label_links'])})\s+(?=(?:{starts})\s))",
+            re.IGNORECASE)
+        # "(chủ trì)", "(cơ quan chủ trì)", "là cơ quan đầu mối", "chủ trì", "chịu trách nhiệm thực hiện"
+        behind = after_body[role]
+        out[f"before_{role}"] = re.compile(
+            rf"\(\s*(?:(?:{nouns})\s+)?(?:{behind})(?:\s+(?:{tails}))?\s*\)"
+            rf"|(?<!\w)(?:{_alt(spec['copulas'])})\s+(?:(?:{nouns})\s+)?(?:{behind})(?!\w)"
+            rf"|(?<!\w)(?:{bare[role]})(?!\w)",
+            re.IGNORECASE)
+    # "Cơ quan chủ trì, phối hợp:", "Chủ trì/phối hợp:": a label of both roles says who does the work, not who leads
+    out["label_both"] = re.compile(
+        rf"(?:^|(?<=[.;(]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{words['lead']})\s*(?:,|/|và)\s*(?:{words['partner']})"
+        rf"(?:\s+(?:{tails}))*\s*(?::|[-–](?=\s))", re.IGNORECASE)
+    # a line that is only a label, with no ":" ("Cơ quan chủ trì" in a cell, its bodies on the next line)
+    out["bare_label"] = re.compile(
+        rf"^\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:(?P<lead>{words['lead']})|(?P<partner>{words['partner']}))"
+        rf"(?:\s+(?:{tails}))*\s*:?\s*$", re.IGNORECASE)
+    # "phối hợp với Sở …", "phối hợp Sở …", "với sự phối hợp của …", "có sự tham gia của …"
+    out["after_partner"] = re.compile(
+        rf"(?:(?<!\w)(?:{_alt(spec['partner_of'])})|(?<!\w)(?:{words['partner']})(?:\s+(?:{_alt(spec['links'])}))?)"
+        rf"\s*:?\s*(?=(?:{starts})\s)", re.IGNORECASE)
+    out["subject_executor"] = re.compile(rf"(?<!\w)(?:{_alt(spec['executor_subject'])})(?!\w)", re.IGNORECASE)
+    # "giao Sở Y tế …", "đề nghị UBND các xã …": the bodies after it do the work
+    out["after_executor"] = re.compile(rf"(?<!\w)(?:{_alt(spec['assign'])})\s+(?=(?:{starts})\s)", re.IGNORECASE)
+    return out
+
+
+def _markers(text: str) -> list[Marker]:
+    found: list[Marker] = []
+    regexes = _regexes()
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= m.start or start >= m.end for m in found)
+
+    bare = regexes["bare_label"].match(text)
+    if bare:
+        return [Marker(0, len(text), "lead" if bare.group("lead") else "partner", True, label=True)]
+    for match in regexes["label_both"].finditer(text):
+        found.append(Marker(match.start(), match.end(), "executor", True, label=True))
+    for role in ("lead", "partner", "executor"):  # labels first: they hold their role words
+        for match in regexes[f"label_{role}"].finditer(text):
+            if free(match.start(), match.end()) and match.group().strip():
+                found.append(Marker(match.start(), match.end(), role, True, label=True))
+    for role, key in (("partner", "after_partner"), ("executor", "after_executor")):
+        for match in regexes[key].finditer(text):
+            if free(match.start(), match.end()):
+                found.append(Marker(match.start(), match.end(), role, True))
+    for role in ("lead", "partner", "executor"):
+        for match in regexes[f"before_{role}"].finditer(text):
+            if free(match.start(), match.end()):
+                found.append(Marker(match.start(), match.end(), role, False))
+    if any(m.role in ("lead", "partner") for m in found):
+        # "Sở Y tế tổ chức thực hiện; Sở Nội vụ phối hợp": the subject of a sentence that gives roles does the work
+        for match in regexes["subject_executor"].finditer(text):
+            if free(match.start(), match.end()):
+                found.append(Marker(match.start(), match.end(), "executor", False, subject=True))
+    return sorted(found, key=lambda m: m.start)
+
+
+@dataclass
+class Roles:
+    """What one paragraph says of who does a group."""
+    lead: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    blank_lead: bool = False
+    labelled: bool = False     # a label said it ("Cơ quan chủ trì: …"), not a sentence
+    guessed: bool = False      # the lead is the first of bodies named with no role word ("Đơn vị thực hiện: …")
+    open_role: str | None = None  # a label with nothing after it: its bodies are on the next line
+
+
+def role_confidence(said: Roles) -> str:
+    """How sure a reading is: a label says it ("Cơ quan chủ trì: …"), a sentence's role words place it,
+    or the lead is only the first of the bodies a label names with no role word."""
+    return "low" if said.guessed else "high" if said.labelled else "medium"
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"^[-+•–*]+\s*", "", text)).strip()
+
+
+def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
+    """(marker, piece of text it gives a role to, whether the bodies come after it) for each marker. The
+    piece between a marker whose bodies follow it and one whose bodies precede it goes to the second
+    ("giao Sở Y tế chủ trì", "Đơn vị thực hiện: Sở Y tế (chủ trì)"), or is shared when a label of one
+    role precedes a role word of another ("Chủ trì: Sở Y tế; Sở Nội vụ phối hợp")."""
+    out = []
+    taken = set()
+    for n, marker in enumerate(markers):
+        following = markers[n + 1] if n + 1 < len(markers) else None
+        previous = markers[n - 1] if n else None
+        if marker.after:
+            segment = text[marker.end:following.start if following else len(text)]
+            if marker.role == "partner" and not marker.label and \
+                    (previous is None or (previous.label and previous.role == "executor")):
+                # "Sở Y tế phối hợp với Sở Nội vụ …": the subject does the work, with the others
+                before = text[previous.end if previous else 0:marker.start]
+                out.append((Marker(marker.start, marker.start, "executor", False, subject=True), before, False))
+            if following is not None and not following.after and not following.subject:
+                if not marker.label and marker.role not in ("executor", following.role):
+                    # "Với sự phối hợp của Sở A, Sở B, Sở C chịu trách nhiệm chính": the last body is the role
+                    # word's, the others the partner verb's
+                    bodies = body_list(segment)
+                    if len(bodies) > 1:
+                        cut = segment.rfind(bodies[-1])
+                        out.append((marker, segment[:cut], True))
+                        out.append((following, segment[cut:], False))
+                        taken.add(n + 1)
+                    continue
+                if not marker.label or marker.role == "executor" or marker.role == following.role:
+                    if marker.role == following.role and marker.label:
+                        out.append((marker, segment, True))
+                        taken.add(n + 1)
+                    continue
+                head, sep, tail = segment.partition(";")
+                if not sep:
+                    bodies = body_list(segment)
+                    head = bodies[0] if bodies else segment
+                    tail = segment[segment.find(head) + len(head):] if bodies else ""
+                out.append((marker, head, True))
+                out.append((following, tail, False))
+                taken.add(n + 1)
+                continue
+            out.append((marker, segment, True))
+        elif n not in taken:
+            if marker.subject and previous is not None and not previous.label:
+                continue  # the subject opens the sentence or follows its label
+            segment = text[previous.end if previous else 0:marker.start]
+            out.append((marker, segment, False))
+    return out
+
+
+def read_roles(text: str) -> Roles | None:
+    """The lead and partners a paragraph names, None when it names no role of a body."""
+    text = _clean(text)
+    markers = _markers(text)
+    if not markers:
+        return None
+    out = Roles()
+    executors: list[list[str]] = []
+    partner_sure = False
+    for marker, segment, after in _claims(text, markers):
+        role = marker.role
+        if after:
+            if not segment.strip(" .;,:"):
+                if marker.label and marker is markers[-1]:
+                    out.open_role, out.labelled = role, True
+                continue
+            bodies = body_list(segment)
+            subject = True
+        else:
+            bodies = _tail_bodies(segment)
+            stripped = segment.strip(" ,;:.-–()")
+            subject = bool(bodies) and stripped.startswith(bodies[0])
+            if marker.subject and not subject:
+                bodies = []
+            if not bodies and role == "lead" and not marker.subject:
+                # "Sở Y tế căn cứ chức năng, nhiệm vụ chủ trì …": the subject of the clause leads
+                clause = _SENTENCE_END.split(segment)[-1].strip(" ,;:-–()")
+                first = body_list(clause) if _opens_body(clause) else []
+                bodies = first[:1]
+        if not bodies:
+            piece = segment if after else _SENTENCE_END.split(segment)[-1]
+            if role in ("lead", "executor") and has_blank(piece) and len(piece.strip()) <= 40:
+                out.blank_lead = True  # "Chủ trì: …", "Sở … chủ trì", "[…] (chủ trì)": a blank to fill
+            continue
+        out.labelled = out.labelled or marker.label
+        if role == "lead":
+            out.lead += [b for b in bodies if b not in out.lead]
+        elif role == "partner":
+            out.partners += [b for b in bodies if b not in out.partners]
+            partner_sure = partner_sure or marker.label or (not after and subject)
+        else:
+            executors.append(bodies)
+    last = markers[-1]
+    if markers[0].label and markers[0].role == "executor" and not last.after and last.role == "lead":
+        # "Đơn vị thực hiện: Sở Y tế (chủ trì), Sở Nội vụ, Công an tỉnh": the others named do it with the lead
+        rest = text[last.end:].strip(" ,;.")
+        others = body_list(rest) if _opens_body(rest) else []
+        out.partners += [b for b in others if b not in out.partners and b not in out.lead]
+    if out.lead and all(_generic(b) for b in out.lead):
+        out.lead = []  # "Giao các cơ quan, đơn vị chủ trì … theo bảng sau": no body is named to lead
+    if not out.lead and executors and not out.blank_lead and not all(_generic(b) for b in executors[0]):
+        first = executors[0]
+        out.lead = [first[0]]
+        rest = [b for b in first[1:] if b not in out.partners]
+        if rest and not out.partners:
+            out.partners = rest
+        out.guessed = len(first) > 1
+    if not out.lead and not out.blank_lead and out.partners and not partner_sure:
+        out.partners = []  # "Phối hợp với các cơ quan báo chí xây dựng …": a task, not who takes part
+    if text.endswith(":") and not out.open_role:
+        return None  # "Giao Sở Y tế chủ trì, phối hợp … thực hiện các nhiệm vụ theo bảng sau:": it introduces who does what
+    if not (out.lead or out.partners or out.blank_lead or out.open_role):
+        return None
+    return out
+
+
+def in_brackets(heading: str) -> Roles | None:
+    """Who does a group as its heading says it in brackets ("2. Phát triển đội ngũ … (Sở Nội vụ chủ trì)",
+    "(Cơ quan chủ trì: Sở Y tế; phối hợp: …)")."""
+    for inside in re.findall(r"\(([^()]{6,})\)", heading):
+        said = read_roles(inside)
+        if said is not None and (said.lead or said.blank_lead):
+            return said
+    return None
+
+
+def _cut_name(text: str, following: str) -> bool:
+    """``following`` goes on the name that ``text`` ends with: the two, joined at a dash, hold the name of a
+    department across the cut ("Sở Lao động" / "- Thương binh và Xã hội")."""
+    if not following.startswith(("- ", "– ")) or text.rstrip().endswith((".", ";", ":")):
+        return False
+    joined = fold(f"{text.rstrip()} {following}")
+    cut = len(fold(text.rstrip()))
+    for name in _spec()["department_names"]:
+        at = joined.find(fold(name), max(0, cut - len(name)))
+        if 0 <= at < cut < at + len(fold(name)):
+            return True
+    return False
+
+
+def read_block(texts: list[str]) -> list[Roles | None]:
+    """What each paragraph of a group says of who does it; a label with nothing after it ("Cơ quan chủ
+    trì:") gives its role to the bodies the next paragraph lists."""
+    out: list[Roles | None] = []
+    pending = None
+    texts = list(texts)
+    for n, text in enumerate(texts):
+        if n + 1 < len(texts) and _cut_name(text, texts[n + 1]):
+            # "… chủ trì, Sở Lao động" / "- Thương binh và Xã hội, … phối hợp." (a PDF line the layout cut at the
+            # dash of a name, read as an item of its own): one sentence, said by its first line
+            text, texts[n + 1] = f"{text} {texts[n + 1]}", ""
+        found = read_roles(text) if text else None
+        if pending and (found is None or not (found.lead or found.partners or found.blank_lead)):
+            bodies = body_list(_clean(text))
+            if bodies:
+                found = Roles(labelled=True)
+                if pending == "partner":
+                    found.partners = bodies
+                else:
+                    found.lead, found.partners = bodies[:1], bodies[1:] if pending == "executor" else []
+                    if pending == "lead":
+                        found.lead = bodies
+            elif has_blank(text) and len(_clean(text)) <= 40 and pending != "partner":
+                found = Roles(blank_lead=True)
+        pending = found.open_role if found is not None else None
+        out.append(found)
+    return out
+
+
+@dataclass
+class GroupRoles:
+    """Who does a task group, from its heading's brackets and the paragraphs under it: the first paragraph
+    that names a lead gives the lead, the first that names partners the partners (a group's sub-tasks with
+    lines of their own are the first's to speak for, as a hand-made plan reads them); each with the paragraph
+    it was read from and how sure."""
+    lead: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    lead_at: object = None
+    partners_at: object = None
+    lead_confidence: str = "medium"
+    partners_confidence: str = "medium"
+    said_in: list = field(default_factory=list)  # the paragraphs that say who does the group
+
+
+def of_group(heading, items: list) -> GroupRoles:
+    """The roles of a group with heading paragraph ``heading`` and paragraphs ``items`` (each with ``text``).
+    A blank lead ("Chủ trì: …") stops any later lead: the group leaves its lead to fill."""
+    out = GroupRoles()
+    blank = False
+    said_by = [(heading, in_brackets(heading.text))] + list(zip(items, read_block([i.text for i in items]), strict=True))
+    for para, said in said_by:
+        if said is None or not (said.lead or said.partners or said.blank_lead):
+            continue
+        out.said_in.append(para)
+        blank = blank or (said.blank_lead and not out.lead)
+        if said.lead and not blank and not out.lead:
+            out.lead, out.lead_at, out.lead_confidence = said.lead, para, role_confidence(said)
+        if said.partners and not out.partners:
+            out.partners, out.partners_at, out.partners_confidence = said.partners, para, role_confidence(said)
+    return out

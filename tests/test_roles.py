@@ -1,0 +1,195 @@
+"""Who leads a task group and who takes part, read by the role grammar (extract/roles.py): a label before
+the bodies, a role word after them or a partner verb before them, in one line or two, in any order; a list
+of bodies split where a new name begins and ended where a verb begins; a blank, a kind of body ("các cơ
+quan, đơn vị") or a clause of a task never read as a lead."""
+
+import pytest
+
+from ctxh_compliance.extract import extract, extract_text
+
+HEAD = """ỦY BAN NHÂN DÂN
+TỈNH LẠNG SƠN
+Số: 45/KH-UBND
+Lạng Sơn, ngày 10 tháng 3 năm 2021
+KẾ HOẠCH
+Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2021 - 2030 trên địa bàn tỉnh Lạng Sơn
+Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ phê duyệt Chương trình phát triển \
+công tác xã hội giai đoạn 2021-2030;
+I. MỤC TIÊU
+1. Mục tiêu chung
+Phát triển công tác xã hội trên địa bàn tỉnh.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Phát triển đội ngũ người làm công tác xã hội{bracket}
+- Rà soát, kiện toàn đội ngũ cộng tác viên công tác xã hội tại địa phương.
+{lines}
+2. Truyền thông, nâng cao nhận thức về công tác xã hội
+- Phối hợp với các cơ quan báo chí xây dựng chuyên trang, chuyên mục về công tác xã hội.
+- Huy động các tổ chức tham gia cung cấp dịch vụ công tác xã hội.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Lao động - Thương binh và Xã hội
+- Chủ trì, phối hợp với Sở Thông tin và Truyền thông tổ chức các hoạt động truyền thông về công tác xã hội.
+2. Sở Tài chính
+- Hướng dẫn thanh quyết toán kinh phí thực hiện Kế hoạch theo quy định.
+Trên đây là Kế hoạch thực hiện Chương trình phát triển công tác xã hội của tỉnh./.
+"""
+LEAD = "Sở Lao động - Thương binh và Xã hội"
+PARTNERS = ["Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố"]
+JOINED = "Sở Văn hóa, Thể thao và Du lịch, Công an tỉnh và Ủy ban nhân dân các huyện, thị xã, thành phố"
+
+
+def _groups(lines: str, bracket: str = "") -> dict:
+    data = extract_text(HEAD.format(lines=lines, bracket=bracket), "x.txt").data
+    return {tuple(g["covers"]): (g.get("lead"), g.get("partners")) for g in data["task_groups"]}
+
+
+@pytest.mark.parametrize("lines", [
+    # a label before the bodies, on one line or two, the bodies on the label's line or the next
+    "Đơn vị đầu mối: {lead}\nCác đơn vị phối hợp: {partners}",
+    "- Cơ quan chủ trì thực hiện: {lead}.\n- Cơ quan phối hợp thực hiện: {partners}.",
+    "Chủ trì: {lead}. Phối hợp: {partners}.",
+    "Chủ trì: {lead} – Phối hợp: {partners}",
+    "Cơ quan chủ trì:\n{lead}\nCơ quan phối hợp:\n{partners}",
+    "Các cơ quan phối hợp gồm: {partners}.\nĐơn vị chủ trì: {lead}.",
+    # a role word after the bodies
+    "{lead} (cơ quan chủ trì); {partners} (cơ quan phối hợp).",
+    "{lead} là cơ quan đầu mối; {partners} cùng tham gia.",
+    "Nhiệm vụ này do {lead} chủ trì, {partners} phối hợp thực hiện.",
+    "Phân công thực hiện: {lead} là cơ quan thường trực, {partners} phối hợp.",
+    # a partner verb before them, the lead given the work by "giao" or as the subject
+    "Giao {lead} chủ trì, phối hợp với {partners} tổ chức triển khai thực hiện.",
+    "{lead} chịu trách nhiệm chính, phối hợp {partners} và các đơn vị có liên quan tổ chức thực hiện.",
+    "Trách nhiệm thực hiện: {lead} chủ trì, với sự tham gia của {partners}.",
+    "{lead} phối hợp với {partners} tổ chức thực hiện; định kỳ báo cáo UBND tỉnh.",
+    "Đơn vị thực hiện: {lead} (chủ trì), {partners}.",
+    "Chủ trì thực hiện là {lead}; phối hợp thực hiện là {partners}.",
+    "{lead} giữ vai trò chủ trì, {partners} tham gia phối hợp.",
+    "{lead} tổ chức thực hiện; các cơ quan: {partners} có trách nhiệm phối hợp.",
+    "- {lead}: chủ trì thực hiện;\n- {partners}: phối hợp thực hiện.",
+])
+def test_roles_in_any_wording(lines):
+    groups = _groups(lines.format(lead=LEAD, partners=JOINED))
+    assert groups[("workforce",)] == ([LEAD], PARTNERS), lines
+
+
+def test_a_list_that_names_its_kind_of_body_once():
+    groups = _groups(f"Chủ trì: {LEAD}; phối hợp: các Sở: Văn hóa, Thể thao và Du lịch, Nội vụ và Tư pháp; Công an tỉnh.")
+    assert groups[("workforce",)] == ([LEAD], ["Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Sở Tư pháp",
+                                                "Công an tỉnh"])
+
+
+def test_a_line_cut_at_the_dash_of_a_name():
+    # a PDF line the layout cut inside "Sở Lao động - Thương binh và Xã hội", the rest read as an item of its own
+    groups = _groups("Trách nhiệm: Sở Y tế chủ trì, Sở Lao động\n- Thương binh và Xã hội và Công an tỉnh phối hợp thực hiện.")
+    assert groups[("workforce",)] == (["Sở Y tế"], [LEAD, "Công an tỉnh"])
+
+
+def test_roles_in_the_heading_brackets():
+    groups = _groups("", bracket=f" ({LEAD} chủ trì, phối hợp với {JOINED})")
+    assert groups[("workforce",)] == ([LEAD], PARTNERS)
+
+
+@pytest.mark.parametrize("lines", [
+    "Chủ trì: Sở ….\nPhối hợp: {partners}.",
+    "Đơn vị thực hiện: [...] (chủ trì), {partners} (phối hợp).",
+    "Cơ quan chủ trì: Sở ___\nCơ quan phối hợp: {partners}",
+    "…. chủ trì, phối hợp với {partners}.",
+    "Giao các cơ quan, đơn vị chủ trì, phối hợp thực hiện các nhiệm vụ theo bảng sau:",
+    "Giao Sở Y tế chủ trì, phối hợp với Sở Nội vụ thực hiện các nhiệm vụ được phân công cụ thể như sau:",
+])
+def test_a_blank_or_a_kind_of_body_is_never_a_lead(lines):
+    lead, partners = _groups(lines.format(partners=JOINED))[("workforce",)]
+    assert lead is None
+    assert partners in (None, PARTNERS)
+
+
+def test_a_task_that_works_with_bodies_names_no_partner():
+    # "Phối hợp với các cơ quan báo chí xây dựng …", "Huy động các tổ chức tham gia …" are work, not roles; the
+    # implementation part's "Chủ trì, phối hợp với …" gives the group its words name a lead and partners
+    assert _groups("Chủ trì: " + LEAD)[("communication",)] == ([LEAD], ["Sở Thông tin và Truyền thông"])
+
+
+def test_a_lead_in_the_implementation_part_never_fills_a_blank():
+    text = HEAD.format(lines="", bracket="").replace(
+        "- Huy động các tổ chức tham gia cung cấp dịch vụ công tác xã hội.", "- Chủ trì: ….")
+    groups = {tuple(g["covers"]): g for g in extract_text(text, "x.txt").data["task_groups"]}
+    assert "lead" not in groups[("communication",)]
+
+
+def _word(tmp_path, header: list[str]):
+    import docx
+    document = docx.Document()
+    for line in ("UBND TỈNH GIA LAI", "KẾ HOẠCH", "Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2026-2030",
+                 "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;", "III. NHIỆM VỤ, GIẢI PHÁP"):
+        document.add_paragraph(line)
+    rows = [header, ["1", "Truyền thông nâng cao nhận thức về công tác xã hội", "Sở Y tế",
+                     "Sở Văn hóa, Thể thao và Du lịch và Công an tỉnh", "Hằng năm"],
+            ["2", "Phát triển mạng lưới cơ sở cung cấp dịch vụ công tác xã hội", "[...]", "Sở Nội vụ", "Hằng năm"]]
+    table = document.add_table(rows=0, cols=len(header))
+    for cells in rows:
+        for cell, text in zip(table.add_row().cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("header", [
+    ["Số TT", "Các nhiệm vụ chủ yếu", "Đơn vị đầu mối", "Đơn vị tham gia", "Thời gian thực hiện"],
+    ["TT", "Tên nhiệm vụ/hoạt động", "Cơ quan thực hiện", "Cơ quan phối hợp", "Thời gian"],
+    ["STT", "Nhiệm vụ, giải pháp", "Cơ quan/đơn vị chủ trì thực hiện", "Phối hợp thực hiện", "Thời gian hoàn thành"],
+])
+def test_responsibility_columns_by_the_role_their_header_names(tmp_path, header):
+    data = extract(_word(tmp_path, header), in_process=True).data
+    groups = {tuple(g["covers"]): (g.get("lead"), g.get("partners")) for g in data["task_groups"]}
+    assert groups[("communication",)] == (["Sở Y tế"], ["Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh"])
+    assert groups[("service_network",)] == (None, ["Sở Nội vụ"])  # a blank cell is no lead
+
+
+@pytest.mark.parametrize("column", ["Cơ quan chủ trì, phối hợp", "Đơn vị thực hiện"])
+def test_a_column_that_does_not_say_who_leads_is_read_by_its_cells_words(tmp_path, column):
+    import docx
+    document = docx.Document()
+    for line in ("UBND TỈNH GIA LAI", "KẾ HOẠCH", "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;",
+                 "III. NHIỆM VỤ, GIẢI PHÁP"):
+        document.add_paragraph(line)
+    rows = [["STT", "Nội dung nhiệm vụ", column],
+            ["1", "Truyền thông nâng cao nhận thức về công tác xã hội", "Sở Y tế (chủ trì); Sở Tư pháp, Công an tỉnh"],
+            ["2", "Phát triển mạng lưới cơ sở cung cấp dịch vụ công tác xã hội", "Sở Y tế; Sở Nội vụ"]]
+    table = document.add_table(rows=0, cols=3)
+    for cells in rows:
+        for cell, text in zip(table.add_row().cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    groups = {tuple(g["covers"]): (g.get("lead"), g.get("partners"))
+              for g in extract(path, in_process=True).data["task_groups"]}
+    assert groups[("communication",)] == (["Sở Y tế"], ["Sở Tư pháp", "Công an tỉnh"])
+    assert groups[("service_network",)] == (None, None)  # two bodies and no role word: which one leads is not said
+
+
+def test_a_table_cell_that_says_roles_in_words(tmp_path):
+    path = _word(tmp_path, ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"])
+    import docx
+    document = docx.Document(str(path))
+    document.tables[0].rows[1].cells[2].text = "Sở Y tế chủ trì, phối hợp với Sở Tư pháp"
+    document.tables[0].rows[1].cells[3].text = "Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh"
+    document.save(str(path))
+    groups = {tuple(g["covers"]): (g.get("lead"), g.get("partners"))
+              for g in extract(path, in_process=True).data["task_groups"]}
+    assert groups[("communication",)] == (["Sở Y tế"], ["Sở Tư pháp", "Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh"])
+
+
+def test_any_mix_of_role_words_names_and_blanks_reads_without_error():
+    """A document's lines are any text: the role grammar never stops the reading of a document."""
+    import random
+
+    from ctxh_compliance.extract.roles import cell_bodies, in_brackets, read_block, read_roles
+    words = ("Sở Y tế chủ trì phối hợp với các đơn vị ( ) : ; , . … [...] Ủy ban nhân dân và giao Cơ quan là đầu mối "
+             "tham gia - – / Tỉnh Đoàn UBND các Sở: gồm thực hiện Lao động Thương binh").split()
+    rng = random.Random(7)
+    lines = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    for line in lines:
+        read_roles(line)
+        in_brackets(f"1. Truyền thông ({line})")
+        cell_bodies(line)
+    read_block(lines)

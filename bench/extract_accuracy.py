@@ -240,7 +240,13 @@ def gen_score(got_plan: dict | None, key_plan: dict) -> tuple[dict, list[str], d
     """Counts per field and the invented values: an extracted value that matches nothing in the key."""
     truth = keys(key_plan)
     got = keys(got_plan) if got_plan else {f: set() for f in truth}
-    invented = [f"target {t}" for t in sorted(got["targets"] - truth["targets"])]
+    # a target whose year the reader inferred (listed in source.assumed, never deciding a verdict) and got
+    # wrong is counted apart from a value read wrong: "inferred"
+    assumed = set((got_plan or {}).get("source", {}).get("assumed") or [])
+    inferred = {(t["indicator"], int(t["year"]), float(t["value"]))
+                for i, t in enumerate((got_plan or {}).get("targets") or []) if f"targets[{i}].year" in assumed}
+    invented = [f"target {t}" for t in sorted(got["targets"] - truth["targets"] - inferred)]
+    invented += [f"inferred target {t}" for t in sorted((got["targets"] - truth["targets"]) & inferred)]
     invented += [f"budget {b}" for b in sorted(got["budget_total"] - truth["budget_total"])]
     numbers = {n for n, _ in truth["legal_bases"]}
     invented += [f"legal basis {n}" for n, _ in sorted(got["legal_bases"]) if n not in numbers]
@@ -262,7 +268,7 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
     print(f"\n=== {half}: {HALF_TITLES[half]} — {len(made)} kế hoạch sinh từ dữ kiện (seed {used_seed}) ===")
     for layout, docs in layouts.items():
         totals = {f: [0, 0, 0] for f in GEN_FIELDS}
-        cells = agree = false_pass = false_fail = invented_n = unread = 0
+        cells = agree = false_pass = false_fail = invented_n = inferred_n = unread = 0
         for g, path in docs:
             key_plan = yaml.safe_load(g.key.read_text(encoding="utf-8"))
             want = _verdicts(expected[g.name])
@@ -278,7 +284,8 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
             for f in GEN_FIELDS:
                 for i, v in enumerate(counts[f]):
                     totals[f][i] += v
-            invented_n += len(invented)
+            invented_n += sum(not i.startswith("inferred ") for i in invented)
+            inferred_n += sum(i.startswith("inferred ") for i in invented)
             wrong = []
             for cell in sorted(set(want) | set(have)):
                 cells += 1
@@ -298,7 +305,7 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
                         print(f"      INVENTED {item}")
                     if wrong:
                         print(f"      verdicts differ: {'; '.join(wrong)}")
-        results[layout] = {"fields": totals, "invented": invented_n, "cells": cells, "agree": agree,
+        results[layout] = {"fields": totals, "invented": invented_n, "inferred_wrong": inferred_n, "cells": cells, "agree": agree,
                            "false_pass": false_pass, "false_fail": false_fail, "unread": unread, "plans": len(docs)}
     print(f"\n{half} ({HALF_TITLES[half]})")
     print("layout  " + "".join(f.ljust(27) for f in GEN_FIELDS) + "invented  verdicts agree   false ĐẠT  false KHÔNG ĐẠT")
@@ -308,9 +315,13 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
             hit, n_found, n_truth = r["fields"][f]
             row.append(f"P {fmt(hit, n_found)[-4:]} R {fmt(hit, n_truth)[-4:]} ({n_truth})".ljust(27))
         share = f"{r['agree']}/{r['cells']} = {r['agree'] / r['cells']:.2f}" if r["cells"] else "-"
-        print(layout.ljust(8) + "".join(row) + str(r["invented"]).ljust(10) + share.ljust(18)
+        invented = str(r["invented"]) + (f" (+{r['inferred_wrong']})" if r["inferred_wrong"] else "")
+        print(layout.ljust(8) + "".join(row) + invented.ljust(10) + share.ljust(18)
               + str(r["false_pass"]).ljust(11) + str(r["false_fail"])
               + (f"   ({r['unread']} not read)" if r["unread"] else ""))
+    if any(r["inferred_wrong"] for r in results.values()):
+        print("invented (+N): N more targets whose year was inferred, not read (marked in source.assumed; "
+              "never deciding a verdict) and is not the key's year")
     return results
 
 

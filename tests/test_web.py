@@ -243,10 +243,13 @@ def test_a_pdf_flate_bomb_is_the_uploads_fault_with_the_command_lines_message(we
     bomb.write_bytes(flate_bomb())
     api = upload(web, bomb, "/api/check")
     assert api.status_code == 422, api.text
-    assert api.json()["problems"] == ["bom.pdf: đọc văn bản vượt giới hạn bộ nhớ (440 MiB); văn bản quá lớn hoặc bị "
-                                      "hỏng (có thể là bom nén)"]
+    # which of the reader's limits the inflating stream reaches first depends on the machine's speed;
+    # either way it is the command line's message for that limit, naming the file
+    memory = "bom.pdf: đọc văn bản vượt giới hạn bộ nhớ (440 MiB); văn bản quá lớn hoặc bị hỏng (có thể là bom nén)"
+    time = "bom.pdf: đọc văn bản vượt giới hạn thời gian (3 giây xử lý); văn bản quá lớn hoặc bị hỏng"
+    assert api.json()["problems"] in ([memory], [time])
     page = upload(web, bomb)
-    assert page.status_code == 422 and "bom.pdf: đọc văn bản vượt giới hạn bộ nhớ" in page.text
+    assert page.status_code == 422 and "bom.pdf: đọc văn bản vượt giới hạn" in page.text
     healthy(web)
     assert upload(web, LANG_SON_YAML, "/api/check").status_code == 200
     assert left_on_disk(web) == []

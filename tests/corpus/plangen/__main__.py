@@ -1,6 +1,7 @@
 """python tests/corpus/plangen OUT --half heldout|tune [--plans N] [--seed S] [--no-pdf]
-python tests/corpus/plangen add [--heldout] FILE.yaml …   (FILE's name is the part: new phrasings go into a half
-                                                           at random, or all into the held-out half)"""
+python tests/corpus/plangen add [--heldout|--tune] [--from N] FILE.yaml …
+    (FILE's name is the part: new phrasings go into a half at random, or all into the named half; --from N numbers
+    the new ids from N, so that wording written at the same time on two branches never shares an id)"""
 
 import argparse
 import sys
@@ -13,9 +14,12 @@ from plangen import bank, build  # noqa: E402
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["add"]:
-        only = "heldout" if "--heldout" in argv else None
-        for name in [a for a in argv[1:] if a != "--heldout"]:
-            placed = bank.add_file(Path(name), only=only)
+        only = "heldout" if "--heldout" in argv else "tune" if "--tune" in argv else None
+        first = int(argv[argv.index("--from") + 1]) if "--from" in argv else 1
+        names = [a for i, a in enumerate(argv[1:], 1)
+                 if a not in ("--heldout", "--tune", "--from") and argv[i - 1] != "--from"]
+        for name in names:
+            placed = bank.add_file(Path(name), only=only, first=first)
             print(f"{Path(name).stem}: {placed['tune']} → tune, {placed['heldout']} → heldout")
         return 0
     parser = argparse.ArgumentParser(prog="plangen")

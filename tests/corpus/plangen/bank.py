@@ -80,7 +80,7 @@ class Bank:
 
 
 def add(part: str, phrasings: list[dict], about: str | None = None, root: Path = BANK,
-        only: str | None = None) -> dict[str, int]:
+        only: str | None = None, first: int = 1) -> dict[str, int]:
     """Put each new phrasing of ``part`` into a half (see the module's doc), or all into ``only``; return how
     many went where."""
     files = {half: root / half / f"{part}.yaml" for half in HALVES}
@@ -91,7 +91,7 @@ def add(part: str, phrasings: list[dict], about: str | None = None, root: Path =
         data[half].setdefault("phrasings", [])
     known = {wording(p) for half in HALVES for p in data[half]["phrasings"]}
     used = [int(p["id"].rsplit("-", 1)[1]) for half in HALVES for p in data[half]["phrasings"]]
-    next_id = max(used, default=0) + 1
+    next_id = max(max(used, default=0) + 1, first)
     placed = dict.fromkeys(HALVES, 0)
     for phrasing in phrasings:
         phrasing = _nfc(dict(phrasing))
@@ -114,9 +114,9 @@ def add(part: str, phrasings: list[dict], about: str | None = None, root: Path =
     return placed
 
 
-def add_file(path: Path, root: Path = BANK, only: str | None = None) -> dict[str, int]:
+def add_file(path: Path, root: Path = BANK, only: str | None = None, first: int = 1) -> dict[str, int]:
     """Add the phrasings of ``path`` (a YAML list; the file's name is the part; its first comment line says what it is)."""
     text = path.read_text(encoding="utf-8")
     first = text.splitlines()[0] if text else ""
     about = first.lstrip("# ").strip() if first.startswith("#") else None
-    return add(path.stem, yaml.safe_load(text) or [], about, root, only)
+    return add(path.stem, yaml.safe_load(text) or [], about, root, only, first)

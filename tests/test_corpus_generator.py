@@ -80,6 +80,16 @@ def test_new_wording_goes_to_a_half_without_looking_at_it(tmp_path):
     assert late == {"tune": 0, "heldout": 3}  # once tuning has begun, new wording goes to the held-out half
 
 
+def test_wording_added_from_a_file_is_numbered_from_the_id_given(tmp_path):
+    root = tmp_path / "bank"
+    wording_bank.add("demo", [{"text": "cách viết cũ"}], "demo", root, "tune")
+    new = tmp_path / "demo.yaml"
+    new.write_text("# cách viết mới\n- text: cách viết mới 1\n- text: cách viết mới 2\n", encoding="utf-8")
+    assert wording_bank.add_file(new, root, "heldout", 300) == {"tune": 0, "heldout": 2}
+    ids = [p["id"] for p in wording_bank.Bank("heldout", root).parts["demo"]]
+    assert ids == ["demo-300", "demo-301"]  # --from N: ids that never meet those added on another branch
+
+
 def test_a_generated_word_file_has_real_automatic_numbering(tmp_path):
     import docx
     index = _index_where("tune", lambda f: f.layout["numbering"] == "auto")

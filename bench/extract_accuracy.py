@@ -269,6 +269,7 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
     for layout, docs in layouts.items():
         totals = {f: [0, 0, 0] for f in GEN_FIELDS}
         cells = agree = false_pass = false_fail = invented_n = inferred_n = unread = 0
+        false_by_rule: dict[str, int] = {}  # "QD112-T09 ĐẠT": how many cells (rule ids only: no wording)
         for g, path in docs:
             key_plan = yaml.safe_load(g.key.read_text(encoding="utf-8"))
             want = _verdicts(expected[g.name])
@@ -293,6 +294,9 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
                 agree += w == h
                 false_pass += h == "pass" and w != "pass"
                 false_fail += h == "fail" and w != "fail"
+                if h in ("pass", "fail") and w != h:
+                    label = f"{cell[0]} {'ĐẠT' if h == 'pass' else 'KHÔNG ĐẠT'}"
+                    false_by_rule[label] = false_by_rule.get(label, 0) + 1
                 if w != h:
                     wrong.append(f"{cell[0]}{'' if cell[1] == 'value' else '/' + cell[1]}: {h} (key {w})")
             if not quiet:
@@ -306,7 +310,8 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
                     if wrong:
                         print(f"      verdicts differ: {'; '.join(wrong)}")
         results[layout] = {"fields": totals, "invented": invented_n, "inferred_wrong": inferred_n, "cells": cells, "agree": agree,
-                           "false_pass": false_pass, "false_fail": false_fail, "unread": unread, "plans": len(docs)}
+                           "false_pass": false_pass, "false_fail": false_fail, "unread": unread, "plans": len(docs),
+                           "false_by_rule": false_by_rule}
     print(f"\n{half} ({HALF_TITLES[half]})")
     print("layout  " + "".join(f.ljust(27) for f in GEN_FIELDS) + "invented  verdicts agree   false ĐẠT  false KHÔNG ĐẠT")
     for layout, r in results.items():
@@ -319,6 +324,9 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
         print(layout.ljust(8) + "".join(row) + invented.ljust(10) + share.ljust(18)
               + str(r["false_pass"]).ljust(11) + str(r["false_fail"])
               + (f"   ({r['unread']} not read)" if r["unread"] else ""))
+    for layout, r in results.items():
+        if r["false_by_rule"]:  # which rules, never which plan or wording: safe to print for the held-out half
+            print(f"false verdicts {layout}: " + ", ".join(f"{k} ×{v}" for k, v in sorted(r["false_by_rule"].items())))
     if any(r["inferred_wrong"] for r in results.values()):
         print("invented (+N): N more targets whose year was inferred, not read (marked in source.assumed; "
               "never deciding a verdict) and is not the key's year")

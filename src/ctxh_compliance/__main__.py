@@ -90,6 +90,8 @@ def run() -> None:
     code = main_entry()
     if "ctxh_compliance.extract.sandbox" in sys.modules:  # a reader started early and never asked ends now
         sys.modules["ctxh_compliance.extract.sandbox"].end_early()
+    if "ctxh_compliance.core.regex" in sys.modules:  # the patterns compiled by this run, for the next runs
+        sys.modules["ctxh_compliance.core.regex"].save()
     if not _flush() and code in (0, 1):
         code = EXIT_INPUT  # the report did not reach its destination
     os._exit(code)

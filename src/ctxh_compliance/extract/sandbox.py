@@ -430,6 +430,8 @@ def serve_early(argument: str, request_r: int, out_w: int) -> int:
         answer = _STALE
     with os.fdopen(out_w, "wb") as out:
         out.write(answer)
+    from ..core import regex
+    regex.save()  # the readers' patterns, for the next runs (the command keeps its own)
     return 0
 
 

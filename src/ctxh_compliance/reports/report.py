@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from ..core.i18n import field_label, translate
+from ..core.regex import compile_once
 from ..core.resources import cache_dir, data_dir
 from ..model.findings import Finding, Report, Verdict
 from . import escaping
@@ -38,7 +39,7 @@ _COLUMN_CHARS = (26, 40, 14)
 
 _COLOURS = {Verdict.FAIL: "31;1", Verdict.NEEDS_REVIEW: "33;1", Verdict.WARNING: "35",
             Verdict.PASS: "32", Verdict.NOT_APPLICABLE: "2"}
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_DATE = compile_once(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 @dataclass
@@ -233,7 +234,7 @@ def _page_1_taken(report: Report, lang: str) -> int:
     return taken + (not report.plan.complete or report.extraction is not None)
 
 
-_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+_PATH_PART = compile_once(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 def _label(path: str, lang: str) -> str:

@@ -26,7 +26,6 @@ How the engine is driven, and why:
 import itertools
 import json
 import math
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ try:
     from durable.lang import c, m, none, ruleset, when_all
 except ImportError as exc:  # a build that cannot load (Python 3.13 built without the define): say the fix
     raise EngineUnavailable(str(exc)) from None
+from ..core.regex import compile_once
 from ..model.findings import Verdict
 from .facts import Fact, PlanFact, plan_fact
 
@@ -138,7 +138,7 @@ def _scalar(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-_BARE_EXPONENT = re.compile(r"[:,\[]-?\d+[eE]")
+_BARE_EXPONENT = compile_once(r"[:,\[]-?\d+[eE]")
 
 
 def dump_facts(facts: list[dict[str, Any]]) -> str:

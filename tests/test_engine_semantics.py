@@ -102,3 +102,23 @@ def test_an_engine_rule_without_the_plan_fact_is_refused_when_compiled():
     with pytest.raises(ValueError, match="must bind the plan fact as c.p"):
         engine.compile_definition("no_plan", lambda: builder.when(rs.rules[0], "x", engine.Verdict.PASS,
                                                                    m.type == "plan"))
+
+
+def test_engine_rules_kept_between_runs_are_those_of_the_ruleset_read_from_its_files(tmp_path, monkeypatch):
+    """A ruleset read from its folder has its engine rules kept between runs (core/cache.py); one built or
+    changed in memory is compiled from its own rules, never from what was kept for its files."""
+    from ctxh_compliance.rules.ruleset_loader import files_key
+    monkeypatch.setenv("CTXH_CACHE_DIR", str(tmp_path))
+    rs = load_ruleset("qd112_2021")
+    fresh = engine._declared(rs)
+    engine._compiled.clear()
+    kept = engine.compiled_for(rs)  # fills the cache
+    engine._compiled.clear()
+    again = engine.compiled_for(rs)  # read from it
+    assert list(tmp_path.glob("engine-qd112_2021-*.pickle"))
+    assert {k: (a.rule.id if a.rule else None, a.name, a.verdict.value, a.capped) for k, a in again.actions.items()} \
+        == fresh[1] == {k: (a.rule.id if a.rule else None, a.name, a.verdict.value, a.capped) for k, a in kept.actions.items()}
+    assert all(a.rule is None or a.rule in rs.rules for a in again.actions.values())
+    changed = rs.model_copy(update={"rules": rs.rules[:3]})
+    assert files_key(rs) and files_key(changed) is None
+    assert {a.rule.id for a in engine.compiled_for(changed).actions.values() if a.rule} == {r.id for r in rs.rules[:3]}

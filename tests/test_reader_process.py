@@ -88,3 +88,42 @@ def test_the_reader_never_raises_a_limit_above_the_one_its_process_was_given():
             "print(resource.getrlimit(resource.RLIMIT_AS) == (cap, cap))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "True", done.stderr
+
+
+def test_a_reader_started_early_answers_as_a_reader_forked_when_asked(monkeypatch):
+    """The command forks the reader of a document named alone before importing the rest of the package
+    (``start_early``); what it answers is what a reader forked when the document is asked for reads."""
+    monkeypatch.setattr(sandbox, "_can_fork", lambda: True)
+    before = set(_children())
+    sandbox.start_early(str(WORD))
+    assert sandbox._early is not None
+    early = sandbox.read_document(WORD, str(WORD))
+    assert sandbox._early is None and set(_children()) - before == set()
+    forked = _read(WORD, monkeypatch, True)
+    assert [(p.text, p.where(), p.role) for p in early] == [(p.text, p.where(), p.role) for p in forked]
+
+
+def test_a_reader_started_early_for_another_document_or_name_is_ended(monkeypatch, tmp_path):
+    monkeypatch.setattr(sandbox, "_can_fork", lambda: True)
+    copy = tmp_path / "ban-sao.docx"
+    copy.write_bytes(WORD.read_bytes())
+    before = set(_children())
+    sandbox.start_early(str(copy))
+    read = sandbox.read_document(WORD, str(WORD))  # not the document it was started for
+    assert read and sandbox._early is None and set(_children()) - before == set()
+    sandbox.start_early(str(copy))
+    assert sandbox.read_document(copy, "ke-hoach.docx")  # the same file under another name
+    sandbox.start_early(str(copy))
+    sandbox.end_early()  # never asked
+    assert sandbox._early is None and set(_children()) - before == set()
+
+
+def test_a_document_changed_after_its_early_reader_started_is_read_as_it_is_now(monkeypatch, tmp_path):
+    monkeypatch.setattr(sandbox, "_can_fork", lambda: True)
+    path = tmp_path / "ke-hoach.docx"
+    path.write_bytes(WORD.read_bytes())
+    sandbox.start_early(str(path))
+    path.write_bytes(WORD.read_bytes()[:2000])  # damaged since: whenever the reader read it, this is what is read
+    with pytest.raises(InputError) as raised:
+        sandbox.read_document(path, str(path))
+    assert [p.key for p in raised.value.problems] == ["extract.bad_document"]

@@ -359,8 +359,12 @@ def _run(plans: list[Path], o: RunOptions) -> int:
         return _diff(plans, o)
     if o.annotate:
         return _annotate(plans, o)
-    from .batch import expand
-    files = expand(plans)
+    from ..inputs.gate import is_stdin
+    if len(plans) == 1 and (is_stdin(plans[0]) or not _is_folder(plans[0])):
+        files = plans  # one plan: the batch module is not needed
+    else:
+        from .batch import expand
+        files = expand(plans)
     if len(files) == 1:
         code = _single(files[0], o)
     else:

@@ -40,28 +40,60 @@ def cached(name: str, files: list[Path], build: Callable[[], T], version: str = 
         entry = folder / f"{name}-{_key(name, files, version)}.pickle"
     except OSError:
         return build()
+    found = _read(entry)
+    if found is not _ABSENT:
+        return found
+    value = build()
+    _write(folder, name, entry, value)
+    return value
+
+
+def load(name: str, version: str) -> object:
+    """The value stored under ``name`` by the same ``version`` of the code (``store``), or None."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    found = _read(folder / f"{name}-{_key(name, [], version)}.pickle")
+    return None if found is _ABSENT else found
+
+
+def store(name: str, version: str, value: object) -> None:
+    """Keep ``value`` under ``name`` for the same ``version`` of the code (in place of any other version's)."""
+    folder = cache_dir()
+    if folder is not None:
+        _write(folder, name, folder / f"{name}-{_key(name, [], version)}.pickle", value)
+
+
+_ABSENT = object()
+
+
+def _read(entry: Path) -> object:
     try:
         with open(entry, "rb") as handle:
             status = os.fstat(handle.fileno())
             if status.st_uid == os.getuid() and not status.st_mode & 0o022:
                 return pickle.load(handle)
-    except Exception:  # absent, unreadable or from another version: build it again
+    except Exception:  # absent, unreadable or from another version: built again
         pass
-    value = build()
+    return _ABSENT
+
+
+def _write(folder: Path, name: str, entry: Path, value: object) -> None:
     for old in folder.glob(f"{name}-*.pickle"):
         if old != entry:
             try:
                 old.unlink()
             except OSError:
                 pass
+    temporary = None
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{entry.name}.", dir=folder)
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, entry)
     except Exception:
-        try:
-            os.unlink(temporary)
-        except Exception:
-            pass
-    return value
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except Exception:
+                pass

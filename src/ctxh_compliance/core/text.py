@@ -4,7 +4,9 @@ import re
 import unicodedata
 from functools import lru_cache, wraps
 
-_SPACES = re.compile(r"\s+")
+from .regex import compile_once
+
+_SPACES = compile_once(r"\s+")
 
 
 def _short_cached(function):
@@ -61,19 +63,19 @@ def fold_item(text: str) -> str:
 
 # Characters that show nothing: zero-width (U+200B-U+200D, U+2060, U+FEFF) and bidi controls
 # (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069). Removed: a name hidden with one is still the name.
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = compile_once("[\u200b-\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # "&", " và ", "," and every hyphen or dash (soft, non-breaking, figure, en, em, minus, small and
 # full-width forms), with the spaces around them: one space.
-_NAME_SEPARATORS = re.compile(
+_NAME_SEPARATORS = compile_once(
     "(?:\\s*(?:[&,\\-\u00ad\u2010-\u2015\u2212\ufe58\ufe63\uff0d\uff06\uff0c]|(?<=\\s)và(?=\\s))\\s*)+")
 # Old and new tone placement ("hòa"/"hoà", "thủy"/"thuỷ", "hóe"/"hoé"): the tone on the first vowel
 # of oa, oe, uy is the canonical form (the one the rulesets and most official names use).
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 _TONE_PLACEMENT = {first + nfc(second + tone): nfc(first + tone) + second
                    for first, second in (("o", "a"), ("o", "e"), ("u", "y")) for tone in _TONES}
-_TONE_PLACED = re.compile("|".join(_TONE_PLACEMENT))
+_TONE_PLACED = compile_once("|".join(_TONE_PLACEMENT))
 # Written variants: "Đắc Nông" for Đắk Nông (the misspelling named in the issue tracker), "Đắc Lắk" likewise.
-_WRITTEN_AS = re.compile(r"đắc(?= (nông|lắk)(?!\w))")
+_WRITTEN_AS = compile_once(r"đắc(?= (nông|lắk)(?!\w))")
 
 
 @_short_cached

@@ -4,6 +4,7 @@ of another milestone), with today's population names and "…" where the value i
 import re
 from dataclasses import dataclass
 
+from ..core.regex import compile_once
 from ..core.text import format_number
 
 BLANK = "…"
@@ -21,7 +22,7 @@ def clean(quote: str) -> str:
 
 def _value_pattern(value: float) -> re.Pattern:
     number = format_number(value, "vi")
-    return re.compile(rf"(?<![\d/.,])0*{re.escape(number)}(?:\s*(?:đến|-)\s*\d+)?(?![\d/])")
+    return compile_once(rf"(?<![\d/.,])0*{re.escape(number)}(?:\s*(?:đến|-)\s*\d+)?(?![\d/])")
 
 
 def _wording_source(rule, rs):

@@ -9,123 +9,13 @@ May import: rules, inputs, model, core (not reports, draft, cli or web).
 Nothing is invented: a value that is not in the text is listed in ``result.missing``.
 """
 
-from pathlib import Path
-
-from .contents import mark_unfilled
-from .identify import completeness, identification, legal_bases, period, ruleset
-from .leads import add_leads
-from .organisation import extract_general_objective, extract_organisation
-from .paragraphs import Para, join_broken, lines_to_paras
-from .record import Recorder
-from .responsibilities import with_table_groups
-from .result import Extraction, assume, validate
-from .sandbox import read_document  # a .docx or .pdf is read in a child process, within limits
-from .sections import zones
-from .situation import extract_situation
-from .targets import extract_targets
-from .tasks import extract_budget, extract_task_groups
-
 __all__ = ["Extraction", "extract", "extract_paras", "extract_text"]
 
 
-def extract_paras(paras: list[Para], document: str) -> Extraction:
-    rec = Recorder()
-    paras = join_broken(paras)  # a sentence cut over two Word paragraphs is one sentence
-    tagged = zones(paras)
-    ident = identification(paras, rec)
-    per = period(ident, rec)
-    bases = legal_bases(tagged, rec)
-    rules, rules_confidence = ruleset(bases, paras, per)
-    targets = extract_targets(tagged, rules, per["end"] if per else None, rec)
-    groups = _of_ruleset(with_table_groups(extract_task_groups(tagged, rec), tagged, rec), rules)
-    budget = extract_budget(tagged, rec)
-    situation = extract_situation(tagged, rec)
-    objective = extract_general_objective(tagged, rec)
-    assignments, reporting = extract_organisation(tagged, rec)
-    add_leads(tagged, groups, assignments, _known_groups(rules), rec)
-    mark_unfilled(tagged, groups, rec)
-    complete, note = completeness(paras, ident, bases)
-
-    data: dict = {"identification": ident}
-    source = {"document": document, "complete": complete}
-    if note:
-        source["note"] = note
-    if rec.inferred:  # values the reader inferred rather than read: listed, so that none decides a verdict
-        source["assumed"] = list(rec.inferred)
-    data["source"] = source
-    data["legal_bases"] = bases
-    if per:
-        data["period"] = per
-    if situation:
-        data["situation"] = situation
-    if objective:
-        data["general_objective"] = objective
-    data["targets"] = targets
-    data["task_groups"] = groups
-    if budget:
-        data["budget"] = budget
-    if assignments:
-        data["organisation"] = assignments
-    if reporting:
-        data["monitoring"] = {"reporting": reporting}
-
-    missing = [f"identification.{k}" for k in ("number", "title", "issuer", "province") if k not in ident]
-    if "date" not in ident and "date_text" not in ident:
-        missing.append("identification.date")
-    if "kind" not in ident:
-        missing.append("identification.kind")
-    for name, value in (("legal_bases", bases), ("period", per), ("general_objective", objective), ("targets", targets),
-                        ("task_groups", groups), ("budget", budget), ("organisation", assignments),
-                        ("monitoring.reporting", reporting)):
-        if not value:
-            missing.append(name)
-    # keep the identification keys in the order of the plan model
-    order = ("number", "title", "issuer", "province", "date", "date_text", "signer", "kind", "quote")
-    data["identification"] = {k: ident[k] for k in order if k in ident}
-    result = Extraction(data=data, missing=missing, evidence=rec.evidence, remarks=rec.remarks, ruleset=rules,
-                        ruleset_confidence=rules_confidence, part_headings=_part_headings(tagged))
-    assume(result)
-    return validate(result)
-
-
-def _part_headings(tagged) -> dict[str, str]:
-    """The first heading of each part of the plan (targets, tasks, budget, organisation), in the
-    document's order: where a review says a missing value belongs."""
-    headings: dict[str, str] = {}
-    for para, kind, section in tagged:
-        if section is not None and section.kind not in (None, "history") and kind == section.kind:
-            headings.setdefault(section.kind, para.text)
-    return headings
-
-
-def _known_groups(rules: str | None) -> set[str] | None:
-    if rules is None:
-        return None
-    from ..rules.ruleset_loader import load_ruleset
-    return set(load_ruleset(rules).groups)
-
-
-def _of_ruleset(groups: list[dict], rules: str | None) -> list[dict]:
-    """The task groups with only the covers the ruleset knows (a heading on a database or a steering
-    board names a group of another decision): a plan is not refused for a group its decision lacks."""
-    if rules is None:
-        return groups
-    from ..rules.ruleset_loader import load_ruleset
-    known = load_ruleset(rules).groups
-    # kept in place, even with no cover left: the evidence of each group is recorded by its position
-    return [{**g, "covers": [c for c in g["covers"] if c in known]} for g in groups]
-
-
-def extract_text(text: str, document: str = "<text>") -> Extraction:
-    return extract_paras(lines_to_paras(text), document)
-
-
-def extract(path: Path | str, document: str | None = None, in_process: bool = False) -> Extraction:
-    """Extract a plan from ``path``; ``document`` is the name written to source.document and shown in
-    messages. A .docx or .pdf is read in a child process within limits, unless ``in_process`` (the
-    caller is a process with limits of its own)."""
-    path = Path(path)
-    paras = read_document(path, document or str(path), in_process=in_process)
-    result = extract_paras(paras, document or str(path))
-    result.revisions = getattr(paras, "revisions", 0)
-    return result
+def __getattr__(name: str):
+    """The pipeline is imported on first use: a document's reader process imports this package's
+    readers (``sandbox``, ``reader``, ``word``, ``pdf``) and nothing of the plan model."""
+    if name in __all__:
+        from . import pipeline
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

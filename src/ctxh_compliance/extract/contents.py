@@ -2,12 +2,12 @@
 who takes part, its funding and timing) are all blanks to fill is recorded with a blank content, so
 that it is named but never passes as planned."""
 
-import re
 
+from ..core.regex import compile_once
 from ..core.text import fold
 from .patterns import has_blank, is_blank, wording
 
-_HINT = re.compile(r"\([^)]*\)")  # "… (tỉnh nêu các hoạt động, chỉ tiêu và thời gian)": the hint is no content
+_HINT = compile_once(r"\([^)]*\)")  # "… (tỉnh nêu các hoạt động, chỉ tiêu và thời gian)": the hint is no content
 
 
 def _content(text: str) -> str | None:

@@ -2,13 +2,13 @@
 every value located in the document itself (line, paragraph, page) — not in a plan file the user
 never saw."""
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import InputError, Problem
 from ..core.i18n import translate
+from ..core.regex import compile_once
 from ..inputs.plan_loader import LoadedPlan
 from ..model.findings import ExtractionSummary
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the extractor is imported only when a document is read
     from .paragraphs import Para
 
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".doc", ".odt")  # .doc, .odt: converted by LibreOffice
-_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+_STEP = compile_once(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 def is_document(path: Path) -> bool:

@@ -5,18 +5,19 @@ from collections import Counter
 from functools import lru_cache
 
 from ..core.i18n import translate
+from ..core.regex import compile_once
 from ..core.text import fold, fold_number, fold_place
 from .paragraphs import Para
 from .patterns import DOC_REF, NUMBER_LINE, clean_number, has_blank, parse_date, wording
 from .record import Recorder
 
-_HEADER_STOP = re.compile(r"^(-\s*)?Căn cứ\b", re.IGNORECASE)  # the header ends where the bases begin
+_HEADER_STOP = compile_once(r"^(-\s*)?Căn cứ\b", re.IGNORECASE)  # the header ends where the bases begin
 # "<Nơi>, ngày …": the place is the run of capitalised words right before ", ngày" (a letterhead typed with tab
 # stops puts the number line before it on the same line: "Số: 145/KH-UBND Tây Ninh, ngày 26 …")
-_PLACE_DATE = re.compile(r"((?:(?:TP\.|[^\W\d_][\w.]*)\s+){0,5}[^\W\d_][\w]*)\s*,\s*"
-                         r"(?:ngày\b|(?=\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}))", re.IGNORECASE)
+_PLACE_DATE = compile_once(r"((?:(?:TP\.|[^\W\d_][\w.]*)\s+){0,5}[^\W\d_][\w]*)\s*,\s*"
+                           r"(?:ngày\b|(?=\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}))", re.IGNORECASE)
 # a header line that holds only the rest of a date cut across lines or cells ("năm 2021", "26 tháng 12 năm 2021")
-_DATE_REST = re.compile(r"^(?:ngày\s*)?[\d\s./\-]*(?:tháng\s*\d*\s*)?(?:năm\s*)?\d{0,4}\.?$", re.IGNORECASE)
+_DATE_REST = compile_once(r"^(?:ngày\s*)?[\d\s./\-]*(?:tháng\s*\d*\s*)?(?:năm\s*)?\d{0,4}\.?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -323,7 +324,7 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
     # an article's posting date ("Ngày tạo: 06-02-2017 04:01") when there is no date line: as written
     if "date" not in ident and "date_text" not in ident:
         labels = "|".join(re.escape(w) for w in wording()["posted_date"])
-        posted = re.compile(rf"(?<!\w)(?:{labels})\s*:?\s*\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}", re.IGNORECASE)
+        posted = compile_once(rf"(?<!\w)(?:{labels})\s*:?\s*\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}", re.IGNORECASE)
         for para in head:
             match = posted.search(para.text)
             if match:
@@ -381,8 +382,8 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
     if title is None:
         # to the end of the clause, so that the plan's own period after the programme's is kept ("Kế hoạch thực hiện
         # Chương trình … giai đoạn 2021-2030 trên địa bàn tỉnh giai đoạn 2021-2025"); up to "cụ thể như sau"
-        regex = re.compile(r"Kế hoạch (?:thực hiện|triển khai)[^.;:]*?(?:giai đoạn\s*\d{4}\s*[-–]\s*\d{4}|năm \d{4})"
-                           r"[^.;:]*?(?=,?\s*(?:cụ thể|như sau|với (?:các|những) nội dung)|[.;:]|$)")
+        regex = compile_once(r"Kế hoạch (?:thực hiện|triển khai)[^.;:]*?(?:giai đoạn\s*\d{4}\s*[-–]\s*\d{4}|năm \d{4})"
+                             r"[^.;:]*?(?=,?\s*(?:cụ thể|như sau|với (?:các|những) nội dung)|[.;:]|$)")
         for para in paras:
             match = regex.search(para.text)
             if match:
@@ -390,7 +391,7 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
                 quotes.append(para.text)
                 break
     if title is None:
-        regex = re.compile(r"^[^.;:]*?giai đoạn\s*\d{4}\s*[-–]\s*\d{4}")
+        regex = compile_once(r"^[^.;:]*?giai đoạn\s*\d{4}\s*[-–]\s*\d{4}")
         for para in paras:
             match = regex.match(para.text)
             if match and "công tác xã hội" in fold(para.text):
@@ -405,9 +406,9 @@ def identification(paras: list[Para], rec: Recorder) -> dict:
     return ident
 
 
-_SPAN = re.compile(r"(?<![\d/])((?:19|20)\d{2})\s*(?:-|–|—|đến(?:\s+hết)?(?:\s+năm)?|tới(?:\s+năm)?)\s*((?:19|20)\d{2})"
-                   r"(?![\d/])", re.IGNORECASE)
-_ONE_YEAR = re.compile(r"(?<!\w)(đến hết năm|đến năm|tới năm|năm)\s+((?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
+_SPAN = compile_once(r"(?<![\d/])((?:19|20)\d{2})\s*(?:-|–|—|đến(?:\s+hết)?(?:\s+năm)?|tới(?:\s+năm)?)\s*((?:19|20)\d{2})"
+                     r"(?![\d/])", re.IGNORECASE)
+_ONE_YEAR = compile_once(r"(?<!\w)(đến hết năm|đến năm|tới năm|năm)\s+((?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
 
 
 def plan_period(title: str, year: int | None = None) -> tuple[int, int] | None:
@@ -503,13 +504,13 @@ def _opening(tagged) -> set[int]:
 
 
 _SENTENCE_END = (".", ";", ":", "!", "?", ")", "./.")
-_LIST_MARK = re.compile(r"^(?:[-+•–]|\d+(?:\.\d+)*\.|[a-zđ]\))\s*")
-_DATE_AT = re.compile(r"(?<!\w)ngày\s*:?\s*(\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}"
-                      r"|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4})", re.IGNORECASE)
-_BARE_DATE = re.compile(r"\s*[,(]?\s*(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4})",
-                        re.IGNORECASE)
+_LIST_MARK = compile_once(r"^(?:[-+•–]|\d+(?:\.\d+)*\.|[a-zđ]\))\s*")
+_DATE_AT = compile_once(r"(?<!\w)ngày\s*:?\s*(\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}"
+                        r"|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4})", re.IGNORECASE)
+_BARE_DATE = compile_once(r"\s*[,(]?\s*(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4})",
+                          re.IGNORECASE)
 # a number cut at the end of a line of a PDF ("11/2011/TTLT-BTC-" | "BLĐTBXH", "75/" | "KH-UBND")
-_CUT_NUMBER = re.compile(r"(\d+/[\w./\-]*[\-/])\s+(?=[A-ZĐ])")
+_CUT_NUMBER = compile_once(r"(\d+/[\w./\-]*[\-/])\s+(?=[A-ZĐ])")
 
 
 @lru_cache(maxsize=1)
@@ -520,16 +521,16 @@ def _reference() -> re.Pattern:
     kinds = "|".join(re.escape(k) for k in sorted(spec["kinds"], key=len, reverse=True))
     # a name may hold a year ("Luật Tổ chức chính quyền địa phương năm 2025 số 72/2025/QH15"), never a number or a date
     name = r"(?:\s+(?!số\b)(?:\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}|[^\s;,()/]+))"  # a word, a year, the day it was passed
-    return re.compile(rf"(?<!\w)(?:{kinds}){name}{{0,{spec['max_name_words']}}}?\s*,?\s*\(?\s*"
-                      r"(?:số\s*:?\s*)?(\d+[\w./\-]*/[\w.\-]*[A-Za-zĐđ][\w.\-]*)", re.IGNORECASE)
+    return compile_once(rf"(?<!\w)(?:{kinds}){name}{{0,{spec['max_name_words']}}}?\s*,?\s*\(?\s*"
+                        r"(?:số\s*:?\s*)?(\d+[\w./\-]*/[\w.\-]*[A-Za-zĐđ][\w.\-]*)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _not_basis() -> re.Pattern:
     """Where a proposal or a report begins inside a citation ("…, xét đề nghị của Sở Y tế tại Văn bản số …")."""
     words = sorted(wording()["legal_basis"]["not_bases"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?!\w)",
-                      re.IGNORECASE)
+    return compile_once(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?!\w)",
+                        re.IGNORECASE)
 
 
 def _act_date(text: str, last: bool = False) -> re.Match | None:
@@ -581,7 +582,7 @@ def legal_bases(tagged, rec: Recorder) -> list[dict]:
     opening = _opening(tagged)
     verbs = _basis_words()
     not_bases = tuple(fold(w) for w in wording()["legal_basis"]["not_bases"])
-    split_at = re.compile(r"(?=(?<!\w)(?:" + "|".join(re.escape(v) for v in verbs) + r")\s)", re.IGNORECASE)
+    split_at = compile_once(r"(?=(?<!\w)(?:" + "|".join(re.escape(v) for v in verbs) + r")\s)", re.IGNORECASE)
     joined: set[int] = set()
     intro = False  # the line before was "Căn cứ:" / "Thực hiện các văn bản sau:": its list items are bases
     for position, (para, kind, _) in enumerate(tagged):

@@ -6,6 +6,7 @@ trách nhiệm chỉ đạo, tổ chức thực hiện Kế hoạch") as the pla
 import re
 
 from ..core.i18n import translate
+from ..core.regex import compile_once
 from ..core.text import fold
 from .organisation import ITEM
 from .patterns import has_blank, wording
@@ -13,7 +14,7 @@ from .record import Recorder
 from .roles import read_roles
 from .tasks import groups_of
 
-_SENTENCE = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
+_SENTENCE = compile_once(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def _bodies_and_sentences(tagged, assignments: list[dict]):

@@ -10,7 +10,6 @@ in Word.
 """
 
 import os
-import re
 import resource
 import shutil
 import signal
@@ -22,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..core.errors import InputError, Problem
+from ..core.regex import compile_once
 
 #: the endings converted, and LibreOffice's name for the .docx export filter
 CONVERTED = (".doc", ".odt")
@@ -29,7 +29,7 @@ _FILTER = "docx:MS Word 2007 XML"
 CONVERT_SECONDS = 20                 # processor time of the conversion
 CONVERT_WALL_SECONDS = 25            # and its wall time (the web server gives a check 30 s)
 CONVERT_MEMORY = 1024 * 1024 * 1024  # address space: LibreOffice needs more than a Python reader
-_PAGES = re.compile(rb'meta:page-count="(\d+)"')
+_PAGES = compile_once(rb'meta:page-count="(\d+)"')
 
 
 def _problem(display: str, key: str, **params) -> InputError:

@@ -5,15 +5,16 @@ hằng năm")."""
 import re
 from functools import cache
 
+from ..core.regex import compile_once
 from ..core.text import fold
 from .paragraphs import Para
 from .patterns import has_any, wording
 from .record import Recorder
-from .sections import heading_kind
 from .roles import split_bodies
+from .sections import heading_kind
 
 # an item of a list: "1. Sở Y tế: …", "2.1. …", "a) Sở Nội vụ"
-ITEM = re.compile(r"^(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s+(.+)$")
+ITEM = compile_once(r"^(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s+(.+)$")
 
 
 @cache
@@ -22,19 +23,19 @@ def _report_to() -> re.Pattern:
     words = wording()["organisation"]
     heads = "|".join(map(re.escape, words["report_to_heads"]))
     ends = "|".join(map(re.escape, words["report_to_ends"]))
-    return re.compile(r"\bbáo cáo\s+(?:kết quả\s+(?:thực hiện\s+)?)?(?:về\s+|cho\s+|gửi\s+(?:về\s+)?)?"
-                      rf"(?P<to>(?:{heads})\b[^.;:]*?)(?=\s+(?:{ends})\b|\s*[.;:(]|$)")
+    return compile_once(r"\bbáo cáo\s+(?:kết quả\s+(?:thực hiện\s+)?)?(?:về\s+|cho\s+|gửi\s+(?:về\s+)?)?"
+                        rf"(?P<to>(?:{heads})\b[^.;:]*?)(?=\s+(?:{ends})\b|\s*[.;:(]|$)")
 
 
 @cache
 def _frequency() -> re.Pattern:
-    return re.compile("(" + "|".join(wording()["organisation"]["frequencies"]) + ")", re.IGNORECASE)
+    return compile_once("(" + "|".join(wording()["organisation"]["frequencies"]) + ")", re.IGNORECASE)
 
 
 @cache
 def _duty_verb() -> re.Pattern:
     verbs = "|".join(map(re.escape, wording()["organisation"]["duty_verbs"]))
-    return re.compile(rf"\s+(?:{verbs})\b.*$", re.IGNORECASE)
+    return compile_once(rf"\s+(?:{verbs})\b.*$", re.IGNORECASE)
 
 
 def _is_body(text: str) -> bool:

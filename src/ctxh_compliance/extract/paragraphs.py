@@ -4,6 +4,7 @@ and the text clean-up they share."""
 import re
 from dataclasses import dataclass
 
+from ..core.regex import compile_once
 from ..core.text import nfc
 from .patterns import wording
 
@@ -72,8 +73,8 @@ def clean(text: str) -> str:
 
 # a line that opens with an amount of money ("678.000.000 VNĐ (…)", "2,5 tỷ đồng.") goes on the sentence
 # of the line before ("Tổng kinh phí …:" / "1.043.000 nghìn đồng"): a PDF's line cut, never a new paragraph
-_AMOUNT_FIRST = re.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|đồng|đ\b|VNĐ|VND|tr\.?\s?đ)",
-                           re.IGNORECASE)
+_AMOUNT_FIRST = compile_once(r"^\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|đồng|đ\b|VNĐ|VND|tr\.?\s?đ)",
+                             re.IGNORECASE)
 _SENTENCE_END = (".", ";", ":", "!", "?", ")", "./.")
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from ..core.regex import compile_once
 from ..core.text import fold
 from ..core.vn_numbers import parse_words
 
@@ -28,12 +29,12 @@ def has_any(text: str, phrases) -> bool:
 
 # --- dates -------------------------------------------------------------------------------------------
 _D = r"(\d{1,2})"
-DATE_WORDS = re.compile(r"ngày\s+" + _D + r"\s+tháng\s+" + _D + r"\s*,?\s+năm\s+(\d{4})", re.IGNORECASE)
-DATE_SLASH = re.compile(r"(?<![\d/])" + _D + r"\s*[/\-.]\s*" + _D + r"\s*[/\-.]\s*(\d{4})(?!\d)")
+DATE_WORDS = compile_once(r"ngày\s+" + _D + r"\s+tháng\s+" + _D + r"\s*,?\s+năm\s+(\d{4})", re.IGNORECASE)
+DATE_SLASH = compile_once(r"(?<![\d/])" + _D + r"\s*[/\-.]\s*" + _D + r"\s*[/\-.]\s*(\d{4})(?!\d)")
 # "ngày tháng 4 năm 2022": day (and maybe month) left blank for the signature
 # (the day written as dots or "…" is a blank too: "ngày …. tháng 4 năm 2022")
-DATE_BLANK = re.compile(r"ngày\s+(?:(\d{1,2})\s+|[.…_]+\s*)?tháng\s+(?:(\d{1,2})|[.…_]+)?\s*năm\s+(\d{4})",
-                        re.IGNORECASE)
+DATE_BLANK = compile_once(r"ngày\s+(?:(\d{1,2})\s+|[.…_]+\s*)?tháng\s+(?:(\d{1,2})|[.…_]+)?\s*năm\s+(\d{4})",
+                          re.IGNORECASE)
 
 
 def _date(day: str, month: str, year: str) -> dt.date | None:
@@ -62,11 +63,11 @@ def parse_date(text: str) -> tuple[dt.date | None, str | None]:
 DOC_KINDS = r"(Quyết định|Văn bản|Công văn|Kế hoạch|Thông tư(?: liên tịch)?|Nghị định|Nghị quyết|Chỉ thị|Luật|Hướng dẫn)"
 _NUM = r"(\d+[\w./\-]*/[\w.\-]*[A-Za-zĐđ][\w.\-]*)"
 # the date right after the number, or after the issuer ("Nghị định số 110/2024/NĐ-CP của Chính phủ ngày 30/8/2024")
-DOC_REF = re.compile(DOC_KINDS + r"\s+(?:số\s+)?" + _NUM
-                     + r"(?:\s+(?:của\s+[^,;()\d]{1,60}?\s+)?ngày\s+([^,;()]*?\d{4}))?", re.IGNORECASE)
+DOC_REF = compile_once(DOC_KINDS + r"\s+(?:số\s+)?" + _NUM
+                       + r"(?:\s+(?:của\s+[^,;()\d]{1,60}?\s+)?ngày\s+([^,;()]*?\d{4}))?", re.IGNORECASE)
 # the number line of the header: "Số: 176/KH-UBND", "Số 176/KH-UBND", "Số:176/KH-UBND", "Số: 176 /KH-UBND", a
 # blank "Số:     /KH-UBND" (group 1 then has no digit, or is None); never "Số lượng …"
-NUMBER_LINE = re.compile(r"^Số\s*(?:[:.]\s*|(?=\d)|\s+(?=/))(\d*\s*/\s*[^\s,;]*|\d[^\s,;]*)?", re.IGNORECASE)
+NUMBER_LINE = compile_once(r"^Số\s*(?:[:.]\s*|(?=\d)|\s+(?=/))(\d*\s*/\s*[^\s,;]*|\d[^\s,;]*)?", re.IGNORECASE)
 
 
 def clean_number(number: str) -> str:
@@ -80,17 +81,17 @@ DOTTED = r"\d{1,3}(?:\.\d{3})+|\d+"
 #: the figure as written: "2.500.000.000", "2,500,000,000" (thousands in commas, two groups at least), "2.5"
 #: before a multiple (a decimal point), or plain digits; the multiple may be abbreviated ("850 tr.đ", "850 trđ")
 _FIGURE = r"\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d{1,3}(?:\.\d{3})+|\d+\.\d{1,2}(?=\s*(?:tỷ|tỉ|triệu))|\d+"
-AMOUNT = re.compile(r"(?<![\d.,])(" + _FIGURE + r")(?:,(\d{1,3}))?\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ|tr(?=\s?\.?\s?đ))"
-                    r"(?!\s*(?:người|lượt|dân))\.?"
-                    r"\s*(?:đồng|đ\b|VNĐ|VND)?|(?:đồng|đ\b|VNĐ|VND))"
-                    r"(\s*/\s*năm)?(?:\s*\(([^)]*)\))?", re.IGNORECASE)
-PERCENT = re.compile(r"(?<![\d.,])(\d+(?:,\d+)?)\s*(?:%|phần trăm\b)", re.IGNORECASE)
+AMOUNT = compile_once(r"(?<![\d.,])(" + _FIGURE + r")(?:,(\d{1,3}))?\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ|tr(?=\s?\.?\s?đ))"
+                      r"(?!\s*(?:người|lượt|dân))\.?"
+                      r"\s*(?:đồng|đ\b|VNĐ|VND)?|(?:đồng|đ\b|VNĐ|VND))"
+                      r"(\s*/\s*năm)?(?:\s*\(([^)]*)\))?", re.IGNORECASE)
+PERCENT = compile_once(r"(?<![\d.,])(\d+(?:,\d+)?)\s*(?:%|phần trăm\b)", re.IGNORECASE)
 _NUMBER_WORD = r"(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|linh|lẻ)"
 #: a percentage in words only ("sáu mươi phần trăm"): its value is what the words say
-PERCENT_WORDS = re.compile(r"(?<!\w)((?:" + _NUMBER_WORD + r"\s+){1,5})phần trăm\b", re.IGNORECASE)
-COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)\s+(cán bộ|người|học viên|lượt)", re.IGNORECASE)
+PERCENT_WORDS = compile_once(r"(?<!\w)((?:" + _NUMBER_WORD + r"\s+){1,5})phần trăm\b", re.IGNORECASE)
+COUNT = compile_once(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)\s+(cán bộ|người|học viên|lượt)", re.IGNORECASE)
 _STAFF = r"(cán bộ|cộng tác viên|viên chức|nhân viên|người)"
-RANGE = re.compile(r"(?:ít nhất\s+)?(?:từ\s+)?(\d{1,2})\s*(?:đến|-|–)\s*(\d{1,2})\s+" + _STAFF, re.IGNORECASE)
+RANGE = compile_once(r"(?:ít nhất\s+)?(?:từ\s+)?(\d{1,2})\s*(?:đến|-|–)\s*(\d{1,2})\s+" + _STAFF, re.IGNORECASE)
 
 
 def percents(text: str) -> list[tuple[int, int, float]]:
@@ -102,10 +103,10 @@ def percents(text: str) -> list[tuple[int, int, float]]:
         if value is not None and not any(v == value and 0 <= match.start() - e <= 3 for _, e, v in out):
             out.append((match.start(), match.end(), float(value)))
     return sorted(out)
-YEAR_SPAN = re.compile(r"(?:giai đoạn|từ năm)\s*(?:\(?\s*)(\d{4})\s*(?:-|–|—|đến năm|đến)\s*(\d{4})", re.IGNORECASE)
-BY_YEAR = re.compile(r"(?:đến|tới) năm\s+(\d{4})", re.IGNORECASE)
-YEAR = re.compile(r"năm\s+(\d{4})", re.IGNORECASE)
-RELATIVE = re.compile(r"so với (?:năm\s+)?(\d{4})", re.IGNORECASE)
+YEAR_SPAN = compile_once(r"(?:giai đoạn|từ năm)\s*(?:\(?\s*)(\d{4})\s*(?:-|–|—|đến năm|đến)\s*(\d{4})", re.IGNORECASE)
+BY_YEAR = compile_once(r"(?:đến|tới) năm\s+(\d{4})", re.IGNORECASE)
+YEAR = compile_once(r"năm\s+(\d{4})", re.IGNORECASE)
+RELATIVE = compile_once(r"so với (?:năm\s+)?(\d{4})", re.IGNORECASE)
 
 
 def parse_number(text: str) -> int:
@@ -179,8 +180,8 @@ def _blank() -> re.Pattern:
     tokens = sorted(wording()["blanks"], key=len, reverse=True)
     dots = wording()["blank_dots"]
     # where a value goes: at the start, after a space, ":" or "(" (not "xã hội..." ending a list)
-    return re.compile(r"(?<![^\s:(])(?:" + "|".join(re.escape(t) for t in tokens) + r"|\.{" + str(dots) + ",})",
-                      re.IGNORECASE)
+    return compile_once(r"(?<![^\s:(])(?:" + "|".join(re.escape(t) for t in tokens) + r"|\.{" + str(dots) + ",})",
+                        re.IGNORECASE)
 
 
 def has_blank(text: str) -> bool:

@@ -13,13 +13,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..core.errors import InputError, Problem, Term
+from ..core.regex import compile_once
 from .paragraphs import Para, clean
 from .tables import body_list, header_of, header_rows, names_a_body, table_lines
 
 #: a page number as offices print it: "3", "- 3 -", "Trang 3", "Trang 3/12", "3/12"
-_PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE)
+_PAGE_NUMBER = compile_once(r"^(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE)
 #: a line that starts an item of its own, never the end of the line before
-_ITEM_START = re.compile(r"^(?:[-–+•*]\s|[a-zđ]\)\s|\d+(?:\.\d+)*[.)]\s|[IVXL]+\.\s|Phần\s|Điều\s|Căn cứ\s)")
+_ITEM_START = compile_once(r"^(?:[-–+•*]\s|[a-zđ]\)\s|\d+(?:\.\d+)*[.)]\s|[IVXL]+\.\s|Phần\s|Điều\s|Căn cứ\s)")
 _SENTENCE_END = (".", ";", ":", "!", "?")
 _BAND = 0.08          # top and bottom part of a page where running headers and footers stand
 _SCAN_CHARS = 40      # fewer letters than this on every page: no text layer
@@ -33,7 +34,7 @@ def _pdf_error(display: str, key: str, **params) -> InputError:
     return InputError([Problem(display, None, None, key, params)])
 
 
-_LABEL = re.compile(r"^(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])[.)]$|^[-–•+*]$")  # a list number Word sets before a tab
+_LABEL = compile_once(r"^(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])[.)]$|^[-–•+*]$")  # a list number Word sets before a tab
 _COLUMN_GAP = 24.0    # points between two words of one line that make them two columns (issuer | motto)
 
 

@@ -5,6 +5,7 @@ patterns.yaml (population)."""
 import re
 from functools import cache
 
+from ..core.regex import compile_once
 from ..core.text import fold
 from .patterns import wording
 
@@ -15,17 +16,17 @@ def _words(key: str) -> str:
 
 @cache
 def _stop() -> re.Pattern:
-    return re.compile(rf"\s+(?:{_words('stops')})(?!\w)|\s*[(:]", re.IGNORECASE)
+    return compile_once(rf"\s+(?:{_words('stops')})(?!\w)|\s*[(:]", re.IGNORECASE)
 
 
 @cache
 def _join() -> re.Pattern:
-    return re.compile(rf"\s+(?:{_words('joins')})\s+", re.IGNORECASE)
+    return compile_once(rf"\s+(?:{_words('joins')})\s+", re.IGNORECASE)
 
 
 @cache
 def _skip() -> re.Pattern:
-    return re.compile(rf"^\s*(?:{_words('skip')})\s+", re.IGNORECASE)
+    return compile_once(rf"^\s*(?:{_words('skip')})\s+", re.IGNORECASE)
 
 
 def _starts_group(piece: str) -> bool:

@@ -8,16 +8,16 @@ names no national group leaves its rows to speak for themselves (a row that name
 table's group that the tasks part already names (the part lists the groups, an annex gives who does
 them) gives that group its lead and partners instead of standing twice."""
 
-import re
 
 from ..core.i18n import translate
+from ..core.regex import compile_once
 from ..core.text import fold_name
 from .record import Recorder
 from .roles import cell_bodies, read_roles
 from .tasks import groups_of
 
 _NOT_TASKS = ("targets", "budget", "history")  # a table in these parts holds no task group
-_SERIAL = re.compile(r"^(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)]\s+")
+_SERIAL = compile_once(r"^(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)]\s+")
 
 
 def _rows(tagged) -> list[dict]:

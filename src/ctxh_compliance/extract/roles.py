@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..core.regex import compile_once
 from ..core.text import fold
 from .patterns import has_blank, wording
 
@@ -61,11 +62,11 @@ def _opens_body(text: str, strict: bool = True) -> bool:
 @cache
 def _verb_tail() -> re.Pattern:
     """Where a list of bodies ends: a verb written in lower case ("… tổ chức thực hiện", "… triển khai")."""
-    return re.compile(r"(?<!\w)(?:" + _alt(_spec()["verbs"]) + r")(?!\w)")
+    return compile_once(r"(?<!\w)(?:" + _alt(_spec()["verbs"]) + r")(?!\w)")
 
 
 # the end of a sentence: a full stop ("TP. Hồ Chí Minh" and a blank "…." aside)
-_SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<![.…])\.(?![.…])(?:\s+|$)")
+_SENTENCE_END = compile_once(r"(?<!\bTP)(?<!\bTp)(?<![.…])\.(?![.…])(?:\s+|$)")
 
 
 def split_bodies(text: str) -> list[str]:
@@ -211,32 +212,32 @@ def _regexes() -> dict[str, re.Pattern]:
     out = {}
     for role, alt in words.items():
         # "Cơ quan chủ trì thực hiện:", "+ Phối hợp:", "Các đơn vị phối hợp gồm:", "Trách nhiệm thực hiện –"
-        out[f"label_{role}"] = re.compile(
+        out[f"label_{role}"] = compile_once(
             rf"(?:^|(?<=[.;,(/|–-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{alt})(?:\s+(?:{tails}))*"
             rf"(?:\s*(?::|[-–](?=\s))|\s+(?:{_alt(spec['label_links'])})\s+(?=(?:{starts})\s))",
             re.IGNORECASE)
         # "(chủ trì)", "(cơ quan chủ trì)", "là cơ quan đầu mối", "chủ trì", "chịu trách nhiệm thực hiện"
         behind = after_body[role]
-        out[f"before_{role}"] = re.compile(
+        out[f"before_{role}"] = compile_once(
             rf"\(\s*(?:(?:{nouns})\s+)?(?:{behind})(?:\s+(?:{tails}))?\s*\)"
             rf"|(?<!\w)(?:{_alt(spec['copulas'])})\s+(?:(?:{nouns})\s+)?(?:{behind})(?!\w)"
             rf"|(?<!\w)(?:{bare[role]})(?!\w)",
             re.IGNORECASE)
     # "Cơ quan chủ trì, phối hợp:", "Chủ trì/phối hợp:": a label of both roles says who does the work, not who leads
-    out["label_both"] = re.compile(
+    out["label_both"] = compile_once(
         rf"(?:^|(?<=[.;(]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{words['lead']})\s*(?:,|/|và)\s*(?:{words['partner']})"
         rf"(?:\s+(?:{tails}))*\s*(?::|[-–](?=\s))", re.IGNORECASE)
     # a line that is only a label, with no ":" ("Cơ quan chủ trì" in a cell, its bodies on the next line)
-    out["bare_label"] = re.compile(
+    out["bare_label"] = compile_once(
         rf"^\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:(?P<lead>{words['lead']})|(?P<partner>{words['partner']}))"
         rf"(?:\s+(?:{tails}))*\s*:?\s*$", re.IGNORECASE)
     # "phối hợp với Sở …", "phối hợp Sở …", "với sự phối hợp của …", "có sự tham gia của …"
-    out["after_partner"] = re.compile(
+    out["after_partner"] = compile_once(
         rf"(?:(?<!\w)(?:{_alt(spec['partner_of'])})|(?<!\w)(?:{words['partner']})(?:\s+(?:{_alt(spec['links'])}))?)"
         rf"\s*:?\s*(?=(?:{starts})\s)", re.IGNORECASE)
-    out["subject_executor"] = re.compile(rf"(?<!\w)(?:{_alt(spec['executor_subject'])})(?!\w)", re.IGNORECASE)
+    out["subject_executor"] = compile_once(rf"(?<!\w)(?:{_alt(spec['executor_subject'])})(?!\w)", re.IGNORECASE)
     # "giao Sở Y tế …", "đề nghị UBND các xã …": the bodies after it do the work
-    out["after_executor"] = re.compile(rf"(?<!\w)(?:{_alt(spec['assign'])})\s+(?=(?:{starts})\s)", re.IGNORECASE)
+    out["after_executor"] = compile_once(rf"(?<!\w)(?:{_alt(spec['assign'])})\s+(?=(?:{starts})\s)", re.IGNORECASE)
     return out
 
 

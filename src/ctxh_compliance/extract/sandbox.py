@@ -152,10 +152,11 @@ def _in_child(path: Path, display: str, ocr: bool = False, by_ocr: bool = True) 
     seconds, wall = (OCR_SECONDS, OCR_WALL_SECONDS) if ocr else (LIMIT_SECONDS, _WALL_SECONDS)
     over_time = _problem(display, "document.limit_time", seconds=seconds)
     try:
-        returncode, stdout, stderr = (_forked if _can_fork() else _started)(path, display, seconds, wall, ocr)
+        answered = None if ocr else _ask_early(path, display, wall)
+        returncode, stdout, stderr = answered or (_forked if _can_fork() else _started)(path, display, seconds, wall, ocr)
     except subprocess.TimeoutExpired:
         raise over_time from None
-    if returncode == -9 or returncode == -24:  # SIGKILL, SIGXCPU: over the processor time
+    if returncode in (-9, -24, -27):  # SIGKILL, SIGXCPU, SIGPROF: over the processor time
         raise over_time
     try:
         answer = json.loads(stdout)
@@ -221,9 +222,8 @@ def _forked(path: Path, display: str, seconds: int, wall: int, ocr: bool) -> tup
     processor time, LIMIT_MEMORY bytes of address space more than this process has, ``wall`` seconds
     in all — and ends when this process ends. Each document still has a process of its own: a crash
     or a limit is that document's alone."""
-    import selectors
+    import gc
     import signal
-    import time
     _import_reader(path)
     space = _address_space()
     prctl = _prctl()
@@ -238,6 +238,7 @@ def _forked(path: Path, display: str, seconds: int, wall: int, ocr: bool) -> tup
             os.dup2(err_w, 2)
             if prctl is not None:
                 prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+            gc.freeze()  # what the fork inherited is never garbage: the collector passes it by
             signal.signal(signal.SIGXCPU, signal.SIG_DFL)
             _lower(resource.RLIMIT_CPU, seconds, seconds + 1)  # a fork's processor time starts at nought
             if space:
@@ -254,6 +255,15 @@ def _forked(path: Path, display: str, seconds: int, wall: int, ocr: bool) -> tup
             os._exit(code)
     os.close(out_w)
     os.close(err_w)
+    return _collect(pid, out_r, err_r, wall)
+
+
+def _collect(pid: int, out_r: int, err_r: int, wall: float) -> tuple[int, bytes, bytes]:
+    """What a reader process writes (its answer, its standard error) and how it ended; a reader still
+    running after ``wall`` seconds is ended (TimeoutExpired)."""
+    import selectors
+    import signal
+    import time
     received: dict[int, list[bytes]] = {out_r: [], err_r: []}
     deadline = time.monotonic() + wall
     with selectors.DefaultSelector() as selector:
@@ -278,6 +288,151 @@ def _forked(path: Path, display: str, seconds: int, wall: int, ocr: bool) -> tup
     _, status = os.waitpid(pid, 0)
     returncode = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
     return returncode, b"".join(received[out_r]), b"".join(received[err_r])
+
+
+# the reader forked when the command started (``start_early``): (the process that started it, its pid,
+# the request's pipe, the answer's pipe, standard error's pipe, the document as named on the command line)
+_early: tuple[int, int, int, int, int, str] | None = None
+
+
+def start_early(argument: str) -> None:
+    """Fork the reader for the document ``argument`` now, before the command imports the rest of the
+    package: while the command imports it, the reader imports the document's library and reads the
+    document under the reader's limits (``serve_early``); when the command asks for that document by
+    that name (``read_document``) it gets the answer a reader forked at that moment would give. A guess
+    from the arguments alone: a document the command never asks for costs a process that ends with the
+    command (``end_early``). Linux only, as ``_forked``; elsewhere the document is read as usual."""
+    global _early
+    if _early is not None or not _can_fork():
+        return
+    try:
+        request_r, request_w = os.pipe()
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        pid = os.fork()
+    except OSError:
+        return
+    if pid == 0:  # the reader
+        code = 1
+        try:
+            os.close(request_w)
+            os.close(out_r)
+            os.close(err_r)
+            null = os.open(os.devnull, os.O_RDWR)
+            os.dup2(null, 0)  # the command's standard input and output are never the reader's
+            os.dup2(null, 1)
+            os.dup2(err_w, 2)
+            code = serve_early(argument, request_r, out_w)
+        except BaseException:
+            import traceback
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    os.close(request_r)
+    os.close(out_w)
+    os.close(err_w)
+    _early = (os.getpid(), pid, request_w, out_r, err_r, argument)
+
+
+def _take_early() -> tuple[int, int, int, int, str] | None:
+    """The early reader this process started (pid, request, answer and error pipes, the document's
+    argument), once; None when there is none (a process forked from the command has none of its own)."""
+    global _early
+    if _early is None or _early[0] != os.getpid():
+        return None
+    _, *reader = _early
+    _early = None
+    return tuple(reader)
+
+
+def end_early() -> None:
+    """The early reader ended if it was never asked (the command read no document, or another one)."""
+    import signal
+    reader = _take_early()
+    if reader is not None:
+        pid, *fds, _ = reader
+        for fd in fds:
+            os.close(fd)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+
+_STALE = b'{"stale": true}'  # the early reader has no answer for what was asked: a reader is forked as usual
+
+
+def _ask_early(path: Path, display: str, wall: float) -> tuple[int, bytes, bytes] | None:
+    """The answer of the reader forked when the command started (``start_early``), if it was started for this
+    document under this name; None otherwise (that reader is then ended)."""
+    if _early is None or _early[0] != os.getpid():
+        return None
+    if str(path) != str(Path(_early[5])) or display != str(Path(_early[5])):
+        end_early()
+        return None
+    pid, request_w, out_r, err_r, _ = _take_early()
+    try:
+        os.write(request_w, json.dumps([str(path), display], ensure_ascii=False).encode("utf-8"))
+    except OSError:  # the reader has ended (a limit): how it ended says why
+        pass
+    finally:
+        os.close(request_w)
+    returncode, stdout, stderr = _collect(pid, out_r, err_r, wall)
+    return None if returncode == 0 and stdout == _STALE else (returncode, stdout, stderr)
+
+
+def serve_early(argument: str, request_r: int, out_w: int) -> int:
+    """The early reader (``start_early``, in the forked process): the document's library imported, the
+    document read under the reader's limits — LIMIT_SECONDS of processor time from now, LIMIT_MEMORY
+    bytes of address space more than this process has — then the answer held until the command asks
+    for this document by this name (stale if the file changed meanwhile, or something else is asked).
+    Returns the exit code."""
+    import gc
+    import math
+    import signal
+    import stat
+    gc.disable()  # importing builds objects, none of them garbage
+    prctl = _prctl()
+    if prctl is not None:  # the reader ends when the command ends, however it ends
+        prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    path = Path(argument)
+    _import_reader(path)
+    gc.freeze()
+    gc.enable()
+    answer = None
+    try:
+        before = os.stat(path)
+    except OSError:
+        before = None
+    if (before is not None and stat.S_ISREG(before.st_mode) and before.st_size <= input_gate.MAX_DOCUMENT_BYTES
+            and path.suffix.lower() in (".docx", ".pdf")):
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        used = usage.ru_utime + usage.ru_stime
+        signal.signal(signal.SIGPROF, signal.SIG_DFL)
+        signal.setitimer(signal.ITIMER_PROF, LIMIT_SECONDS)  # processor time from now: SIGPROF ends the reader
+        backstop = math.ceil(used) + LIMIT_SECONDS + 1
+        _lower(resource.RLIMIT_CPU, backstop, backstop + 1)
+        space = _address_space()
+        if space:
+            _lower(resource.RLIMIT_AS, space + LIMIT_MEMORY, space + LIMIT_MEMORY)
+        os.environ[OCR_SWITCH] = "0"
+        answer = json.dumps(_child(str(path), str(path)), ensure_ascii=False).encode("utf-8")
+    request = b""
+    while chunk := os.read(request_r, 1 << 16):
+        request += chunk
+    if not request:  # never asked: the command read no document, or another one
+        return 0
+    try:
+        after = os.stat(path)
+    except OSError:
+        after = None
+    same = after is not None and before is not None and (after.st_dev, after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_dev, before.st_ino, before.st_size, before.st_mtime_ns)
+    if answer is None or not same or json.loads(request) != [str(path), str(path)]:
+        answer = _STALE
+    with os.fdopen(out_w, "wb") as out:
+        out.write(answer)
+    from ..core import regex
+    regex.save()  # the readers' patterns, for the next runs (the command keeps its own)
+    return 0
 
 
 def _paras(answer: dict) -> Paras:

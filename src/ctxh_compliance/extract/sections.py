@@ -3,14 +3,15 @@
 import re
 from dataclasses import dataclass, replace
 
+from ..core.regex import compile_once
 from ..core.text import fold
 from .paragraphs import Para
 from .patterns import YEAR_SPAN, has_any, wording
 from .tasks import groups_of
 
-_ROMAN = re.compile(r"^([IVXL]+)\.\s+\S")
-_ARABIC = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(?=\D)")
-_PART = re.compile(r"^Phần\s+([IVX\d]+)\b", re.IGNORECASE)
+_ROMAN = compile_once(r"^([IVXL]+)\.\s+\S")
+_ARABIC = compile_once(r"^(\d+(?:\.\d+)*)\.?\s+(?=\D)")
+_PART = compile_once(r"^Phần\s+([IVX\d]+)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -54,10 +55,10 @@ def as_heading(para: Para) -> Section | None:
     return None
 
 
-_LETTER = re.compile(r"^([a-zđ])\)\s*")
-_MARK = re.compile(r"^([-+•–])\s*")
+_LETTER = compile_once(r"^([a-zđ])\)\s*")
+_MARK = compile_once(r"^([-+•–])\s*")
 _MARK_LEVEL = {"-": 7, "–": 7, "•": 7, "+": 8}
-_YEARS = re.compile(r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])")
+_YEARS = compile_once(r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])")
 
 
 def _item_level(text: str) -> int | None:
@@ -97,8 +98,8 @@ def only_scope_words(text: str) -> bool:
     return not rest.strip()
 
 
-_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:-|–|—|đến năm|đến|tới năm|tới)\s*((?:19|20)\d{2})(?!\d)",
-                    re.IGNORECASE)
+_RANGE = compile_once(r"(?<!\d)((?:19|20)\d{2})\s*(?:-|–|—|đến năm|đến|tới năm|tới)\s*((?:19|20)\d{2})(?!\d)",
+                      re.IGNORECASE)
 
 
 def scope_year(scope: tuple[str, ...]) -> tuple[int, str, bool] | None:

@@ -4,6 +4,7 @@ xã, phường, thị trấn … đã bố trí cộng tác viên …"): the pla
 import re
 from functools import cache
 
+from ..core.regex import compile_once
 from .patterns import wording
 from .record import Recorder
 from .targets import clause
@@ -12,7 +13,7 @@ from .targets import clause
 @cache
 def _share() -> re.Pattern:
     units = "|".join(re.escape(u) for u in sorted(wording()["share_units"], key=len, reverse=True))
-    return re.compile(rf"(?<![\d/.,])(\d{{1,5}})\s*/\s*(\d{{1,5}})(?![\d/])\s+(?=(?:{units})(?!\w))", re.IGNORECASE)
+    return compile_once(rf"(?<![\d/.,])(\d{{1,5}})\s*/\s*(\d{{1,5}})(?![\d/])\s+(?=(?:{units})(?!\w))", re.IGNORECASE)
 
 
 def extract_situation(tagged, rec: Recorder) -> list[dict]:

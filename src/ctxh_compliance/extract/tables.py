@@ -10,12 +10,13 @@ both roles or only who does the work: its own words say who leads), ``detail`` (
 
 import re
 
+from ..core.regex import compile_once
 from ..core.text import fold
 from .paragraphs import clean
 from .patterns import wording
 
-_YEAR_HEADER = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_NUMERIC = re.compile(r"^[<>≥≤]?\s*\d[\d.,]*\s*(%|đồng)?$")
+_YEAR_HEADER = compile_once(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_NUMERIC = compile_once(r"^[<>≥≤]?\s*\d[\d.,]*\s*(%|đồng)?$")
 
 
 def _year_of_header(head: str) -> str | None:
@@ -50,7 +51,7 @@ def _value_cell(cell: str) -> tuple[str, str] | None:
 
 
 _SERIAL_HEADERS = {"stt", "tt", "số tt", "số thứ tự", "stt.", "tt."}
-_CHILD_SERIAL = re.compile(r"^(?:\d+(?:\.\d+)+\.?|[a-zđ][.)]?|[-+•–])$")  # "1.1", "a)", "-": a row under a group row
+_CHILD_SERIAL = compile_once(r"^(?:\d+(?:\.\d+)+\.?|[a-zđ][.)]?|[-+•–])$")  # "1.1", "a)", "-": a row under a group row
 
 
 def _is_subject(header: str) -> bool:
@@ -199,7 +200,7 @@ def _numbered(serial: str, text: str) -> str:
     return f"{serial} {text}" if serial.endswith((".", ")")) else f"{serial}. {text}"
 
 
-_BULLET = re.compile(r"^[-+•–]\s*")
+_BULLET = compile_once(r"^[-+•–]\s*")
 
 
 def names_a_body(text: str) -> bool:

@@ -4,6 +4,7 @@ import re
 from functools import cache
 
 from ..core.i18n import translate
+from ..core.regex import compile_once
 from ..core.text import fold
 from .patterns import (
     BY_YEAR,
@@ -21,7 +22,7 @@ from .population import of_target
 from .record import Recorder
 from .sections import scope_year
 
-_CLAUSE_END = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])|\.$")
+_CLAUSE_END = compile_once(r";|\.\s+(?=[A-ZĐÀ-Ỹ])|\.$")
 def _alternatives(words) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
@@ -34,11 +35,11 @@ def _per_unit_patterns() -> tuple[re.Pattern, re.Pattern]:
     number = r"(\d{1,2}|" + _alternatives(spec["number_words"]) + r")(?:\s*\([^()\d]{1,12}\))?"  # "01 (một)"
     staff = r"(" + _alternatives(spec["staff_word"]) + r")"
     least = r"(?:" + _alternatives(spec["at_least"]) + r")"
-    span = re.compile(r"(?<!\w)(?:" + least + r"\s+)?(?:từ\s+)?" + number + r"\s*(?:đến|tới|-|–)\s*" + number
-                      + r"\s+" + staff, re.IGNORECASE)
-    one = re.compile(r"(?<!\w)(?:" + _alternatives(spec["verbs"]) + r")\s+(" + least + r"\s+)?" + number + r"\s+"
-                     + staff + r"(?:\s+(?:\S+\s+){0,8}?(" + _alternatives(spec["at_least_after"]) + r"))?(?!\w)",
-                     re.IGNORECASE)
+    span = compile_once(r"(?<!\w)(?:" + least + r"\s+)?(?:từ\s+)?" + number + r"\s*(?:đến|tới|-|–)\s*" + number
+                        + r"\s+" + staff, re.IGNORECASE)
+    one = compile_once(r"(?<!\w)(?:" + _alternatives(spec["verbs"]) + r")\s+(" + least + r"\s+)?" + number + r"\s+"
+                       + staff + r"(?:\s+(?:\S+\s+){0,8}?(" + _alternatives(spec["at_least_after"]) + r"))?(?!\w)",
+                       re.IGNORECASE)
     return span, one
 
 
@@ -66,7 +67,7 @@ def _sentence(text: str, start: int) -> str:
 def _with_population(target: dict, text: str, start: int, end: int, before: str, quote: str) -> str:
     """Add the groups the target's sentence names (its population) to ``target``; the quote, made
     to reach the last group when the list goes on past a ";"."""
-    stop = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\.$").search(text, end)
+    stop = compile_once(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\.$").search(text, end)
     rest = text[end:stop.start() if stop else len(text)]
     population = of_target(before, rest)
     if not population:
@@ -81,20 +82,20 @@ def _with_population(target: dict, text: str, start: int, end: int, before: str,
 def _allowance() -> re.Pattern:
     spec = wording()["allowance"]
     words = sorted(spec["at_least"] + spec["exactly"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")\s*(?:(\d+(?:,\d+)?)\s*lần\s*)?(?:"
-                      + "|".join(map(re.escape, spec["wage"])) + r")", re.IGNORECASE)
+    return compile_once(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")\s*(?:(\d+(?:,\d+)?)\s*lần\s*)?(?:"
+                        + "|".join(map(re.escape, spec["wage"])) + r")", re.IGNORECASE)
 
 
 # a year a value is compared with, not its own: "so với năm 2020", "so với cuối năm 2020", "so với thời điểm năm 2025"
-_COMPARED = re.compile(r"so với\s+(?:[^\W\d]+\s+){0,3}$|so với\s*$", re.IGNORECASE)
-_RELATIVE = re.compile(r"so với\s+(?:[^\W\d]+\s+){0,3}?((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+_COMPARED = compile_once(r"so với\s+(?:[^\W\d]+\s+){0,3}$|so với\s*$", re.IGNORECASE)
+_RELATIVE = compile_once(r"so với\s+(?:[^\W\d]+\s+){0,3}?((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 # a year written bare before the number, where a heading or a lead-in ends: "Đến 2027, …", "Mục tiêu 2027: …",
 # "2027: đạt …" (not a date, a document's number or a count: "22/01/2021", "110/2024/NĐ-CP", "2000 học viên")
-_BARE_YEAR = re.compile(r"(?<![\d/])(?<!\d[.,])((?:19|20)\d{2})(?=\s*(?:[,:;)–]|-\s|$)|\s+(?:đạt|có|phấn đấu|tăng|"
-                        r"tỷ lệ|bảo đảm|đảm bảo|tối thiểu|ít nhất)(?!\w))", re.IGNORECASE)
+_BARE_YEAR = compile_once(r"(?<![\d/])(?<!\d[.,])((?:19|20)\d{2})(?=\s*(?:[,:;)–]|-\s|$)|\s+(?:đạt|có|phấn đấu|tăng|"
+                          r"tỷ lệ|bảo đảm|đảm bảo|tối thiểu|ít nhất)(?!\w))", re.IGNORECASE)
 # a year the words after a number give it ("… đạt 60% … vào năm 2025", "… đến hết năm 2027")
-_YEAR_AFTER = re.compile(r"(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:19|20)\d{2})(?![\d/])",
-                         re.IGNORECASE)
+_YEAR_AFTER = compile_once(r"(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:19|20)\d{2})(?![\d/])",
+                           re.IGNORECASE)
 
 
 def _explicit_year(before_sentence: str, relative_to: int | None, after: str = "") -> int | None:
@@ -121,7 +122,7 @@ def _explicit_year(before_sentence: str, relative_to: int | None, after: str = "
 
 @cache
 def _words_regex(phrases: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + _alternatives(fold(p) for p in phrases) + r")(?!\w)")
+    return compile_once(r"(?<!\w)(?:" + _alternatives(fold(p) for p in phrases) + r")(?!\w)")
 
 
 def _says(text: str, phrases) -> bool:
@@ -157,7 +158,7 @@ def _indicator(unit: str, ruleset: str | None, after: str, before: str, by_meani
     return None
 
 
-_BULLET = re.compile(r"^([-+•])\s*")
+_BULLET = compile_once(r"^([-+•])\s*")
 
 
 def _label(items: list[str]) -> list[str]:

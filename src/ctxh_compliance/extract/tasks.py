@@ -3,12 +3,13 @@
 import re
 from functools import lru_cache
 
+from ..core.regex import compile_once
 from ..core.text import fold
 from .patterns import YEAR_SPAN, has_blank, is_blank, parse_amount, wording
 from .record import Recorder
 from .roles import of_group
 
-_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
+_NUMBERED = compile_once(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
 
 
 @lru_cache(maxsize=1)
@@ -19,7 +20,7 @@ def _group_cues() -> list[tuple[str, str, bool, re.Pattern]]:
         for strength in ("strong", "weak"):
             for cue in spec.get(strength) or []:
                 word = fold(cue)
-                cues.append((word, gid, strength == "strong", re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")))
+                cues.append((word, gid, strength == "strong", compile_once(r"(?<!\w)" + re.escape(word) + r"(?!\w)")))
     return sorted(cues, key=lambda c: -len(c[0]))
 
 
@@ -346,8 +347,8 @@ def _budget_lines(tagged):
         yield para, kind, section, text, None
 
 
-_SPAN = re.compile(r"(?:giai đoạn|từ năm|thời kỳ)\s*\(?\s*(\d{4})\s*(?:-|–|—|đến năm|đến|tới)\s*(\d{4})|năm\s+(\d{4})",
-                   re.IGNORECASE)
+_SPAN = compile_once(r"(?:giai đoạn|từ năm|thời kỳ)\s*\(?\s*(\d{4})\s*(?:-|–|—|đến năm|đến|tới)\s*(\d{4})|năm\s+(\d{4})",
+                     re.IGNORECASE)
 
 
 def _span_before(text: str, amount: dict, amounts: list[dict]) -> tuple[int, int] | None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import InputError, Problem
+from ..core.regex import compile_once
 
 NAMES = ("ctxh.toml", ".ctxh.yaml")
 #: key in the file -> parameter of the command
@@ -120,7 +121,7 @@ def _too_deep(text: str) -> tuple[int, int] | None:
 
 
 def _toml_line(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""")
+    pattern = compile_once(rf"""^\s*["']?{re.escape(key)}["']?\s*=""")
     for number, line in enumerate(text.splitlines(), 1):
         if pattern.match(line):
             return number

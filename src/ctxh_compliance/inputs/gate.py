@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..core.errors import InputError, Problem
+from ..core.regex import compile_once
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 4 * MAX_BYTES  # a .docx or .pdf: compressed, so its text is smaller still
@@ -33,9 +34,9 @@ _CHUNK = 1 << 16
 
 # C0 controls but tab and line ends, DEL, C1 controls (NEL among them), and the Unicode line and
 # paragraph separators, which YAML counts as line ends and editors do not
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = compile_once("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 # a cheap first look: runs of characters from U+0300 up, where every combining mark is
-_MAYBE_COMBINING = re.compile(f"[\u0300-\U0010ffff]{{{MAX_COMBINING + 1},}}")
+_MAYBE_COMBINING = compile_once(f"[\u0300-\U0010ffff]{{{MAX_COMBINING + 1},}}")
 
 
 def _fail(display: str, key: str, line: int | None = None, column: int | None = None, **params: Any):
@@ -156,7 +157,7 @@ def _combining_run() -> re.Pattern:
             previous = code
     ranges.append((start, previous))
     members = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b != a else "") for a, b in ranges)
-    return re.compile(f"[{members}]{{{MAX_COMBINING + 1},}}")
+    return compile_once(f"[{members}]{{{MAX_COMBINING + 1},}}")
 
 
 def decode(raw: bytes, display: str) -> str:

@@ -14,6 +14,7 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ValidationError
 
 from ..core.errors import FieldPath, InputError, Problem, Term
+from ..core.regex import compile_once
 from ..model.plan import Plan
 from .yaml_source import STDIN, YAML11_BOOLS, Located, load_yaml, parse_yaml, read_stdin
 
@@ -244,8 +245,8 @@ def without(data: Any, paths: set[tuple]) -> Any:
 
 #: a blank left to fill: "…", "...", "[…]", "(điền)", nothing at all, optionally with its unit ("… đồng", "…%")
 #: or after the word that opens a body's name ("Sở …", "UBND …": the name itself left to fill)
-_BLANK = re.compile(r"\s*(?:(?:sở|bộ|ubnd|ủy ban nhân dân|phòng)\s+(?=[….\[(]))?"
-                    r"(?:…+|\.{3,}|\[\s*(?:…+|\.{3,})\s*\]|\(\s*điền\s*\))?\s*(?:đồng|%)?\s*", re.IGNORECASE)
+_BLANK = compile_once(r"\s*(?:(?:sở|bộ|ubnd|ủy ban nhân dân|phòng)\s+(?=[….\[(]))?"
+                      r"(?:…+|\.{3,}|\[\s*(?:…+|\.{3,})\s*\]|\(\s*điền\s*\))?\s*(?:đồng|%)?\s*", re.IGNORECASE)
 
 
 def is_blank(value: Any) -> bool:
@@ -298,12 +299,12 @@ def _clean(model: type[BaseModel], data: dict, path: tuple, seen: _Blanks, may_v
             kept, moves = [], {}
             for index, item in enumerate(value):
                 if isinstance(item, dict) and inner is not None:
-                    item = _clean(inner, item, (*here, index), seen, may_vanish=True) if item else _GONE
+                      item = _clean(inner, item, (*here, index), seen, may_vanish=True) if item else _GONE
                 elif is_blank(item):
-                    item = _GONE
+                      item = _GONE
                 if item is _GONE:
-                    seen.dropped.add((*here, index))
-                    continue
+                      seen.dropped.add((*here, index))
+                      continue
                 moves[index] = len(kept)
                 kept.append(item)
             seen.moves[here] = moves

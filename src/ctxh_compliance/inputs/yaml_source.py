@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from ..core.errors import InputError, Problem
+from ..core.regex import compile_once
 from ..core.text import nfc
 from . import gate as input_gate
 
@@ -38,8 +39,8 @@ MAX_DEPTH = 50
 _T = "tag:yaml.org,2002:"
 # a plain value that YAML 1.1 and YAML 1.2 (or a reader and its writer) may read differently
 AMBIGUOUS_TAG = "tag:ctxh-compliance,2026:ambiguous"
-_STRICT_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
-_STRICT_FLOAT = re.compile(r"[-+]?(?:(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)\Z")
+_STRICT_INT = compile_once(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_STRICT_FLOAT = compile_once(r"[-+]?(?:(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)\Z")
 _SPECIAL_FLOAT = {".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
                   "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
                   "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
@@ -99,7 +100,7 @@ for _tag, _regexp, _first in (
                     r"|[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?",
      list("yYnNoO.") + _DIGITS),
 ):
-    _Loader.add_implicit_resolver(_tag, _regexp if isinstance(_regexp, re.Pattern) else re.compile(rf"^(?:{_regexp})$"),
+    _Loader.add_implicit_resolver(_tag, _regexp if isinstance(_regexp, re.Pattern) else compile_once(rf"^(?:{_regexp})$"),
                                   _first)
 
 Path_ = tuple[str | int, ...]
@@ -222,7 +223,7 @@ MAX_ITEMS = 1_000      # entries of one list or mapping
 MAX_NODES = 20_000     # values in one file
 MAX_STRING = 10_000    # characters of one value
 MAX_DIGITS = 30        # digits of one number
-_NUMBER_LIKE = re.compile(r"[-+]?(?:[0-9][0-9_,.]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?")
+_NUMBER_LIKE = compile_once(r"[-+]?(?:[0-9][0-9_,.]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?")
 _STR = _T + "str"
 _SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
 _SEQUENCE, _MAPPING = yaml.SequenceStartEvent, yaml.MappingStartEvent

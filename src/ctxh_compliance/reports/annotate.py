@@ -11,13 +11,13 @@ comments' anchors (python-docx writes the comments; the copy keeps every other p
 
 import datetime as dt
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.clock import today
 from ..core.i18n import translate
+from ..core.regex import compile_once
 from ..core.text import nfc
 from ..core.wordml import W, accepted_text
 from ..model.findings import Finding, Report, Verdict
@@ -26,7 +26,7 @@ from .report import show_date, split_message
 AUTHOR = "ctxh-check"
 INITIALS = "CTXH"
 #: a leading number the reader writes out from Word's automatic numbering ("2.1.", "II.", "a)", "-")
-_LABEL = re.compile(r"^(?:[ivxlc]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-+•])\s+")
+_LABEL = compile_once(r"^(?:[ivxlc]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-+•])\s+")
 _PREFIX = 40   # a quote that runs over several paragraphs: its first characters find the first one
 _SHORTEST = 12  # a paragraph that short is not taken as part of a quote gathered from table cells
 
@@ -92,7 +92,7 @@ def _candidates(paragraphs: list[_Paragraph], quote: str) -> list[_Paragraph]:
     return [max(inside, key=lambda p: len(p.text))] if inside else []
 
 
-_HINT = re.compile(r"\((?:đoạn (\d+)|bảng (\d+), hàng \d+)")
+_HINT = compile_once(r"\((?:đoạn (\d+)|bảng (\d+), hàng \d+)")
 
 
 def find(paragraphs: list[_Paragraph], quote: str | None, location: str = "") -> _Paragraph | None:

@@ -10,16 +10,18 @@ every ``{{ … }}`` of the Markdown, terminal and HTML templates (the environmen
 import re
 from urllib.parse import quote
 
+from ..core.regex import compile_once
+
 #: line breaks of any kind: a value from a plan is one line in a report
-_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
+_BREAKS = compile_once(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
 #: what a terminal would act on: C0 and C1 controls, DEL, bidirectional overrides and isolates
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = compile_once(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 #: the same, but line breaks and tabs, which HTML shows as spaces
-_PAGE_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+_PAGE_CONTROLS = compile_once(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_MD_SPECIAL = compile_once(r"([\\`*_\[\]<>#|~&])")
 #: what GitHub's Markdown turns into a link without any markup (``https://…``, ``www.…``)
-_MD_AUTOLINK = re.compile(r"(?<=[A-Za-z]):(?=//)|\bwww\.", re.IGNORECASE)
-_MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
+_MD_AUTOLINK = compile_once(r"(?<=[A-Za-z]):(?=//)|\bwww\.", re.IGNORECASE)
+_MD_LINE_START = compile_once(r"^(\s*)([-+=]|\d+[.)])")
 
 
 def _visible(match: re.Match) -> str:

@@ -11,13 +11,18 @@ import textwrap
 from dataclasses import dataclass, field
 from functools import cache
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from typing import TYPE_CHECKING
+
 from markupsafe import Markup
 
 from ..core.i18n import field_label, translate
+from ..core.regex import compile_once
 from ..core.resources import cache_dir, data_dir
 from ..model.findings import Finding, Report, Verdict
 from . import escaping
+
+if TYPE_CHECKING:  # Jinja is imported when a template is rendered (a JSON report needs none)
+    from jinja2 import Environment
 
 FORMATS = {"text": "report.txt.j2", "markdown": "report.md.j2", "html": "report.html.j2"}
 SECTION_ORDER = ("targets", "tasks", "structure", "legal", "institutions", "arithmetic")
@@ -34,7 +39,7 @@ _COLUMN_CHARS = (26, 40, 14)
 
 _COLOURS = {Verdict.FAIL: "31;1", Verdict.NEEDS_REVIEW: "33;1", Verdict.WARNING: "35",
             Verdict.PASS: "32", Verdict.NOT_APPLICABLE: "2"}
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_DATE = compile_once(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 @dataclass
@@ -229,7 +234,7 @@ def _page_1_taken(report: Report, lang: str) -> int:
     return taken + (not report.plan.complete or report.extraction is not None)
 
 
-_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+_PATH_PART = compile_once(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 def _label(path: str, lang: str) -> str:
@@ -288,29 +293,27 @@ def show_date(value: object, lang: str) -> str:
     return translate("report.date_incomplete", lang, date=value)
 
 
-class _BytecodeCache(FileSystemBytecodeCache):
-    """Compiled templates kept between runs (keyed by template source, so an edited template is
-    compiled again); a cache that cannot be read or written is simply not used."""
-
-    def load_bytecode(self, bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:
-            bucket.reset()
-
-    def dump_bytecode(self, bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except Exception:
-            pass
-
-
 @cache
-def _bytecode_cache(kind: str) -> _BytecodeCache | None:
-    """One cache per kind of environment: compiled code depends on autoescape and finalize, not only
-    on the template's source."""
+def _bytecode_cache(kind: str):
+    """Compiled templates kept between runs (keyed by template source, so an edited template is
+    compiled again; a cache that cannot be read or written is simply not used); one cache per kind of
+    environment: compiled code depends on autoescape and finalize, not only on the template's source."""
+    from jinja2 import FileSystemBytecodeCache
+
+    class BytecodeCache(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:
+                bucket.reset()
+
+        def dump_bytecode(self, bucket) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except Exception:
+                pass
     folder = cache_dir()
-    return _BytecodeCache(str(folder), f"jinja-{kind}-%s.cache") if folder else None
+    return BytecodeCache(str(folder), f"jinja-{kind}-%s.cache") if folder else None
 
 
 class _Painted(str):
@@ -318,10 +321,11 @@ class _Painted(str):
 
 
 @cache
-def environment(lang: str, colour: bool, html: bool = False, escape: str | None = None) -> Environment:
+def environment(lang: str, colour: bool, html: bool = False, escape: str | None = None) -> "Environment":
     """The Jinja environment for one language and output kind, built once per process (its
     templates are compiled on first use and kept). ``escape`` "term" or "md" escapes every
     ``{{ … }}`` of a terminal or Markdown template for that output (HTML: autoescape)."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
     finalize = {"term": lambda v: v if isinstance(v, _Painted) else escaping.term(v),
                 "md": escaping.md, None: None}[escape]
     if html:

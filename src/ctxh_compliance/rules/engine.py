@@ -26,10 +26,10 @@ How the engine is driven, and why:
 import itertools
 import json
 import math
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from ..core.errors import CheckerError, EngineUnavailable
@@ -40,6 +40,7 @@ try:
     from durable.lang import c, m, none, ruleset, when_all
 except ImportError as exc:  # a build that cannot load (Python 3.13 built without the define): say the fix
     raise EngineUnavailable(str(exc)) from None
+from ..core.regex import compile_once
 from ..model.findings import Verdict
 from .facts import Fact, PlanFact, plan_fact
 
@@ -78,9 +79,11 @@ class Outcome:
 class Compiled:
     """A durable-rules ruleset handle and what each of its engine rules concludes."""
 
-    def __init__(self, name: str, definition: dict[str, Any]):
-        self.actions = {rule_name: rule.pop("run") for rule_name, rule in definition.items()}
-        self.handle = native.create_ruleset(name, json.dumps(definition, ensure_ascii=False))
+    def __init__(self, name: str, definition: dict[str, Any], text: str | None = None):
+        """``definition``: each engine rule's conditions and its action (``run``); or, with ``text`` (the
+        conditions as durable's JSON), each engine rule's action alone."""
+        self.actions = {rule_name: rule.pop("run") if text is None else rule for rule_name, rule in definition.items()}
+        self.handle = native.create_ruleset(name, json.dumps(definition, ensure_ascii=False) if text is None else text)
         self.producers: tuple[Callable, ...] = ()
         self.absences: frozenset[tuple[str, str]] = frozenset()  # (rule id, name): concluded from an absence
 
@@ -135,7 +138,7 @@ def _scalar(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-_BARE_EXPONENT = re.compile(r"[:,\[]-?\d+[eE]")
+_BARE_EXPONENT = compile_once(r"[:,\[]-?\d+[eE]")
 
 
 def dump_facts(facts: list[dict[str, Any]]) -> str:
@@ -159,17 +162,22 @@ def compile_definition(name: str, build: Callable[[], None]) -> Compiled:
     definition = ruleset(name)
     with definition:
         build()
-        # accepts every fact without firing: its second fact never comes
-        when_all(+m.type, m.type == "__never__")(_NEVER)
-        # fires once per session, on the fact that closes it: durable's C engine crashes when it
-        # deletes a session in which no rule fired
-        when_all(m.type == "__end__")(_END)
+        _closing_rules()
     lang._rulesets.pop(name, None)  # never handed to durable's global Host
     return Compiled(name, definition.define()[1])
 
 
 _NEVER = Action(None, "never", Verdict.NOT_APPLICABLE, False)
 _END = Action(None, "end", Verdict.NOT_APPLICABLE, False)
+
+
+def _closing_rules() -> None:
+    """The two engine rules every ruleset ends with."""
+    # accepts every fact without firing: its second fact never comes
+    when_all(+m.type, m.type == "__never__")(_NEVER)
+    # fires once per session, on the fact that closes it: durable's C engine crashes when it
+    # deletes a session in which no rule fired
+    when_all(m.type == "__end__")(_END)
 
 
 class Builder:
@@ -253,18 +261,54 @@ def compiled_for(rs) -> Compiled:
     cached = _compiled.get(id(rs))
     if cached is not None and cached[0] is rs:
         return cached[1]
-    from .kinds import fact_producers, module_for  # the kinds import the ruleset model, which imports them back
+    from .kinds import fact_producers  # the kinds import the ruleset model, which imports them back
+    from .ruleset_cache import cached
+    from .ruleset_loader import files_key
     with _compile_lock:
-        builder = Builder(rs)
-
-        def build() -> None:
-            for rule in rs.rules:
-                module_for(rule).compile(rule, builder)
-        compiled = compile_definition(f"ctxh_{rs.id}", build)
+        key = files_key(rs)
+        declared = _declared(rs) if key is None else cached(f"engine-{rs.id}", [], lambda: _declared(rs),
+                                                             f"{key}|{_durable_version()}")
+        text, actions, absences = declared
+        by_id = {rule.id: rule for rule in rs.rules}
+        special = {"never": _NEVER, "end": _END}
+        actions = {rule_name: special[name] if rule_id is None else Action(by_id[rule_id], name, Verdict(verdict), capped)
+                   for rule_name, (rule_id, name, verdict, capped) in actions.items()}
+        compiled = Compiled(f"ctxh_{rs.id}_{next(_names)}", actions, text)
         compiled.producers = fact_producers(rs)
-        compiled.absences = frozenset(builder.absences())
+        compiled.absences = frozenset(absences)
         _compiled[id(rs)] = (rs, compiled)
     return compiled
+
+
+def _declared(rs) -> tuple[str, dict[str, tuple], list]:
+    """The engine rules of ``rs`` as plain data, kept between runs for a ruleset read from its files
+    (declaring them through durable's Python API costs more than the engine's own compiling): durable's
+    JSON of their conditions, each engine rule's action as (rule id, outcome name, verdict, capped), and
+    the outcomes concluded from an absence."""
+    from .kinds import module_for
+    builder = Builder(rs)
+    name = f"ctxh_{rs.id}_{next(_names)}"
+    definition = ruleset(name)
+    with definition:
+        for rule in rs.rules:
+            module_for(rule).compile(rule, builder)
+        _closing_rules()
+    lang._rulesets.pop(name, None)  # never handed to durable's global Host
+    rules = definition.define()[1]
+    actions = {}
+    for rule_name, rule in rules.items():
+        action = rule.pop("run")
+        actions[rule_name] = (None if action.rule is None else action.rule.id, action.name, action.verdict.value,
+                              action.capped)
+    return json.dumps(rules, ensure_ascii=False), actions, sorted(builder.absences())
+
+
+@cache
+def _durable_version() -> str:
+    """durable-rules' Python side as installed (it writes the JSON that is kept)."""
+    import os
+    status = os.stat(lang.__file__)
+    return f"{lang.__file__}|{status.st_size}|{status.st_mtime_ns}"
 
 
 def evaluate(loaded, rs, as_of=None) -> list[Outcome]:

@@ -32,6 +32,7 @@ def _code_version() -> str:
     return "\n".join(parts)
 
 
-def cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
-    """``build()``, or the value it gave last time for the same ruleset files and the same code."""
-    return _cache.cached(name, files, build, _code_version())
+def cached(name: str, files: list[Path], build: Callable[[], T], also: str = "") -> T:
+    """``build()``, or the value it gave last time for the same ruleset files and the same code (and the
+    same ``also``: whatever else the value depends on)."""
+    return _cache.cached(name, files, build, f"{_code_version()}|{also}")

@@ -120,6 +120,15 @@ def fingerprint(name: str) -> str:
     return _digest(ruleset_files(name))
 
 
+_from_files: dict[int, Ruleset] = {}  # the rulesets read from their folders, by identity (not a copy changed since)
+
+
+def files_key(rs: Ruleset) -> str | None:
+    """What names ``rs`` as it was read from its files (its id, folder and their digest), for a value
+    built from it and kept between runs; None for a ruleset built or changed in memory."""
+    return f"{rs.id}|{rs.folder}|{rs.fingerprint}" if _from_files.get(id(rs)) is rs else None
+
+
 @cache
 def _load_folder(folder: str) -> Ruleset:
     path = Path(folder)
@@ -131,7 +140,9 @@ def _load_folder(folder: str) -> Ruleset:
                                         {"size": status.st_size, "limit": MAX_BYTES})])
     rs = cached(f"ruleset-{path.name}", files, lambda: _validate_folder(path))
     bundled = path.parent.resolve() == rulesets_root().resolve()
-    return rs.model_copy(update={"fingerprint": _digest(files), "bundled": bundled})
+    loaded = rs.model_copy(update={"fingerprint": _digest(files), "bundled": bundled})
+    _from_files[id(loaded)] = loaded
+    return loaded
 
 
 def _validate_folder(path: Path) -> Ruleset:

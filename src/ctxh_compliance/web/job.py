@@ -11,14 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import InputError
+from ..core.regex import compile_once
 from ..model.findings import Report
 
 #: the file name a plan is written under in the request's folder (never the name the browser sent)
 STORED_NAME = "plan"
 #: report sentences that name a command-line option, said the page's way on the page (downloads keep the CLI's)
 WEB_WORDING = {"report.extracted": "web.report_extracted"}
-_STYLE_ELEMENT = re.compile(r"<style>(.*?)</style>", re.S)
-_STYLE_ATTRIBUTE = re.compile(r' style="([^"]*)"')
+_STYLE_ELEMENT = compile_once(r"<style>(.*?)</style>", re.S)
+_STYLE_ATTRIBUTE = compile_once(r' style="([^"]*)"')
 
 
 def _label(dotted: str, lang: str) -> str:

@@ -5,10 +5,12 @@ import re
 import unicodedata
 from datetime import date
 
+from ..core.regex import compile_once
+
 #: the endings accepted, and the kind of input each is
 KINDS = {".docx": "docx", ".doc": "doc", ".odt": "odt", ".pdf": "pdf", ".txt": "txt", ".yaml": "yaml", ".yml": "yaml"}
-_UNSAFE = re.compile(r"[^\w .()\-]+")
-_SPACES = re.compile(r"\s+")
+_UNSAFE = compile_once(r"[^\w .()\-]+")
+_SPACES = compile_once(r"\s+")
 MAX_NAME = 80
 
 

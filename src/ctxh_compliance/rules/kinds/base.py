@@ -25,11 +25,11 @@ its rules under ``tests/fixtures/rules/``. A kind whose pass rests on the nation
 those outcome names in ``RESTS_ON_VALUE`` (a grade-C value then says it is unverified).
 """
 
-import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ...core.regex import compile_once
 from ...model.localized import Localized
 
 Grade = Literal["A", "B", "C"]
@@ -108,5 +108,5 @@ def name_pattern(pattern: str) -> str:
     if fold_name(pattern) != pattern:
         raise ValueError(f"pattern {pattern!r} is not written as names are compared: names read "
                          f"{fold_name(pattern)!r} (text.fold_name)")
-    re.compile(pattern)
+    compile_once(pattern)
     return pattern

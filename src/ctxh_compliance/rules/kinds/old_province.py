@@ -28,6 +28,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 
 from ...core.i18n import translate
+from ...core.regex import compile_once
 from ...core.text import fold_name, fold_place, without_marks
 from ...model.findings import Verdict
 from ...model.localized import Localized
@@ -171,7 +172,7 @@ def _mentioned(rule: Rule) -> list[tuple[re.Pattern, str, bool]]:
     found = []
     for name, (_new, _from, grade) in old_names(rule).items():
         spelled = "|".join(re.escape(n) for n in dict.fromkeys((name, without_marks(name))))
-        found.append((re.compile(rf"(?<!\w)(tỉnh|tinh|thành phố|thanh pho|tp\.?) ?({spelled})(?!\w)"), name, grade == "C"))
+        found.append((compile_once(rf"(?<!\w)(tỉnh|tinh|thành phố|thanh pho|tp\.?) ?({spelled})(?!\w)"), name, grade == "C"))
     return found
 
 

@@ -28,6 +28,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, field_validator
 
 from ...core.i18n import translate
+from ...core.regex import compile_once
 from ...core.text import fold_name
 from ...model.findings import Verdict
 from ...model.localized import Localized
@@ -113,7 +114,7 @@ def named_bodies(loaded) -> list[tuple[str, str, tuple]]:
 def gone_in(rs) -> Callable[[str], str]:
     """For a name (``fold_name``), the ids of the ``stale_body`` rules of ``rs`` whose patterns match it,
     as the engine's ``matches(".*(pattern).*")`` reads a pattern."""
-    stale = [(r.id, [re.compile(f".*({p}).*", re.DOTALL) for p in r.patterns])
+    stale = [(r.id, [compile_once(f".*({p}).*", re.DOTALL) for p in r.patterns])
              for r in rs.rules if r.kind == KIND]
 
     def gone(name: str) -> str:

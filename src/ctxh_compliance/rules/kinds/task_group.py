@@ -19,6 +19,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from ...core.i18n import translate
+from ...core.regex import compile_once
 from ...core.text import fold_name
 from ...inputs.plan_loader import is_blank
 from ...model.findings import Verdict
@@ -80,7 +81,7 @@ def unfilled(loaded, index: int, contents: list[str]) -> bool:
 def facts_for(rs) -> tuple:
     """The task facts of a plan, with when its leads are gone by the ``stale_body`` rules of ``rs``
     (the same patterns the engine matches, read the way the engine reads them: anywhere in the name)."""
-    stale = [(day(r.effective), [re.compile(f".*({p}).*", re.DOTALL) for p in r.patterns])
+    stale = [(day(r.effective), [compile_once(f".*({p}).*", re.DOTALL) for p in r.patterns])
              for r in rs.rules if r.kind == "stale_body" and "lead" in r.roles]
 
     def tasks(loaded) -> list[Fact]:

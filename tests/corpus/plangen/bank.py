@@ -117,6 +117,6 @@ def add(part: str, phrasings: list[dict], about: str | None = None, root: Path =
 def add_file(path: Path, root: Path = BANK, only: str | None = None, first: int = 1) -> dict[str, int]:
     """Add the phrasings of ``path`` (a YAML list; the file's name is the part; its first comment line says what it is)."""
     text = path.read_text(encoding="utf-8")
-    first = text.splitlines()[0] if text else ""
-    about = first.lstrip("# ").strip() if first.startswith("#") else None
+    top = text.splitlines()[0] if text else ""
+    about = top.lstrip("# ").strip() if top.startswith("#") else None
     return add(path.stem, yaml.safe_load(text) or [], about, root, only, first)

@@ -4,6 +4,8 @@ is never judged on the plan's period alone, and a blank is never a lead."""
 
 import json
 
+import pytest
+
 from ctxh_compliance.extract import extract_text
 
 HEAD = """UỶ BAN NHÂN DÂN
@@ -209,3 +211,50 @@ def test_a_count_is_no_year_and_a_year_no_value():
     assert ("staff_assignment", 2025, 65) in _targets(result)
     assert ("staff_assignment", 2000, 60) not in _targets(result)
     assert "targets[0].year" in result.data["source"]["assumed"]  # 60% has no year of its own: never decided
+
+
+@pytest.mark.parametrize("heading", [
+    "Từ nay đến năm 2025:", "Từ nay đến hết năm 2025", "2.1. Giai đoạn từ năm 2021 đến hết năm 2025",
+    "(1) Giai đoạn 2021 - 2025", "a. Giai đoạn 2021 - 2025", "A. Giai đoạn 2021 - 2025", "Kết thúc năm 2025:",
+    "Đến thời điểm năm 2025:", "Đến ngày 31/12/2025:"])
+def test_more_headings_that_scope_a_year(heading):
+    """Other ways a typed outline heads a period: "từ nay", a range to "hết năm", a deadline date, "a." or "(1)"."""
+    result = extract_text(HEAD + heading + "\n- Đạt " + STAFF.format(value=60) + "\n" + TAIL.format(lead="Sở Y tế"),
+                          "x.txt")
+    assert _targets(result) == {("staff_assignment", 2025, 60)}
+    assert "targets[0].year" not in result.data["source"].get("assumed", [])
+
+
+@pytest.mark.parametrize("line", [
+    "- Đến ngày 31/12/2025, đạt " + STAFF.format(value=60),
+    "- Đạt " + STAFF.format(value=60).rstrip(".") + " (năm 2025).",
+    "- Đạt " + STAFF.format(value=60).rstrip(".") + " trước năm 2025.",
+])
+def test_a_year_as_a_deadline_date_or_in_brackets_after_the_value(line):
+    result = extract_text(HEAD + line + "\n" + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {("staff_assignment", 2025, 60)}
+    assert "targets[0].year" not in result.data["source"].get("assumed", [])
+
+
+def test_a_phase_in_brackets_after_the_value_is_not_its_first_year():
+    line = "- Đạt " + STAFF.format(value=60).rstrip(".") + " trong giai đoạn 1 (2021 - 2025).\n"
+    assert ("staff_assignment", 2021, 60) not in _targets(extract_text(HEAD + line + TAIL.format(lead="Sở Y tế"),
+                                                                     "x.txt"))
+
+
+QD32_HEAD = HEAD.replace("Chương trình phát triển công tác xã hội giai đoạn 2021 - 2030",
+                         "Đề án phát triển nghề công tác xã hội giai đoạn 2016 - 2020").replace(
+    "Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ phê duyệt Chương trình phát triển "
+    "công tác xã hội giai đoạn 2021-2030", "Quyết định số 32/2010/QĐ-TTg ngày 25/3/2010 của Thủ tướng Chính phủ "
+    "phê duyệt Đề án phát triển nghề công tác xã hội giai đoạn 2010 - 2020").replace("năm 2021", "năm 2016")
+
+
+def test_staff_per_commune_and_district_named_by_their_level():
+    """QĐ 32's staff per commune and per district, the unit named as a whole ("100% xã, phường, thị trấn có …",
+    "Phòng … các huyện, thành phố có …") rather than as each one ("mỗi xã")."""
+    body = ("- Đến năm 2020, 100% xã, phường, thị trấn có ít nhất 01 cộng tác viên công tác xã hội.\n"
+            "- Đến năm 2020, Phòng Lao động - Thương binh và Xã hội các huyện, thành phố có tối thiểu 01 (một) "
+            "công chức chuyên trách công tác xã hội.\n")
+    result = extract_text(QD32_HEAD + body + TAIL.format(lead="Sở Lao động - Thương binh và Xã hội"), "x.txt")
+    assert result.ruleset == "qd32_2010"
+    assert _targets(result) == {("commune_staff", 2020, 1), ("district_officer", 2020, 1)}

@@ -11,6 +11,7 @@ from .patterns import (
     YEAR,
     YEAR_SPAN,
     comparison_before,
+    deadline_years,
     has_any,
     parse_float,
     parse_number,
@@ -93,8 +94,9 @@ _RELATIVE = re.compile(r"so với\s+(?:[^\W\d]+\s+){0,3}?((?:19|20)\d{2})(?!\d)"
 _BARE_YEAR = re.compile(r"(?<![\d/])(?<!\d[.,])((?:19|20)\d{2})(?=\s*(?:[,:;)–]|-\s|$)|\s+(?:đạt|có|phấn đấu|tăng|"
                         r"tỷ lệ|bảo đảm|đảm bảo|tối thiểu|ít nhất)(?!\w))", re.IGNORECASE)
 # a year the words after a number give it ("… đạt 60% … vào năm 2025", "… đến hết năm 2027")
-_YEAR_AFTER = re.compile(r"(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:19|20)\d{2})(?![\d/])",
-                         re.IGNORECASE)
+# ("… trước năm 2025", "… (năm 2025)")
+_YEAR_AFTER = re.compile(r"(?:(?:đến|tới|vào|trong|hết|cuối|trước)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?"
+                         r"((?:19|20)\d{2})(?![\d/])|\(\s*(?:năm\s+)?((?:19|20)\d{2})\s*\))", re.IGNORECASE)
 
 
 def _explicit_year(before_sentence: str, relative_to: int | None, after: str = "") -> int | None:
@@ -107,12 +109,14 @@ def _explicit_year(before_sentence: str, relative_to: int | None, after: str = "
             for match in regex.finditer(text):
                 if _COMPARED.search(text[:match.start()]):
                     continue
-                out.append((match.end(), int(match.group(group))))
+                if match.group(group):
+                    out.append((match.end(), int(match.group(group))))
         return out
 
+    before_sentence, after = deadline_years(before_sentence), deadline_years(after)  # "đến ngày 31/12/2025"
     candidates = found(before_sentence, ((YEAR_SPAN, 2), (BY_YEAR, 1), (YEAR, 1), (_BARE_YEAR, 1)))
     if not candidates:
-        candidates = [(-end, year) for end, year in found(after, ((YEAR_SPAN, 2), (_YEAR_AFTER, 1)))]
+        candidates = [(-end, year) for end, year in found(after, ((YEAR_SPAN, 2), (_YEAR_AFTER, 1), (_YEAR_AFTER, 2)))]
     if not candidates:
         return None
     year = max(candidates)[1]
@@ -270,12 +274,16 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
                 value = _count_word(match.group(1) if is_span else match.group(2))
                 before, after, quote = clause(text, match.start(), match.end())
                 ind = None
-                for spec in wording()["per_unit"]["indicators"]:
-                    if ruleset and ruleset not in spec["rulesets"]:
-                        continue
-                    # the unit is named before the number ("mỗi xã có …") or after it ("… tại mỗi xã")
-                    if not spec["before"] or has_any(before[-60:], spec["before"]) or has_any(after, spec["before"]):
-                        ind = spec["id"]
+                specs = [s for s in wording()["per_unit"]["indicators"] if not ruleset or ruleset in s["rulesets"]]
+                # the unit is named before the number ("mỗi xã có …") or after it ("… tại mỗi xã"), as each one
+                # first, else by its level ("100% xã, phường có …")
+                for words in ("before", "level"):
+                    for spec in specs:
+                        named = spec.get(words) or []
+                        if (words == "before" and not named) or has_any(before[-60:], named) or has_any(after, named):
+                            ind = spec["id"]
+                            break
+                    if ind is not None:
                         break
                 # a unit has a few people ("có 30 cán bộ được tập huấn" is no staffing of a unit), unless "mỗi"
                 if ind is None or value is None or (value > wording()["per_unit"]["most"]

@@ -258,3 +258,28 @@ def test_staff_per_commune_and_district_named_by_their_level():
     result = extract_text(QD32_HEAD + body + TAIL.format(lead="Sở Lao động - Thương binh và Xã hội"), "x.txt")
     assert result.ruleset == "qd32_2010"
     assert _targets(result) == {("commune_staff", 2020, 1), ("district_officer", 2020, 1)}
+
+
+def test_the_decisions_targets_in_still_other_words():
+    """"một (01)" as well as "01 (một)", "một lần mức lương cơ sở", a unit "phòng hoặc tổ công tác xã hội"."""
+    body = ("a) Giai đoạn 2021 - 2025\n"
+            "- Mỗi cơ quan, đơn vị có từ một (01) đến hai (02) cán bộ làm công tác xã hội.\n"
+            "- Chế độ phụ cấp hằng tháng cho cộng tác viên công tác xã hội ít nhất bằng một lần mức lương cơ sở.\n"
+            "- 50% bệnh viện, trường học có phòng hoặc tổ công tác xã hội.\n")
+    result = extract_text(HEAD + body + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {("staff_per_unit", 2025, 1), ("collaborator_allowance", 2025, 1),
+                                ("facility_network", 2025, 50)}
+
+
+@pytest.mark.parametrize("line, population", [
+    ("- Đến năm 2025, 60% (sáu mươi phần trăm) số cơ quan, tổ chức, bệnh viện thực hiện phân công, bố trí nhân sự "
+     "làm công tác xã hội.", ["cơ quan", "tổ chức", "bệnh viện"]),
+    ("- Đến năm 2025, bệnh viện, trường học, cơ sở trợ giúp xã hội triển khai dịch vụ công tác xã hội chiếm tối thiểu "
+     "50% tổng số cơ sở trong quy hoạch.", ["bệnh viện", "trường học", "cơ sở trợ giúp xã hội"]),
+    ("- Đến năm 2025, số người có hoàn cảnh khó khăn được tư vấn, trợ giúp công tác xã hội tăng thêm 20% so với "
+     "năm 2020.", ["người có hoàn cảnh khó khăn"]),
+])
+def test_the_population_wherever_the_sentence_names_it(line, population):
+    """The groups a target counts, after a value said again in words, or before a value written last."""
+    target = extract_text(HEAD + line + "\n" + TAIL.format(lead="Sở Y tế"), "x.txt").data["targets"][0]
+    assert target["population"] == population

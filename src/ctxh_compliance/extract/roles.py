@@ -176,7 +176,10 @@ def _tail_bodies(segment: str) -> list[str]:
     segment = _SENTENCE_END.split(segment)[-1]
     segment = re.sub(r"\s*(?:" + _alt(_spec()["copulas"]) + r")\s*$", "", segment.rstrip(" (,-–"),
                      flags=re.IGNORECASE)
+    skip_to = 0
     for match in re.finditer(r"(?:^|(?<=[\s,;:(]))\S", segment):
+        if match.start() < skip_to:
+            continue
         rest = segment[match.start():]
         if _opens_body(rest):
             bodies = body_list(rest)
@@ -185,7 +188,12 @@ def _tail_bodies(segment: str) -> list[str]:
             # the whole rest is the list: "Sở Y tế, Sở Nội vụ" before "phối hợp", not a part of a clause
             if len(", ".join(bodies)) >= len(rest.strip(" ,;:.-–()")) - 4:
                 return bodies
-            return []
+            # a clause of its own ends at ";": the list may begin after it ("… tham mưu UBND tỉnh ban hành; Sở
+            # Tài chính, Sở Nội vụ phối hợp")
+            cut = rest.find(";")
+            if cut == -1:
+                return []
+            skip_to = match.start() + cut + 1
     return []
 
 

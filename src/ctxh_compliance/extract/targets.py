@@ -32,7 +32,8 @@ def _per_unit_patterns() -> tuple[re.Pattern, re.Pattern]:
     "từ một đến hai người"), and one number after the verb that gives it ("có ít nhất 01 cán bộ", "bố trí
     tối thiểu hai người", "có 01 cán bộ trở lên")."""
     spec = wording()["per_unit"]
-    number = r"(\d{1,2}|" + _alternatives(spec["number_words"]) + r")(?:\s*\([^()\d]{1,12}\))?"  # "01 (một)"
+    # "01 (một)", "một (01)": the number said twice
+    number = r"(\d{1,2}|" + _alternatives(spec["number_words"]) + r")(?:\s*\((?:[^()\d]{1,12}|\s*\d{1,2}\s*)\))?"
     staff = r"(" + _alternatives(spec["staff_word"]) + r")"
     least = r"(?:" + _alternatives(spec["at_least"]) + r")"
     span = re.compile(r"(?<!\w)(?:" + least + r"\s+)?(?:từ\s+)?" + number + r"\s*(?:đến|tới|-|–)\s*" + number
@@ -82,7 +83,8 @@ def _with_population(target: dict, text: str, start: int, end: int, before: str,
 def _allowance() -> re.Pattern:
     spec = wording()["allowance"]
     words = sorted(spec["at_least"] + spec["exactly"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")\s*(?:(\d+(?:,\d+)?)\s*lần\s*)?(?:"
+    multiple = r"\d+(?:,\d+)?|" + _alternatives(wording()["per_unit"]["number_words"])  # "1,5 lần", "một lần"
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")\s*(?:(" + multiple + r")\s*lần\s*)?(?:"
                       + "|".join(map(re.escape, spec["wage"])) + r")", re.IGNORECASE)
 
 
@@ -308,7 +310,8 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
                 said = fold(match.group(1))
                 comparison = "exactly" if said in [fold(w) for w in spec["exactly"]] else "at_least"
                 _, _, quote = clause(text, match.start(), match.end())
-                value = parse_float(match.group(2)) if match.group(2) else 1
+                raw = match.group(2)
+                value = (_count_word(raw) if raw and not raw[0].isdigit() else parse_float(raw)) if raw else 1
                 add({"indicator": spec["id"], "year": year, "value": value, "unit": "wage_multiple",
                      "comparison": comparison, "quote": quote}, para, why, yconf, "medium")
                 break

@@ -90,6 +90,17 @@ def test_wording_added_from_a_file_is_numbered_from_the_id_given(tmp_path):
     assert ids == ["demo-300", "demo-301"]  # --from N: ids that never meet those added on another branch
 
 
+def test_a_wording_file_added_from_a_given_id(tmp_path):
+    """`plangen add --tune --from 600 NEW/demo.yaml`: the file's comment says what the part is, the ids start at 600."""
+    root = tmp_path / "bank"
+    new = tmp_path / "demo.yaml"
+    new.write_text("# Demo phrasings\n- key: x\n  text: cách viết một\n- key: x\n  text: cách viết hai\n", encoding="utf-8")
+    assert wording_bank.add_file(new, root, "tune", 600) == {"tune": 2, "heldout": 0}
+    tune = wording_bank._read(root / "tune" / "demo.yaml")
+    assert tune["about"] == "Demo phrasings"
+    assert [p["id"] for p in tune["phrasings"]] == ["demo-600", "demo-601"]
+
+
 def test_a_generated_word_file_has_real_automatic_numbering(tmp_path):
     import docx
     index = _index_where("tune", lambda f: f.layout["numbering"] == "auto")

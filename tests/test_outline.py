@@ -4,6 +4,8 @@ is never judged on the plan's period alone, and a blank is never a lead."""
 
 import json
 
+import pytest
+
 from ctxh_compliance.extract import extract_text
 
 HEAD = """UỶ BAN NHÂN DÂN
@@ -209,3 +211,75 @@ def test_a_count_is_no_year_and_a_year_no_value():
     assert ("staff_assignment", 2025, 65) in _targets(result)
     assert ("staff_assignment", 2000, 60) not in _targets(result)
     assert "targets[0].year" in result.data["source"]["assumed"]  # 60% has no year of its own: never decided
+
+
+@pytest.mark.parametrize("heading", [
+    "Từ nay đến năm 2025:", "Từ nay đến hết năm 2025", "2.1. Giai đoạn từ năm 2021 đến hết năm 2025",
+    "(1) Giai đoạn 2021 - 2025", "a. Giai đoạn 2021 - 2025", "A. Giai đoạn 2021 - 2025", "Kết thúc năm 2025:",
+    "Đến thời điểm năm 2025:", "Đến ngày 31/12/2025:"])
+def test_more_headings_that_scope_a_year(heading):
+    """Other ways a typed outline heads a period: "từ nay", a range to "hết năm", a deadline date, "a." or "(1)"."""
+    result = extract_text(HEAD + heading + "\n- Đạt " + STAFF.format(value=60) + "\n" + TAIL.format(lead="Sở Y tế"),
+                          "x.txt")
+    assert _targets(result) == {("staff_assignment", 2025, 60)}
+    assert "targets[0].year" not in result.data["source"].get("assumed", [])
+
+
+@pytest.mark.parametrize("line", [
+    "- Đến ngày 31/12/2025, đạt " + STAFF.format(value=60),
+    "- Đạt " + STAFF.format(value=60).rstrip(".") + " (năm 2025).",
+    "- Đạt " + STAFF.format(value=60).rstrip(".") + " trước năm 2025.",
+])
+def test_a_year_as_a_deadline_date_or_in_brackets_after_the_value(line):
+    result = extract_text(HEAD + line + "\n" + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {("staff_assignment", 2025, 60)}
+    assert "targets[0].year" not in result.data["source"].get("assumed", [])
+
+
+def test_a_phase_in_brackets_after_the_value_is_not_its_first_year():
+    line = "- Đạt " + STAFF.format(value=60).rstrip(".") + " trong giai đoạn 1 (2021 - 2025).\n"
+    assert ("staff_assignment", 2021, 60) not in _targets(extract_text(HEAD + line + TAIL.format(lead="Sở Y tế"),
+                                                                     "x.txt"))
+
+
+QD32_HEAD = HEAD.replace("Chương trình phát triển công tác xã hội giai đoạn 2021 - 2030",
+                         "Đề án phát triển nghề công tác xã hội giai đoạn 2016 - 2020").replace(
+    "Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ phê duyệt Chương trình phát triển "
+    "công tác xã hội giai đoạn 2021-2030", "Quyết định số 32/2010/QĐ-TTg ngày 25/3/2010 của Thủ tướng Chính phủ "
+    "phê duyệt Đề án phát triển nghề công tác xã hội giai đoạn 2010 - 2020").replace("năm 2021", "năm 2016")
+
+
+def test_staff_per_commune_and_district_named_by_their_level():
+    """QĐ 32's staff per commune and per district, the unit named as a whole ("100% xã, phường, thị trấn có …",
+    "Phòng … các huyện, thành phố có …") rather than as each one ("mỗi xã")."""
+    body = ("- Đến năm 2020, 100% xã, phường, thị trấn có ít nhất 01 cộng tác viên công tác xã hội.\n"
+            "- Đến năm 2020, Phòng Lao động - Thương binh và Xã hội các huyện, thành phố có tối thiểu 01 (một) "
+            "công chức chuyên trách công tác xã hội.\n")
+    result = extract_text(QD32_HEAD + body + TAIL.format(lead="Sở Lao động - Thương binh và Xã hội"), "x.txt")
+    assert result.ruleset == "qd32_2010"
+    assert _targets(result) == {("commune_staff", 2020, 1), ("district_officer", 2020, 1)}
+
+
+def test_the_decisions_targets_in_still_other_words():
+    """"một (01)" as well as "01 (một)", "một lần mức lương cơ sở", a unit "phòng hoặc tổ công tác xã hội"."""
+    body = ("a) Giai đoạn 2021 - 2025\n"
+            "- Mỗi cơ quan, đơn vị có từ một (01) đến hai (02) cán bộ làm công tác xã hội.\n"
+            "- Chế độ phụ cấp hằng tháng cho cộng tác viên công tác xã hội ít nhất bằng một lần mức lương cơ sở.\n"
+            "- 50% bệnh viện, trường học có phòng hoặc tổ công tác xã hội.\n")
+    result = extract_text(HEAD + body + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {("staff_per_unit", 2025, 1), ("collaborator_allowance", 2025, 1),
+                                ("facility_network", 2025, 50)}
+
+
+@pytest.mark.parametrize("line, population", [
+    ("- Đến năm 2025, 60% (sáu mươi phần trăm) số cơ quan, tổ chức, bệnh viện thực hiện phân công, bố trí nhân sự "
+     "làm công tác xã hội.", ["cơ quan", "tổ chức", "bệnh viện"]),
+    ("- Đến năm 2025, bệnh viện, trường học, cơ sở trợ giúp xã hội triển khai dịch vụ công tác xã hội chiếm tối thiểu "
+     "50% tổng số cơ sở trong quy hoạch.", ["bệnh viện", "trường học", "cơ sở trợ giúp xã hội"]),
+    ("- Đến năm 2025, số người có hoàn cảnh khó khăn được tư vấn, trợ giúp công tác xã hội tăng thêm 20% so với "
+     "năm 2020.", ["người có hoàn cảnh khó khăn"]),
+])
+def test_the_population_wherever_the_sentence_names_it(line, population):
+    """The groups a target counts, after a value said again in words, or before a value written last."""
+    target = extract_text(HEAD + line + "\n" + TAIL.format(lead="Sở Y tế"), "x.txt").data["targets"][0]
+    assert target["population"] == population

@@ -65,6 +65,11 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "{lead} giữ vai trò chủ trì, {partners} tham gia phối hợp.",
     "{lead} tổ chức thực hiện; các cơ quan: {partners} có trách nhiệm phối hợp.",
     "- {lead}: chủ trì thực hiện;\n- {partners}: phối hợp thực hiện.",
+    # the others first, as the subject that works with the lead a role word names
+    "{partners} phối hợp với {lead} (cơ quan chủ trì) thực hiện.",
+    "{partners} cùng phối hợp với {lead} là cơ quan đầu mối triển khai.",
+    # a clause of the lead's own work before ";", then the others
+    "{lead} chủ trì, tham mưu Ủy ban nhân dân tỉnh ban hành; {partners} phối hợp thực hiện.",
 ])
 def test_roles_in_any_wording(lines):
     groups = _groups(lines.format(lead=LEAD, partners=JOINED))

@@ -103,7 +103,17 @@ def percents(text: str) -> list[tuple[int, int, float]]:
         if value is not None and not any(v == value and 0 <= match.start() - e <= 3 for _, e, v in out):
             out.append((match.start(), match.end(), float(value)))
     return sorted(out)
-YEAR_SPAN = compile_once(r"(?:giai đoạn|từ năm)\s*(?:\(?\s*)(\d{4})\s*(?:-|–|—|đến năm|đến)\s*(\d{4})", re.IGNORECASE)
+# "giai đoạn 2021 - 2025", "từ năm 2021 đến năm 2025", "giai đoạn từ năm 2021 đến hết năm 2025"
+YEAR_SPAN = compile_once(r"(?:giai đoạn|từ năm)\s*(?:\(?\s*)(?:từ\s+)?(?:năm\s+)?(\d{4})\s*"
+                       r"(?:-|–|—|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?)\s*(\d{4})", re.IGNORECASE)
+# a deadline written as a date stands for its year: "Đến ngày 31/12/2025" is "đến năm 2025"
+_DEADLINE = compile_once(r"(?<!\w)(đến|tới|hết|trước|vào|cuối)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d{2})"
+                       r"(?![\d/])", re.IGNORECASE)
+
+
+def deadline_years(text: str) -> str:
+    """``text`` with a deadline written as a date said as its year ("đến ngày 31/12/2025" -> "đến năm 2025")."""
+    return _DEADLINE.sub(lambda m: f"{m.group(1)} năm {m.group(2)}", text)
 BY_YEAR = compile_once(r"(?:đến|tới) năm\s+(\d{4})", re.IGNORECASE)
 YEAR = compile_once(r"năm\s+(\d{4})", re.IGNORECASE)
 RELATIVE = compile_once(r"so với (?:năm\s+)?(\d{4})", re.IGNORECASE)

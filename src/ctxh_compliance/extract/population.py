@@ -64,8 +64,17 @@ def of_target(before: str, after: str) -> list[str]:
     """The population of a target from the words around its number: the groups ``after`` it opens
     with (the rest of its sentence: a list may go on past a ";"; a count's noun opens it: "220 cán
     bộ, viên chức, …"), else those after "tỷ lệ" ``before`` it."""
+    # the value said again in brackets ("60% (sáu mươi phần trăm) số cơ quan …") is not where the list ends
+    after = re.sub(r"^\s*\((?:[^()]*phần trăm|[\d\s,.%]+)\)", "", after, flags=re.IGNORECASE)
     found = groups(after)
-    if found:
+    if found and not re.match(r"\s*tổng số\b", after, re.IGNORECASE):
         return found
     rate = re.search(rf"(?<!\w)(?:{_words('rate')})\s+(.+)$", before, re.IGNORECASE)
-    return groups(rate.group(1)) if rate else []
+    if rate:
+        return groups(rate.group(1))
+    # the sentence opens with the groups, its number last ("Cơ sở trợ giúp xã hội, cơ sở y tế … chiếm 60%",
+    # "Đến năm 2025, đội ngũ cán bộ, … tăng 10%")
+    lead_in = re.sub(r"^\s*(?:[a-zđ]\)|[-+•*])?\s*(?:(?:phấn đấu\s+)?(?:đến|tới|trong|năm)\s+(?:hết\s+|cuối\s+)?"
+                     r"(?:năm\s+)?\d{4}\s*[,:]?\s*)?", "", before, flags=re.IGNORECASE)
+    # "… chiếm 60% tổng số cơ sở": the total after the number is what the groups before it are counted in
+    return groups(lead_in) or found

@@ -177,7 +177,10 @@ def _tail_bodies(segment: str) -> list[str]:
     segment = _SENTENCE_END.split(segment)[-1]
     segment = re.sub(r"\s*(?:" + _alt(_spec()["copulas"]) + r")\s*$", "", segment.rstrip(" (,-–"),
                      flags=re.IGNORECASE)
+    skip_to = 0
     for match in re.finditer(r"(?:^|(?<=[\s,;:(]))\S", segment):
+        if match.start() < skip_to:
+            continue
         rest = segment[match.start():]
         if _opens_body(rest):
             bodies = body_list(rest)
@@ -186,7 +189,12 @@ def _tail_bodies(segment: str) -> list[str]:
             # the whole rest is the list: "Sở Y tế, Sở Nội vụ" before "phối hợp", not a part of a clause
             if len(", ".join(bodies)) >= len(rest.strip(" ,;:.-–()")) - 4:
                 return bodies
-            return []
+            # a clause of its own ends at ";": the list may begin after it ("… tham mưu UBND tỉnh ban hành; Sở
+            # Tài chính, Sở Nội vụ phối hợp")
+            cut = rest.find(";")
+            if cut == -1:
+                return []
+            skip_to = match.start() + cut + 1
     return []
 
 
@@ -353,6 +361,7 @@ def read_roles(text: str) -> Roles | None:
         return None
     out = Roles()
     executors: list[list[str]] = []
+    co_subjects: list[str] = []  # the subject of "… phối hợp với …" (it does the work with the others)
     partner_sure = False
     for marker, segment, after in _claims(text, markers):
         role = marker.role
@@ -387,12 +396,19 @@ def read_roles(text: str) -> Roles | None:
             partner_sure = partner_sure or marker.label or (not after and subject)
         else:
             executors.append(bodies)
+            if marker.subject and marker.start == marker.end:
+                co_subjects += bodies
     last = markers[-1]
     if markers[0].label and markers[0].role == "executor" and not last.after and last.role == "lead":
         # "Đơn vị thực hiện: Sở Y tế (chủ trì), Sở Nội vụ, Công an tỉnh": the others named do it with the lead
         rest = text[last.end:].strip(" ,;.")
         others = body_list(rest) if _opens_body(rest) else []
         out.partners += [b for b in others if b not in out.partners and b not in out.lead]
+    if out.lead and co_subjects:
+        # "Sở Tư pháp, Công an tỉnh phối hợp với Sở Y tế (cơ quan chủ trì) …": a role word names the lead
+        # elsewhere, so the subject that "phối hợp với" it takes part
+        out.partners += [b for b in co_subjects if b not in out.lead and b not in out.partners]
+        partner_sure = True
     if out.lead and all(_generic(b) for b in out.lead):
         out.lead = []  # "Giao các cơ quan, đơn vị chủ trì … theo bảng sau": no body is named to lead
     if not out.lead and executors and not out.blank_lead and not all(_generic(b) for b in executors[0]):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from ..core.regex import compile_once
 from ..core.text import fold
 from .paragraphs import Para
-from .patterns import YEAR_SPAN, has_any, wording
+from .patterns import YEAR_SPAN, deadline_years, has_any, wording
 from .tasks import groups_of
 
 _ROMAN = compile_once(r"^([IVXL]+)\.\s+\S")
@@ -57,6 +57,8 @@ def as_heading(para: Para) -> Section | None:
 
 _LETTER = compile_once(r"^([a-zđ])\)\s*")
 _MARK = compile_once(r"^([-+•–])\s*")
+# other marks a typed outline numbers its items with ("a.", "A.", "(1)", "(a)", "1)", "*")
+_OTHER_MARK = compile_once(r"^(?:[a-zđA-ZĐ]\.|\(\s*(?:\d{1,2}|[a-zđ])\s*\)|\d{1,2}\)|\*)\s+")
 _MARK_LEVEL = {"-": 7, "–": 7, "•": 7, "+": 8}
 _YEARS = compile_once(r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])")
 
@@ -76,7 +78,7 @@ def _scope_heading(para: Para) -> int | None:
     text = para.text
     if len(text) > spec["max_length"] or para.table is not None:
         return None
-    body = _LETTER.sub("", _MARK.sub("", text)).strip()
+    body = deadline_years(_OTHER_MARK.sub("", _LETTER.sub("", _MARK.sub("", text)).strip()))
     if not _YEARS.search(body):
         return None
     # "Giai đoạn 1 (2026 - 2027)", "Trong 02 năm 2026 - 2027": a number that counts, not a value
@@ -98,8 +100,8 @@ def only_scope_words(text: str) -> bool:
     return not rest.strip()
 
 
-_RANGE = compile_once(r"(?<!\d)((?:19|20)\d{2})\s*(?:-|–|—|đến năm|đến|tới năm|tới)\s*((?:19|20)\d{2})(?!\d)",
-                      re.IGNORECASE)
+_RANGE = compile_once(r"(?<!\d)((?:19|20)\d{2})\s*(?:-|–|—|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?)\s*"
+                    r"((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 
 
 def scope_year(scope: tuple[str, ...]) -> tuple[int, str, bool] | None:
@@ -114,7 +116,8 @@ def scope_year(scope: tuple[str, ...]) -> tuple[int, str, bool] | None:
     if start is None:
         return None
     for heading in reversed(scope[start:]):
-        shown = re.sub(r"so với\s+(?:[^\W\d]+\s+){0,3}?\d{4}", "", heading, flags=re.IGNORECASE)  # a base year
+        shown = re.sub(r"so với\s+(?:[^\W\d]+\s+){0,3}?\d{4}", "", deadline_years(heading),
+                       flags=re.IGNORECASE)  # a base year
         # a period ("giai đoạn 2021 - 2025", "(2026 - 2027)") scopes to its last year
         span = list(YEAR_SPAN.finditer(shown)) or list(_RANGE.finditer(shown))
         years = {int(y) for y in _YEARS.findall(shown)}

@@ -12,6 +12,7 @@ from .patterns import (
     YEAR,
     YEAR_SPAN,
     comparison_before,
+    deadline_years,
     has_any,
     parse_float,
     parse_number,
@@ -32,7 +33,8 @@ def _per_unit_patterns() -> tuple[re.Pattern, re.Pattern]:
     "từ một đến hai người"), and one number after the verb that gives it ("có ít nhất 01 cán bộ", "bố trí
     tối thiểu hai người", "có 01 cán bộ trở lên")."""
     spec = wording()["per_unit"]
-    number = r"(\d{1,2}|" + _alternatives(spec["number_words"]) + r")(?:\s*\([^()\d]{1,12}\))?"  # "01 (một)"
+    # "01 (một)", "một (01)": the number said twice
+    number = r"(\d{1,2}|" + _alternatives(spec["number_words"]) + r")(?:\s*\((?:[^()\d]{1,12}|\s*\d{1,2}\s*)\))?"
     staff = r"(" + _alternatives(spec["staff_word"]) + r")"
     least = r"(?:" + _alternatives(spec["at_least"]) + r")"
     span = compile_once(r"(?<!\w)(?:" + least + r"\s+)?(?:từ\s+)?" + number + r"\s*(?:đến|tới|-|–)\s*" + number
@@ -82,8 +84,9 @@ def _with_population(target: dict, text: str, start: int, end: int, before: str,
 def _allowance() -> re.Pattern:
     spec = wording()["allowance"]
     words = sorted(spec["at_least"] + spec["exactly"], key=len, reverse=True)
-    return compile_once(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")\s*(?:(\d+(?:,\d+)?)\s*lần\s*)?(?:"
-                        + "|".join(map(re.escape, spec["wage"])) + r")", re.IGNORECASE)
+    multiple = r"\d+(?:,\d+)?|" + _alternatives(wording()["per_unit"]["number_words"])  # "1,5 lần", "một lần"
+    return compile_once(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")\s*(?:(" + multiple + r")\s*lần\s*)?(?:"
+                      + "|".join(map(re.escape, spec["wage"])) + r")", re.IGNORECASE)
 
 
 # a year a value is compared with, not its own: "so với năm 2020", "so với cuối năm 2020", "so với thời điểm năm 2025"
@@ -94,8 +97,9 @@ _RELATIVE = compile_once(r"so với\s+(?:[^\W\d]+\s+){0,3}?((?:19|20)\d{2})(?!\d
 _BARE_YEAR = compile_once(r"(?<![\d/])(?<!\d[.,])((?:19|20)\d{2})(?=\s*(?:[,:;)–]|-\s|$)|\s+(?:đạt|có|phấn đấu|tăng|"
                           r"tỷ lệ|bảo đảm|đảm bảo|tối thiểu|ít nhất)(?!\w))", re.IGNORECASE)
 # a year the words after a number give it ("… đạt 60% … vào năm 2025", "… đến hết năm 2027")
-_YEAR_AFTER = compile_once(r"(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:19|20)\d{2})(?![\d/])",
-                           re.IGNORECASE)
+# ("… trước năm 2025", "… (năm 2025)")
+_YEAR_AFTER = compile_once(r"(?:(?:đến|tới|vào|trong|hết|cuối|trước)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?"
+                         r"((?:19|20)\d{2})(?![\d/])|\(\s*(?:năm\s+)?((?:19|20)\d{2})\s*\))", re.IGNORECASE)
 
 
 def _explicit_year(before_sentence: str, relative_to: int | None, after: str = "") -> int | None:
@@ -108,12 +112,14 @@ def _explicit_year(before_sentence: str, relative_to: int | None, after: str = "
             for match in regex.finditer(text):
                 if _COMPARED.search(text[:match.start()]):
                     continue
-                out.append((match.end(), int(match.group(group))))
+                if match.group(group):
+                    out.append((match.end(), int(match.group(group))))
         return out
 
+    before_sentence, after = deadline_years(before_sentence), deadline_years(after)  # "đến ngày 31/12/2025"
     candidates = found(before_sentence, ((YEAR_SPAN, 2), (BY_YEAR, 1), (YEAR, 1), (_BARE_YEAR, 1)))
     if not candidates:
-        candidates = [(-end, year) for end, year in found(after, ((YEAR_SPAN, 2), (_YEAR_AFTER, 1)))]
+        candidates = [(-end, year) for end, year in found(after, ((YEAR_SPAN, 2), (_YEAR_AFTER, 1), (_YEAR_AFTER, 2)))]
     if not candidates:
         return None
     year = max(candidates)[1]
@@ -271,12 +277,16 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
                 value = _count_word(match.group(1) if is_span else match.group(2))
                 before, after, quote = clause(text, match.start(), match.end())
                 ind = None
-                for spec in wording()["per_unit"]["indicators"]:
-                    if ruleset and ruleset not in spec["rulesets"]:
-                        continue
-                    # the unit is named before the number ("mỗi xã có …") or after it ("… tại mỗi xã")
-                    if not spec["before"] or has_any(before[-60:], spec["before"]) or has_any(after, spec["before"]):
-                        ind = spec["id"]
+                specs = [s for s in wording()["per_unit"]["indicators"] if not ruleset or ruleset in s["rulesets"]]
+                # the unit is named before the number ("mỗi xã có …") or after it ("… tại mỗi xã"), as each one
+                # first, else by its level ("100% xã, phường có …")
+                for words in ("before", "level"):
+                    for spec in specs:
+                        named = spec.get(words) or []
+                        if (words == "before" and not named) or has_any(before[-60:], named) or has_any(after, named):
+                            ind = spec["id"]
+                            break
+                    if ind is not None:
                         break
                 # a unit has a few people ("có 30 cán bộ được tập huấn" is no staffing of a unit), unless "mỗi"
                 if ind is None or value is None or (value > wording()["per_unit"]["most"]
@@ -301,7 +311,8 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
                 said = fold(match.group(1))
                 comparison = "exactly" if said in [fold(w) for w in spec["exactly"]] else "at_least"
                 _, _, quote = clause(text, match.start(), match.end())
-                value = parse_float(match.group(2)) if match.group(2) else 1
+                raw = match.group(2)
+                value = (_count_word(raw) if raw and not raw[0].isdigit() else parse_float(raw)) if raw else 1
                 add({"indicator": spec["id"], "year": year, "value": value, "unit": "wage_multiple",
                      "comparison": comparison, "quote": quote}, para, why, yconf, "medium")
                 break

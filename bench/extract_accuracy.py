@@ -270,6 +270,7 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
         totals = {f: [0, 0, 0] for f in GEN_FIELDS}
         cells = agree = false_pass = false_fail = invented_n = inferred_n = unread = 0
         false_by_rule: dict[str, int] = {}  # "QD112-T09 ĐẠT": how many cells (rule ids only: no wording)
+        invented_by_field: dict[str, int] = {}  # "target", "lead", "legal basis" …: how many (no values)
         for g, path in docs:
             key_plan = yaml.safe_load(g.key.read_text(encoding="utf-8"))
             want = _verdicts(expected[g.name])
@@ -286,6 +287,11 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
                 for i, v in enumerate(counts[f]):
                     totals[f][i] += v
             invented_n += sum(not i.startswith("inferred ") for i in invented)
+            for item in invented:
+                kind = "inferred target year" if item.startswith("inferred ") else item.split(" (")[0].rsplit(" ", 2)[0] \
+                    if item.startswith(("lead ", "legal basis ")) else item.split(" ", 1)[0]
+                kind = kind.split(" ")[0] if kind.startswith("lead ") else kind
+                invented_by_field[kind] = invented_by_field.get(kind, 0) + 1
             inferred_n += sum(i.startswith("inferred ") for i in invented)
             wrong = []
             for cell in sorted(set(want) | set(have)):
@@ -311,7 +317,7 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
                         print(f"      verdicts differ: {'; '.join(wrong)}")
         results[layout] = {"fields": totals, "invented": invented_n, "inferred_wrong": inferred_n, "cells": cells, "agree": agree,
                            "false_pass": false_pass, "false_fail": false_fail, "unread": unread, "plans": len(docs),
-                           "false_by_rule": false_by_rule}
+                           "false_by_rule": false_by_rule, "invented_by_field": invented_by_field}
     print(f"\n{half} ({HALF_TITLES[half]})")
     print("layout  " + "".join(f.ljust(27) for f in GEN_FIELDS) + "invented  verdicts agree   false ĐẠT  false KHÔNG ĐẠT")
     for layout, r in results.items():
@@ -327,6 +333,8 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
     for layout, r in results.items():
         if r["false_by_rule"]:  # which rules, never which plan or wording: safe to print for the held-out half
             print(f"false verdicts {layout}: " + ", ".join(f"{k} ×{v}" for k, v in sorted(r["false_by_rule"].items())))
+        if r["invented_by_field"]:  # which fields, never which values
+            print(f"invented {layout}: " + ", ".join(f"{k} ×{v}" for k, v in sorted(r["invented_by_field"].items())))
     if any(r["inferred_wrong"] for r in results.values()):
         print("invented (+N): N more targets whose year was inferred, not read (marked in source.assumed; "
               "never deciding a verdict) and is not the key's year")

@@ -169,3 +169,20 @@ def test_a_reader_for_many_documents_over_its_time_is_that_documents_fault_and_i
         sandbox.read_document(WORD, "cham.docx")
     assert [p.key for p in raised.value.problems] == ["document.limit_time"] and sandbox._live is None
     assert sandbox.read_document(WORD, WORD.name) and sandbox._live[1] != first
+
+
+def test_a_pdf_without_ruled_tables_is_read_without_importing_pdfplumber(tmp_path):
+    """pdfium reads the text; pdfplumber's table finder is imported for a page with rulings only."""
+    import subprocess
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.cell(0, 8, "KE HOACH thuc hien Chuong trinh phat trien cong tac xa hoi", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "khong-bang.pdf"
+    pdf.output(str(path))
+    code = ("import sys; from ctxh_compliance.extract import sandbox\n"
+            f"answer = sandbox._child({str(path)!r}, 'khong-bang.pdf')\n"
+            "print(bool(answer.get('paras')), 'pdfplumber' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["True", "False"], done.stderr

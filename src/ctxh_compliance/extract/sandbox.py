@@ -198,16 +198,19 @@ def _lower(limit: int, soft: int, hard: int) -> None:
     resource.setrlimit(limit, (soft, hard))
 
 
-def _import_reader(path: Path) -> None:
+def _import_reader(path: Path, tables: bool = True) -> None:
     """The reader of the document's type and its library, imported in this process (once: every fork
-    starts with them); only what this type needs. A library that is missing is said by the reader."""
+    starts with them); only what this type needs (``tables``: pdfplumber's table finder too, for a
+    process that will read many PDFs; one that reads a single PDF imports it for a page with rulings
+    only). A library that is missing is said by the reader."""
     try:
         if path.suffix.lower() == ".docx":
             import docx  # noqa: F401
 
             from . import word  # noqa: F401
         else:
-            import pdfplumber.table  # noqa: F401  the table finder, for the pages with rulings
+            if tables:
+                import pdfplumber.table  # noqa: F401  the table finder, for the pages with rulings
             import pypdfium2  # noqa: F401
 
             from . import pdf  # noqa: F401
@@ -394,7 +397,7 @@ def serve_early(argument: str, request_r: int, out_w: int) -> int:
     if prctl is not None:  # the reader ends when the command ends, however it ends
         prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
     path = Path(argument)
-    _import_reader(path)
+    _import_reader(path, tables=False)
     gc.freeze()
     gc.enable()
     answer = None

@@ -418,6 +418,7 @@ def serve_early(argument: str, request_r: int, out_w: int) -> int:
             _lower(resource.RLIMIT_AS, space + LIMIT_MEMORY, space + LIMIT_MEMORY)
         os.environ[OCR_SWITCH] = "0"
         answer = json.dumps(_child(str(path), str(path)), ensure_ascii=False).encode("utf-8")
+        signal.setitimer(signal.ITIMER_PROF, 0)  # read: what follows is not the document's time
     request = b""
     while chunk := os.read(request_r, 1 << 16):
         request += chunk

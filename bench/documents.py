@@ -15,10 +15,13 @@
      page against the floor's.
 
 The documents are the seed plans as offices send them (tests/corpus/variants.py: Word with tables,
-LibreOffice PDF).
+LibreOffice PDF). The package is compiled to bytecode first, as an installed one is. The machine's load
+average is printed with the figures: a loaded machine slows the command more than its floor, since the
+command's reader process overlaps the command only on a free core.
 """
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -166,10 +169,13 @@ def main() -> None:
     parser.add_argument("--only", choices=["one", "process", "folder", "scaling"], help="one figure only")
     args = parser.parse_args()
     rounds = 3 if args.quick else 7
+    import compileall  # the package's bytecode written first, as an installed package has it (even when
+    compileall.compile_dir(str(ROOT / "src"), quiet=1)  # PYTHONDONTWRITEBYTECODE keeps runs from writing it)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         docs, pdfs = corpus(tmp / "corpus")
-        print(f"{len(docs)} Word plans and their LibreOffice PDFs (tests/corpus/variants.py), Python {sys.version.split()[0]}")
+        print(f"{len(docs)} Word plans and their LibreOffice PDFs (tests/corpus/variants.py), Python {sys.version.split()[0]}, "
+              f"{os.cpu_count()} cores, load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
         if args.only in (None, "one"):
             one_document(docs[0], pdfs[0], rounds)
         if args.only in (None, "process"):
@@ -178,6 +184,7 @@ def main() -> None:
             folder(docs, pdfs, 20 if args.quick else 100, tmp)
         if args.only in (None, "scaling"):
             scaling(docs[0], tmp, 3 if args.quick else 5)
+        print(f"load average at the end {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -127,3 +127,62 @@ def test_a_document_changed_after_its_early_reader_started_is_read_as_it_is_now(
     with pytest.raises(InputError) as raised:
         sandbox.read_document(path, str(path))
     assert [p.key for p in raised.value.problems] == ["extract.bad_document"]
+
+
+@pytest.fixture
+def live(monkeypatch):
+    """Documents read as a batch worker reads them: by one reader that lives for many."""
+    monkeypatch.setattr(sandbox, "_can_fork", lambda: True)
+    monkeypatch.setattr(sandbox, "_live_wanted", True)
+    yield
+    sandbox.end_readers()
+
+
+def test_a_reader_for_many_documents_reads_each_as_a_reader_of_its_own_does(monkeypatch, live, tmp_path):
+    before = set(_children())
+    kept = [sandbox.read_document(WORD, WORD.name) for _ in range(3)]
+    assert len(set(_children()) - before) == 1  # one reader for the three
+    damaged = tmp_path / "hong.docx"
+    damaged.write_bytes(WORD.read_bytes()[:2000])
+    with pytest.raises(InputError) as raised:
+        sandbox.read_document(damaged, damaged.name)
+    assert [(p.key, p.file) for p in raised.value.problems] == [("extract.bad_document", "hong.docx")]
+    monkeypatch.setattr(sandbox, "_live_wanted", False)
+    alone = _read(WORD, monkeypatch, True)
+    for read in kept:
+        assert [(p.text, p.where(), p.role) for p in read] == [(p.text, p.where(), p.role) for p in alone]
+
+
+def test_a_reader_for_many_documents_over_its_time_is_that_documents_fault_and_is_replaced(monkeypatch, live):
+    real = sandbox._child
+
+    def spin(path, display):
+        if display == "cham.docx":
+            while True:
+                pass
+        return real(path, display)
+    monkeypatch.setattr(sandbox, "_child", spin)  # the reader is a fork: it runs this
+    monkeypatch.setattr(sandbox, "LIMIT_SECONDS", 1)
+    assert sandbox.read_document(WORD, WORD.name)
+    first = sandbox._live[1]
+    with pytest.raises(InputError) as raised:
+        sandbox.read_document(WORD, "cham.docx")
+    assert [p.key for p in raised.value.problems] == ["document.limit_time"] and sandbox._live is None
+    assert sandbox.read_document(WORD, WORD.name) and sandbox._live[1] != first
+
+
+def test_a_pdf_without_ruled_tables_is_read_without_importing_pdfplumber(tmp_path):
+    """pdfium reads the text; pdfplumber's table finder is imported for a page with rulings only."""
+    import subprocess
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.cell(0, 8, "KE HOACH thuc hien Chuong trinh phat trien cong tac xa hoi", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "khong-bang.pdf"
+    pdf.output(str(path))
+    code = ("import sys; from ctxh_compliance.extract import sandbox\n"
+            f"answer = sandbox._child({str(path)!r}, 'khong-bang.pdf')\n"
+            "print(bool(answer.get('paras')), 'pdfplumber' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["True", "False"], done.stderr

@@ -130,6 +130,11 @@ _START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 def _start_worker(check: BatchCheck) -> None:
     global _check
     _check = check
+    from multiprocessing import util
+
+    from ..extract import sandbox
+    sandbox.keep_readers()  # one reader for the worker's documents, not one process each
+    util.Finalize(None, sandbox.end_readers, exitpriority=0)  # ended with the worker, not after it
     if sys.platform.startswith("linux"):  # the worker ends with the tool (its own children, the readers, with it)
         try:
             import ctypes

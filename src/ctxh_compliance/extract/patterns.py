@@ -3,12 +3,14 @@ document numbers, numbers with dot separators and amounts in đồng."""
 
 import datetime as dt
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..core.cache import cached
 from ..core.regex import compile_once
 from ..core.text import fold
 from ..core.vn_numbers import parse_words
@@ -18,6 +20,11 @@ PATTERNS_FILE = Path(__file__).resolve().parent / "patterns.yaml"
 
 @lru_cache(maxsize=1)
 def wording() -> dict[str, Any]:
+    """The wording table, as parsed last time when patterns.yaml has not changed (core/cache.py)."""
+    return cached("patterns", [PATTERNS_FILE], _parse, f"{sys.version}|{yaml.__version__}")
+
+
+def _parse() -> dict[str, Any]:
     with open(PATTERNS_FILE, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 

@@ -29,10 +29,14 @@ def _read_docx(path: Path, display: str) -> list[Para]:
 
 
 def _read_pdf(path: Path, display: str) -> list[Para]:
-    try:
-        import pdfplumber  # noqa: F401
-    except ImportError:
-        raise _missing(display, "pdfplumber", ".pdf") from None
+    try:  # pdfium reads the text; pdfplumber (its table finder) is imported for a page with rulings only
+        import pypdfium2  # noqa: F401  comes with pdfplumber
+        from importlib.util import find_spec
+        present = find_spec("pdfplumber") is not None
+    except (ImportError, ValueError):  # ValueError: a package set aside in sys.modules
+        present = False
+    if not present:
+        raise _missing(display, "pdfplumber", ".pdf")
     from .pdf import read_pdf
     return read_pdf(path, display)
 

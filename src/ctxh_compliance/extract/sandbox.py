@@ -152,7 +152,7 @@ def _in_child(path: Path, display: str, ocr: bool = False, by_ocr: bool = True) 
     seconds, wall = (OCR_SECONDS, OCR_WALL_SECONDS) if ocr else (LIMIT_SECONDS, _WALL_SECONDS)
     over_time = _problem(display, "document.limit_time", seconds=seconds)
     try:
-        answered = None if ocr else _ask_early(path, display, wall)
+        answered = None if ocr else _ask_early(path, display, wall) or _ask_live(path, display, wall)
         returncode, stdout, stderr = answered or (_forked if _can_fork() else _started)(path, display, seconds, wall, ocr)
     except subprocess.TimeoutExpired:
         raise over_time from None
@@ -198,16 +198,19 @@ def _lower(limit: int, soft: int, hard: int) -> None:
     resource.setrlimit(limit, (soft, hard))
 
 
-def _import_reader(path: Path) -> None:
+def _import_reader(path: Path, tables: bool = True) -> None:
     """The reader of the document's type and its library, imported in this process (once: every fork
-    starts with them); only what this type needs. A library that is missing is said by the reader."""
+    starts with them); only what this type needs (``tables``: pdfplumber's table finder too, for a
+    process that will read many PDFs; one that reads a single PDF imports it for a page with rulings
+    only). A library that is missing is said by the reader."""
     try:
         if path.suffix.lower() == ".docx":
             import docx  # noqa: F401
 
             from . import word  # noqa: F401
         else:
-            import pdfplumber.table  # noqa: F401  the table finder, for the pages with rulings
+            if tables:
+                import pdfplumber.table  # noqa: F401  the table finder, for the pages with rulings
             import pypdfium2  # noqa: F401
 
             from . import pdf  # noqa: F401
@@ -394,7 +397,7 @@ def serve_early(argument: str, request_r: int, out_w: int) -> int:
     if prctl is not None:  # the reader ends when the command ends, however it ends
         prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
     path = Path(argument)
-    _import_reader(path)
+    _import_reader(path, tables=False)
     gc.freeze()
     gc.enable()
     answer = None
@@ -415,6 +418,7 @@ def serve_early(argument: str, request_r: int, out_w: int) -> int:
             _lower(resource.RLIMIT_AS, space + LIMIT_MEMORY, space + LIMIT_MEMORY)
         os.environ[OCR_SWITCH] = "0"
         answer = json.dumps(_child(str(path), str(path)), ensure_ascii=False).encode("utf-8")
+        signal.setitimer(signal.ITIMER_PROF, 0)  # read: what follows is not the document's time
     request = b""
     while chunk := os.read(request_r, 1 << 16):
         request += chunk
@@ -433,6 +437,162 @@ def serve_early(argument: str, request_r: int, out_w: int) -> int:
     from ..core import regex
     regex.save()  # the readers' patterns, for the next runs (the command keeps its own)
     return 0
+
+
+# A process that reads many documents (a batch worker) may keep one reader for them (``keep_readers``):
+# forking a reader for each document costs more than reading a short one. The reader reads one document
+# at a time under the same limits (LIMIT_SECONDS of processor time for each, by ITIMER_PROF; LIMIT_MEMORY
+# bytes of address space more than its process had when it started); one that crashes or goes over a
+# limit is that document's fault as before and is replaced, and each is replaced after LIVE_DOCUMENTS.
+LIVE_DOCUMENTS = 50
+_live_wanted = False
+_live: list | None = None  # [the process that started it, pid, request pipe, answer pipe, stderr pipe, documents read]
+
+
+def keep_readers() -> None:
+    """Read this process's documents (the first reading of each, not OCR) with a reader that lives for
+    many of them (on Linux, where a reader is a fork)."""
+    global _live_wanted
+    _live_wanted = True
+
+
+def end_readers() -> None:
+    """End this process's reader for many documents (a batch worker's, when the worker ends)."""
+    _end_live()
+
+
+def _end_live() -> None:
+    global _live
+    if _live is None:
+        return
+    owner, pid, *fds, _ = _live
+    _live = None
+    if owner != os.getpid():
+        return
+    for fd in fds:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    import signal
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
+
+
+def _start_live() -> list | None:
+    """A reader for many documents, forked from this process (its libraries imported in it first)."""
+    import gc
+    import signal
+    for suffix in (".docx", ".pdf"):
+        _import_reader(Path(f"x{suffix}"))
+    space = _address_space()
+    prctl = _prctl()
+    request_r, request_w = os.pipe()
+    answer_r, answer_w = os.pipe()
+    err_r, err_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the reader
+        code = 1
+        try:
+            os.close(request_w)
+            os.close(answer_r)
+            os.close(err_r)
+            os.dup2(err_w, 2)
+            if prctl is not None:
+                prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+            gc.freeze()
+            signal.signal(signal.SIGPROF, signal.SIG_DFL)
+            if space:
+                _lower(resource.RLIMIT_AS, space + LIMIT_MEMORY, space + LIMIT_MEMORY)
+            os.environ[OCR_SWITCH] = "0"
+            code = _serve_live(request_r, answer_w)
+        except BaseException:
+            import traceback
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    for fd in (request_r, answer_w, err_w):
+        os.close(fd)
+    return [os.getpid(), pid, request_w, answer_r, err_r, 0]
+
+
+def _serve_live(request_r: int, answer_w: int) -> int:
+    """The reader's loop: a request is a line (path and name as JSON), an answer its length (8 bytes)
+    and ``_child``'s answer as JSON."""
+    import signal
+    from ..core.memory import give_back
+    with os.fdopen(request_r, "rb") as requests:
+        for line in requests:
+            path, display = json.loads(line)
+            signal.setitimer(signal.ITIMER_PROF, LIMIT_SECONDS)  # this document's processor time: SIGPROF ends the reader
+            answer = json.dumps(_child(path, display), ensure_ascii=False).encode("utf-8")
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            message = len(answer).to_bytes(8, "big") + answer
+            while message:
+                message = message[os.write(answer_w, message):]
+            give_back()  # what this document freed, given back before the next
+    return 0
+
+
+def _ask_live(path: Path, display: str, wall: float) -> tuple[int, bytes, bytes] | None:
+    """The answer of this process's reader for many documents (started if need be), or None when this
+    process does not keep one."""
+    global _live
+    if not _live_wanted or not _can_fork():
+        return None
+    if _live is not None and _live[0] != os.getpid():  # a fork of the process that started it
+        _live = None
+    if _live is None:
+        _live = _start_live()
+    owner, pid, request_w, answer_r, err_r, count = _live
+    try:
+        os.write(request_w, json.dumps([str(path), display], ensure_ascii=False).encode("utf-8") + b"\n")
+    except OSError:  # the reader has ended: a new one for this document
+        _end_live()
+        _live = _start_live()
+        owner, pid, request_w, answer_r, err_r, count = _live
+        os.write(request_w, json.dumps([str(path), display], ensure_ascii=False).encode("utf-8") + b"\n")
+    import selectors
+    import time
+    deadline = time.monotonic() + wall
+    answer, errors, size = b"", [], None
+    with selectors.DefaultSelector() as selector:
+        selector.register(answer_r, selectors.EVENT_READ)
+        selector.register(err_r, selectors.EVENT_READ)
+        while size is None or len(answer) < size:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                _end_live()
+                raise subprocess.TimeoutExpired("reader", wall)
+            ended = False
+            for key, _ in selector.select(left):
+                chunk = os.read(key.fd, 1 << 16)
+                if key.fd == err_r:
+                    errors.append(chunk)
+                    ended = ended or not chunk
+                elif chunk:
+                    answer += chunk
+                    if size is None and len(answer) >= 8:
+                        size, answer = int.from_bytes(answer[:8], "big"), answer[8:]
+                else:
+                    ended = True
+            if ended:  # the reader died reading this document: how it ended says why
+                _live = None
+                for fd in (request_w, answer_r):
+                    os.close(fd)
+                while chunk := os.read(err_r, 1 << 16):
+                    errors.append(chunk)
+                os.close(err_r)
+                _, status = os.waitpid(pid, 0)
+                returncode = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+                return returncode, b"", b"".join(errors)
+    _live[5] = count + 1
+    if _live[5] >= LIVE_DOCUMENTS or b'"document.limit_memory"' in answer:
+        _end_live()  # a reader near its memory limit, or old, is replaced
+    return 0, answer, b"".join(errors)
 
 
 def _paras(answer: dict) -> Paras:

@@ -229,10 +229,11 @@ def _verdict_word(value: str | None, lang: str) -> str:
     return translate(f"verdict.{value}", lang) if value else ""
 
 
-def summary_csv(outcomes: list[PlanResult], lang: str = "vi") -> str:
+def summary_csv(outcomes: list[PlanResult], lang: str = "vi") -> Iterator[str]:
     """CSV for Excel: UTF-8 with BOM so Vietnamese text opens correctly; verdicts in words of the
     report language; each plan named as in summary.html (province, số hiệu or file name); a last
-    row with how many plans fail each rule. No cell can start a formula."""
+    row with how many plans fail each rule. No cell can start a formula. Its text a row at a time, as
+    it is written (ten thousand plans are never held whole in memory)."""
     from .report import show_date
     rule_ids, rows = matrix(outcomes)
     fails = fail_counts(outcomes)
@@ -240,23 +241,25 @@ def summary_csv(outcomes: list[PlanResult], lang: str = "vi") -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
 
-    def write(cells: list) -> None:
+    def row(cells: list) -> str:
+        buffer.seek(0)
+        buffer.truncate()
         writer.writerow([csv_cell(c) for c in cells])
+        return buffer.getvalue()
 
     t = lambda key, **params: translate(key, lang, **params)  # noqa: E731
-    write([t("batch.province"), t("batch.plan"), t("report.date"), t("batch.decision"), t("batch.overall"),
-           *[t(f"verdict.{v.value}") for v in counted], *rule_ids])
+    yield "\ufeff" + row([t("batch.province"), t("batch.plan"), t("report.date"), t("batch.decision"), t("batch.overall"),
+                          *[t(f"verdict.{v.value}") for v in counted], *rule_ids])
     for outcome, verdicts in rows:
         if outcome.report is None:
-            write(["", plan_label(outcome), "", "", t("batch.error"), *["" for _ in counted], *["" for _ in rule_ids]])
+            yield row(["", plan_label(outcome), "", "", t("batch.error"), *["" for _ in counted], *["" for _ in rule_ids]])
             continue
         report, counts = outcome.report, outcome.report.counts()
         dated = show_date(report.plan.date, lang) if report.plan.date else ""
-        write([report.plan.province, plan_label(outcome), dated, report.decision,
-               _verdict_word(report.overall.value, lang), *[counts[v] for v in counted],
-               *[_verdict_word(verdicts.get(rid), lang) for rid in rule_ids]])
-    write(["", t("batch.fails_per_rule"), "", "", "", *["" for _ in counted], *[fails.get(rid, "") for rid in rule_ids]])
-    return "\ufeff" + buffer.getvalue()
+        yield row([report.plan.province, plan_label(outcome), dated, report.decision,
+                   _verdict_word(report.overall.value, lang), *[counts[v] for v in counted],
+                   *[_verdict_word(verdicts.get(rid), lang) for rid in rule_ids]])
+    yield row(["", t("batch.fails_per_rule"), "", "", "", *["" for _ in counted], *[fails.get(rid, "") for rid in rule_ids]])
 
 
 def summary_html(outcomes: list[PlanResult], links: dict[Path, str], lang: str = "vi") -> Iterator[str]:

@@ -283,3 +283,28 @@ def test_the_population_wherever_the_sentence_names_it(line, population):
     """The groups a target counts, after a value said again in words, or before a value written last."""
     target = extract_text(HEAD + line + "\n" + TAIL.format(lead="Sở Y tế"), "x.txt").data["targets"][0]
     assert target["population"] == population
+
+
+@pytest.mark.parametrize("line", [
+    "- Năm 2020, tỷ lệ cơ quan, tổ chức bố trí nhân sự làm công tác xã hội mới đạt 40%; phấn đấu đến năm 2025 đạt "
+    + STAFF.format(value=60),
+    "- Từ mức 40% năm 2020, phấn đấu đạt " + STAFF.format(value=60),
+    "- Đạt " + STAFF.format(value=60).rstrip(".") + " (năm 2020 đạt 40%).",
+    "- Đạt " + STAFF.format(value=60).rstrip(".") + " (hiện nay đạt 35%).",
+    "- Phấn đấu nâng tỷ lệ cơ quan, tổ chức, xã, phường thực hiện phân công, bố trí nhân sự làm công tác xã hội từ "
+    "40% hiện nay lên 60%.",
+    "- Đạt " + STAFF.format(value=60).rstrip(".") + ", trong đó 50% là cơ sở công lập.",
+])
+def test_what_was_reached_a_share_of_it_or_where_it_starts_is_no_target(line):
+    """Only the target is read: never the result of a year before the plan ("năm 2020 đạt 40%", "hiện nay"),
+    where a rise starts ("từ 40% … lên 60%") or a share within the value ("trong đó 50% …")."""
+    result = extract_text(HEAD + "a) Giai đoạn 2021 - 2025\n" + line + "\n"
+                          + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {("staff_assignment", 2025, 60)}
+
+
+def test_a_decrease_is_no_target():
+    line = ("- Bảo đảm ít nhất 85% trẻ em mồ côi, trẻ em bị bỏ rơi được trợ giúp xã hội; giảm 10% số trẻ em có hoàn "
+            "cảnh đặc biệt bị bỏ học.")
+    result = extract_text(HEAD + "a) Giai đoạn 2021 - 2025\n" + line + "\n" + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {("children_served", 2025, 85)}

@@ -308,3 +308,34 @@ def test_a_decrease_is_no_target():
             "cảnh đặc biệt bị bỏ học.")
     result = extract_text(HEAD + "a) Giai đoạn 2021 - 2025\n" + line + "\n" + TAIL.format(lead="Sở Y tế"), "x.txt")
     assert _targets(result) == {("children_served", 2025, 85)}
+
+
+PHASE_2021 = HEAD.replace("giai đoạn 2021 - 2030 trên", "giai đoạn 2021 - 2025, định hướng đến năm 2030 trên")
+
+
+@pytest.mark.parametrize("heading", ["b) Dự kiến đến năm 2030", "b) Những năm tiếp theo đến năm 2030"])
+def test_more_headings_of_the_years_after_the_phase(heading):
+    body = ("a) Giai đoạn 2021 - 2025\n- Đạt " + STAFF.format(value=60) + "\n" + heading + "\n- Đạt "
+            + STAFF.format(value=90) + "\n")
+    result = extract_text(PHASE_2021 + body + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {("staff_assignment", 2025, 60), ("staff_assignment", 2030, 90)}
+
+
+def test_the_next_lettered_item_ends_the_scope_of_the_one_before():
+    """"b) …" after "a) Giai đoạn 2021 - 2025" is out of its scope: a value under a "b)" that states no year
+    is never read as a 2025 target; its year is a guess, which decides nothing."""
+    body = ("a) Giai đoạn 2021 - 2025\n- Đạt " + STAFF.format(value=60) + "\nb) Tiếp tục nâng cao chất lượng\n- Đạt "
+            + STAFF.format(value=90) + "\n")
+    result = extract_text(PHASE_2021 + body + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert ("staff_assignment", 2025, 90) not in _targets(result)
+    ninety = next(i for i, t in enumerate(result.data["targets"]) if t["value"] == 90)
+    assert f"targets[{ninety}].year" in result.data["source"]["assumed"]
+
+
+@pytest.mark.parametrize("heading", ["Chặng 1 (2026-2027)", "Đến giữa kỳ năm 2027", "Hai năm đầu (2026 - 2027)"])
+def test_a_sub_period_of_a_phase_plan_in_other_words(heading):
+    head = HEAD.replace("giai đoạn 2021 - 2030 trên", "giai đoạn 2026 - 2030 trên").replace("năm 2021\n", "năm 2026\n", 1)
+    result = extract_text(head + heading + "\n- Đạt " + STAFF.format(value=70) + "\n" + TAIL.format(lead="Sở Y tế"),
+                          "x.txt")
+    assert _targets(result) == {("staff_assignment", 2027, 70)}
+    assert "targets[0].year" not in result.data["source"].get("assumed", [])

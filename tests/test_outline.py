@@ -137,6 +137,13 @@ def test_a_basis_dated_after_its_issuer():
     assert bases["110/2024/NĐ-CP"] == "2024-08-30"
 
 
+def test_a_basis_whose_number_is_typed_with_a_space_before_its_slash():
+    text = HEAD.replace("Quyết định số 112/QĐ-TTg", "Quyết định số 112 /QĐ-TTg") + "- Đạt " + STAFF.format(value=60) \
+        + "\n" + TAIL.format(lead="Sở Y tế")
+    bases = {b["number"]: str(b.get("date")) for b in extract_text(text, "x.txt").data["legal_bases"]}
+    assert bases == {"112/QĐ-TTg": "2021-01-22"}
+
+
 def test_a_line_of_nothing_but_years_and_scope_words_scopes_the_targets_under_it():
     for heading, year in (("Các chỉ tiêu chủ yếu năm 2023:", 2023), ("Giai đoạn 1 (2021 - 2023)", 2023),
                           ("Mốc năm 2024", 2024), ("- Đến cuối năm 2023:", 2023), ("Tầm nhìn đến năm 2030:", 2030),

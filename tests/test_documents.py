@@ -406,6 +406,30 @@ def test_word_table_of_targets_in_other_columns_and_values(tmp_path):
                        ("reach_increase", 2025, 20, "percent_increase")}
 
 
+def test_word_table_of_targets_with_a_results_column_a_range_and_the_unit_in_the_name_header(tmp_path):
+    """"Kết quả năm 2020" and "Thực hiện 2020" are what was done: never a target; "60 - 70%" is at least 60;
+    "Chỉ tiêu (%)" gives every row its unit."""
+    import docx
+    document = docx.Document()
+    for line in ("KẾ HOẠCH", "Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2021-2030",
+                 "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;", "II. MỤC TIÊU",
+                 "2. Mục tiêu cụ thể"):
+        document.add_paragraph(line)
+    rows = [("TT", "Chỉ tiêu (%)", "Kết quả năm 2020", "Thực hiện 2020", "Năm 2025", "Năm 2030"),
+            ("1", "Cơ quan, đơn vị, xã, phường có người làm công tác xã hội", "40", "40", "60 - 70", "90"),
+            ("2", "Bệnh viện, trường học, cơ sở trợ giúp xã hội triển khai dịch vụ công tác xã hội", "30", "30", "50",
+             "60")]
+    table = document.add_table(rows=len(rows), cols=6)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    path = tmp_path / "ket-qua.docx"
+    document.save(str(path))
+    targets = {(t["indicator"], t["year"], t["value"], t["unit"]) for t in extracted(path)["targets"]}
+    assert targets == {("staff_assignment", 2025, 60, "percent"), ("staff_assignment", 2030, 90, "percent"),
+                       ("facility_network", 2025, 50, "percent"), ("facility_network", 2030, 60, "percent")}
+
+
 def test_pdf_table_row_cut_by_the_layout_goes_on_the_row_before():
     """A PDF table row whose indicator the layout cut ("… cung cấp dịch" / "vụ công tác xã hội"), the rest in a
     row of its own with no number and no value: the indicator is read whole, with each value."""

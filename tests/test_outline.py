@@ -137,6 +137,13 @@ def test_a_basis_dated_after_its_issuer():
     assert bases["110/2024/NĐ-CP"] == "2024-08-30"
 
 
+def test_a_basis_whose_number_is_typed_with_a_space_before_its_slash():
+    text = HEAD.replace("Quyết định số 112/QĐ-TTg", "Quyết định số 112 /QĐ-TTg") + "- Đạt " + STAFF.format(value=60) \
+        + "\n" + TAIL.format(lead="Sở Y tế")
+    bases = {b["number"]: str(b.get("date")) for b in extract_text(text, "x.txt").data["legal_bases"]}
+    assert bases == {"112/QĐ-TTg": "2021-01-22"}
+
+
 def test_a_line_of_nothing_but_years_and_scope_words_scopes_the_targets_under_it():
     for heading, year in (("Các chỉ tiêu chủ yếu năm 2023:", 2023), ("Giai đoạn 1 (2021 - 2023)", 2023),
                           ("Mốc năm 2024", 2024), ("- Đến cuối năm 2023:", 2023), ("Tầm nhìn đến năm 2030:", 2030),
@@ -283,3 +290,59 @@ def test_the_population_wherever_the_sentence_names_it(line, population):
     """The groups a target counts, after a value said again in words, or before a value written last."""
     target = extract_text(HEAD + line + "\n" + TAIL.format(lead="Sở Y tế"), "x.txt").data["targets"][0]
     assert target["population"] == population
+
+
+@pytest.mark.parametrize("line", [
+    "- Năm 2020, tỷ lệ cơ quan, tổ chức bố trí nhân sự làm công tác xã hội mới đạt 40%; phấn đấu đến năm 2025 đạt "
+    + STAFF.format(value=60),
+    "- Từ mức 40% năm 2020, phấn đấu đạt " + STAFF.format(value=60),
+    "- Đạt " + STAFF.format(value=60).rstrip(".") + " (năm 2020 đạt 40%).",
+    "- Đạt " + STAFF.format(value=60).rstrip(".") + " (hiện nay đạt 35%).",
+    "- Phấn đấu nâng tỷ lệ cơ quan, tổ chức, xã, phường thực hiện phân công, bố trí nhân sự làm công tác xã hội từ "
+    "40% hiện nay lên 60%.",
+    "- Đạt " + STAFF.format(value=60).rstrip(".") + ", trong đó 50% là cơ sở công lập.",
+])
+def test_what_was_reached_a_share_of_it_or_where_it_starts_is_no_target(line):
+    """Only the target is read: never the result of a year before the plan ("năm 2020 đạt 40%", "hiện nay"),
+    where a rise starts ("từ 40% … lên 60%") or a share within the value ("trong đó 50% …")."""
+    result = extract_text(HEAD + "a) Giai đoạn 2021 - 2025\n" + line + "\n"
+                          + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {("staff_assignment", 2025, 60)}
+
+
+def test_a_decrease_is_no_target():
+    line = ("- Bảo đảm ít nhất 85% trẻ em mồ côi, trẻ em bị bỏ rơi được trợ giúp xã hội; giảm 10% số trẻ em có hoàn "
+            "cảnh đặc biệt bị bỏ học.")
+    result = extract_text(HEAD + "a) Giai đoạn 2021 - 2025\n" + line + "\n" + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {("children_served", 2025, 85)}
+
+
+PHASE_2021 = HEAD.replace("giai đoạn 2021 - 2030 trên", "giai đoạn 2021 - 2025, định hướng đến năm 2030 trên")
+
+
+@pytest.mark.parametrize("heading", ["b) Dự kiến đến năm 2030", "b) Những năm tiếp theo đến năm 2030"])
+def test_more_headings_of_the_years_after_the_phase(heading):
+    body = ("a) Giai đoạn 2021 - 2025\n- Đạt " + STAFF.format(value=60) + "\n" + heading + "\n- Đạt "
+            + STAFF.format(value=90) + "\n")
+    result = extract_text(PHASE_2021 + body + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {("staff_assignment", 2025, 60), ("staff_assignment", 2030, 90)}
+
+
+def test_the_next_lettered_item_ends_the_scope_of_the_one_before():
+    """"b) …" after "a) Giai đoạn 2021 - 2025" is out of its scope: a value under a "b)" that states no year
+    is not read as the heading's 2025 target; its year is a guess (the plan's last), which decides nothing."""
+    body = ("a) Giai đoạn 2021 - 2025\n- Đạt " + STAFF.format(value=60) + "\nb) Tiếp tục nâng cao chất lượng\n- Đạt "
+            + STAFF.format(value=90) + "\n")
+    result = extract_text(PHASE_2021 + body + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert "targets[0].year" not in result.data["source"]["assumed"]
+    ninety = next(i for i, t in enumerate(result.data["targets"]) if t["value"] == 90)
+    assert f"targets[{ninety}].year" in result.data["source"]["assumed"]
+
+
+@pytest.mark.parametrize("heading", ["Chặng 1 (2026-2027)", "Đến giữa kỳ năm 2027", "Hai năm đầu (2026 - 2027)"])
+def test_a_sub_period_of_a_phase_plan_in_other_words(heading):
+    head = HEAD.replace("giai đoạn 2021 - 2030 trên", "giai đoạn 2026 - 2030 trên").replace("năm 2021\n", "năm 2026\n", 1)
+    result = extract_text(head + heading + "\n- Đạt " + STAFF.format(value=70) + "\n" + TAIL.format(lead="Sở Y tế"),
+                          "x.txt")
+    assert _targets(result) == {("staff_assignment", 2027, 70)}
+    assert "targets[0].year" not in result.data["source"].get("assumed", [])

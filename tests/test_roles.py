@@ -172,6 +172,17 @@ def test_a_column_that_does_not_say_who_leads_is_read_by_its_cells_words(tmp_pat
     assert groups[("service_network",)] == (None, None)  # two bodies and no role word: which one leads is not said
 
 
+def test_the_others_concerned_at_the_end_of_a_partner_cell_are_no_partner(tmp_path):
+    path = _word(tmp_path, ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"])
+    import docx
+    document = docx.Document(str(path))
+    document.tables[0].rows[1].cells[3].text = "Sở Tư pháp, Công an tỉnh và các đơn vị liên quan"
+    document.save(str(path))
+    groups = {tuple(g["covers"]): (g.get("lead"), g.get("partners"))
+              for g in extract(path, in_process=True).data["task_groups"]}
+    assert groups[("communication",)] == (["Sở Y tế"], ["Sở Tư pháp", "Công an tỉnh"])
+
+
 def test_a_table_cell_that_says_roles_in_words(tmp_path):
     path = _word(tmp_path, ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"])
     import docx

@@ -194,3 +194,47 @@ def test_table_under_a_group_heading_lists_that_groups_tasks(tmp_path):
     # the row on training ("Tập huấn …") is a task of the communication group, not a group of its own
     assert groups == [(["communication"], ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"], ["Hội Nhà báo tỉnh"]),
                       (["service_network"], ["Sở Y tế"], None)]
+
+
+def test_a_header_row_alone_at_the_foot_of_a_page_heads_the_rows_on_the_next(tmp_path):
+    """LibreOffice leaves a responsibilities table's header row at the foot of a page and its rows on the next:
+    the rows still give each group its lead and partners."""
+    import docx
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+    from variants import office, pdf_variants
+    if office() is None:
+        pytest.skip(NO_OFFICE)
+    document = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "Số: 45/KH-UBND", "Lạng Sơn, ngày 10 tháng 3 năm 2026", "KẾ HOẠCH",
+                 "Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2026 - 2030",
+                 "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;", "I. NHIỆM VỤ, GIẢI PHÁP"):
+        document.add_paragraph(line)
+    for n in range(12):  # the header row falls at the foot of the first page
+        paragraph = document.add_paragraph(f"- Tăng cường phối hợp liên ngành trong triển khai hoạt động {n + 1}.")
+        paragraph.paragraph_format.space_after = Pt(14)
+    document.add_paragraph("Phân công nhiệm vụ cụ thể như sau:")
+    rows = [("STT", "Nội dung hoạt động", "Cơ quan chủ trì", "Cơ quan phối hợp"),
+            ("1", "Truyền thông, nâng cao nhận thức về công tác xã hội", "Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch"),
+            ("2", "Đào tạo, bồi dưỡng nguồn nhân lực công tác xã hội", "Sở Nội vụ", "Sở Y tế và Sở Tài chính")]
+    table = document.add_table(rows=len(rows), cols=4)
+    table.style = "Table Grid"
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+        if r:
+            table.rows[r].height, table.rows[r].height_rule = Cm(7), WD_ROW_HEIGHT_RULE.AT_LEAST
+            properties = table.rows[r]._tr.get_or_add_trPr()
+            properties.append(OxmlElement("w:cantSplit"))
+            properties[-1].set(qn("w:val"), "true")
+    document.add_paragraph("Trên đây là Kế hoạch thực hiện Chương trình./.")
+    path = tmp_path / "bang-sang-trang.docx"
+    document.save(str(path))
+    pdf = pdf_variants([path], tmp_path)[0]
+    from ctxh_compliance.extract.reader import read_document
+    heads = [p for p in read_document(pdf) if p.text == "Cơ quan chủ trì"]
+    assert heads and heads[0].page == 1  # the layout this test is about: the header alone on page 1
+    assert by_group(extracted(pdf))[("communication",)] == (["Sở Y tế"], ["Sở Văn hóa, Thể thao và Du lịch"])
+    assert by_group(extracted(pdf))[("training",)] == (["Sở Nội vụ"], ["Sở Y tế", "Sở Tài chính"])

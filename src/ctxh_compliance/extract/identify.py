@@ -511,6 +511,13 @@ _BARE_DATE = compile_once(r"\s*[,(]?\s*(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2
                           re.IGNORECASE)
 # a number cut at the end of a line of a PDF ("11/2011/TTLT-BTC-" | "BLĐTBXH", "75/" | "KH-UBND")
 _CUT_NUMBER = compile_once(r"(\d+/[\w./\-]*[\-/])\s+(?=[A-ZĐ])")
+# a number typed with a space before its slash ("112 /QĐ-TTg", "154 /KH- UBND")
+_SPACED_SLASH = compile_once(r"(?<=\d)\s+/(?=\s*[A-ZĐ\d])")
+
+
+def _whole_numbers(text: str) -> str:
+    """``text`` with each act's number in one piece: cut at the end of a PDF line or typed with spaces."""
+    return _CUT_NUMBER.sub(r"\1", _SPACED_SLASH.sub("/", text))
 
 
 @lru_cache(maxsize=1)
@@ -546,7 +553,7 @@ def references(piece: str) -> list[tuple[str, object]]:
     """The acts one citation names, each with the day it was issued when the citation gives it: after the
     number ("Quyết định số 112/QĐ-TTg ngày 22/01/2021", "…, ngày …", "… của Chính phủ ngày …") or before it
     ("Luật Tổ chức chính quyền địa phương ngày 19/6/2015 (Luật số 77/2015/QH13)")."""
-    piece = _CUT_NUMBER.sub(r"\1", piece)
+    piece = _whole_numbers(piece)
     matches = list(_reference().finditer(piece))
     out = []
     consumed = 0
@@ -605,7 +612,7 @@ def legal_bases(tagged, rec: Recorder) -> list[dict]:
             text = f"{text} {tagged[nxt][0].text}"
             joined.add(nxt)
             nxt += 1
-        if not _reference().search(_CUT_NUMBER.sub(r"\1", text)):
+        if not _reference().search(_whole_numbers(text)):
             continue
         for chunk in [_LIST_MARK.sub("", text)] if listed else split_at.split(text):
             chunk = chunk.strip()

@@ -110,11 +110,14 @@ def _table_rows(page, tables: list, carried: dict) -> list[dict]:
             continue
         at_top = number == 0 and table.bbox[1] < float(page.height) * 0.2
         cut = carried.pop("cut_header", None)
-        if cut is not None and at_top and len(cut) == len(rows[0]) and header_of(rows) is None \
-                and all(not (c or "").strip() or len(c.strip()) <= 30 for c in rows[0]):
-            # a header row the page break cut ("Cơ quan chủ" | "Cơ quan phối" / "trì" | "hợp"): one header
-            rows = [[" ".join(p for p in ((a or "").strip(), (b or "").strip()) if p) for a, b in zip(cut, rows[0],
-                                                                                           strict=True)]] + rows[1:]
+        if cut is not None and at_top and len(cut) == len(rows[0]) and header_of(rows) is None:
+            if all(not (c or "").strip() or len(c.strip()) <= 30 for c in rows[0]):
+                # a header row the page break cut ("Cơ quan chủ" | "Cơ quan phối" / "trì" | "hợp"): one header
+                rows = [[" ".join(p for p in ((a or "").strip(), (b or "").strip()) if p)
+                         for a, b in zip(cut, rows[0], strict=True)]] + rows[1:]
+            else:
+                # the header row alone at the foot of the page, the table's rows on this one: they go under it
+                carried["header"] = header_of([[c if c is None else clean(c) for c in cut], rows[0]])
         previous = carried.get("header") if at_top else None
         if previous is not None and len(previous) != len(rows[0]):
             previous = None

@@ -28,7 +28,7 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     per = period(ident, rec)
     bases = legal_bases(tagged, rec)
     rules, rules_confidence = ruleset(bases, paras, per)
-    targets = extract_targets(tagged, rules, per["end"] if per else None, rec)
+    targets = extract_targets(tagged, rules, per["end"] if per else None, rec, per["start"] if per else None)
     groups = _of_ruleset(with_table_groups(extract_task_groups(tagged, rec), tagged, rec), rules)
     budget = extract_budget(tagged, rec)
     situation = extract_situation(tagged, rec)

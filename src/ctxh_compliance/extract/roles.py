@@ -115,7 +115,10 @@ def _shared_head(text: str) -> str:
 def cell_bodies(text: str) -> list[str]:
     """The bodies of a table's lead or partner cell: its list split into names, a blank ("…", "[…]",
     "(điền)", "Sở …") never one."""
-    return [b for b in split_bodies(_shared_head(text)) if not has_blank(b) and b.strip(" .;:-–()[]")]
+    out = [b for b in split_bodies(_shared_head(text)) if not has_blank(b) and b.strip(" .;:-–()[]")]
+    if len(out) > 1 and _others(out[-1].strip(" .;")):
+        out.pop()  # "Sở Tài chính, Sở Nội vụ và các đơn vị liên quan": the others concerned, not a body named
+    return out
 
 
 def plausible(body: str) -> bool:

@@ -82,7 +82,7 @@ def _scope_heading(para: Para) -> int | None:
     if not _YEARS.search(body):
         return None
     # "Giai đoạn 1 (2026 - 2027)", "Trong 02 năm 2026 - 2027": a number that counts, not a value
-    numbered = re.sub(r"(?i)(giai đoạn|thời kỳ)\s+\d\b|\b\d{1,2}\s+(?=năm\b)", r"\1", body)
+    numbered = re.sub(r"(?i)(giai đoạn|thời kỳ|chặng|bước)\s+\d\b|\b\d{1,2}\s+(?=năm\b)", r"\1", body)
     if not fold(body).startswith(tuple(fold(o) for o in spec["openers"])) and not only_scope_words(numbered):
         return None
     if re.search(r"\d", _YEARS.sub("", numbered)) or (body.endswith((".", ";")) and not body.endswith("./.")):
@@ -161,8 +161,10 @@ def zones(paras: list[Para]) -> list[tuple[Para, str | None, Section | None]]:
             heading_level = _scope_heading(para)
             if level is not None or heading_level is not None:
                 cut = heading_level if heading_level is not None else level
-                if heading_level is None and items and items[-1][0] == level:
-                    cut = level + 1  # "- Đến năm 2025:" then "- Đạt 60% …": the items it introduces, at its level
+                if heading_level is None and items and items[-1][0] == level and not _LETTER.match(para.text):
+                    # "- Đến năm 2025:" then "- Đạt 60% …": the items it introduces, at its level (but "b)" after
+                    # "a) Giai đoạn 2021 - 2025" is the next of its kind, out of the scope of the one before)
+                    cut = level + 1
                 items = [(lv, text) for lv, text in items if lv < cut]
             if heading_level is not None:
                 items.append((heading_level, para.text.rstrip(":")))

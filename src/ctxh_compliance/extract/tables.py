@@ -17,6 +17,8 @@ from .patterns import wording
 
 _YEAR_HEADER = compile_once(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _NUMERIC = compile_once(r"^[<>≥≤]?\s*\d[\d.,]*\s*(%|đồng)?$")
+# a range in a cell ("60 - 70%", "60% - 70%"): read as the sentence reads it, its least the target
+_RANGE_CELL = compile_once(r"^\d[\d.,]*\s*%?\s*(?:-|–|đến)\s*\d[\d.,]*\s*%?$")
 
 
 def _year_of_header(head: str) -> str | None:
@@ -47,7 +49,16 @@ def _value_cell(cell: str) -> tuple[str, str] | None:
                 if folded.endswith(fold(words)):
                     text, said, changed = text[:-len(words)].strip(" ."), "tối thiểu ", True
                     break
-    return (said, text) if _NUMERIC.match(text) else None
+    return (said, text) if _NUMERIC.match(text) or _RANGE_CELL.match(text) else None
+
+
+def _result_column(header: str) -> bool:
+    """A column of what was done, not of targets ("Kết quả năm 2020", "Thực hiện 2020", "Ước TH 2025",
+    "Thực trạng năm 2020"): patterns.yaml ``target_table.result_headers``; its values are never read as targets."""
+    folded = fold(header)
+    spec = wording()["target_table"]
+    return folded.startswith(tuple(fold(w) for w in spec["result_starts"])) or \
+        any(fold(w) in folded for w in spec["result_words"])
 
 
 _SERIAL_HEADERS = {"stt", "tt", "số tt", "số thứ tự", "stt.", "tt."}
@@ -63,7 +74,7 @@ def _row_sentences(header: list[str], cells: list[str], unit: str | None) -> lis
     """A table row as the sentences a reader hears: its subject cell (under "Nội dung", "Chỉ tiêu",
     …), then each other cell with its column's name ("Cơ quan chủ trì: Sở Y tế"); a value under a
     year column is read with the subject and that year ("Tỷ lệ … (năm 2025: 60%)")."""
-    subject, out = None, []
+    subject, subject_head, out = None, "", []
     by_year = any(_year_of_header(h) for h in header)  # a table of targets by year: its first text is the subject
     percent_words = wording()["target_table"]["percent_subjects"]
     for head, cell in zip(header, cells, strict=False):
@@ -71,16 +82,18 @@ def _row_sentences(header: list[str], cells: list[str], unit: str | None) -> lis
                                                           and len(cell) <= 10):
             continue
         year = _year_of_header(head)
+        if year and _result_column(head):
+            continue  # "Kết quả năm 2020" | 40%: what was done, no target
         value = _value_cell(cell) if year else None
         if value:
             said, number = value
             # the unit: the unit column's, else the column's or the indicator's own ("Năm 2025 (%)", "Tỷ lệ …")
-            row_unit = unit or ("%" if "%" in head or (subject and ("(%)" in subject or fold(subject).startswith(
-                tuple(fold(w) for w in percent_words)))) else None)
+            row_unit = unit or ("%" if "%" in head or "(%)" in subject_head or (subject and ("(%)" in subject or fold(
+                subject).startswith(tuple(fold(w) for w in percent_words)))) else None)
             number = number if number.endswith(("%", "đồng")) or not row_unit else f"{number}{row_unit}"
             out.append(f"{subject or ''} (năm {year}: {said}{number})".strip())
         elif subject is None and not _NUMERIC.match(cell) and (_is_subject(head) or (by_year and not year)):
-            subject = cell
+            subject, subject_head = cell, head
             out.append(cell)
         else:
             out.append(f"{head}: {cell}" if head else cell)

@@ -214,7 +214,50 @@ def _breakdowns(tagged, out: list[dict], rec: Recorder) -> None:
                 rec.note(f"targets[{n}].breakdown", para, "medium")
 
 
-def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Recorder) -> list[dict]:
+@cache
+def _not_target_before() -> re.Pattern:
+    """Words just before a value that make it no target (patterns.yaml ``not_target_before``): what was reached
+    ("hiện nay đạt 35%", "mới đạt 40%", "từ mức 40%"), a share of the value before ("trong đó 50% là nữ"), a
+    decrease ("giảm 10%")."""
+    words = _alternatives(fold(w) for w in wording()["not_target_before"])
+    return compile_once(r"(?<!\w)(?:" + words + r")(?P<tail>(?:\s+[^\s\d]+){0,2})\s*$")
+
+
+@cache
+def _target_lead() -> re.Pattern:
+    return compile_once(r"(?<!\w)(?:" + _alternatives(fold(w) for w in wording()["target_lead_words"]) + r")(?!\w)")
+
+
+def _no_target(before: str, after: str) -> bool:
+    """What was reached, a share of the value before or a decrease (``_not_target_before``), unless a word of
+    a target follows those words ("… hiện nay lên 60%"); the first of "từ 40% … lên 60%" (where it starts from)."""
+    folded = fold(before)
+    match = _not_target_before().search(folded)
+    if match and not _target_lead().search(match.group("tail")):
+        return True
+    return bool(re.search(r"(?<!\w)từ(?:\s+mức)?\s*$", folded)
+                and re.match(r"\s*(?:[^\s\d]+\s+){0,4}lên\s+(?:mức\s+)?(?:\S+\s+)?\d", fold(after)))
+
+
+_PAST_YEAR = compile_once(r"(?<![\d/])(?<!\d[.,])((?:19|20)\d{2})(?![\d/])")
+
+
+def _past(before_sentence: str, plan_start: int | None) -> bool:
+    """The value is said of a year before the plan's period ("Năm 2020, tỷ lệ … đạt 40%", "(năm 2020 đạt 40%)"):
+    the nearest year before it in its sentence is earlier than the plan's first year, is no base year it is
+    compared with, and no word of a target ("phấn đấu", "đến năm …") stands between that year and the value."""
+    if plan_start is None:
+        return False
+    years = [m for m in _PAST_YEAR.finditer(before_sentence) if not _COMPARED.search(before_sentence[:m.start()])
+             and not re.search(r"(?:số|/)\s*$", before_sentence[:m.start()])]
+    if not years or int(years[-1].group(1)) >= plan_start:
+        return False
+    between = fold(before_sentence[years[-1].end():])
+    return not _target_lead().search(between)
+
+
+def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Recorder,
+                    plan_start: int | None = None) -> list[dict]:
     out: list[dict] = []
     seen = set()
     context_year: int | None = None
@@ -253,6 +296,8 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             """A target's year: from its own sentence, else from the heading it sits under (its scope);
             the plan's period alone only as a guess, marked as inferred (it never decides a verdict)."""
             year = _explicit_year(before_sentence, relative_to, after)
+            if year and plan_start and year < plan_start and para.table is None:  # noqa: B023
+                year = None  # "Từ mức 40% năm 2020, phấn đấu đạt 60%": 2020 is what was, not the target's year
             if year:
                 return year, "high", "năm ghi trong câu"
             if context_year:  # noqa: B023
@@ -341,6 +386,9 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
                 ind = _indicator(unit, ruleset, after, before, in_zone)
             if ind is None:
                 continue
+            # (a table's year column says its own year: it is read as written)
+            if _no_target(before, after) or (para.table is None and _past(_sentence(text, start), plan_start)):
+                continue  # what was reached, a share of the value before, a decrease: no target
             comparison, said = comparison_before(before)
             if increase and not said:
                 comparison = "exactly"

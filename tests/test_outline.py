@@ -285,6 +285,14 @@ def test_the_decisions_targets_in_still_other_words():
      "50% tổng số cơ sở trong quy hoạch.", ["bệnh viện", "trường học", "cơ sở trợ giúp xã hội"]),
     ("- Đến năm 2025, số người có hoàn cảnh khó khăn được tư vấn, trợ giúp công tác xã hội tăng thêm 20% so với "
      "năm 2020.", ["người có hoàn cảnh khó khăn"]),
+    ("- Đến năm 2025, tăng 20% tỷ lệ người có hoàn cảnh khó khăn được tư vấn, hỗ trợ công tác xã hội so với năm 2020.",
+     ["người có hoàn cảnh khó khăn"]),
+    ("- Đến năm 2025, đạt 50% số cơ sở trợ giúp xã hội, cơ sở y tế và cơ sở liên quan khác có cung cấp dịch vụ công "
+     "tác xã hội.", ["cơ sở trợ giúp xã hội", "cơ sở y tế", "cơ sở liên quan khác"]),
+    ("- Đến năm 2025, 60% cơ quan, cơ sở cai nghiện ma túy, trại tạm giam thực hiện phân công, bố trí nhân sự làm "
+     "công tác xã hội.", ["cơ quan", "cơ sở cai nghiện ma túy", "trại tạm giam"]),
+    ("- Đến năm 2025, có ít nhất 30% số người làm công tác xã hội tại xã, phường, bệnh viện được bồi dưỡng, tập huấn.",
+     ["người làm công tác xã hội", "xã", "phường", "bệnh viện"]),
 ])
 def test_the_population_wherever_the_sentence_names_it(line, population):
     """The groups a target counts, after a value said again in words, or before a value written last."""

@@ -354,3 +354,19 @@ def test_a_sub_period_of_a_phase_plan_in_other_words(heading):
                           "x.txt")
     assert _targets(result) == {("staff_assignment", 2027, 70)}
     assert "targets[0].year" not in result.data["source"].get("assumed", [])
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- Cộng tác viên công tác xã hội được hưởng phụ cấp hằng tháng bằng 100% mức lương cơ sở.",
+     ("collaborator_allowance", 2025, 1)),
+    ("- Cộng tác viên công tác xã hội được hưởng phụ cấp hằng tháng bằng hệ số 1,0 mức lương cơ sở.",
+     ("collaborator_allowance", 2025, 1)),
+    ("- Cộng tác viên công tác xã hội được hưởng phụ cấp hằng tháng hệ số 1,5 so với mức lương cơ sở.",
+     ("collaborator_allowance", 2025, 1.5)),
+    ("- Mỗi cơ quan, đơn vị bố trí tối thiểu 01 biên chế làm công tác xã hội.", ("staff_per_unit", 2025, 1)),
+])
+def test_the_allowance_as_a_coefficient_or_a_share_and_staff_as_posts(line, expected):
+    """The allowance as "hệ số 1,5" or "100% mức lương cơ sở" (a multiple of the wage, never a percentage target);
+    staff per unit counted in posts ("01 biên chế")."""
+    result = extract_text(HEAD + "a) Giai đoạn 2021 - 2025\n" + line + "\n" + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {expected}

@@ -285,6 +285,14 @@ def test_the_decisions_targets_in_still_other_words():
      "50% tổng số cơ sở trong quy hoạch.", ["bệnh viện", "trường học", "cơ sở trợ giúp xã hội"]),
     ("- Đến năm 2025, số người có hoàn cảnh khó khăn được tư vấn, trợ giúp công tác xã hội tăng thêm 20% so với "
      "năm 2020.", ["người có hoàn cảnh khó khăn"]),
+    ("- Đến năm 2025, tăng 20% tỷ lệ người có hoàn cảnh khó khăn được tư vấn, hỗ trợ công tác xã hội so với năm 2020.",
+     ["người có hoàn cảnh khó khăn"]),
+    ("- Đến năm 2025, đạt 50% số cơ sở trợ giúp xã hội, cơ sở y tế và cơ sở liên quan khác có cung cấp dịch vụ công "
+     "tác xã hội.", ["cơ sở trợ giúp xã hội", "cơ sở y tế", "cơ sở liên quan khác"]),
+    ("- Đến năm 2025, 60% cơ quan, cơ sở cai nghiện ma túy, trại tạm giam thực hiện phân công, bố trí nhân sự làm "
+     "công tác xã hội.", ["cơ quan", "cơ sở cai nghiện ma túy", "trại tạm giam"]),
+    ("- Đến năm 2025, có ít nhất 30% số người làm công tác xã hội tại xã, phường, bệnh viện được bồi dưỡng, tập huấn.",
+     ["người làm công tác xã hội", "xã", "phường", "bệnh viện"]),
 ])
 def test_the_population_wherever_the_sentence_names_it(line, population):
     """The groups a target counts, after a value said again in words, or before a value written last."""
@@ -346,3 +354,19 @@ def test_a_sub_period_of_a_phase_plan_in_other_words(heading):
                           "x.txt")
     assert _targets(result) == {("staff_assignment", 2027, 70)}
     assert "targets[0].year" not in result.data["source"].get("assumed", [])
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- Cộng tác viên công tác xã hội được hưởng phụ cấp hằng tháng bằng 100% mức lương cơ sở.",
+     ("collaborator_allowance", 2025, 1)),
+    ("- Cộng tác viên công tác xã hội được hưởng phụ cấp hằng tháng bằng hệ số 1,0 mức lương cơ sở.",
+     ("collaborator_allowance", 2025, 1)),
+    ("- Cộng tác viên công tác xã hội được hưởng phụ cấp hằng tháng hệ số 1,5 so với mức lương cơ sở.",
+     ("collaborator_allowance", 2025, 1.5)),
+    ("- Mỗi cơ quan, đơn vị bố trí tối thiểu 01 biên chế làm công tác xã hội.", ("staff_per_unit", 2025, 1)),
+])
+def test_the_allowance_as_a_coefficient_or_a_share_and_staff_as_posts(line, expected):
+    """The allowance as "hệ số 1,5" or "100% mức lương cơ sở" (a multiple of the wage, never a percentage target);
+    staff per unit counted in posts ("01 biên chế")."""
+    result = extract_text(HEAD + "a) Giai đoạn 2021 - 2025\n" + line + "\n" + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {expected}

@@ -70,6 +70,9 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "{partners} cùng phối hợp với {lead} là cơ quan đầu mối triển khai.",
     # a clause of the lead's own work before ";", then the others
     "{lead} chủ trì, tham mưu Ủy ban nhân dân tỉnh ban hành; {partners} phối hợp thực hiện.",
+    # a role label after the label of the whole line, or named as a responsibility
+    "Phân công: chủ trì - {lead}; phối hợp - {partners}.",
+    "Trách nhiệm chủ trì: {lead}; trách nhiệm phối hợp: {partners}.",
 ])
 def test_roles_in_any_wording(lines):
     groups = _groups(lines.format(lead=LEAD, partners=JOINED))

@@ -38,6 +38,10 @@ def groups(text: str) -> list[str]:
     """The groups ``text`` opens with, up to the words that end the list; [] when its first words
     do not name a group."""
     text = _skip().sub("", text, count=1)
+    # the predicate that ends the sentence ("… và cơ sở liên quan khác có cung cấp dịch vụ công tác xã hội."), not
+    # a group's name ("các cơ sở có cung cấp dịch vụ công tác xã hội, trại giam, …": the list goes on after it)
+    text = re.sub(r"\s+(?:có\s+)?(?:cung cấp|cung ứng|triển khai)\s+(?:các\s+)?dịch vụ[^,;]*$", "", text,
+                  flags=re.IGNORECASE)
     stop = _stop().search(text)
     text = (text[:stop.start()] if stop else text).strip(" ,;.-")
     out: list[str] = []
@@ -74,7 +78,7 @@ def of_target(before: str, after: str) -> list[str]:
         return groups(rate.group(1))
     # the sentence opens with the groups, its number last ("Cơ sở trợ giúp xã hội, cơ sở y tế … chiếm 60%",
     # "Đến năm 2025, đội ngũ cán bộ, … tăng 10%")
-    lead_in = re.sub(r"^\s*(?:[a-zđ]\)|[-+•*])?\s*(?:(?:phấn đấu\s+)?(?:đến|tới|trong|năm)\s+(?:hết\s+|cuối\s+)?"
-                     r"(?:năm\s+)?\d{4}\s*[,:]?\s*)?", "", before, flags=re.IGNORECASE)
+    lead_in = re.sub(r"^\s*(?:[a-zđ]\)|[-+•*])?\s*(?:(?:mục tiêu\s+|chỉ tiêu\s+)?(?:phấn đấu\s+)?(?:đến|tới|trong|năm)\s+"
+                     r"(?:hết\s+|cuối\s+)?(?:năm\s+)?\d{4}\s*[,:]?\s*)?", "", before, flags=re.IGNORECASE)
     # "… chiếm 60% tổng số cơ sở": the total after the number is what the groups before it are counted in
     return groups(lead_in) or found

@@ -85,8 +85,10 @@ def _allowance() -> re.Pattern:
     spec = wording()["allowance"]
     words = sorted(spec["at_least"] + spec["exactly"], key=len, reverse=True)
     multiple = r"\d+(?:,\d+)?|" + _alternatives(wording()["per_unit"]["number_words"])  # "1,5 lần", "một lần"
-    return compile_once(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")\s*(?:(" + multiple + r")\s*lần\s*)?(?:"
-                      + "|".join(map(re.escape, spec["wage"])) + r")", re.IGNORECASE)
+    # the multiple as a coefficient ("hệ số 1,5 (so với) mức lương cơ sở") or a share ("bằng 100% mức lương cơ sở")
+    return compile_once(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r"|hệ số)\s*(?:(" + multiple + r")\s*lần\s*"
+                      r"|(?<=hệ số)\s*(\d+(?:,\d+)?)\s*(?:lần\s*)?(?:so với\s*)?|hệ số\s*(\d+(?:,\d+)?)\s*(?:so với\s*)?"
+                      r"|(\d{2,3})\s*%\s*(?:của\s*)?)?(?:" + "|".join(map(re.escape, spec["wage"])) + r")", re.IGNORECASE)
 
 
 # a year a value is compared with, not its own: "so với năm 2020", "so với cuối năm 2020", "so với thời điểm năm 2025"
@@ -358,6 +360,11 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
                 _, _, quote = clause(text, match.start(), match.end())
                 raw = match.group(2)
                 value = (_count_word(raw) if raw and not raw[0].isdigit() else parse_float(raw)) if raw else 1
+                coefficient = match.group(3) or match.group(4)
+                if coefficient:
+                    value = parse_float(coefficient)
+                elif match.group(5):
+                    value = parse_float(match.group(5)) / 100
                 add({"indicator": spec["id"], "year": year, "value": value, "unit": "wage_multiple",
                      "comparison": comparison, "quote": quote}, para, why, yconf, "medium")
                 break

@@ -140,6 +140,12 @@ def body_list(segment: str) -> list[str]:
     """The bodies a piece of a sentence names, from its start: up to the end of its sentence or the first
     verb, split into names; a ";"-item that names no body ends the list; nothing when the first is not a
     body."""
+    return _body_list(segment)[0]
+
+
+def _body_list(segment: str) -> tuple[list[str], list[str]]:
+    """``body_list`` and every name the list held, "the others concerned" too ("các sở, ban, ngành liên quan"):
+    those are left out of the bodies wherever they stand after a named body."""
     segment = _SENTENCE_END.split(segment, maxsplit=1)[0]
     verb = _verb_tail().search(segment)
     if verb and verb.start() > 0:
@@ -153,9 +159,11 @@ def body_list(segment: str) -> list[str]:
         if not bodies or not all(plausible(b.strip(" ()")) for b in bodies):
             break
         out += [b.strip(" ()") for b in bodies]
-    if len(out) > 1 and _others(out[-1]):
-        out.pop()  # "… Sở Nội vụ và các đơn vị có liên quan": the others concerned, not a body named
-    return out
+    named = [b for b in out if not _others(b)]
+    if named and named[0] == out[0]:
+        # "… Sở Nội vụ, các sở, ban, ngành liên quan và UBND cấp xã": the others concerned, not a body named
+        return named, out
+    return out, out
 
 
 def _generic(body: str) -> bool:
@@ -175,19 +183,26 @@ def _tail_bodies(segment: str) -> list[str]:
     """The bodies before a role word: the last sentence of the piece, from its first body's name ("Nhiệm
     vụ này giao Sở Y tế" -> "Sở Y tế")."""
     segment = _SENTENCE_END.split(segment)[-1]
-    segment = re.sub(r"\s*(?:" + _alt(_spec()["copulas"]) + r")\s*$", "", segment.rstrip(" (,-–"),
-                     flags=re.IGNORECASE)
+    # "… theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp": what stands between the bodies and their
+    # role word says how, not who
+    tail = re.compile(r"\s*(?:" + _alt(_spec()["copulas"] + _spec()["role_qualifiers"]) + r")\s*$", re.IGNORECASE)
+    segment = segment.rstrip(" (,-–")
+    while (cut := tail.search(segment)) and cut.start() > 0:
+        segment = segment[:cut.start()].rstrip(" (,-–")
     skip_to = 0
     for match in re.finditer(r"(?:^|(?<=[\s,;:(]))\S", segment):
         if match.start() < skip_to:
             continue
         rest = segment[match.start():]
         if _opens_body(rest):
-            bodies = body_list(rest)
+            bodies, held = _body_list(rest)
             if not bodies:
                 continue  # "các cơ quan: Sở Tư pháp, Sở Nội vụ": the names are further on
             # the whole rest is the list: "Sở Y tế, Sở Nội vụ" before "phối hợp", not a part of a clause
-            if len(", ".join(bodies)) >= len(rest.strip(" ,;:.-–()")) - 4:
+            left = rest
+            for name in held:
+                left = left.replace(name, " ", 1)
+            if not re.sub(r"(?<!\w)và(?!\w)|[\s,;:.\-–()]", "", left):
                 return bodies
             # a clause of its own ends at ";": the list may begin after it ("… tham mưu UBND tỉnh ban hành; Sở
             # Tài chính, Sở Nội vụ phối hợp")
@@ -221,7 +236,7 @@ def _regexes() -> dict[str, re.Pattern]:
     for role, alt in words.items():
         # "Cơ quan chủ trì thực hiện:", "+ Phối hợp:", "Các đơn vị phối hợp gồm:", "Trách nhiệm thực hiện –"
         out[f"label_{role}"] = compile_once(
-            rf"(?:^|(?<=[.;,(/|–-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{alt})(?:\s+(?:{tails}))*"
+            rf"(?:^|(?<=[.;,(/|–:-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{alt})(?:\s+(?:{tails}))*"
             rf"(?:\s*(?::|[-–](?=\s))|\s+(?:{_alt(spec['label_links'])})\s+(?=(?:{starts})\s))",
             re.IGNORECASE)
         # "(chủ trì)", "(cơ quan chủ trì)", "là cơ quan đầu mối", "chủ trì", "chịu trách nhiệm thực hiện"
@@ -375,6 +390,7 @@ def read_roles(text: str) -> Roles | None:
         else:
             bodies = _tail_bodies(segment)
             stripped = segment.strip(" ,;:.-–()")
+            stripped = re.sub(r"^(?:" + _alt(_spec()["subject_lead_ins"]) + r")\s+", "", stripped, flags=re.IGNORECASE)
             subject = bool(bodies) and stripped.startswith(bodies[0])
             if marker.subject and not subject:
                 bodies = []

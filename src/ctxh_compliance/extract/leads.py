@@ -46,14 +46,17 @@ def add_leads(tagged, groups: list[dict], assignments: list[dict], known: set[st
     for body, sentence, para, heading in _bodies_and_sentences(tagged, assignments):
         folded = fold(sentence)
         if body and folded.startswith(verbs):
-            named = set(groups_of(sentence))
+            # the lead verb governs the work of its own clause, not that of the clauses after a ";" ("Chủ trì
+            # triển khai Kế hoạch; hướng dẫn bố trí biên chế …" leads the plan, not the workforce group)
+            named = set(groups_of(sentence.split(";")[0]))
             said = read_roles(f"{body} {sentence}")  # the body the duties are under is the sentence's subject
             partners = said.partners if said is not None and said.lead == [body] else []
-            # "phối hợp với …" joins the work of its own clause, not that of the clauses after a ";"
-            with_partners = set(groups_of(sentence.split(";")[0]))
+            with_partners = named
             for n, group in enumerate(groups):
                 if group.get("lead") or not group["covers"] or not set(group["covers"]) <= named:
                     continue
+                if group.get("partners"):
+                    continue  # the group's own lines say who takes part and name no lead: it has none to borrow
                 if has_blank(group.get("quote") or ""):
                     continue  # the group's own lines leave its lead blank ("Chủ trì: …"): it stays to fill
                 quote = group.pop("quote", None)

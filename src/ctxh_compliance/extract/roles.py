@@ -21,7 +21,7 @@ from functools import cache
 
 from ..core.regex import compile_once
 from ..core.text import fold
-from .patterns import has_blank, wording
+from .patterns import has_blank, is_blank, wording
 
 
 def _alt(words) -> str:
@@ -124,6 +124,8 @@ def plausible(body: str) -> bool:
     spec = _spec()
     if not _opens_body(body, strict=False) or has_blank(body) or ":" in body:
         return False
+    if fold(body.strip(" ,;:.-–()\"“")) in _starts():
+        return False  # "Cơ quan", "Đơn vị": the word a name opens with, no name
     if len(body) > spec["max_length"] or len(body.split()) > spec["max_words"]:
         return False
     if re.search(r"\d", body) or any(len(piece.split()) > spec["max_piece_words"] for piece in body.split(",")[1:]):
@@ -152,7 +154,8 @@ def _body_list(segment: str) -> tuple[list[str], list[str]]:
         segment = segment[:verb.start()]
     segment = re.sub(r"^(?:\s|[,;:.\-–(])*(?:(?:" + _alt(_spec()["links"]) + r")\s+)?", "", segment,
                      flags=re.IGNORECASE)
-    segment = _shared_head(segment.strip(" ,;:.-–()/|"))
+    segment = segment.strip(" ,;:.-–()/|")
+    segment = _shared_head(segment[_kind_label(segment):])
     out: list[str] = []
     for clause in re.split(r"\s*;\s*", segment):
         bodies = split_bodies(clause)
@@ -166,10 +169,35 @@ def _body_list(segment: str) -> tuple[list[str], list[str]]:
     return out, out
 
 
-def _generic(body: str) -> bool:
-    """"các cơ quan, đơn vị", "những đơn vị liên quan": a kind of body, not one named (no capital letter)."""
-    return fold(body).startswith(tuple(fold(w) + " " for w in _spec()["common_starts"])) and \
-        not any(ch.isupper() for ch in body)
+def _blank_before(segment: str) -> bool:
+    """The text ends with a blank left to fill ("…, ….", "giao (điền)"), right before the role word after it."""
+    tail = segment.rstrip(" ,;:-–")
+    last = re.split(r"[\s,;:]+(?=\S)", tail)[-1]
+    return bool(tail) and has_blank(tail[-20:]) and (is_blank(last) or not last.strip("…."))
+
+
+def _kind_label(segment: str) -> int:
+    """Where the names begin after a kind of body and a colon ("các sở, ngành: Sở Nội vụ, Sở Tài chính"), else 0."""
+    kind = re.match(r"^([^:;]{3,40}):\s*(?=(?:" + _alt(wording()["body_starts"]) + r")\s)", segment, re.IGNORECASE)
+    return kind.end() if kind and generic(kind.group(1)) else 0
+
+
+def generic(body: str) -> bool:
+    """"các cơ quan, đơn vị", "Các sở, ban, ngành", "những đơn vị liên quan": a kind of body, not one named —
+    after "các"/"những" and the nouns of kinds of bodies (``generic_kinds``), no capital letter (a sentence's
+    first letter and "các Sở, ngành" say nothing of a name; "các cơ quan Lao động - …" names one)."""
+    spec = _spec()
+    body = body.strip(" ,;:.-–()")
+    start = re.match(r"(?:" + _alt(spec["common_starts"]) + r")\s+", body, re.IGNORECASE)
+    if start is None:
+        return False
+    rest = body[start.end():]
+    kinds = re.compile(r"(?:" + _alt(spec["generic_kinds"]) + r")(?!\w)(?:\s*(?:,|/|và)\s*)?", re.IGNORECASE)
+    while (kind := kinds.match(rest)) and kind.end():
+        rest = rest[kind.end():]
+    if rest == body[start.end():]:
+        return not any(ch.isupper() for ch in rest)  # "các phòng chuyên môn": no kind named, no name either
+    return not any(ch.isupper() for ch in rest)
 
 
 def _others(body: str) -> bool:
@@ -196,7 +224,7 @@ def _tail_bodies(segment: str) -> list[str]:
         rest = segment[match.start():]
         if _opens_body(rest):
             bodies, held = _body_list(rest)
-            if not bodies:
+            if not bodies or _kind_label(rest):
                 continue  # "các cơ quan: Sở Tư pháp, Sở Nội vụ": the names are further on
             # the whole rest is the list: "Sở Y tế, Sở Nội vụ" before "phối hợp", not a part of a clause
             left = rest
@@ -337,9 +365,9 @@ def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
             if following is not None and not following.after and not following.subject:
                 if not marker.label and marker.role not in ("executor", following.role):
                     # "Với sự phối hợp của Sở A, Sở B, Sở C chịu trách nhiệm chính": the last body is the role
-                    # word's, the others the partner verb's
+                    # word's, the others the partner verb's (unless a blank stands before the role word)
                     bodies = body_list(segment)
-                    if len(bodies) > 1:
+                    if len(bodies) > 1 and not _blank_before(segment):
                         cut = segment.rfind(bodies[-1])
                         out.append((marker, segment[:cut], True))
                         out.append((following, segment[cut:], False))
@@ -388,10 +416,17 @@ def read_roles(text: str) -> Roles | None:
             bodies = body_list(segment)
             subject = True
         else:
+            if role in ("lead", "executor") and not marker.subject and _blank_before(segment):
+                # "Với sự phối hợp của Sở A, Sở B, …. chủ trì", "UBND tỉnh giao …. chủ trì": the role word's body is
+                # the blank right before it, not a body named earlier
+                out.blank_lead = True
+                continue
             bodies = _tail_bodies(segment)
-            stripped = segment.strip(" ,;:.-–()")
-            stripped = re.sub(r"^(?:" + _alt(_spec()["subject_lead_ins"]) + r")\s+", "", stripped, flags=re.IGNORECASE)
-            subject = bool(bodies) and stripped.startswith(bodies[0])
+            # the bodies open the sentence, or the clause after its last ";" ("UBND cấp xã chủ động thực hiện;
+            # Sở Nội vụ, Sở Tài chính phối hợp"), after a word that hands them the work ("Đề nghị …")
+            lead_in = re.compile(r"^(?:" + _alt(_spec()["subject_lead_ins"]) + r")\s+", re.IGNORECASE)
+            opens = [lead_in.sub("", c.strip(" ,;:.-–()")) for c in [segment] + segment.split(";")[1:]]
+            subject = bool(bodies) and any(c.startswith(bodies[0]) for c in opens)
             if marker.subject and not subject:
                 bodies = []
             if not bodies and role == "lead" and not marker.subject:
@@ -425,9 +460,10 @@ def read_roles(text: str) -> Roles | None:
         # elsewhere, so the subject that "phối hợp với" it takes part
         out.partners += [b for b in co_subjects if b not in out.lead and b not in out.partners]
         partner_sure = True
-    if out.lead and all(_generic(b) for b in out.lead):
-        out.lead = []  # "Giao các cơ quan, đơn vị chủ trì … theo bảng sau": no body is named to lead
-    if not out.lead and executors and not out.blank_lead and not all(_generic(b) for b in executors[0]):
+    # "Giao các cơ quan, đơn vị chủ trì … theo bảng sau", "Các sở, ban, ngành theo chức năng, nhiệm vụ chủ trì":
+    # no body is named to lead
+    out.lead = [b for b in out.lead if not generic(b)]
+    if not out.lead and executors and not out.blank_lead and not all(generic(b) for b in executors[0]):
         first = executors[0]
         out.lead = [first[0]]
         rest = [b for b in first[1:] if b not in out.partners]
@@ -440,6 +476,8 @@ def read_roles(text: str) -> Roles | None:
         return None  # "Giao Sở Y tế chủ trì, phối hợp … thực hiện các nhiệm vụ theo bảng sau:": it introduces who does what
     if not (out.lead or out.partners or out.blank_lead or out.open_role):
         return None
+    led = {fold(b) for b in out.lead}
+    out.partners = [b for b in out.partners if fold(b) not in led]  # "…, trong đó Sở Y tế chủ trì"
     return out
 
 

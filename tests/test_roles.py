@@ -70,10 +70,36 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "{partners} cùng phối hợp với {lead} là cơ quan đầu mối triển khai.",
     # a clause of the lead's own work before ";", then the others
     "{lead} chủ trì, tham mưu Ủy ban nhân dân tỉnh ban hành; {partners} phối hợp thực hiện.",
+    # how the others take part stands between them and their role word
+    "{lead} chủ trì tham mưu; {partners} theo chức năng, nhiệm vụ phối hợp thực hiện.",
+    "{lead} chủ trì tổ chức thực hiện; {partners} theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp.",
+    # the others named first, asked to take part, or the lead named again among them
+    "Đề nghị {partners} phối hợp với {lead} (chủ trì) thực hiện.",
+    "Phối hợp: {partners}; chủ trì: {lead}.",
+    "{lead}, {partners} phối hợp triển khai, trong đó {lead} chủ trì.",
+    # a label after another label's colon, or opened by other nouns
+    "Phân công: chủ trì – {lead}; phối hợp – {partners}.",
+    "Sở, ngành chủ trì: {lead}; sở, ngành phối hợp: {partners}.",
+    "Cơ quan tham mưu, chủ trì: {lead}; các cơ quan phối hợp: {partners}.",
+    # a kind of body, then the names meant
+    "{lead} chủ trì, phối hợp với các sở, ngành: {partners} triển khai thực hiện.",
+    # a clause of other bodies' own work before ";", then the others
+    "{lead} chủ trì.\nỦy ban nhân dân cấp xã chủ động thực hiện tại địa phương; {partners} phối hợp hướng dẫn.",
 ])
 def test_roles_in_any_wording(lines):
     groups = _groups(lines.format(lead=LEAD, partners=JOINED))
     assert groups[("workforce",)] == ([LEAD], PARTNERS), lines
+
+
+@pytest.mark.parametrize("lines", [
+    "{lead} chủ trì, phối hợp với {partners}, các sở, ban, ngành liên quan và Ủy ban nhân dân cấp xã tổ chức thực hiện.",
+    "{lead} chủ trì; phối hợp với {partners} và Ủy ban nhân dân cấp xã trong quá trình thực hiện.",
+    "Cơ quan chủ trì: {lead}.\nCơ quan phối hợp: {partners}; Ủy ban nhân dân cấp xã; các sở, ngành có liên quan.",
+])
+def test_the_others_concerned_are_no_body_wherever_they_stand(lines):
+    # "các sở, ban, ngành liên quan" in the middle of a list is no body; a named level of bodies after it is
+    groups = _groups(lines.format(lead=LEAD, partners=JOINED))
+    assert groups[("workforce",)] == ([LEAD], PARTNERS + ["Ủy ban nhân dân cấp xã"]), lines
 
 
 def test_a_list_that_names_its_kind_of_body_once():
@@ -100,6 +126,14 @@ def test_roles_in_the_heading_brackets():
     "…. chủ trì, phối hợp với {partners}.",
     "Giao các cơ quan, đơn vị chủ trì, phối hợp thực hiện các nhiệm vụ theo bảng sau:",
     "Giao Sở Y tế chủ trì, phối hợp với Sở Nội vụ thực hiện các nhiệm vụ được phân công cụ thể như sau:",
+    # a kind of body at the start of a sentence (a capital letter is not a name)
+    "Các sở, ban, ngành theo chức năng, nhiệm vụ chủ trì thực hiện; {partners} phối hợp.",
+    "Các cơ quan, đơn vị được giao chủ trì các nội dung có trách nhiệm phối hợp với {partners}.",
+    # a blank right before the role word: the body named before it takes part, it does not lead
+    "Với sự phối hợp của {partners}, …. chủ trì triển khai thực hiện.",
+    "Phối hợp với {partners}, (điền) chủ trì tổ chức thực hiện.",
+    "Ủy ban nhân dân tỉnh giao ……… chủ trì, phối hợp với {partners} thực hiện.",
+    "Cơ quan tham mưu, chủ trì: ....; các cơ quan phối hợp: {partners}.",
 ])
 def test_a_blank_or_a_kind_of_body_is_never_a_lead(lines):
     lead, partners = _groups(lines.format(partners=JOINED))[("workforce",)]
@@ -118,6 +152,32 @@ def test_a_lead_in_the_implementation_part_never_fills_a_blank():
         "- Huy động các tổ chức tham gia cung cấp dịch vụ công tác xã hội.", "- Chủ trì: ….")
     groups = {tuple(g["covers"]): g for g in extract_text(text, "x.txt").data["task_groups"]}
     assert "lead" not in groups[("communication",)]
+
+
+@pytest.mark.parametrize("lines, duty", [
+    # the group names who takes part and no lead: a lead of the implementation part is not borrowed
+    (f"Cơ quan phối hợp: {JOINED}.", "Chủ trì rà soát, sắp xếp, bố trí đội ngũ người làm công tác xã hội."),
+    # the lead verb governs its own clause ("… các hoạt động của Kế hoạch"), not the duties after ";"
+    ("Các sở, ngành, địa phương theo chức năng, nhiệm vụ tổ chức thực hiện.",
+     "Làm đầu mối điều phối các hoạt động của Kế hoạch; rà soát, sắp xếp, bố trí đội ngũ người làm công tác xã hội."),
+])
+def test_a_group_that_names_no_lead_borrows_none(tmp_path, lines, duty):
+    """A group whose own lines name no lead is for review, never ĐẠT, whatever the implementation part says of
+    the plan as a whole."""
+    from ctxh_compliance import check, select_ruleset
+    from ctxh_compliance.extract.document import load_document
+    text = HEAD.format(lines=lines, bracket="").replace(
+        "- Chủ trì, phối hợp với Sở Thông tin và Truyền thông tổ chức các hoạt động truyền thông về công tác xã hội.",
+        "- " + duty)
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(text, encoding="utf-8")
+    loaded, _ = load_document(path)
+    group = next(g for g in loaded.plan.task_groups if g.covers == ["workforce"])
+    assert group.lead == []
+    assert group.partners in ([], PARTNERS)
+    ruleset, cited = select_ruleset(loaded)
+    verdicts = {f.rule_id: f.verdict.value for f in check(loaded, ruleset, cited).findings}
+    assert verdicts["QD112-G03"] not in ("pass", "not_applicable")
 
 
 def _word(tmp_path, header: list[str]):
@@ -198,3 +258,18 @@ def test_any_mix_of_role_words_names_and_blanks_reads_without_error():
         in_brackets(f"1. Truyền thông ({line})")
         cell_bodies(line)
     read_block(lines)
+
+
+def test_table_cells_with_a_body_a_line_and_a_kind_of_body_in_the_lead_column(tmp_path):
+    path = _word(tmp_path, ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"])
+    import docx
+    document = docx.Document(str(path))
+    rows = document.tables[0].rows
+    rows[1].cells[3].text = "Sở Văn hóa, Thể thao và Du lịch;\nCông an tỉnh;\nỦy ban nhân dân cấp xã"
+    rows[2].cells[2].text = "Các sở, ban, ngành"
+    document.save(str(path))
+    groups = {tuple(g["covers"]): (g.get("lead"), g.get("partners"))
+              for g in extract(path, in_process=True).data["task_groups"]}
+    assert groups[("communication",)] == (["Sở Y tế"], ["Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh",
+                                                         "Ủy ban nhân dân cấp xã"])
+    assert groups[("service_network",)] == (None, ["Sở Nội vụ"])  # a kind of body is no lead

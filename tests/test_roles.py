@@ -83,6 +83,14 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "Cơ quan tham mưu, chủ trì: {lead}; các cơ quan phối hợp: {partners}.",
     # a kind of body, then the names meant
     "{lead} chủ trì, phối hợp với các sở, ngành: {partners} triển khai thực hiện.",
+    # a body that directs or is named after "của" is not the lead; the body it hands the work to is
+    "Ủy ban nhân dân tỉnh chỉ đạo {lead} chủ trì, phối hợp với {partners} thực hiện.",
+    "Theo chỉ đạo của Ủy ban nhân dân tỉnh, {lead} chủ trì, phối hợp với {partners} thực hiện.",
+    # a remark in brackets after the lead, a kind and "gồm" before the names, "cùng với", "Trách nhiệm chủ trì:"
+    "Cơ quan chủ trì: {lead} (thường trực Ban Chỉ đạo); cơ quan phối hợp: {partners}.",
+    "{lead} chủ trì, phối hợp với các cơ quan liên quan gồm {partners} thực hiện.",
+    "{lead} chủ trì cùng với {partners} triển khai thực hiện.",
+    "Trách nhiệm phối hợp: {partners}.\nTrách nhiệm chủ trì: {lead}.",
     # a clause of other bodies' own work before ";", then the others
     "{lead} chủ trì.\nỦy ban nhân dân cấp xã chủ động thực hiện tại địa phương; {partners} phối hợp hướng dẫn.",
 ])
@@ -160,6 +168,9 @@ def test_a_lead_in_the_implementation_part_never_fills_a_blank():
     # the lead verb governs its own clause ("… các hoạt động của Kế hoạch"), not the duties after ";"
     ("Các sở, ngành, địa phương theo chức năng, nhiệm vụ tổ chức thực hiện.",
      "Làm đầu mối điều phối các hoạt động của Kế hoạch; rà soát, sắp xếp, bố trí đội ngũ người làm công tác xã hội."),
+    # a lead verb whose object is the plan itself leads the plan, not the duties after its comma
+    ("Các sở, ngành, địa phương theo chức năng, nhiệm vụ tổ chức thực hiện.",
+     "Làm đầu mối điều phối các hoạt động của Kế hoạch, rà soát, sắp xếp, bố trí đội ngũ người làm công tác xã hội."),
 ])
 def test_a_group_that_names_no_lead_borrows_none(tmp_path, lines, duty):
     """A group whose own lines name no lead is for review, never ĐẠT, whatever the implementation part says of

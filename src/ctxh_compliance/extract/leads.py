@@ -48,7 +48,12 @@ def add_leads(tagged, groups: list[dict], assignments: list[dict], known: set[st
         if body and folded.startswith(verbs):
             # the lead verb governs the work of its own clause, not that of the clauses after a ";" ("Chủ trì
             # triển khai Kế hoạch; hướng dẫn bố trí biên chế …" leads the plan, not the workforce group)
-            named = set(groups_of(sentence.split(";")[0]))
+            clause = sentence.split(";")[0]
+            # "Làm đầu mối điều phối các hoạt động của Kế hoạch, tổ chức sơ kết …": a lead verb whose object is the
+            # plan itself leads the plan; the duties after it are the body's own, not a group it leads
+            whole = re.search(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in wording()["plan_objects"]) + r")[^,;]*,",
+                              clause)
+            named = set(groups_of(clause[:whole.start()] if whole else clause))
             said = read_roles(f"{body} {sentence}")  # the body the duties are under is the sentence's subject
             partners = said.partners if said is not None and said.lead == [body] else []
             with_partners = named

@@ -62,7 +62,7 @@ def _opens_body(text: str, strict: bool = True) -> bool:
 @cache
 def _verb_tail() -> re.Pattern:
     """Where a list of bodies ends: a verb written in lower case ("… tổ chức thực hiện", "… triển khai")."""
-    return compile_once(r"(?<!\w)(?:" + _alt(_spec()["verbs"]) + r")(?!\w)")
+    return compile_once(r"(?<!\w)(?<!Ban )(?<!ban )(?:" + _alt(_spec()["verbs"]) + r")(?!\w)")
 
 
 # the end of a sentence: a full stop ("TP. Hồ Chí Minh" and a blank "…." aside)
@@ -154,12 +154,16 @@ def _body_list(segment: str) -> tuple[list[str], list[str]]:
         segment = segment[:verb.start()]
     segment = re.sub(r"^(?:\s|[,;:.\-–(])*(?:(?:" + _alt(_spec()["links"]) + r")\s+)?", "", segment,
                      flags=re.IGNORECASE)
+    # "Sở Y tế (thường trực Ban Chỉ đạo)": a remark in brackets after a name is not part of it (names in brackets
+    # stay: "các cơ quan (Sở Nội vụ, Sở Tài chính)")
+    segment = re.sub(r"\s*\((?=[^()A-ZĐÀ-Ỹ])[^()]*\)", "", segment)
     segment = segment.strip(" ,;:.-–()/|")
     segment = _shared_head(segment[_kind_label(segment):])
     out: list[str] = []
     for clause in re.split(r"\s*;\s*", segment):
         bodies = split_bodies(clause)
-        if not bodies or not all(plausible(b.strip(" ()")) for b in bodies):
+        # "… và các cơ quan, đơn vị liên quan các cấp": the others concerned, however long, end a list of names
+        if not bodies or not all(plausible(b.strip(" ()")) or (out or n) and _others(b) for n, b in enumerate(bodies)):
             break
         out += [b.strip(" ()") for b in bodies]
     named = [b for b in out if not _others(b)]
@@ -178,7 +182,8 @@ def _blank_before(segment: str) -> bool:
 
 def _kind_label(segment: str) -> int:
     """Where the names begin after a kind of body and a colon ("các sở, ngành: Sở Nội vụ, Sở Tài chính"), else 0."""
-    kind = re.match(r"^([^:;]{3,40}):\s*(?=(?:" + _alt(wording()["body_starts"]) + r")\s)", segment, re.IGNORECASE)
+    kind = re.match(r"^([^:;]{3,40}?)(?::|\s+(?:" + _alt(_spec()["label_links"]) + r"))\s*(?=(?:"
+                    + _alt(wording()["body_starts"]) + r")\s)", segment, re.IGNORECASE)
     return kind.end() if kind and generic(kind.group(1)) else 0
 
 
@@ -210,10 +215,11 @@ def _others(body: str) -> bool:
 def _tail_bodies(segment: str) -> list[str]:
     """The bodies before a role word: the last sentence of the piece, from its first body's name ("Nhiệm
     vụ này giao Sở Y tế" -> "Sở Y tế")."""
+    spec = _spec()
     segment = _SENTENCE_END.split(segment)[-1]
     # "… theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp": what stands between the bodies and their
     # role word says how, not who
-    tail = re.compile(r"\s*(?:" + _alt(_spec()["copulas"] + _spec()["role_qualifiers"]) + r")\s*$", re.IGNORECASE)
+    tail = re.compile(r"\s*(?:" + _alt(spec["copulas"] + spec["role_qualifiers"]) + r")\s*$", re.IGNORECASE)
     segment = segment.rstrip(" (,-–")
     while (cut := tail.search(segment)) and cut.start() > 0:
         segment = segment[:cut.start()].rstrip(" (,-–")
@@ -226,12 +232,23 @@ def _tail_bodies(segment: str) -> list[str]:
             bodies, held = _body_list(rest)
             if not bodies or _kind_label(rest):
                 continue  # "các cơ quan: Sở Tư pháp, Sở Nội vụ": the names are further on
+            if re.search(r"(?<!\w)(?:" + _alt(spec["not_subject_after"]) + r")\s*$", segment[:match.start()],
+                         re.IGNORECASE):
+                # "Theo chỉ đạo của UBND tỉnh, Sở Y tế chủ trì": a body after "của", "theo" … is not the subject
+                skip_to = match.start() + rest.find(bodies[0]) + len(bodies[0])
+                continue
             # the whole rest is the list: "Sở Y tế, Sở Nội vụ" before "phối hợp", not a part of a clause
             left = rest
             for name in held:
                 left = left.replace(name, " ", 1)
             if not re.sub(r"(?<!\w)và(?!\w)|[\s,;:.\-–()]", "", left):
                 return bodies
+            # "UBND tỉnh chỉ đạo Sở Y tế chủ trì": the body a directing verb hands the work to is the role word's
+            after = rest[rest.find(bodies[-1]) + len(bodies[-1]):]
+            handed = re.match(r"\s*(?:" + _alt(spec["hand_over"]) + r")\s+", after, re.IGNORECASE)
+            if handed:
+                skip_to = match.start() + len(rest) - len(after) + handed.end()
+                continue
             # a clause of its own ends at ";": the list may begin after it ("… tham mưu UBND tỉnh ban hành; Sở
             # Tài chính, Sở Nội vụ phối hợp")
             cut = rest.find(";")

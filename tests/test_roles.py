@@ -213,6 +213,8 @@ def _word(tmp_path, header: list[str]):
     ["Số TT", "Các nhiệm vụ chủ yếu", "Đơn vị đầu mối", "Đơn vị tham gia", "Thời gian thực hiện"],
     ["TT", "Tên nhiệm vụ/hoạt động", "Cơ quan thực hiện", "Cơ quan phối hợp", "Thời gian"],
     ["STT", "Nhiệm vụ, giải pháp", "Cơ quan/đơn vị chủ trì thực hiện", "Phối hợp thực hiện", "Thời gian hoàn thành"],
+    ["TT", "Nội dung", "Cơ quan thường trực", "Cơ quan, đơn vị tham gia phối hợp", "Tiến độ"],
+    ["STT", "Nhiệm vụ cụ thể", "Cơ quan tham mưu", "Cơ quan phối hợp", "Thời gian"],
 ])
 def test_responsibility_columns_by_the_role_their_header_names(tmp_path, header):
     data = extract(_word(tmp_path, header), in_process=True).data
@@ -284,3 +286,18 @@ def test_table_cells_with_a_body_a_line_and_a_kind_of_body_in_the_lead_column(tm
     assert groups[("communication",)] == (["Sở Y tế"], ["Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh",
                                                          "Ủy ban nhân dân cấp xã"])
     assert groups[("service_network",)] == (None, ["Sở Nội vụ"])  # a kind of body is no lead
+
+
+@pytest.mark.parametrize("cell, bodies", [
+    # a cell that lists a body a line, its lines joined by a space as a PDF gives them
+    ("Sở Nội vụ Sở Tư pháp", ["Sở Nội vụ", "Sở Tư pháp"]),
+    ("Sở Văn hóa, Thể thao và Du lịch Ủy ban nhân dân các xã, phường Công an tỉnh",
+     ["Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân các xã, phường", "Công an tỉnh"]),
+    # a name that holds another's opening word stays whole
+    ("Văn phòng Ủy ban nhân dân tỉnh", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+    ("Thanh tra Sở Y tế", ["Thanh tra Sở Y tế"]),
+    ("Sở Y tế Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", ["Sở Y tế", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+])
+def test_a_cell_that_lists_a_body_a_line(cell, bodies):
+    from ctxh_compliance.extract.roles import cell_bodies
+    assert cell_bodies(cell) == bodies

@@ -115,7 +115,30 @@ def _shared_head(text: str) -> str:
 def cell_bodies(text: str) -> list[str]:
     """The bodies of a table's lead or partner cell: its list split into names, a blank ("…", "[…]",
     "(điền)", "Sở …") never one."""
-    return [b for b in split_bodies(_shared_head(text)) if not has_blank(b) and b.strip(" .;:-–()[]")]
+    out = []
+    for body in split_bodies(_shared_head(text)):
+        out += _line_names(body)
+    return [b for b in out if not has_blank(b) and b.strip(" .;:-–()[]")]
+
+
+def _whole_name(text: str) -> bool:
+    """``text`` is a name with more than its opening word ("Sở Nội vụ", not "Văn phòng" or "Thanh tra")."""
+    folded = fold(text)
+    start = max((s for s in _starts() if folded.startswith(s + " ")), key=len, default=None)
+    return start is not None and _opens_body(text) and bool(folded[len(start):].strip())
+
+
+def _line_names(body: str) -> list[str]:
+    """"Sở Nội vụ Sở Tư pháp": a cell that lists a body a line, its lines joined by a space (a PDF): split where a
+    name that only opens a body (``line_starts``) follows a whole name (its opening word and two more)."""
+    starts = _alt(_spec()["line_starts"])
+    out = []
+    while True:
+        cut = next((m for m in re.finditer(r"\s(?=(?:" + starts + r")\s)", body) if _whole_name(body[:m.start()])), None)
+        if cut is None:
+            return out + [body]
+        out.append(body[:cut.start()])
+        body = body[cut.end():]
 
 
 def plausible(body: str) -> bool:

@@ -110,6 +110,17 @@ def test_the_others_concerned_are_no_body_wherever_they_stand(lines):
     assert groups[("workforce",)] == ([LEAD], PARTNERS + ["Ủy ban nhân dân cấp xã"]), lines
 
 
+@pytest.mark.parametrize("task", [
+    "- Giao Ủy ban nhân dân cấp xã rà soát, lập danh sách đối tượng cần trợ giúp.",
+    "- Bộ phận chủ trì tiếp nhận hồ sơ tại Ủy ban nhân dân cấp xã thực hiện hướng dẫn.",
+    "- Các cơ sở trợ giúp xã hội phối hợp với Trung tâm Công tác xã hội tỉnh thực hiện quản lý trường hợp.",
+])
+def test_a_task_line_before_the_roles_gives_none(task):
+    # a task given to a body, or a role word of a unit that is no body, before the lines that say who leads
+    lines = f"{task}\nCơ quan chủ trì: {LEAD}.\nCơ quan phối hợp: {JOINED}."
+    assert _groups(lines)[("workforce",)] == ([LEAD], PARTNERS)
+
+
 def test_a_list_that_names_its_kind_of_body_once():
     groups = _groups(f"Chủ trì: {LEAD}; phối hợp: các Sở: Văn hóa, Thể thao và Du lịch, Nội vụ và Tư pháp; Công an tỉnh.")
     assert groups[("workforce",)] == ([LEAD], ["Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Sở Tư pháp",

@@ -147,8 +147,8 @@ def plausible(body: str) -> bool:
     spec = _spec()
     if not _opens_body(body, strict=False) or has_blank(body) or ":" in body:
         return False
-    if fold(body.strip(" ,;:.-–()\"“")) in _starts():
-        return False  # "Cơ quan", "Đơn vị": the word a name opens with, no name
+    if fold(body.strip(" ,;:.-–()\"“")) in _starts() + tuple(fold(w) for w in spec["label_nouns"]):
+        return False  # "Cơ quan", "Đơn vị", "Bộ phận": the word a name opens with, no name
     if len(body) > spec["max_length"] or len(body.split()) > spec["max_words"]:
         return False
     if re.search(r"\d", body) or any(len(piece.split()) > spec["max_piece_words"] for piece in body.split(",")[1:]):
@@ -372,6 +372,7 @@ class Roles:
     blank_lead: bool = False
     labelled: bool = False     # a label said it ("Cơ quan chủ trì: …"), not a sentence
     guessed: bool = False      # the lead is the first of bodies named with no role word ("Đơn vị thực hiện: …")
+    assigned: bool = False     # the lead is given the work, not a role ("Giao UBND cấp xã rà soát …")
     open_role: str | None = None  # a label with nothing after it: its bodies are on the next line
 
 
@@ -510,6 +511,7 @@ def read_roles(text: str) -> Roles | None:
         if rest and not out.partners:
             out.partners = rest
         out.guessed = len(first) > 1
+        out.assigned = True
     if not out.lead and not out.blank_lead and out.partners and not partner_sure:
         out.partners = []  # "Phối hợp với các cơ quan báo chí xây dựng …": a task, not who takes part
     if text.endswith(":") and not out.open_role:
@@ -593,15 +595,17 @@ def of_group(heading, items: list) -> GroupRoles:
     """The roles of a group with heading paragraph ``heading`` and paragraphs ``items`` (each with ``text``).
     A blank lead ("Chủ trì: …") stops any later lead: the group leaves its lead to fill."""
     out = GroupRoles()
-    blank = False
+    blank = assigned = False
     said_by = [(heading, in_brackets(heading.text))] + list(zip(items, read_block([i.text for i in items]), strict=True))
     for para, said in said_by:
         if said is None or not (said.lead or said.partners or said.blank_lead):
             continue
         out.said_in.append(para)
         blank = blank or (said.blank_lead and not out.lead)
-        if said.lead and not blank and not out.lead:
+        if said.lead and not blank and (not out.lead or (assigned and not said.assigned)):
+            # a body given a task ("Giao UBND cấp xã rà soát …") yields to one a role word or a label names as lead
             out.lead, out.lead_at, out.lead_confidence = said.lead, para, role_confidence(said)
+            assigned = said.assigned
         if said.partners and not out.partners:
             out.partners, out.partners_at, out.partners_confidence = said.partners, para, role_confidence(said)
     return out

@@ -312,3 +312,32 @@ def test_table_cells_with_a_body_a_line_and_a_kind_of_body_in_the_lead_column(tm
 def test_a_cell_that_lists_a_body_a_line(cell, bodies):
     from ctxh_compliance.extract.roles import cell_bodies
     assert cell_bodies(cell) == bodies
+
+
+def test_the_sentence_that_introduces_the_table_is_not_the_last_groups(tmp_path):
+    """Groups named under headings, then a sentence that points to the table that says who does each: the table
+    gives the last group its lead and partners, not the sentence under its heading."""
+    import docx
+    document = docx.Document()
+    for line in ("UBND TỈNH GIA LAI", "KẾ HOẠCH", "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;",
+                 "III. NHIỆM VỤ, GIẢI PHÁP", "1. Truyền thông nâng cao nhận thức về công tác xã hội",
+                 "- Tổ chức các hoạt động truyền thông.", "2. Đào tạo, bồi dưỡng kỹ năng công tác xã hội",
+                 "- Mở các lớp tập huấn.", "3. Hợp tác quốc tế về công tác xã hội",
+                 "- Trao đổi kinh nghiệm với các tổ chức quốc tế.",
+                 "Sở Y tế chủ trì, phối hợp với các sở, ban, ngành, địa phương triển khai các nhiệm vụ theo bảng phân "
+                 "công dưới đây."):
+        document.add_paragraph(line)
+    rows = [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"],
+            ["1", "Truyền thông nâng cao nhận thức về công tác xã hội", "Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"],
+            ["2", "Đào tạo, bồi dưỡng kỹ năng công tác xã hội", "Sở Y tế", "Sở Nội vụ"],
+            ["3", "Hợp tác quốc tế về công tác xã hội", "Sở Khoa học và Công nghệ", "Sở Tư pháp và Công an tỉnh"]]
+    table = document.add_table(rows=0, cols=4)
+    for cells in rows:
+        for cell, text in zip(table.add_row().cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    groups = {tuple(g["covers"]): (g.get("lead"), g.get("partners"))
+              for g in extract(path, in_process=True).data["task_groups"]}
+    assert groups[("communication",)] == (["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Y tế"])
+    assert groups[("cooperation_data",)] == (["Sở Khoa học và Công nghệ"], ["Sở Tư pháp", "Công an tỉnh"])

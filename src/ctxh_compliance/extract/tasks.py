@@ -133,7 +133,11 @@ def _block(tagged, start: int, stop_numbers: set[int]) -> list:
 
 def _group(para, block, covers: list[str], heading: str, rec: Recorder, n: int) -> dict:
     group: dict = {"heading": heading, "covers": covers}
-    items = [item for item in block if item.role is None]  # a table's rows: the table says whose (responsibilities.py)
+    # a table's rows: the table says whose (responsibilities.py); the sentence that introduces a table ("Sở Y tế
+    # chủ trì, phối hợp … thực hiện các nhiệm vụ theo bảng dưới đây.") says who does the table's tasks, not this group
+    forward = wording()["roles"]["forward"]
+    items = [item for n, item in enumerate(block) if item.role is None
+             and not (n + 1 < len(block) and block[n + 1].role is not None and _words_in(forward, fold(item.text)))]
     said = of_group(para, items)
     if said.lead:
         group["lead"] = said.lead

@@ -343,3 +343,13 @@ def test_the_sentence_that_introduces_the_table_is_not_the_last_groups(tmp_path,
               for g in extract(path, in_process=True).data["task_groups"]}
     assert groups[("communication",)] == (["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Y tế"])
     assert groups[("cooperation_data",)] == (["Sở Khoa học và Công nghệ"], ["Sở Tư pháp", "Công an tỉnh"])
+
+
+def test_a_lead_in_the_implementation_part_takes_the_partners_of_its_own_clause():
+    # "phối hợp tổ chức tập huấn" after ";" is another piece of work, and no body
+    text = HEAD.format(lines="- Rà soát đội ngũ.", bracket="").replace(
+        "- Chủ trì, phối hợp với Sở Thông tin và Truyền thông tổ chức các hoạt động truyền thông về công tác xã hội.",
+        "- Chủ trì tham mưu bố trí biên chế, vị trí việc làm công tác xã hội; phối hợp tổ chức tập huấn.")
+    groups = {tuple(g["covers"]): g for g in extract_text(text, "x.txt").data["task_groups"]}
+    assert groups[("workforce",)]["lead"] == [LEAD]
+    assert "partners" not in groups[("workforce",)]

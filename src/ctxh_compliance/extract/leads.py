@@ -54,7 +54,8 @@ def add_leads(tagged, groups: list[dict], assignments: list[dict], known: set[st
             whole = re.search(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in wording()["plan_objects"]) + r")[^,;]*,",
                               clause)
             named = set(groups_of(clause[:whole.start()] if whole else clause))
-            said = read_roles(f"{body} {sentence}")  # the body the duties are under is the sentence's subject
+            # the body the duties are under is the subject of the lead verb's clause
+            said = read_roles(f"{body} {clause}")
             partners = said.partners if said is not None and said.lead == [body] else []
             with_partners = named
             for n, group in enumerate(groups):

@@ -173,6 +173,8 @@ def _body_list(segment: str) -> tuple[list[str], list[str]]:
     those are left out of the bodies wherever they stand after a named body."""
     segment = _SENTENCE_END.split(segment, maxsplit=1)[0]
     verb = _verb_tail().search(segment)
+    if verb and not segment[:verb.start()].strip(" ,;:.-–(/|"):
+        return [], []  # "phối hợp tổ chức tập huấn": a verb of work, no body named
     if verb and verb.start() > 0:
         segment = segment[:verb.start()]
     segment = re.sub(r"^(?:\s|[,;:.\-–(])*(?:(?:" + _alt(_spec()["links"]) + r")\s+)?", "", segment,

@@ -73,10 +73,55 @@ def _groups(lines: str, bracket: str = "") -> dict:
     # a role label after the label of the whole line, or named as a responsibility
     "Phân công: chủ trì - {lead}; phối hợp - {partners}.",
     "Trách nhiệm chủ trì: {lead}; trách nhiệm phối hợp: {partners}.",
+    # how the others take part stands between them and their role word
+    "{lead} chủ trì tham mưu; {partners} theo chức năng, nhiệm vụ phối hợp thực hiện.",
+    "{lead} chủ trì tổ chức thực hiện; {partners} theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp.",
+    # the others named first, asked to take part, or the lead named again among them
+    "Đề nghị {partners} phối hợp với {lead} (chủ trì) thực hiện.",
+    "Phối hợp: {partners}; chủ trì: {lead}.",
+    "{lead}, {partners} phối hợp triển khai, trong đó {lead} chủ trì.",
+    # a label after another label's colon, or opened by other nouns
+    "Phân công: chủ trì – {lead}; phối hợp – {partners}.",
+    "Sở, ngành chủ trì: {lead}; sở, ngành phối hợp: {partners}.",
+    "Cơ quan tham mưu, chủ trì: {lead}; các cơ quan phối hợp: {partners}.",
+    # a kind of body, then the names meant
+    "{lead} chủ trì, phối hợp với các sở, ngành: {partners} triển khai thực hiện.",
+    # a body that directs or is named after "của" is not the lead; the body it hands the work to is
+    "Ủy ban nhân dân tỉnh chỉ đạo {lead} chủ trì, phối hợp với {partners} thực hiện.",
+    "Theo chỉ đạo của Ủy ban nhân dân tỉnh, {lead} chủ trì, phối hợp với {partners} thực hiện.",
+    # a remark in brackets after the lead, a kind and "gồm" before the names, "cùng với", "Trách nhiệm chủ trì:"
+    "Cơ quan chủ trì: {lead} (thường trực Ban Chỉ đạo); cơ quan phối hợp: {partners}.",
+    "{lead} chủ trì, phối hợp với các cơ quan liên quan gồm {partners} thực hiện.",
+    "{lead} chủ trì cùng với {partners} triển khai thực hiện.",
+    "Trách nhiệm phối hợp: {partners}.\nTrách nhiệm chủ trì: {lead}.",
+    # a clause of other bodies' own work before ";", then the others
+    "{lead} chủ trì.\nỦy ban nhân dân cấp xã chủ động thực hiện tại địa phương; {partners} phối hợp hướng dẫn.",
 ])
 def test_roles_in_any_wording(lines):
     groups = _groups(lines.format(lead=LEAD, partners=JOINED))
     assert groups[("workforce",)] == ([LEAD], PARTNERS), lines
+
+
+@pytest.mark.parametrize("lines", [
+    "{lead} chủ trì, phối hợp với {partners}, các sở, ban, ngành liên quan và Ủy ban nhân dân cấp xã tổ chức thực hiện.",
+    "{lead} chủ trì; phối hợp với {partners} và Ủy ban nhân dân cấp xã trong quá trình thực hiện.",
+    "Cơ quan chủ trì: {lead}.\nCơ quan phối hợp: {partners}; Ủy ban nhân dân cấp xã; các sở, ngành có liên quan.",
+])
+def test_the_others_concerned_are_no_body_wherever_they_stand(lines):
+    # "các sở, ban, ngành liên quan" in the middle of a list is no body; a named level of bodies after it is
+    groups = _groups(lines.format(lead=LEAD, partners=JOINED))
+    assert groups[("workforce",)] == ([LEAD], PARTNERS + ["Ủy ban nhân dân cấp xã"]), lines
+
+
+@pytest.mark.parametrize("task", [
+    "- Giao Ủy ban nhân dân cấp xã rà soát, lập danh sách đối tượng cần trợ giúp.",
+    "- Bộ phận chủ trì tiếp nhận hồ sơ tại Ủy ban nhân dân cấp xã thực hiện hướng dẫn.",
+    "- Các cơ sở trợ giúp xã hội phối hợp với Trung tâm Công tác xã hội tỉnh thực hiện quản lý trường hợp.",
+])
+def test_a_task_line_before_the_roles_gives_none(task):
+    # a task given to a body, or a role word of a unit that is no body, before the lines that say who leads
+    lines = f"{task}\nCơ quan chủ trì: {LEAD}.\nCơ quan phối hợp: {JOINED}."
+    assert _groups(lines)[("workforce",)] == ([LEAD], PARTNERS)
 
 
 def test_a_list_that_names_its_kind_of_body_once():
@@ -103,6 +148,14 @@ def test_roles_in_the_heading_brackets():
     "…. chủ trì, phối hợp với {partners}.",
     "Giao các cơ quan, đơn vị chủ trì, phối hợp thực hiện các nhiệm vụ theo bảng sau:",
     "Giao Sở Y tế chủ trì, phối hợp với Sở Nội vụ thực hiện các nhiệm vụ được phân công cụ thể như sau:",
+    # a kind of body at the start of a sentence (a capital letter is not a name)
+    "Các sở, ban, ngành theo chức năng, nhiệm vụ chủ trì thực hiện; {partners} phối hợp.",
+    "Các cơ quan, đơn vị được giao chủ trì các nội dung có trách nhiệm phối hợp với {partners}.",
+    # a blank right before the role word: the body named before it takes part, it does not lead
+    "Với sự phối hợp của {partners}, …. chủ trì triển khai thực hiện.",
+    "Phối hợp với {partners}, (điền) chủ trì tổ chức thực hiện.",
+    "Ủy ban nhân dân tỉnh giao ……… chủ trì, phối hợp với {partners} thực hiện.",
+    "Cơ quan tham mưu, chủ trì: ....; các cơ quan phối hợp: {partners}.",
 ])
 def test_a_blank_or_a_kind_of_body_is_never_a_lead(lines):
     lead, partners = _groups(lines.format(partners=JOINED))[("workforce",)]
@@ -121,6 +174,35 @@ def test_a_lead_in_the_implementation_part_never_fills_a_blank():
         "- Huy động các tổ chức tham gia cung cấp dịch vụ công tác xã hội.", "- Chủ trì: ….")
     groups = {tuple(g["covers"]): g for g in extract_text(text, "x.txt").data["task_groups"]}
     assert "lead" not in groups[("communication",)]
+
+
+@pytest.mark.parametrize("lines, duty", [
+    # the group names who takes part and no lead: a lead of the implementation part is not borrowed
+    (f"Cơ quan phối hợp: {JOINED}.", "Chủ trì rà soát, sắp xếp, bố trí đội ngũ người làm công tác xã hội."),
+    # the lead verb governs its own clause ("… các hoạt động của Kế hoạch"), not the duties after ";"
+    ("Các sở, ngành, địa phương theo chức năng, nhiệm vụ tổ chức thực hiện.",
+     "Làm đầu mối điều phối các hoạt động của Kế hoạch; rà soát, sắp xếp, bố trí đội ngũ người làm công tác xã hội."),
+    # a lead verb whose object is the plan itself leads the plan, not the duties after its comma
+    ("Các sở, ngành, địa phương theo chức năng, nhiệm vụ tổ chức thực hiện.",
+     "Làm đầu mối điều phối các hoạt động của Kế hoạch, rà soát, sắp xếp, bố trí đội ngũ người làm công tác xã hội."),
+])
+def test_a_group_that_names_no_lead_borrows_none(tmp_path, lines, duty):
+    """A group whose own lines name no lead is for review, never ĐẠT, whatever the implementation part says of
+    the plan as a whole."""
+    from ctxh_compliance import check, select_ruleset
+    from ctxh_compliance.extract.document import load_document
+    text = HEAD.format(lines=lines, bracket="").replace(
+        "- Chủ trì, phối hợp với Sở Thông tin và Truyền thông tổ chức các hoạt động truyền thông về công tác xã hội.",
+        "- " + duty)
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(text, encoding="utf-8")
+    loaded, _ = load_document(path)
+    group = next(g for g in loaded.plan.task_groups if g.covers == ["workforce"])
+    assert group.lead == []
+    assert group.partners in ([], PARTNERS)
+    ruleset, cited = select_ruleset(loaded)
+    verdicts = {f.rule_id: f.verdict.value for f in check(loaded, ruleset, cited).findings}
+    assert verdicts["QD112-G03"] not in ("pass", "not_applicable")
 
 
 def _word(tmp_path, header: list[str]):
@@ -145,6 +227,8 @@ def _word(tmp_path, header: list[str]):
     ["Số TT", "Các nhiệm vụ chủ yếu", "Đơn vị đầu mối", "Đơn vị tham gia", "Thời gian thực hiện"],
     ["TT", "Tên nhiệm vụ/hoạt động", "Cơ quan thực hiện", "Cơ quan phối hợp", "Thời gian"],
     ["STT", "Nhiệm vụ, giải pháp", "Cơ quan/đơn vị chủ trì thực hiện", "Phối hợp thực hiện", "Thời gian hoàn thành"],
+    ["TT", "Nội dung", "Cơ quan thường trực", "Cơ quan, đơn vị tham gia phối hợp", "Tiến độ"],
+    ["STT", "Nhiệm vụ cụ thể", "Cơ quan tham mưu", "Cơ quan phối hợp", "Thời gian"],
 ])
 def test_responsibility_columns_by_the_role_their_header_names(tmp_path, header):
     data = extract(_word(tmp_path, header), in_process=True).data
@@ -212,3 +296,74 @@ def test_any_mix_of_role_words_names_and_blanks_reads_without_error():
         in_brackets(f"1. Truyền thông ({line})")
         cell_bodies(line)
     read_block(lines)
+
+
+def test_table_cells_with_a_body_a_line_and_a_kind_of_body_in_the_lead_column(tmp_path):
+    path = _word(tmp_path, ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"])
+    import docx
+    document = docx.Document(str(path))
+    rows = document.tables[0].rows
+    rows[1].cells[3].text = "Sở Văn hóa, Thể thao và Du lịch;\nCông an tỉnh;\nỦy ban nhân dân cấp xã"
+    rows[2].cells[2].text = "Các sở, ban, ngành"
+    document.save(str(path))
+    groups = {tuple(g["covers"]): (g.get("lead"), g.get("partners"))
+              for g in extract(path, in_process=True).data["task_groups"]}
+    assert groups[("communication",)] == (["Sở Y tế"], ["Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh",
+                                                         "Ủy ban nhân dân cấp xã"])
+    assert groups[("service_network",)] == (None, ["Sở Nội vụ"])  # a kind of body is no lead
+
+
+@pytest.mark.parametrize("cell, bodies", [
+    # a cell that lists a body a line, its lines joined by a space as a PDF gives them
+    ("Sở Nội vụ Sở Tư pháp", ["Sở Nội vụ", "Sở Tư pháp"]),
+    ("Sở Văn hóa, Thể thao và Du lịch Ủy ban nhân dân các xã, phường Công an tỉnh",
+     ["Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân các xã, phường", "Công an tỉnh"]),
+    # a name that holds another's opening word stays whole
+    ("Văn phòng Ủy ban nhân dân tỉnh", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+    ("Thanh tra Sở Y tế", ["Thanh tra Sở Y tế"]),
+    ("Sở Y tế Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", ["Sở Y tế", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+])
+def test_a_cell_that_lists_a_body_a_line(cell, bodies):
+    from ctxh_compliance.extract.roles import cell_bodies
+    assert cell_bodies(cell) == bodies
+
+
+@pytest.mark.parametrize("intro", [
+    "Sở Y tế chủ trì, phối hợp với các sở, ban, ngành, địa phương triển khai các nhiệm vụ theo bảng phân công dưới đây.",
+    "Phân công thực hiện: Sở Y tế chủ trì, phối hợp với các sở, ban, ngành.",
+])
+def test_the_sentence_that_introduces_the_table_is_not_the_last_groups(tmp_path, intro):
+    """Groups named under headings, then a sentence that points to the table that says who does each: the table
+    gives the last group its lead and partners, not the sentence under its heading."""
+    import docx
+    document = docx.Document()
+    for line in ("UBND TỈNH GIA LAI", "KẾ HOẠCH", "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;",
+                 "III. NHIỆM VỤ, GIẢI PHÁP", "1. Truyền thông nâng cao nhận thức về công tác xã hội",
+                 "- Tổ chức các hoạt động truyền thông.", "2. Đào tạo, bồi dưỡng kỹ năng công tác xã hội",
+                 "- Mở các lớp tập huấn.", "3. Hợp tác quốc tế về công tác xã hội",
+                 "- Trao đổi kinh nghiệm với các tổ chức quốc tế.", intro):
+        document.add_paragraph(line)
+    rows = [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"],
+            ["1", "Truyền thông nâng cao nhận thức về công tác xã hội", "Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"],
+            ["2", "Đào tạo, bồi dưỡng kỹ năng công tác xã hội", "Sở Y tế", "Sở Nội vụ"],
+            ["3", "Hợp tác quốc tế về công tác xã hội", "Sở Khoa học và Công nghệ", "Sở Tư pháp và Công an tỉnh"]]
+    table = document.add_table(rows=0, cols=4)
+    for cells in rows:
+        for cell, text in zip(table.add_row().cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    groups = {tuple(g["covers"]): (g.get("lead"), g.get("partners"))
+              for g in extract(path, in_process=True).data["task_groups"]}
+    assert groups[("communication",)] == (["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Y tế"])
+    assert groups[("cooperation_data",)] == (["Sở Khoa học và Công nghệ"], ["Sở Tư pháp", "Công an tỉnh"])
+
+
+def test_a_lead_in_the_implementation_part_takes_the_partners_of_its_own_clause():
+    # "phối hợp tổ chức tập huấn" after ";" is another piece of work, and no body
+    text = HEAD.format(lines="- Rà soát đội ngũ.", bracket="").replace(
+        "- Chủ trì, phối hợp với Sở Thông tin và Truyền thông tổ chức các hoạt động truyền thông về công tác xã hội.",
+        "- Chủ trì tham mưu bố trí biên chế, vị trí việc làm công tác xã hội; phối hợp tổ chức tập huấn.")
+    groups = {tuple(g["covers"]): g for g in extract_text(text, "x.txt").data["task_groups"]}
+    assert groups[("workforce",)]["lead"] == [LEAD]
+    assert "partners" not in groups[("workforce",)]

@@ -46,14 +46,23 @@ def add_leads(tagged, groups: list[dict], assignments: list[dict], known: set[st
     for body, sentence, para, heading in _bodies_and_sentences(tagged, assignments):
         folded = fold(sentence)
         if body and folded.startswith(verbs):
-            named = set(groups_of(sentence))
-            said = read_roles(f"{body} {sentence}")  # the body the duties are under is the sentence's subject
+            # the lead verb governs the work of its own clause, not that of the clauses after a ";" ("Chủ trì
+            # triển khai Kế hoạch; hướng dẫn bố trí biên chế …" leads the plan, not the workforce group)
+            clause = sentence.split(";")[0]
+            # "Làm đầu mối điều phối các hoạt động của Kế hoạch, tổ chức sơ kết …": a lead verb whose object is the
+            # plan itself leads the plan; the duties after it are the body's own, not a group it leads
+            whole = re.search(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in wording()["plan_objects"]) + r")[^,;]*,",
+                              clause)
+            named = set(groups_of(clause[:whole.start()] if whole else clause))
+            # the body the duties are under is the subject of the lead verb's clause
+            said = read_roles(f"{body} {clause}")
             partners = said.partners if said is not None and said.lead == [body] else []
-            # "phối hợp với …" joins the work of its own clause, not that of the clauses after a ";"
-            with_partners = set(groups_of(sentence.split(";")[0]))
+            with_partners = named
             for n, group in enumerate(groups):
                 if group.get("lead") or not group["covers"] or not set(group["covers"]) <= named:
                     continue
+                if group.get("partners"):
+                    continue  # the group's own lines say who takes part and name no lead: it has none to borrow
                 if has_blank(group.get("quote") or ""):
                     continue  # the group's own lines leave its lead blank ("Chủ trì: …"): it stays to fill
                 quote = group.pop("quote", None)

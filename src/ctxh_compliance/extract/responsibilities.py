@@ -13,7 +13,7 @@ from ..core.i18n import translate
 from ..core.regex import compile_once
 from ..core.text import fold_name
 from .record import Recorder
-from .roles import cell_bodies, read_roles
+from .roles import cell_bodies, generic, read_roles
 from .tasks import groups_of
 
 _NOT_TASKS = ("targets", "budget", "history")  # a table in these parts holds no task group
@@ -63,6 +63,8 @@ def _bodies(rows: list[dict]) -> tuple[list, list]:
                     partners.append((said.partners, para))
                 continue
             bodies = cell_bodies(cell)
+            if para.role == "lead":
+                bodies = [b for b in bodies if not generic(b)]  # "Các sở, ngành, địa phương": no body named to lead
             (leads if para.role == "lead" else partners).append((bodies, para))
     return leads, partners
 

@@ -21,7 +21,7 @@ from functools import cache
 
 from ..core.regex import compile_once
 from ..core.text import fold
-from .patterns import has_blank, wording
+from .patterns import has_blank, is_blank, wording
 
 
 def _alt(words) -> str:
@@ -62,7 +62,7 @@ def _opens_body(text: str, strict: bool = True) -> bool:
 @cache
 def _verb_tail() -> re.Pattern:
     """Where a list of bodies ends: a verb written in lower case ("… tổ chức thực hiện", "… triển khai")."""
-    return compile_once(r"(?<!\w)(?:" + _alt(_spec()["verbs"]) + r")(?!\w)")
+    return compile_once(r"(?<!\w)(?<!Ban )(?<!ban )(?:" + _alt(_spec()["verbs"]) + r")(?!\w)")
 
 
 # the end of a sentence: a full stop ("TP. Hồ Chí Minh" and a blank "…." aside)
@@ -115,10 +115,33 @@ def _shared_head(text: str) -> str:
 def cell_bodies(text: str) -> list[str]:
     """The bodies of a table's lead or partner cell: its list split into names, a blank ("…", "[…]",
     "(điền)", "Sở …") never one."""
-    out = [b for b in split_bodies(_shared_head(text)) if not has_blank(b) and b.strip(" .;:-–()[]")]
+    out = []
+    for body in split_bodies(_shared_head(text)):
+        out += _line_names(body)
+    out = [b for b in out if not has_blank(b) and b.strip(" .;:-–()[]")]
     if len(out) > 1 and _others(out[-1].strip(" .;")):
         out.pop()  # "Sở Tài chính, Sở Nội vụ và các đơn vị liên quan": the others concerned, not a body named
     return out
+
+
+def _whole_name(text: str) -> bool:
+    """``text`` is a name with more than its opening word ("Sở Nội vụ", not "Văn phòng" or "Thanh tra")."""
+    folded = fold(text)
+    start = max((s for s in _starts() if folded.startswith(s + " ")), key=len, default=None)
+    return start is not None and _opens_body(text) and bool(folded[len(start):].strip())
+
+
+def _line_names(body: str) -> list[str]:
+    """"Sở Nội vụ Sở Tư pháp": a cell that lists a body a line, its lines joined by a space (a PDF): split where a
+    name that only opens a body (``line_starts``) follows a whole name (its opening word and two more)."""
+    starts = _alt(_spec()["line_starts"])
+    out = []
+    while True:
+        cut = next((m for m in re.finditer(r"\s(?=(?:" + starts + r")\s)", body) if _whole_name(body[:m.start()])), None)
+        if cut is None:
+            return out + [body]
+        out.append(body[:cut.start()])
+        body = body[cut.end():]
 
 
 def plausible(body: str) -> bool:
@@ -127,6 +150,8 @@ def plausible(body: str) -> bool:
     spec = _spec()
     if not _opens_body(body, strict=False) or has_blank(body) or ":" in body:
         return False
+    if fold(body.strip(" ,;:.-–()\"“")) in _starts() + tuple(fold(w) for w in spec["label_nouns"]):
+        return False  # "Cơ quan", "Đơn vị", "Bộ phận": the word a name opens with, no name
     if len(body) > spec["max_length"] or len(body.split()) > spec["max_words"]:
         return False
     if re.search(r"\d", body) or any(len(piece.split()) > spec["max_piece_words"] for piece in body.split(",")[1:]):
@@ -143,28 +168,69 @@ def body_list(segment: str) -> list[str]:
     """The bodies a piece of a sentence names, from its start: up to the end of its sentence or the first
     verb, split into names; a ";"-item that names no body ends the list; nothing when the first is not a
     body."""
+    return _body_list(segment)[0]
+
+
+def _body_list(segment: str) -> tuple[list[str], list[str]]:
+    """``body_list`` and every name the list held, "the others concerned" too ("các sở, ban, ngành liên quan"):
+    those are left out of the bodies wherever they stand after a named body."""
     segment = _SENTENCE_END.split(segment, maxsplit=1)[0]
     verb = _verb_tail().search(segment)
+    if verb and not segment[:verb.start()].strip(" ,;:.-–(/|"):
+        return [], []  # "phối hợp tổ chức tập huấn": a verb of work, no body named
     if verb and verb.start() > 0:
         segment = segment[:verb.start()]
     segment = re.sub(r"^(?:\s|[,;:.\-–(])*(?:(?:" + _alt(_spec()["links"]) + r")\s+)?", "", segment,
                      flags=re.IGNORECASE)
-    segment = _shared_head(segment.strip(" ,;:.-–()/|"))
+    # "Sở Y tế (thường trực Ban Chỉ đạo)": a remark in brackets after a name is not part of it (names in brackets
+    # stay: "các cơ quan (Sở Nội vụ, Sở Tài chính)")
+    segment = re.sub(r"\s*\((?=[^()A-ZĐÀ-Ỹ])[^()]*\)", "", segment)
+    segment = segment.strip(" ,;:.-–()/|")
+    segment = _shared_head(segment[_kind_label(segment):])
     out: list[str] = []
     for clause in re.split(r"\s*;\s*", segment):
         bodies = split_bodies(clause)
-        if not bodies or not all(plausible(b.strip(" ()")) for b in bodies):
+        # "… và các cơ quan, đơn vị liên quan các cấp": the others concerned, however long, end a list of names
+        if not bodies or not all(plausible(b.strip(" ()")) or (out or n) and _others(b) for n, b in enumerate(bodies)):
             break
         out += [b.strip(" ()") for b in bodies]
-    if len(out) > 1 and _others(out[-1]):
-        out.pop()  # "… Sở Nội vụ và các đơn vị có liên quan": the others concerned, not a body named
-    return out
+    named = [b for b in out if not _others(b)]
+    if named and named[0] == out[0]:
+        # "… Sở Nội vụ, các sở, ban, ngành liên quan và UBND cấp xã": the others concerned, not a body named
+        return named, out
+    return out, out
 
 
-def _generic(body: str) -> bool:
-    """"các cơ quan, đơn vị", "những đơn vị liên quan": a kind of body, not one named (no capital letter)."""
-    return fold(body).startswith(tuple(fold(w) + " " for w in _spec()["common_starts"])) and \
-        not any(ch.isupper() for ch in body)
+def _blank_before(segment: str) -> bool:
+    """The text ends with a blank left to fill ("…, ….", "giao (điền)"), right before the role word after it."""
+    tail = segment.rstrip(" ,;:-–")
+    last = re.split(r"[\s,;:]+(?=\S)", tail)[-1]
+    return bool(tail) and has_blank(tail[-20:]) and (is_blank(last) or not last.strip("…."))
+
+
+def _kind_label(segment: str) -> int:
+    """Where the names begin after a kind of body and a colon ("các sở, ngành: Sở Nội vụ, Sở Tài chính"), else 0."""
+    kind = re.match(r"^([^:;]{3,40}?)(?::|\s+(?:" + _alt(_spec()["label_links"]) + r"))\s*(?=(?:"
+                    + _alt(wording()["body_starts"]) + r")\s)", segment, re.IGNORECASE)
+    return kind.end() if kind and generic(kind.group(1)) else 0
+
+
+def generic(body: str) -> bool:
+    """"các cơ quan, đơn vị", "Các sở, ban, ngành", "những đơn vị liên quan": a kind of body, not one named —
+    after "các"/"những" and the nouns of kinds of bodies (``generic_kinds``), no capital letter (a sentence's
+    first letter and "các Sở, ngành" say nothing of a name; "các cơ quan Lao động - …" names one)."""
+    spec = _spec()
+    body = body.strip(" ,;:.-–()")
+    start = re.match(r"(?:" + _alt(spec["common_starts"]) + r")\s+", body, re.IGNORECASE)
+    if start is None:
+        return False
+    rest = body[start.end():]
+    kinds = re.compile(r"(?:" + _alt(spec["generic_kinds"]) + r")(?!\w)(?:\s*(?:,|/|và)\s*)?", re.IGNORECASE)
+    while (kind := kinds.match(rest)) and kind.end():
+        rest = rest[kind.end():]
+    if rest == body[start.end():]:
+        return not any(ch.isupper() for ch in rest)  # "các phòng chuyên môn": no kind named, no name either
+    return not any(ch.isupper() for ch in rest)
 
 
 def _others(body: str) -> bool:
@@ -177,21 +243,40 @@ def _others(body: str) -> bool:
 def _tail_bodies(segment: str) -> list[str]:
     """The bodies before a role word: the last sentence of the piece, from its first body's name ("Nhiệm
     vụ này giao Sở Y tế" -> "Sở Y tế")."""
+    spec = _spec()
     segment = _SENTENCE_END.split(segment)[-1]
-    segment = re.sub(r"\s*(?:" + _alt(_spec()["copulas"]) + r")\s*$", "", segment.rstrip(" (,-–"),
-                     flags=re.IGNORECASE)
+    # "… theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp": what stands between the bodies and their
+    # role word says how, not who
+    tail = re.compile(r"\s*(?:" + _alt(spec["copulas"] + spec["role_qualifiers"]) + r")\s*$", re.IGNORECASE)
+    segment = segment.rstrip(" (,-–")
+    while (cut := tail.search(segment)) and cut.start() > 0:
+        segment = segment[:cut.start()].rstrip(" (,-–")
     skip_to = 0
     for match in re.finditer(r"(?:^|(?<=[\s,;:(]))\S", segment):
         if match.start() < skip_to:
             continue
         rest = segment[match.start():]
         if _opens_body(rest):
-            bodies = body_list(rest)
-            if not bodies:
+            bodies, held = _body_list(rest)
+            if not bodies or _kind_label(rest):
                 continue  # "các cơ quan: Sở Tư pháp, Sở Nội vụ": the names are further on
+            if re.search(r"(?<!\w)(?:" + _alt(spec["not_subject_after"]) + r")\s*$", segment[:match.start()],
+                         re.IGNORECASE):
+                # "Theo chỉ đạo của UBND tỉnh, Sở Y tế chủ trì": a body after "của", "theo" … is not the subject
+                skip_to = match.start() + rest.find(bodies[0]) + len(bodies[0])
+                continue
             # the whole rest is the list: "Sở Y tế, Sở Nội vụ" before "phối hợp", not a part of a clause
-            if len(", ".join(bodies)) >= len(rest.strip(" ,;:.-–()")) - 4:
+            left = rest
+            for name in held:
+                left = left.replace(name, " ", 1)
+            if not re.sub(r"(?<!\w)và(?!\w)|[\s,;:.\-–()]", "", left):
                 return bodies
+            # "UBND tỉnh chỉ đạo Sở Y tế chủ trì": the body a directing verb hands the work to is the role word's
+            after = rest[rest.find(bodies[-1]) + len(bodies[-1]):]
+            handed = re.match(r"\s*(?:" + _alt(spec["hand_over"]) + r")\s+", after, re.IGNORECASE)
+            if handed:
+                skip_to = match.start() + len(rest) - len(after) + handed.end()
+                continue
             # a clause of its own ends at ";": the list may begin after it ("… tham mưu UBND tỉnh ban hành; Sở
             # Tài chính, Sở Nội vụ phối hợp")
             cut = rest.find(";")
@@ -292,6 +377,7 @@ class Roles:
     blank_lead: bool = False
     labelled: bool = False     # a label said it ("Cơ quan chủ trì: …"), not a sentence
     guessed: bool = False      # the lead is the first of bodies named with no role word ("Đơn vị thực hiện: …")
+    assigned: bool = False     # the lead is given the work, not a role ("Giao UBND cấp xã rà soát …")
     open_role: str | None = None  # a label with nothing after it: its bodies are on the next line
 
 
@@ -325,9 +411,9 @@ def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
             if following is not None and not following.after and not following.subject:
                 if not marker.label and marker.role not in ("executor", following.role):
                     # "Với sự phối hợp của Sở A, Sở B, Sở C chịu trách nhiệm chính": the last body is the role
-                    # word's, the others the partner verb's
+                    # word's, the others the partner verb's (unless a blank stands before the role word)
                     bodies = body_list(segment)
-                    if len(bodies) > 1:
+                    if len(bodies) > 1 and not _blank_before(segment):
                         cut = segment.rfind(bodies[-1])
                         out.append((marker, segment[:cut], True))
                         out.append((following, segment[cut:], False))
@@ -376,9 +462,17 @@ def read_roles(text: str) -> Roles | None:
             bodies = body_list(segment)
             subject = True
         else:
+            if role in ("lead", "executor") and not marker.subject and _blank_before(segment):
+                # "Với sự phối hợp của Sở A, Sở B, …. chủ trì", "UBND tỉnh giao …. chủ trì": the role word's body is
+                # the blank right before it, not a body named earlier
+                out.blank_lead = True
+                continue
             bodies = _tail_bodies(segment)
-            stripped = segment.strip(" ,;:.-–()")
-            subject = bool(bodies) and stripped.startswith(bodies[0])
+            # the bodies open the sentence, or the clause after its last ";" ("UBND cấp xã chủ động thực hiện;
+            # Sở Nội vụ, Sở Tài chính phối hợp"), after a word that hands them the work ("Đề nghị …")
+            lead_in = re.compile(r"^(?:" + _alt(_spec()["subject_lead_ins"]) + r")\s+", re.IGNORECASE)
+            opens = [lead_in.sub("", c.strip(" ,;:.-–()")) for c in [segment] + segment.split(";")[1:]]
+            subject = bool(bodies) and any(c.startswith(bodies[0]) for c in opens)
             if marker.subject and not subject:
                 bodies = []
             if not bodies and role == "lead" and not marker.subject:
@@ -412,21 +506,25 @@ def read_roles(text: str) -> Roles | None:
         # elsewhere, so the subject that "phối hợp với" it takes part
         out.partners += [b for b in co_subjects if b not in out.lead and b not in out.partners]
         partner_sure = True
-    if out.lead and all(_generic(b) for b in out.lead):
-        out.lead = []  # "Giao các cơ quan, đơn vị chủ trì … theo bảng sau": no body is named to lead
-    if not out.lead and executors and not out.blank_lead and not all(_generic(b) for b in executors[0]):
+    # "Giao các cơ quan, đơn vị chủ trì … theo bảng sau", "Các sở, ban, ngành theo chức năng, nhiệm vụ chủ trì":
+    # no body is named to lead
+    out.lead = [b for b in out.lead if not generic(b)]
+    if not out.lead and executors and not out.blank_lead and not all(generic(b) for b in executors[0]):
         first = executors[0]
         out.lead = [first[0]]
         rest = [b for b in first[1:] if b not in out.partners]
         if rest and not out.partners:
             out.partners = rest
         out.guessed = len(first) > 1
+        out.assigned = True
     if not out.lead and not out.blank_lead and out.partners and not partner_sure:
         out.partners = []  # "Phối hợp với các cơ quan báo chí xây dựng …": a task, not who takes part
     if text.endswith(":") and not out.open_role:
         return None  # "Giao Sở Y tế chủ trì, phối hợp … thực hiện các nhiệm vụ theo bảng sau:": it introduces who does what
     if not (out.lead or out.partners or out.blank_lead or out.open_role):
         return None
+    led = {fold(b) for b in out.lead}
+    out.partners = [b for b in out.partners if fold(b) not in led]  # "…, trong đó Sở Y tế chủ trì"
     return out
 
 
@@ -502,15 +600,17 @@ def of_group(heading, items: list) -> GroupRoles:
     """The roles of a group with heading paragraph ``heading`` and paragraphs ``items`` (each with ``text``).
     A blank lead ("Chủ trì: …") stops any later lead: the group leaves its lead to fill."""
     out = GroupRoles()
-    blank = False
+    blank = assigned = False
     said_by = [(heading, in_brackets(heading.text))] + list(zip(items, read_block([i.text for i in items]), strict=True))
     for para, said in said_by:
         if said is None or not (said.lead or said.partners or said.blank_lead):
             continue
         out.said_in.append(para)
         blank = blank or (said.blank_lead and not out.lead)
-        if said.lead and not blank and not out.lead:
+        if said.lead and not blank and (not out.lead or (assigned and not said.assigned)):
+            # a body given a task ("Giao UBND cấp xã rà soát …") yields to one a role word or a label names as lead
             out.lead, out.lead_at, out.lead_confidence = said.lead, para, role_confidence(said)
+            assigned = said.assigned
         if said.partners and not out.partners:
             out.partners, out.partners_at, out.partners_confidence = said.partners, para, role_confidence(said)
     return out

@@ -131,9 +131,28 @@ def _block(tagged, start: int, stop_numbers: set[int]) -> list:
     return out
 
 
+def _introduces(block: list, n: int, covers: list[str]) -> bool:
+    """Paragraph ``n`` stands right before a table and introduces it: it points to it ("… theo bảng phân công dưới
+    đây"), or the table lists groups other than this one (two or more)."""
+    following = block[n + 1] if n + 1 < len(block) else None
+    if following is None or following.role is None:
+        return False
+    if _words_in(wording()["roles"]["forward"], fold(block[n].text)):
+        return True
+    named: set[str] = set()
+    for para in block[n + 1:]:
+        if para.table != following.table:
+            break
+        if para.role == "group":
+            named.update(groups_of(para.text))
+    return len(named - set(covers)) >= 2
+
+
 def _group(para, block, covers: list[str], heading: str, rec: Recorder, n: int) -> dict:
     group: dict = {"heading": heading, "covers": covers}
-    items = [item for item in block if item.role is None]  # a table's rows: the table says whose (responsibilities.py)
+    # a table's rows: the table says whose (responsibilities.py); the sentence that introduces a table says who
+    # does the table's tasks, not this group
+    items = [item for n, item in enumerate(block) if item.role is None and not _introduces(block, n, covers)]
     said = of_group(para, items)
     if said.lead:
         group["lead"] = said.lead

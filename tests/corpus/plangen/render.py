@@ -324,12 +324,25 @@ class Plan:
             entry = {"heading": heading, "covers": [group.id], "lead": [] if group.blank_lead else list(group.lead),
                      "partners": list(group.partners)}
             if resp is None:
-                for line in self.lines("lead_sentence", lead=lead, partners=partners):
+                phrasing = self.pick("lead_sentence")
+                # a phrasing may name no lead (the group then has none: nothing to read) or name more bodies of
+                # its own ("Ủy ban nhân dân cấp xã"), which take part too
+                if phrasing.get("no_lead"):
+                    entry["lead"] = []
+                if phrasing.get("no_partners"):
+                    entry["partners"] = []
+                entry["partners"] += [nfc(b.format(**self.ctx)) for b in phrasing.get("extra_partners", [])]
+                for line in phrasing["lines"]:
+                    line = nfc(line.format(**{**self.ctx, "lead": lead, "partners": partners}))
                     self.add("para", cap(line))
                     entry.setdefault("quote", line)
             else:
                 extra = [self._resp_cell("product" if col == "Sản phẩm" else "time") for col in resp["cols"][4:]]
-                table_rows.append([str(len(table_rows) + 1), heading, lead, partners, *extra])
+                # a cell may list its bodies one to a line ("Sở Nội vụ;" / "Sở Tài chính")
+                sep = resp.get("cell_sep")
+                cell_partners = sep.join(group.partners) if sep else partners
+                cell_lead = sep.join(group.lead) if sep and not group.blank_lead else lead
+                table_rows.append([str(len(table_rows) + 1), heading, cell_lead, cell_partners, *extra])
             self.key["task_groups"].append(entry)
         if resp is not None:
             self.add("para", self.text("resp_intro"))

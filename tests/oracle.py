@@ -134,7 +134,8 @@ def _task_group(rule, rs, plan, of: Of, out: list[Result]) -> None:
     found = [(i, t) for i, t in of("task") if t.group == rule.group]
     for i, t in found:
         if t.has_lead:
-            out.append((rule.id, "group.unfilled" if t.unfilled else "group.led", i))
+            out.append((rule.id, "group.lead_guessed" if t.guessed_lead else "group.unfilled" if t.unfilled
+                        else "group.led", i))
         else:
             out.append((rule.id, "group.no_lead" if plan.complete else "group.no_lead_incomplete", i))
         if t.gone_from and plan.as_of >= t.gone_from:

@@ -367,3 +367,29 @@ def test_a_lead_in_the_implementation_part_takes_the_partners_of_its_own_clause(
     groups = {tuple(g["covers"]): g for g in extract_text(text, "x.txt").data["task_groups"]}
     assert groups[("workforce",)]["lead"] == [LEAD]
     assert "partners" not in groups[("workforce",)]
+
+
+@pytest.mark.parametrize("lines, lead, verdict", [
+    # the bodies that carry the group out, none said to lead: the first is taken as the lead, and said to be a guess
+    (f"Đơn vị thực hiện: {LEAD}, Công an tỉnh.", LEAD, "needs_review"),
+    (f"Cơ quan thực hiện: {LEAD}; Sở Tư pháp; Công an tỉnh.", LEAD, "needs_review"),
+    # a word says who leads: read, and decides
+    (f"Đơn vị thực hiện: {LEAD} (chủ trì), Công an tỉnh.", LEAD, "pass"),
+    (f"Đơn vị thực hiện: {LEAD}.", LEAD, "pass"),
+])
+def test_a_lead_taken_from_its_place_in_a_list_never_passes(tmp_path, lines, lead, verdict):
+    """"Đơn vị thực hiện: A, B" names who carries the group out, not who leads it: the report says that A
+    was taken as the lead and what to write; the group passes once a word says who leads."""
+    from ctxh_compliance import check, select_ruleset
+    from ctxh_compliance.extract.document import load_document
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(HEAD.format(lines=lines, bracket=""), encoding="utf-8")
+    loaded, _ = load_document(path)
+    group = next(g for g in loaded.plan.task_groups if g.covers == ["workforce"])
+    assert group.lead == [lead]
+    ruleset, cited = select_ruleset(loaded)
+    finding = next(f for f in check(loaded, ruleset, cited).findings if f.rule_id == "QD112-G03")
+    assert finding.verdict.value == verdict, finding.message.vi
+    if verdict == "needs_review":
+        assert "được tạm hiểu là chủ trì: " + LEAD in finding.message.vi
+        assert "Cần: ghi rõ cơ quan chủ trì" in finding.message.vi

@@ -157,6 +157,8 @@ def _group(para, block, covers: list[str], heading: str, rec: Recorder, n: int) 
     if said.lead:
         group["lead"] = said.lead
         rec.note(f"task_groups[{n}].lead", said.lead_at, said.lead_confidence)
+        if said.lead_confidence == "low":  # the first of bodies named with no role word ("Đơn vị thực hiện: A, B"): never a pass
+            rec.infer(f"task_groups[{n}].lead", "the first of the bodies named, with no word saying who leads")
     if said.partners:
         group["partners"] = said.partners
         rec.note(f"task_groups[{n}].partners", said.partners_at, said.partners_confidence)

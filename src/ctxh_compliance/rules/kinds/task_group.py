@@ -1,7 +1,8 @@
 """task_group: the plan has a task group the decision requires, and names who leads it.
 
 A group with a lead passes, unless its contents were left as a blank to fill ("Nội dung thực hiện:
-…": for review, naming what to fill); a group with no lead warns (for review in an incomplete source); a
+…": for review, naming what to fill) or its lead was inferred rather than read (the first of the bodies
+"Đơn vị thực hiện: A, B" names: for review, saying so); a group with no lead warns (for review in an incomplete source); a
 group whose every lead is a body that no longer existed at the plan's date (the ``stale_body``
 rules of the same ruleset, lead role: "Sở LĐTBXH" and "Phòng LĐTBXH các huyện" together) warns,
 since nobody would lead it; a missing group fails, or
@@ -23,7 +24,7 @@ from ...core.regex import compile_once
 from ...core.text import fold_name
 from ...inputs.plan_loader import is_blank
 from ...model.findings import Verdict
-from ..facts import Fact, day, display_only
+from ..facts import Fact, assumed, day, display_only
 from .base import RuleBase
 
 KIND = "task_group"
@@ -43,6 +44,7 @@ class TaskFact(Fact):
     TYPE: ClassVar[str] = "task"
     group: str
     has_lead: bool
+    guessed_lead: bool    # the lead was inferred (the first of bodies named with no word saying who leads)
     unfilled: bool        # its contents were written only as blanks to fill ("Nội dung thực hiện: …")
     gone_from: int        # YYYYMMDD from which every lead no longer exists (0: a lead still exists, or none)
     heading: str = display_only()
@@ -85,7 +87,9 @@ def facts_for(rs) -> tuple:
              for r in rs.rules if r.kind == "stale_body" and "lead" in r.roles]
 
     def tasks(loaded) -> list[Fact]:
+        guessed = assumed(loaded)
         return [TaskFact(group=covered, has_lead=bool(group.lead),
+                         guessed_lead=f"task_groups[{index}].lead" in guessed,
                          unfilled=unfilled(loaded, index, group.contents),
                          gone_from=gone_from(group.lead, stale),
                          heading=group.heading, lead="; ".join(group.lead),
@@ -103,9 +107,12 @@ def compile(rule: Rule, b) -> None:
     b.outside_programme(rule)
     match = lambda: (m.type == "task") & (m.group == rule.group)  # noqa: E731
     led = lambda: match() & (m.has_lead == True)  # noqa: E712,E731
-    b.with_plan(rule, led() & (m.unfilled == False), in_scope, "group.led", Verdict.PASS)  # noqa: E712
+    sure = lambda: led() & (m.guessed_lead == False)  # noqa: E712,E731
+    b.with_plan(rule, sure() & (m.unfilled == False), in_scope, "group.led", Verdict.PASS)  # noqa: E712
+    # a lead the reader inferred (the first of the bodies a line names, no word saying who leads) never passes
+    b.with_plan(rule, led() & (m.guessed_lead == True), in_scope, "group.lead_guessed", Verdict.NEEDS_REVIEW)  # noqa: E712
     # a group whose contents are only a blank to fill is named, not yet planned: never a pass
-    b.with_plan(rule, led() & (m.unfilled == True), in_scope, "group.unfilled", Verdict.NEEDS_REVIEW)  # noqa: E712
+    b.with_plan(rule, sure() & (m.unfilled == True), in_scope, "group.unfilled", Verdict.NEEDS_REVIEW)  # noqa: E712
     no_lead = lambda: match() & (m.has_lead == False)  # noqa: E712,E731
     b.when(rule, "group.no_lead", Verdict.WARNING, c.t << no_lead(), c.p << (in_scope() & (m.complete == True)))  # noqa: E712
     b.when(rule, "group.no_lead_incomplete", Verdict.NEEDS_REVIEW,

@@ -66,12 +66,32 @@ def _tree_memory_mib(pid: int) -> tuple[float, float]:
 
 
 
-def watch_memory(process: subprocess.Popen, every: float = 0.25) -> tuple[float, float]:
-    """Peak (PSS, RSS summed) of a running process and its descendants until it ends, MiB."""
+def _pss_mib(pid: int) -> float:
+    """PSS of one process, MiB (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            return next((int(line.split()[1]) for line in handle if line.startswith("Pss:")), 0) / 1024
+    except OSError:
+        return 0.0
+
+
+def watch_memory(process: subprocess.Popen, every: float = 0.25, apart: dict | None = None) -> tuple[float, float]:
+    """Peak (PSS, RSS summed) of a running process and its descendants until it ends, MiB. ``apart``, if
+    given, receives the peak PSS of the process itself ("main") and of its largest child with what that
+    child started ("child": a batch worker and its reader)."""
     peak = peak_rss = 0.0
     while process.poll() is None:
         pss, rss = _tree_memory_mib(process.pid)
         peak, peak_rss = max(peak, pss), max(peak_rss, rss)
+        if apart is not None:
+            apart["main"] = max(apart.get("main", 0.0), _pss_mib(process.pid))
+            try:
+                with open(f"/proc/{process.pid}/task/{process.pid}/children") as handle:
+                    kids = [int(child) for child in handle.read().split()]
+            except OSError:
+                kids = []
+            for kid in kids:
+                apart["child"] = max(apart.get("child", 0.0), _tree_memory_mib(kid)[0])
         time.sleep(every)  # reading every process's page tables costs time too
     return peak, peak_rss
 
@@ -82,11 +102,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int, wait: float = 180) -> subprocess.Popen:
-    """``ctxh-check serve`` of this checkout on 127.0.0.1:``port``, once it answers /healthz."""
+def start_server(port: int, wait: float = 180, workers: int | None = None) -> subprocess.Popen:
+    """``ctxh-check serve`` of this checkout on 127.0.0.1:``port`` (``workers``: its --workers), once it
+    answers /healthz."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     process = subprocess.Popen([sys.executable, "-m", "ctxh_compliance", "serve", "--host", "127.0.0.1",
-                                "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                "--port", str(port), *(["--workers", str(workers)] if workers else [])],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         try:

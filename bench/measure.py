@@ -37,12 +37,20 @@ def _tree(pid: int) -> list[int]:
     while pending:
         current = pending.pop()
         found.append(current)
-        try:
-            with open(f"/proc/{current}/task/{current}/children") as handle:
-                pending += [int(child) for child in handle.read().split()]
+        try:  # every thread's children (a server starts its workers from threads)
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    pending += [int(child) for child in handle.read().split()]
         except OSError:
             continue
     return found
+
+
+def _parent(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _tree_memory_mib(pid: int) -> tuple[float, float]:
@@ -85,11 +93,8 @@ def watch_memory(process: subprocess.Popen, every: float = 0.25, apart: dict | N
         peak, peak_rss = max(peak, pss), max(peak_rss, rss)
         if apart is not None:
             apart["main"] = max(apart.get("main", 0.0), _pss_mib(process.pid))
-            try:
-                with open(f"/proc/{process.pid}/task/{process.pid}/children") as handle:
-                    kids = [int(child) for child in handle.read().split()]
-            except OSError:
-                kids = []
+            kids = _tree(process.pid)[1:]
+            kids = [kid for kid in kids if _parent(kid) == process.pid]
             for kid in kids:
                 apart["child"] = max(apart.get("child", 0.0), _tree_memory_mib(kid)[0])
         time.sleep(every)  # reading every process's page tables costs time too

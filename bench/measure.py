@@ -86,7 +86,7 @@ def _pss_mib(pid: int) -> float:
 def watch_memory(process: subprocess.Popen, every: float = 0.25, apart: dict | None = None) -> tuple[float, float]:
     """Peak (PSS, RSS summed) of a running process and its descendants until it ends, MiB. ``apart``, if
     given, receives the peak PSS of the process itself ("main") and of its largest child with what that
-    child started ("child": a batch worker and its reader)."""
+    child started ("child": a batch worker and its reader; "child_rss": the largest RSS of one)."""
     peak = peak_rss = 0.0
     while process.poll() is None:
         pss, rss = _tree_memory_mib(process.pid)
@@ -96,7 +96,9 @@ def watch_memory(process: subprocess.Popen, every: float = 0.25, apart: dict | N
             kids = _tree(process.pid)[1:]
             kids = [kid for kid in kids if _parent(kid) == process.pid]
             for kid in kids:
-                apart["child"] = max(apart.get("child", 0.0), _tree_memory_mib(kid)[0])
+                kid_pss, kid_rss = _tree_memory_mib(kid)
+                apart["child"] = max(apart.get("child", 0.0), kid_pss)
+                apart["child_rss"] = max(apart.get("child_rss", 0.0), kid_rss)
         time.sleep(every)  # reading every process's page tables costs time too
     return peak, peak_rss
 

@@ -114,6 +114,7 @@ def batch_figure(counts: list[int]) -> None:
 
 
 def cli_batch_figure(counts: list[int], jobs: int) -> None:
+    workers: list[float] = []
     for count in counts:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "plans"
@@ -123,12 +124,20 @@ def cli_batch_figure(counts: list[int], jobs: int) -> None:
                        "--jobs", str(jobs)]
             start = time.perf_counter()
             process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            peak, peak_rss = watch_memory(process)
+            apart: dict = {}
+            peak, peak_rss = watch_memory(process, apart=apart)
             elapsed = time.perf_counter() - start
             reports = len(list((Path(tmp) / "out").glob("*.json")))
+            workers.append(apart.get("child", 0.0))
         print(f"3. CLI batch  {count:6d} plans  --jobs {jobs}  {elapsed:7.1f} s   {count / elapsed:6.0f} plans/s   "
-              f"peak memory (all processes, PSS) {peak:5.0f} MiB (RSS summed {peak_rss:4.0f} MiB)   {reports} reports, "
+              f"peak memory (all processes, PSS) {peak:5.0f} MiB (RSS summed {peak_rss:4.0f} MiB; main process "
+              f"{apart.get('main', 0):4.0f}, largest worker {workers[-1]:4.0f}, its RSS {apart.get('child_rss', 0):4.0f})   "
+              f"{reports} reports, "
               f"exit {process.returncode}   (target >= 200 plans/s on 2 cores, < 300 MiB)", flush=True)
+    if len(workers) > 1 and workers[0]:
+        print(f"3. CLI batch  largest worker's peak PSS at {counts[-1]} plans / at {counts[0]}: "
+              f"{workers[-1] / workers[0]:.2f}   (target: flat, within 1.10)   load average "
+              f"{' '.join(f'{v:.2f}' for v in os.getloadavg())}", flush=True)
 
 
 def memory_figure(loaded, ruleset, checks: int) -> None:
@@ -161,9 +170,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller counts")
     parser.add_argument("--scale", action="store_true", help="only the command-line batch of 1,000 and 10,000 plans")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes of the command-line batch")
+    parser.add_argument("--counts", type=int, nargs="+", help="with --scale: these numbers of plans (1,000 and 10,000)")
     args = parser.parse_args()
     if args.scale:
-        cli_batch_figure([1_000, 10_000], args.jobs)
+        cli_batch_figure(args.counts or [1_000, 10_000], args.jobs)
         return
     loaded = load_plan(PLAN)
     ruleset, _ = select_ruleset(loaded)

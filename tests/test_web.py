@@ -255,6 +255,33 @@ def test_a_pdf_flate_bomb_is_the_uploads_fault_with_the_command_lines_message(we
     assert left_on_disk(web) == []
 
 
+def _children(pid: int) -> list[int]:
+    return sorted(int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+                  for child in (task / "children").read_text().split())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a reader is a fork on Linux only")
+def test_a_worker_reads_its_documents_with_one_reader_it_keeps_and_a_bad_one_is_that_uploads_fault(tmp_path):
+    """As a batch worker does: no reader while idle, one forked at the first document and kept for the
+    next ones (Word and PDF); a damaged document is answered with the command line's message, naming it."""
+    docx = variants.word_variant(LANG_SON_SEED, tmp_path, "tables")
+    pdf = pdf_of(LANG_SON_SEED, tmp_path / "ke-hoach.pdf")
+    damaged = tmp_path / "hong.docx"
+    damaged.write_bytes(docx.read_bytes()[:2000])
+    with TestClient(create_app(Limits(workers=1, seconds=30, cpu_seconds=20))) as client:
+        [worker] = client.app.state.pool.workers
+        assert _children(worker.process.pid) == []
+        for path in (docx, pdf, docx):
+            assert upload(client, path, "/api/check").status_code == 200, path.name
+        readers = _children(worker.process.pid)
+        assert len(readers) == 1
+        answer = upload(client, damaged, "/api/check")
+        assert answer.status_code == 422 and answer.json()["problems"][0].startswith("hong.docx: "), answer.text
+        assert upload(client, pdf, "/api/check").status_code == 200
+        assert _children(worker.process.pid) == readers
+        assert left_on_disk(client) == []
+
+
 def test_a_scanned_pdf_is_answered_at_once_as_a_scan(web, tmp_path):
     """A scan is read by its own child process, as on the command line, but never by OCR on the
     server (its checks are limited to seconds): the answer says it is a scan."""

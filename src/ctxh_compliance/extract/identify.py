@@ -3,6 +3,7 @@
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import islice
 
 from ..core.i18n import translate
 from ..core.regex import compile_once
@@ -54,12 +55,16 @@ def _level_place(text: str) -> tuple[str, str] | None:
 _NOT_NAME = {"năm", "giai", "về", "trên", "tại", "thực", "ban", "kế", "quyết", "số", "cộng"}
 
 
+# a word as str.split() finds it (the same whitespace), without splitting the rest of a long text
+_WORD = compile_once(r"\S+")
+
+
 def _province_after_tinh(text: str) -> list[str]:
     """Names after "tỉnh"/"TỈNH": the words that start with a capital ("tỉnh Bến Tre năm" -> Bến Tre)."""
     names = []
     for match in re.finditer(r"(?<!\w)(?:tỉnh|TỈNH|Tỉnh)\s+", text):
         words = []
-        for word in text[match.end():].split()[:3]:
+        for word in (found.group() for found in islice(_WORD.finditer(text, match.end()), 3)):  # as split()[:3]
             word = word.strip(",.;:()")
             if word and word[0].isupper() and word.isalpha() and word.lower() not in _NOT_NAME:
                 words.append(word)

@@ -379,7 +379,8 @@ def paragraphs(pages: list[tuple[float, list[dict]]], ocr: bool = False) -> list
             if (prev is not None and paras and not line.get("table") and not prev.get("table")
                     and _continues(prev, line, right, left)):
                 last = paras[-1]
-                joiner = "" if re.search(r"\w-$", last.text) or re.match(r"-\w", line["text"]) else " "  # 448/QĐ- / UBND
+                # the paragraph's end only (a search of the whole text at every line is quadratic in its length)
+                joiner = "" if re.search(r"\w-$", last.text[-3:]) or re.match(r"-\w", line["text"]) else " "  # 448/QĐ- / UBND
                 text = last.text + joiner + line["text"]
                 paras[-1] = Para(text, last.line, line["line"] if line["page"] == last.page else last.last,
                                  page=last.page, ocr=ocr)

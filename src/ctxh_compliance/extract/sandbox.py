@@ -43,9 +43,10 @@ def _problem(display: str, key: str, **params) -> InputError:
 def read_document(path: Path | str, display: str | None = None, in_process: bool = False) -> list[Para]:
     """Located paragraphs of a .txt, .docx or .pdf file (a .doc or .odt converted to .docx first, see
     ``office``); an InputError when it cannot be read or is over a limit. ``in_process``: the caller is
-    a long-lived process (a worker of the web server): a .docx is read in it under the same limits as in
-    a child process (``_within_limits``); a .pdf is still read by a child process, as PDFium ends the
-    process it runs in when memory runs out."""
+    a long-lived process whose time is too short for OCR (a worker of the web server). Such a process
+    that keeps a reader (``keep_readers``, as a web worker and a batch worker do) has it read both kinds;
+    otherwise a .docx is read in it under the same limits as in a child process (``_within_limits``) and
+    a .pdf by a child process, as PDFium ends the process it runs in when memory runs out."""
     from . import reader
     path = Path(path)
     display = display or str(path)
@@ -63,7 +64,7 @@ def read_document(path: Path | str, display: str | None = None, in_process: bool
     status = input_gate.check_path(path, display)
     if status.st_size > input_gate.MAX_DOCUMENT_BYTES:
         raise _problem(display, "input.too_large", size=status.st_size, limit=input_gate.MAX_DOCUMENT_BYTES)
-    if in_process and path.suffix.lower() == ".docx":
+    if in_process and path.suffix.lower() == ".docx" and not (_live_wanted and _can_fork()):
         answer = _within_limits(path, display)
         if "problems" in answer:
             raise InputError([Problem(display, p[0], p[1], p[2], _params(p[3])) for p in answer["problems"]])
@@ -505,6 +506,10 @@ def _start_live() -> list | None:
                 prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
             gc.freeze()
             signal.signal(signal.SIGPROF, signal.SIG_DFL)
+            # each document's processor time is kept by ITIMER_PROF; the processor limit the fork inherited
+            # (a web worker's, counted from that worker's start) is replaced by a backstop for the reader's life
+            backstop = (LIVE_DOCUMENTS + 1) * (LIMIT_SECONDS + 1)
+            _lower(resource.RLIMIT_CPU, backstop, backstop + 1)
             if space:
                 _lower(resource.RLIMIT_AS, space + LIMIT_MEMORY, space + LIMIT_MEMORY)
             os.environ[OCR_SWITCH] = "0"

@@ -154,7 +154,7 @@ def _check(path: Path, job: dict) -> tuple[Report, Any, str]:
         plan_text = path.read_bytes().decode("utf-8", "replace")  # within the plan size limit: load_plan read it
     else:
         from ..extract.document import load_extraction
-        # the worker has its own time and memory limits: the document is read here (same checks)
+        # read by the worker's reader (sandbox.keep_readers) under the reader's limits, without OCR
         loaded, summary, extraction = load_extraction(path, name, in_process=True)
         plan_text = extraction.to_yaml()
     if job.get("ruleset"):

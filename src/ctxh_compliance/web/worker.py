@@ -6,6 +6,11 @@ request is served as usual.
 Workers are started with ``spawn`` (a clean interpreter, no state copied from the server) and
 warmed up (modules imported, rulesets compiled) before they take work; each takes one check at a
 time, so the number of workers bounds the checks that run at once.
+
+A worker reads its documents (.docx and .pdf) as a batch worker does: with one reader process that it
+keeps for many of them (``sandbox.keep_readers``), forked at its first document, each document read
+under the reader's limits with the command line's messages; a reader that crashes or goes over a limit
+is that document's fault and is replaced, as it is after ``sandbox.LIVE_DOCUMENTS`` documents.
 """
 
 import asyncio
@@ -84,6 +89,8 @@ def _serve(conn, limits: Limits, job: str) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limits.memory, limits.memory))
     target = _target(job)
     _warm()
+    from ..extract import sandbox
+    sandbox.keep_readers()  # forked at the first document, not now: an idle worker has no reader
     gc.collect()
     gc.freeze()  # what start-up built (modules, compiled rulesets) lives as long as the worker: not scanned again
     conn.send("ready")
@@ -93,6 +100,7 @@ def _serve(conn, limits: Limits, job: str) -> None:
         except (EOFError, OSError):
             return
         if task is None:
+            sandbox.end_readers()
             return
         resource.setrlimit(resource.RLIMIT_CPU, (math.ceil(_cpu_used()) + limits.cpu_seconds, resource.RLIM_INFINITY))
         ended = False

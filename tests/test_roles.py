@@ -205,6 +205,24 @@ def test_a_group_that_names_no_lead_borrows_none(tmp_path, lines, duty):
     assert verdicts["QD112-G03"] not in ("pass", "not_applicable")
 
 
+def _table_groups(tmp_path, lines: list[str], rows: list[list[str]]) -> dict:
+    """The task groups (covers -> lead, partners) read from a Word plan: its opening, ``lines``, then a
+    table of ``rows``."""
+    import docx
+    document = docx.Document()
+    for line in ("UBND TỈNH GIA LAI", "KẾ HOẠCH", "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;",
+                 *lines):
+        document.add_paragraph(line)
+    table = document.add_table(rows=0, cols=len(rows[0]))
+    for cells in rows:
+        for cell, text in zip(table.add_row().cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    return {tuple(g["covers"]): (g.get("lead"), g.get("partners"))
+            for g in extract(path, in_process=True).data["task_groups"]}
+
+
 def _word(tmp_path, header: list[str]):
     import docx
     document = docx.Document()
@@ -239,22 +257,10 @@ def test_responsibility_columns_by_the_role_their_header_names(tmp_path, header)
 
 @pytest.mark.parametrize("column", ["Cơ quan chủ trì, phối hợp", "Đơn vị thực hiện"])
 def test_a_column_that_does_not_say_who_leads_is_read_by_its_cells_words(tmp_path, column):
-    import docx
-    document = docx.Document()
-    for line in ("UBND TỈNH GIA LAI", "KẾ HOẠCH", "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;",
-                 "III. NHIỆM VỤ, GIẢI PHÁP"):
-        document.add_paragraph(line)
-    rows = [["STT", "Nội dung nhiệm vụ", column],
-            ["1", "Truyền thông nâng cao nhận thức về công tác xã hội", "Sở Y tế (chủ trì); Sở Tư pháp, Công an tỉnh"],
-            ["2", "Phát triển mạng lưới cơ sở cung cấp dịch vụ công tác xã hội", "Sở Y tế; Sở Nội vụ"]]
-    table = document.add_table(rows=0, cols=3)
-    for cells in rows:
-        for cell, text in zip(table.add_row().cells, cells, strict=True):
-            cell.text = text
-    path = tmp_path / "ke-hoach.docx"
-    document.save(str(path))
-    groups = {tuple(g["covers"]): (g.get("lead"), g.get("partners"))
-              for g in extract(path, in_process=True).data["task_groups"]}
+    groups = _table_groups(tmp_path, ["III. NHIỆM VỤ, GIẢI PHÁP"], [
+        ["STT", "Nội dung nhiệm vụ", column],
+        ["1", "Truyền thông nâng cao nhận thức về công tác xã hội", "Sở Y tế (chủ trì); Sở Tư pháp, Công an tỉnh"],
+        ["2", "Phát triển mạng lưới cơ sở cung cấp dịch vụ công tác xã hội", "Sở Y tế; Sở Nội vụ"]])
     assert groups[("communication",)] == (["Sở Y tế"], ["Sở Tư pháp", "Công an tỉnh"])
     assert groups[("service_network",)] == (None, None)  # two bodies and no role word: which one leads is not said
 
@@ -335,26 +341,15 @@ def test_a_cell_that_lists_a_body_a_line(cell, bodies):
 def test_the_sentence_that_introduces_the_table_is_not_the_last_groups(tmp_path, intro):
     """Groups named under headings, then a sentence that points to the table that says who does each: the table
     gives the last group its lead and partners, not the sentence under its heading."""
-    import docx
-    document = docx.Document()
-    for line in ("UBND TỈNH GIA LAI", "KẾ HOẠCH", "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;",
-                 "III. NHIỆM VỤ, GIẢI PHÁP", "1. Truyền thông nâng cao nhận thức về công tác xã hội",
-                 "- Tổ chức các hoạt động truyền thông.", "2. Đào tạo, bồi dưỡng kỹ năng công tác xã hội",
-                 "- Mở các lớp tập huấn.", "3. Hợp tác quốc tế về công tác xã hội",
-                 "- Trao đổi kinh nghiệm với các tổ chức quốc tế.", intro):
-        document.add_paragraph(line)
-    rows = [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"],
-            ["1", "Truyền thông nâng cao nhận thức về công tác xã hội", "Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"],
-            ["2", "Đào tạo, bồi dưỡng kỹ năng công tác xã hội", "Sở Y tế", "Sở Nội vụ"],
-            ["3", "Hợp tác quốc tế về công tác xã hội", "Sở Khoa học và Công nghệ", "Sở Tư pháp và Công an tỉnh"]]
-    table = document.add_table(rows=0, cols=4)
-    for cells in rows:
-        for cell, text in zip(table.add_row().cells, cells, strict=True):
-            cell.text = text
-    path = tmp_path / "ke-hoach.docx"
-    document.save(str(path))
-    groups = {tuple(g["covers"]): (g.get("lead"), g.get("partners"))
-              for g in extract(path, in_process=True).data["task_groups"]}
+    groups = _table_groups(tmp_path, [
+        "III. NHIỆM VỤ, GIẢI PHÁP", "1. Truyền thông nâng cao nhận thức về công tác xã hội",
+        "- Tổ chức các hoạt động truyền thông.", "2. Đào tạo, bồi dưỡng kỹ năng công tác xã hội",
+        "- Mở các lớp tập huấn.", "3. Hợp tác quốc tế về công tác xã hội",
+        "- Trao đổi kinh nghiệm với các tổ chức quốc tế.", intro], [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"],
+        ["1", "Truyền thông nâng cao nhận thức về công tác xã hội", "Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"],
+        ["2", "Đào tạo, bồi dưỡng kỹ năng công tác xã hội", "Sở Y tế", "Sở Nội vụ"],
+        ["3", "Hợp tác quốc tế về công tác xã hội", "Sở Khoa học và Công nghệ", "Sở Tư pháp và Công an tỉnh"]])
     assert groups[("communication",)] == (["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Y tế"])
     assert groups[("cooperation_data",)] == (["Sở Khoa học và Công nghệ"], ["Sở Tư pháp", "Công an tỉnh"])
 

@@ -226,40 +226,56 @@ def _forked(path: Path, display: str, seconds: int, wall: int, ocr: bool) -> tup
     processor time, LIMIT_MEMORY bytes of address space more than this process has, ``wall`` seconds
     in all — and ends when this process ends. Each document still has a process of its own: a crash
     or a limit is that document's alone."""
-    import gc
     import signal
     _import_reader(path)
-    space = _address_space()
-    prctl = _prctl()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
+
+    def read() -> int:
+        answer = json.dumps(_child(str(path), display), ensure_ascii=False).encode("utf-8")
+        with os.fdopen(out_w, "wb") as out:
+            out.write(answer)
+        return 0
+    # a fork's processor time starts at nought: the document's limit is the process's own
+    pid = _fork_reader((out_r, err_r), err_w, signal.SIGXCPU, seconds, ocr, read)
+    os.close(out_w)
+    os.close(err_w)
+    return _collect(pid, out_r, err_r, wall)
+
+
+def _fork_reader(parents_ends: tuple[int, ...], err_w: int, cpu_signal: int, cpu_seconds: int, ocr: bool,
+                 work) -> int:
+    """Fork a reader process and return its pid. The reader closes ``parents_ends``, writes its standard
+    error to ``err_w``, dies with this process, leaves what it inherited out of the collector's way, runs
+    under its limits (``cpu_seconds`` of processor time, ``cpu_signal`` back to its default action;
+    LIMIT_MEMORY bytes of address space more than this process has) and exits with what ``work()``
+    returns (1, with the traceback on standard error, if it raises)."""
+    import gc
+    import signal
+    space = _address_space()
+    prctl = _prctl()
     pid = os.fork()
     if pid == 0:  # the reader
         code = 1
         try:
-            os.close(out_r)
-            os.close(err_r)
+            for fd in parents_ends:
+                os.close(fd)
             os.dup2(err_w, 2)
             if prctl is not None:
                 prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
             gc.freeze()  # what the fork inherited is never garbage: the collector passes it by
-            signal.signal(signal.SIGXCPU, signal.SIG_DFL)
-            _lower(resource.RLIMIT_CPU, seconds, seconds + 1)  # a fork's processor time starts at nought
+            signal.signal(cpu_signal, signal.SIG_DFL)
+            _lower(resource.RLIMIT_CPU, cpu_seconds, cpu_seconds + 1)
             if space:
                 _lower(resource.RLIMIT_AS, space + LIMIT_MEMORY, space + LIMIT_MEMORY)
             os.environ[OCR_SWITCH] = "1" if ocr else "0"
-            answer = json.dumps(_child(str(path), display), ensure_ascii=False).encode("utf-8")
-            with os.fdopen(out_w, "wb") as out:
-                out.write(answer)
-            code = 0
+            code = work()
         except BaseException:
             import traceback
             traceback.print_exc()
         finally:
             os._exit(code)
-    os.close(out_w)
-    os.close(err_w)
-    return _collect(pid, out_r, err_r, wall)
+    return pid
 
 
 def _collect(pid: int, out_r: int, err_r: int, wall: float) -> tuple[int, bytes, bytes]:
@@ -485,40 +501,17 @@ def _end_live() -> None:
 
 def _start_live() -> list | None:
     """A reader for many documents, forked from this process (its libraries imported in it first)."""
-    import gc
     import signal
     for suffix in (".docx", ".pdf"):
         _import_reader(Path(f"x{suffix}"))
-    space = _address_space()
-    prctl = _prctl()
     request_r, request_w = os.pipe()
     answer_r, answer_w = os.pipe()
     err_r, err_w = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the reader
-        code = 1
-        try:
-            os.close(request_w)
-            os.close(answer_r)
-            os.close(err_r)
-            os.dup2(err_w, 2)
-            if prctl is not None:
-                prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
-            gc.freeze()
-            signal.signal(signal.SIGPROF, signal.SIG_DFL)
-            # each document's processor time is kept by ITIMER_PROF; the processor limit the fork inherited
-            # (a web worker's, counted from that worker's start) is replaced by a backstop for the reader's life
-            backstop = (LIVE_DOCUMENTS + 1) * (LIMIT_SECONDS + 1)
-            _lower(resource.RLIMIT_CPU, backstop, backstop + 1)
-            if space:
-                _lower(resource.RLIMIT_AS, space + LIMIT_MEMORY, space + LIMIT_MEMORY)
-            os.environ[OCR_SWITCH] = "0"
-            code = _serve_live(request_r, answer_w)
-        except BaseException:
-            import traceback
-            traceback.print_exc()
-        finally:
-            os._exit(code)
+    # each document's processor time is kept by ITIMER_PROF; the processor limit the fork inherited (a web
+    # worker's, counted from that worker's start) is replaced by a backstop for the reader's life
+    backstop = (LIVE_DOCUMENTS + 1) * (LIMIT_SECONDS + 1)
+    pid = _fork_reader((request_w, answer_r, err_r), err_w, signal.SIGPROF, backstop, False,
+                       lambda: _serve_live(request_r, answer_w))
     for fd in (request_r, answer_w, err_w):
         os.close(fd)
     return [os.getpid(), pid, request_w, answer_r, err_r, 0]

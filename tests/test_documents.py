@@ -381,26 +381,32 @@ def test_word_cell_merged_down_is_read_in_every_row_it_covers(tmp_path):
                        ("staff_trained", 2025, 30), ("staff_trained", 2030, 40)}
 
 
-def test_word_table_of_targets_in_other_columns_and_values(tmp_path):
-    """A targets table headed "TT | Các chỉ tiêu chủ yếu | ĐVT | Giai đoạn 2021 - 2025 | 2030", its "%" in
-    the unit column, values that compare ("Ít nhất 60%", "90 trở lên", "≥ 50"), an increase named by the row."""
+def _targets_of_a_table(tmp_path, rows: list[tuple[str, ...]]) -> set[tuple]:
+    """(indicator, year, value, unit) of each target read from a Word plan whose "2. Mục tiêu cụ thể" is a
+    table of ``rows``."""
     import docx
     document = docx.Document()
     for line in ("KẾ HOẠCH", "Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2021-2030",
                  "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;", "II. MỤC TIÊU",
                  "2. Mục tiêu cụ thể"):
         document.add_paragraph(line)
-    rows = [("TT", "Các chỉ tiêu chủ yếu", "ĐVT", "Giai đoạn 2021 - 2025", "2030"),
-            ("1", "Cơ quan, đơn vị, xã, phường có người làm công tác xã hội", "%", "Ít nhất 60", "90 trở lên"),
-            ("2", "Bệnh viện, trường học, cơ sở trợ giúp xã hội triển khai dịch vụ công tác xã hội", "%", "≥ 50", "60"),
-            ("3", "Người có hoàn cảnh khó khăn được tư vấn, hỗ trợ tăng so với năm 2020", "%", "20", "-")]
-    table = document.add_table(rows=len(rows), cols=5)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
             table.cell(r, c).text = text
     path = tmp_path / "bang-chi-tieu.docx"
     document.save(str(path))
-    targets = {(t["indicator"], t["year"], t["value"], t["unit"]) for t in extracted(path)["targets"]}
+    return {(t["indicator"], t["year"], t["value"], t["unit"]) for t in extracted(path)["targets"]}
+
+
+def test_word_table_of_targets_in_other_columns_and_values(tmp_path):
+    """A targets table headed "TT | Các chỉ tiêu chủ yếu | ĐVT | Giai đoạn 2021 - 2025 | 2030", its "%" in
+    the unit column, values that compare ("Ít nhất 60%", "90 trở lên", "≥ 50"), an increase named by the row."""
+    rows = [("TT", "Các chỉ tiêu chủ yếu", "ĐVT", "Giai đoạn 2021 - 2025", "2030"),
+            ("1", "Cơ quan, đơn vị, xã, phường có người làm công tác xã hội", "%", "Ít nhất 60", "90 trở lên"),
+            ("2", "Bệnh viện, trường học, cơ sở trợ giúp xã hội triển khai dịch vụ công tác xã hội", "%", "≥ 50", "60"),
+            ("3", "Người có hoàn cảnh khó khăn được tư vấn, hỗ trợ tăng so với năm 2020", "%", "20", "-")]
+    targets = _targets_of_a_table(tmp_path, rows)
     assert targets == {("staff_assignment", 2025, 60, "percent"), ("staff_assignment", 2030, 90, "percent"),
                        ("facility_network", 2025, 50, "percent"), ("facility_network", 2030, 60, "percent"),
                        ("reach_increase", 2025, 20, "percent_increase")}
@@ -409,23 +415,11 @@ def test_word_table_of_targets_in_other_columns_and_values(tmp_path):
 def test_word_table_of_targets_with_a_results_column_a_range_and_the_unit_in_the_name_header(tmp_path):
     """"Kết quả năm 2020" and "Thực hiện 2020" are what was done: never a target; "60 - 70%" is at least 60;
     "Chỉ tiêu (%)" gives every row its unit."""
-    import docx
-    document = docx.Document()
-    for line in ("KẾ HOẠCH", "Thực hiện Chương trình phát triển công tác xã hội giai đoạn 2021-2030",
-                 "Căn cứ Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ;", "II. MỤC TIÊU",
-                 "2. Mục tiêu cụ thể"):
-        document.add_paragraph(line)
     rows = [("TT", "Chỉ tiêu (%)", "Kết quả năm 2020", "Thực hiện 2020", "Năm 2025", "Năm 2030"),
             ("1", "Cơ quan, đơn vị, xã, phường có người làm công tác xã hội", "40", "40", "60 - 70", "90"),
             ("2", "Bệnh viện, trường học, cơ sở trợ giúp xã hội triển khai dịch vụ công tác xã hội", "30", "30", "50",
              "60")]
-    table = document.add_table(rows=len(rows), cols=6)
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
-    path = tmp_path / "ket-qua.docx"
-    document.save(str(path))
-    targets = {(t["indicator"], t["year"], t["value"], t["unit"]) for t in extracted(path)["targets"]}
+    targets = _targets_of_a_table(tmp_path, rows)
     assert targets == {("staff_assignment", 2025, 60, "percent"), ("staff_assignment", 2030, 90, "percent"),
                        ("facility_network", 2025, 50, "percent"), ("facility_network", 2030, 60, "percent")}
 

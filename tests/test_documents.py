@@ -446,3 +446,21 @@ def test_general_objective_under_muc_tieu_tong_quat(tmp_path):
                    encoding="utf-8")
     objective = extracted(doc)["general_objective"]["text"]
     assert objective == "Phát triển công tác xã hội trở thành nghề chuyên nghiệp trên địa bàn tỉnh."
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (apt-get install "
+                    "libreoffice-writer-nogui)")
+def test_a_pdf_whose_letters_come_from_a_fallback_font_is_read_once(tmp_path):
+    """A plain-text plan opened in LibreOffice and exported to PDF: its monospace font lacks some Vietnamese
+    letters, which come from another font, and pdfium cuts each line there ("Ủ" | "Y BAN NHÂN DÂN"). Each
+    letter is read once ("Số: 58/KH-UBND", not "S ố: ố: 58/KH- U BND"), and the plan reads as its text does."""
+    source = tmp_path / "ke-hoach.txt"
+    shutil.copy(ROOT / "tests" / "corpus" / "unseen" / "quang_tri_2026-2030.txt", source)
+    for kind, made in (("docx", source), ("pdf", tmp_path / "ke-hoach.docx")):
+        subprocess.run(["soffice", "--headless", "--convert-to", kind, "--outdir", str(tmp_path), str(made)],
+                       capture_output=True, timeout=180, check=True)
+    plan = extracted(tmp_path / "ke-hoach.pdf")
+    text = extracted(source)
+    assert plan["identification"]["number"] == text["identification"]["number"] == "58/KH-UBND"
+    assert plan["identification"]["title"] == text["identification"]["title"]
+    assert {b["number"] for b in plan["legal_bases"]} == {b["number"] for b in text["legal_bases"]}

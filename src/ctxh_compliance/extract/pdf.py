@@ -183,14 +183,33 @@ def _continues(prev: dict, line: dict, right: float, left: float) -> bool:
     return lower and not before.endswith((".", "!", "?")) and len(before) > 60
 
 
+_TOUCHING = 3.0  # points: rects of one line closer than this are one run (pdfium splits a run where the font changes)
+
+
+def _joined_rects(text_page) -> list[tuple[float, float, float, float]]:
+    """pdfium's text rects, those that touch on one line joined: a run split where a glyph comes from a
+    fallback font ("Ủ" | "Y BAN NHÂN DÂN") is one run, so that its characters are taken once (the boxes of
+    such pieces overlap, and each piece's bounded text would take its neighbour's mark again)."""
+    rects: list[list[float]] = []
+    for i in range(text_page.count_rects()):
+        left, bottom, right, top = text_page.get_rect(i)
+        if rects:
+            l0, b0, r0, t0 = rects[-1]
+            overlap = min(top, t0) - max(bottom, b0)
+            if l0 < left and left - r0 < _TOUCHING and overlap > 0.5 * min(top - bottom, t0 - b0):
+                rects[-1] = [l0, min(bottom, b0), right, max(top, t0)]
+                continue
+        rects.append([left, bottom, right, top])
+    return [tuple(r) for r in rects]
+
+
 def _pdfium_lines(page, tables: list, text_page) -> list[dict]:
     """The text runs of a page as pdfium sets them (a run ends at a large gap, so two columns are two
     runs), outside the page's ruled tables, as lines in reading order (points, top-down)."""
     height = page.get_height()
     inside = [t.bbox for t in tables]
     runs = []
-    for i in range(text_page.count_rects()):
-        left, bottom, right, top = text_page.get_rect(i)
+    for left, bottom, right, top in _joined_rects(text_page):
         # the run's own characters: a point below its top, so that the mark of a glyph of the line above that
         # reaches into it (the dot below "ộ" in a table's last row) is not taken as a line of the run
         text = text_page.get_text_bounded(left, bottom, right, top - min(1.0, (top - bottom) / 4))

@@ -4,11 +4,14 @@ runs (``cache.py``), keyed by the version of Python that made it. A pattern is t
 code in microseconds rather than parsed and compiled again (the package compiles some 400 patterns, about
 a tenth of a document's check). The pattern built is the one ``re.compile`` builds: equal to it (same
 pattern, flags and code). Anything unexpected (another Python's compiler, a damaged entry) falls back to
-``re.compile``. Only the command line writes what it compiled (``save``, at its end).
+``re.compile``. Only the command line writes what it compiled (``save``, at its end). Each pattern's code
+is kept as the bytes of an array of code words, so that loading the kept patterns is reading a few
+strings (0.3 ms), not building a number object for each word (30 ms for a document's 400 patterns).
 """
 
 import re
 import sys
+from array import array
 
 try:
     import _sre
@@ -22,8 +25,28 @@ _new = False
 _MOST = 4_000  # kept entries; past that only those of the last run are kept (patterns made from data come and go)
 
 
+_WORD = "I" if _sre is not None and array("I").itemsize == _sre.CODESIZE else None  # a code word, as array keeps it
+
+
 def _version() -> str:
-    return f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{getattr(_sre, 'CODESIZE', '')}"
+    return f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{getattr(_sre, 'CODESIZE', '')}|{_WORD}"
+
+
+def _packed(made: tuple) -> tuple:
+    """An entry as it is kept on disk: its code as the bytes of an array of code words (loaded in one
+    piece, not as one object per word)."""
+    flags, code, *rest = made
+    return (flags, array(_WORD, code).tobytes(), *rest) if _WORD and isinstance(code, list) else made
+
+
+def _unpacked(made: tuple) -> tuple:
+    """An entry as ``_sre.compile`` takes it: its code as a list of numbers."""
+    flags, code, *rest = made
+    if isinstance(code, bytes):
+        words = array(_WORD)
+        words.frombytes(code)
+        return (flags, words.tolist(), *rest)
+    return made
 
 
 def _load() -> dict:
@@ -59,7 +82,7 @@ def compile_once(pattern: str, flags: int = 0) -> re.Pattern:
     made = _kept.get(key)
     if made is not None:
         try:
-            compiled = _sre.compile(pattern, *made)
+            compiled = _sre.compile(pattern, *_unpacked(made))
             _used.add(key)
             return compiled
         except Exception:
@@ -84,5 +107,5 @@ def save() -> None:
     kept.update(_kept)
     if len(kept) > _MOST:
         kept = {key: value for key, value in _kept.items() if key in _used}
-    store("regex", _version(), kept)
+    store("regex", _version(), {key: _packed(made) for key, made in kept.items()})
     _new = False

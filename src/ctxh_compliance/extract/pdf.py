@@ -263,6 +263,7 @@ class _RuledPage:
         self.bbox = (0, 0, self.width, self.height)
         self.edges = edges
         self._text_page = text_page
+        self._chars: list | None = None
 
     def extract(self, table) -> list[list[str | None]]:
         """The table's rows, each cell's text (lines kept) or None where a merged cell spans it: the
@@ -271,17 +272,34 @@ class _RuledPage:
         texts = self._cell_texts(cells)
         return [[None if cell is None else texts[cell] for cell in row.cells] for row in table.rows]
 
+    def _characters(self) -> list[tuple[str, float | None, float | None]]:
+        """The page's characters in the order the document set them, each with its box's centre (None for
+        a generated space or line end), read from pdfium once for all the page's tables."""
+        if self._chars is None:
+            text_page, height = self._text_page, self.height
+            count = text_page.count_chars()
+            text = text_page.get_text_range(0, count) if count else ""
+            chars = []
+            for index, char in enumerate(text[:count]):
+                left, bottom, right, top = text_page.get_charbox(index)
+                if right > left or top > bottom:  # a character drawn on the page
+                    chars.append((char, (left + right) / 2, height - (bottom + top) / 2))
+                else:
+                    chars.append((char, None, None))
+            self._chars = chars
+        return self._chars
+
     def _cell_texts(self, cells: list[tuple]) -> dict[tuple, str]:
-        text_page, height = self._text_page, self.height
-        count = text_page.count_chars()
-        text = text_page.get_text_range(0, count) if count else ""
         pieces: dict[tuple, list[str]] = {cell: [] for cell in cells}
+        if not cells:
+            return {}
+        x0, y0 = min(c[0] for c in cells), min(c[1] for c in cells)
+        x1, y1 = max(c[2] for c in cells), max(c[3] for c in cells)
         owner = None
-        for index, char in enumerate(text[:count]):
-            left, bottom, right, top = text_page.get_charbox(index)
-            if right > left or top > bottom:  # a character drawn on the page (a generated space or line end is not)
-                x, y = (left + right) / 2, height - (bottom + top) / 2
-                owner = next((c for c in cells if c[0] <= x < c[2] and c[1] <= y < c[3]), None)
+        for char, x, y in self._characters():
+            if x is not None:
+                owner = (None if not (x0 <= x < x1 and y0 <= y < y1) else
+                         next((c for c in cells if c[0] <= x < c[2] and c[1] <= y < c[3]), None))
             if owner is not None:
                 pieces[owner].append("\n" if char in "\r\n" else "-" if char == "\x02" else char)
         out = {}

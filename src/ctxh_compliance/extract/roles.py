@@ -27,7 +27,7 @@ from .patterns import has_blank, is_blank, wording
 def _alt(words) -> str:
     """A regular expression alternation of phrases, longest first, any run of spaces between words."""
     out = []
-    for word in sorted(set(words), key=len, reverse=True):
+    for word in sorted(set(words), key=lambda word: (-len(word), word)):
         out.append(r"\s+".join(re.escape(part) for part in word.split()))
     return "|".join(out)
 

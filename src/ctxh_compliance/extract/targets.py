@@ -85,23 +85,37 @@ def _allowance() -> re.Pattern:
     spec = wording()["allowance"]
     words = sorted(spec["at_least"] + spec["exactly"], key=len, reverse=True)
     multiple = r"\d+(?:,\d+)?|" + _alternatives(wording()["per_unit"]["number_words"])  # "1,5 lần", "một lần"
+    coefficient, compared = _alternatives(spec["coefficient"]), _alternatives(spec["compared_with"])
     # the multiple as a coefficient ("hệ số 1,5 (so với) mức lương cơ sở") or a share ("bằng 100% mức lương cơ sở")
-    return compile_once(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r"|hệ số)\s*(?:(" + multiple + r")\s*lần\s*"
-                      r"|(?<=hệ số)\s*(\d+(?:,\d+)?)\s*(?:lần\s*)?(?:so với\s*)?|hệ số\s*(\d+(?:,\d+)?)\s*(?:so với\s*)?"
-                      r"|(\d{2,3})\s*%\s*(?:của\s*)?)?(?:" + "|".join(map(re.escape, spec["wage"])) + r")", re.IGNORECASE)
+    return compile_once(
+        rf"(?<!\w)(?:(?P<said>{'|'.join(map(re.escape, words))})|(?P<coefficient_word>{coefficient}))\s*"
+        rf"(?:(?P<multiple>{multiple})\s*lần\s*"
+        rf"|(?(coefficient_word)(?P<coefficient>\d+(?:,\d+)?)\s*(?:lần\s*)?(?:(?:{compared})\s*)?|(?!))"
+        rf"|(?:{coefficient})\s*(?P<said_coefficient>\d+(?:,\d+)?)\s*(?:(?:{compared})\s*)?"
+        rf"|(?P<percent>\d{{2,3}})\s*%\s*(?:(?:{_alternatives(spec['share_of'])})\s*)?)?"
+        rf"(?:{'|'.join(map(re.escape, spec['wage']))})", re.IGNORECASE)
 
 
-# a year a value is compared with, not its own: "so với năm 2020", "so với cuối năm 2020", "so với thời điểm năm 2025"
-_COMPARED = compile_once(r"so với\s+(?:[^\W\d]+\s+){0,3}$|so với\s*$", re.IGNORECASE)
-_RELATIVE = compile_once(r"so với\s+(?:[^\W\d]+\s+){0,3}?((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
-# a year written bare before the number, where a heading or a lead-in ends: "Đến 2027, …", "Mục tiêu 2027: …",
-# "2027: đạt …" (not a date, a document's number or a count: "22/01/2021", "110/2024/NĐ-CP", "2000 học viên")
-_BARE_YEAR = compile_once(r"(?<![\d/])(?<!\d[.,])((?:19|20)\d{2})(?=\s*(?:[,:;)–]|-\s|$)|\s+(?:đạt|có|phấn đấu|tăng|"
-                          r"tỷ lệ|bảo đảm|đảm bảo|tối thiểu|ít nhất)(?!\w))", re.IGNORECASE)
-# a year the words after a number give it ("… đạt 60% … vào năm 2025", "… đến hết năm 2027")
-# ("… trước năm 2025", "… (năm 2025)")
-_YEAR_AFTER = compile_once(r"(?:(?:đến|tới|vào|trong|hết|cuối|trước)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?"
-                         r"((?:19|20)\d{2})(?![\d/])|\(\s*(?:năm\s+)?((?:19|20)\d{2})\s*\))", re.IGNORECASE)
+@cache
+def _years() -> dict[str, re.Pattern]:
+    """The year of a value from the words around it (patterns.yaml target_years)."""
+    spec = wording()["target_years"]
+    compared, after = _alternatives(spec["compared_with"]), _alternatives(spec["by_year"])
+    return {
+        # a year a value is compared with, not its own: "so với năm 2020", "so với cuối năm 2020", "so với thời
+        # điểm năm 2025"
+        "compared": compile_once(rf"(?:{compared})\s+(?:[^\W\d]+\s+){{0,3}}$|(?:{compared})\s*$", re.IGNORECASE),
+        "relative": compile_once(rf"(?:{compared})\s+(?:[^\W\d]+\s+){{0,3}}?((?:19|20)\d{{2}})(?!\d)", re.IGNORECASE),
+        # a year written bare before the number, where a heading or a lead-in ends: "Đến 2027, …", "Mục tiêu
+        # 2027: …", "2027: đạt …" (not a date, a document's number or a count: "22/01/2021", "110/2024/NĐ-CP",
+        # "2000 học viên")
+        "bare": compile_once(r"(?<![\d/])(?<!\d[.,])((?:19|20)\d{2})(?=\s*(?:[,:;)–]|-\s|$)|\s+(?:"
+                             + _alternatives(spec["bare_year_then"]) + r")(?!\w))", re.IGNORECASE),
+        # a year the words after a number give it ("… đạt 60% … vào năm 2025", "… đến hết năm 2027", "… trước
+        # năm 2025", "… (năm 2025)")
+        "after": compile_once(rf"(?:(?:{after})\s+(?:(?:{_alternatives(spec['by_year_end'])})\s+)?(?:năm\s+)?"
+                              r"((?:19|20)\d{2})(?![\d/])|\(\s*(?:năm\s+)?((?:19|20)\d{2})\s*\))", re.IGNORECASE),
+    }
 
 
 def _explicit_year(before_sentence: str, relative_to: int | None, after: str = "") -> int | None:
@@ -112,16 +126,18 @@ def _explicit_year(before_sentence: str, relative_to: int | None, after: str = "
         out = []
         for regex, group in regexes:
             for match in regex.finditer(text):
-                if _COMPARED.search(text[:match.start()]):
+                if _years()["compared"].search(text[:match.start()]):
                     continue
                 if match.group(group):
                     out.append((match.end(), int(match.group(group))))
         return out
 
     before_sentence, after = deadline_years(before_sentence), deadline_years(after)  # "đến ngày 31/12/2025"
-    candidates = found(before_sentence, ((YEAR_SPAN, 2), (BY_YEAR, 1), (YEAR, 1), (_BARE_YEAR, 1)))
+    years = _years()
+    candidates = found(before_sentence, ((YEAR_SPAN, 2), (BY_YEAR, 1), (YEAR, 1), (years["bare"], 1)))
     if not candidates:
-        candidates = [(-end, year) for end, year in found(after, ((YEAR_SPAN, 2), (_YEAR_AFTER, 1), (_YEAR_AFTER, 2)))]
+        candidates = [(-end, year) for end, year in found(after, ((YEAR_SPAN, 2), (years["after"], 1),
+                                                                  (years["after"], 2)))]
     if not candidates:
         return None
     year = max(candidates)[1]
@@ -250,7 +266,7 @@ def _past(before_sentence: str, plan_start: int | None) -> bool:
     compared with, and no word of a target ("phấn đấu", "đến năm …") stands between that year and the value."""
     if plan_start is None:
         return False
-    years = [m for m in _PAST_YEAR.finditer(before_sentence) if not _COMPARED.search(before_sentence[:m.start()])
+    years = [m for m in _PAST_YEAR.finditer(before_sentence) if not _years()["compared"].search(before_sentence[:m.start()])
              and not re.search(r"(?:số|/)\s*$", before_sentence[:m.start()])]
     if not years or int(years[-1].group(1)) >= plan_start:
         return False
@@ -355,16 +371,16 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
                 year, yconf, why = year_of(_sentence(text, match.start()))
                 if not year:
                     continue
-                said = fold(match.group(1))
+                said = fold(match.group("said") or match.group("coefficient_word"))
                 comparison = "exactly" if said in [fold(w) for w in spec["exactly"]] else "at_least"
                 _, _, quote = clause(text, match.start(), match.end())
-                raw = match.group(2)
+                raw = match.group("multiple")
                 value = (_count_word(raw) if raw and not raw[0].isdigit() else parse_float(raw)) if raw else 1
-                coefficient = match.group(3) or match.group(4)
+                coefficient = match.group("coefficient") or match.group("said_coefficient")
                 if coefficient:
                     value = parse_float(coefficient)
-                elif match.group(5):
-                    value = parse_float(match.group(5)) / 100
+                elif match.group("percent"):
+                    value = parse_float(match.group("percent")) / 100
                 add({"indicator": spec["id"], "year": year, "value": value, "unit": "wage_multiple",
                      "comparison": comparison, "quote": quote}, para, why, yconf, "medium")
                 break
@@ -384,7 +400,7 @@ def extract_targets(tagged, ruleset: str | None, plan_end: int | None, rec: Reco
             increase = bool(re.search(grows + r"(\s+\w+){0,3}\s*$", fold(before))) \
                 or bool(in_row and re.search(grows, fold(before)))
             unit = "percent_increase" if increase else "percent"
-            relative = _RELATIVE.search(after) or _RELATIVE.search(before)
+            relative = _years()["relative"].search(after) or _years()["relative"].search(before)
             relative_to = int(relative.group(1)) if relative else None
             ind = _indicator(unit, ruleset, after, before, in_zone)
             if ind is None and relative_to and not increase:

@@ -251,7 +251,12 @@ def gen_score(got_plan: dict | None, key_plan: dict) -> tuple[dict, list[str], d
     numbers = {n for n, _ in truth["legal_bases"]}
     invented += [f"legal basis {n}" for n, _ in sorted(got["legal_bases"]) if n not in numbers]
     named = {(c, body) for role in ("lead", "partners") for c, body in truth[role]}
-    invented += [f"lead {c} {body}" for c, body in sorted(got["lead"]) if (c, body) not in named]
+    # a lead the reader inferred (listed in source.assumed: its group is for review, never a pass) that the key
+    # does not name is counted apart from a lead read wrong, as inferred target years are
+    guessed = {(c, fold_name(body)) for i, g in enumerate((got_plan or {}).get("task_groups") or [])
+               if f"task_groups[{i}].lead" in assumed for c in g.get("covers") or [] for body in g.get("lead") or []}
+    invented += [f"{'inferred ' if (c, body) in guessed else ''}lead {c} {body}"
+                 for c, body in sorted(got["lead"]) if (c, body) not in named]
     return {f: pr(got[f], truth[f]) for f in GEN_FIELDS}, invented, got, truth
 
 
@@ -288,7 +293,8 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
                     totals[f][i] += v
             invented_n += sum(not i.startswith("inferred ") for i in invented)
             for item in invented:
-                kind = "inferred target year" if item.startswith("inferred ") else item.split(" (")[0].rsplit(" ", 2)[0] \
+                kind = ("inferred lead" if item.startswith("inferred lead") else "inferred target year") \
+                    if item.startswith("inferred ") else item.split(" (")[0].rsplit(" ", 2)[0] \
                     if item.startswith(("lead ", "legal basis ")) else item.split(" ", 1)[0]
                 kind = kind.split(" ")[0] if kind.startswith("lead ") else kind
                 invented_by_field[kind] = invented_by_field.get(kind, 0) + 1
@@ -336,8 +342,8 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
         if r["invented_by_field"]:  # which fields, never which values
             print(f"invented {layout}: " + ", ".join(f"{k} ×{v}" for k, v in sorted(r["invented_by_field"].items())))
     if any(r["inferred_wrong"] for r in results.values()):
-        print("invented (+N): N more targets whose year was inferred, not read (marked in source.assumed; "
-              "never deciding a verdict) and is not the key's year")
+        print("invented (+N): N more values inferred, not read (a target's year, a group's lead: marked in "
+              "source.assumed, never deciding a verdict) that are not the key's")
     return results
 
 

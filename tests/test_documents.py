@@ -35,6 +35,7 @@ def verdicts(path) -> dict:
 
 #: what a finding resting on a target's inferred year says (messages.yaml guess.year)
 GUESSED = "được suy ra từ thời kỳ kế hoạch"  # a target's year inferred from the plan's period
+LEAD_GUESSED = "được tạm hiểu là chủ trì"  # a group's lead inferred (first of a list, or from the implementation part)
 NOT_FOUND = "đây là điều bộ đọc không tìm thấy"  # an absence in a document: the reader's, not proved
 UNDATED = "Ngày ban hành không đọc được trong văn bản"  # judged at today's date: an inferred date
 
@@ -44,7 +45,8 @@ def findings(path) -> dict:
     absence, the date it is judged at)."""
     result = run(path, "-f", "json")
     assert result.returncode in (0, 1), result.stderr
-    return {(f["rule_id"], f["aspect"]): (f["verdict"], any(s in f["message"]["vi"] for s in (GUESSED, NOT_FOUND, UNDATED)))
+    marks = (GUESSED, LEAD_GUESSED, NOT_FOUND, UNDATED)
+    return {(f["rule_id"], f["aspect"]): (f["verdict"], any(s in f["message"]["vi"] for s in marks))
             for f in json.loads(result.stdout)["findings"]}
 
 

@@ -311,3 +311,24 @@ def test_the_issuing_sentence_names_what_the_plan_implements():
              "triển khai thực hiện Quyết định số 112/QĐ-TTg ngày 22/01/2021 của Thủ tướng Chính phủ, cụ thể như sau:")
     got = [(b["number"], b.get("date")) for b in _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", bases)["legal_bases"]]
     assert got == [("112/QĐ-TTg", dt.date(2021, 1, 22))]
+
+
+def test_a_date_cut_at_its_dash_over_lines_is_one_date():
+    """"… Quyết định số 112/QĐ-TTg ngày 22 - 01" / "- 2021 của Thủ tướng …": the second line is the date's rest, not a
+    bullet; a line that only ends in a number before a bullet stays apart."""
+    from ctxh_compliance.extract.paragraphs import Para, join_broken
+    lines = ["Căn cứ Chương trình ban hành kèm theo Quyết định số 112/QĐ-TTg ngày 22 - 01",
+             "- 2021 của Thủ tướng Chính phủ;", "a) Giai đoạn 2021 - 2025", "- 2025: đạt 60% số xã có cộng tác viên."]
+    joined = join_broken([Para(t, line=i + 1, page=1) for i, t in enumerate(lines)])
+    assert [p.text for p in joined] == [
+        "Căn cứ Chương trình ban hành kèm theo Quyết định số 112/QĐ-TTg ngày 22 - 01 - 2021 của Thủ tướng Chính phủ;",
+        "a) Giai đoạn 2021 - 2025", "- 2025: đạt 60% số xã có cộng tác viên."]
+
+
+@pytest.mark.parametrize("basis", [
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/06/ 2025 (số 72/2025/QH15) và các văn bản hướng dẫn thi hành;",
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 - 06 - 2025 (số 72/2025/QH15);",
+])
+def test_a_law_dated_before_its_number_typed_with_spaces(basis):
+    got = {(b["number"], b.get("date")) for b in _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", basis)["legal_bases"]}
+    assert got == {("72/2025/QH15", dt.date(2025, 6, 16))}

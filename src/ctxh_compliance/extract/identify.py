@@ -532,7 +532,8 @@ def _reference() -> re.Pattern:
     spec = wording()["legal_basis"]
     kinds = "|".join(re.escape(k) for k in sorted(spec["kinds"], key=len, reverse=True))
     # a name may hold a year ("Luật Tổ chức chính quyền địa phương năm 2025 số 72/2025/QH15"), never a number or a date
-    name = r"(?:\s+(?!số\b)(?:\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}|[^\s;,()/]+))"  # a word, a year, the day it was passed
+    # a word, a year, the day it was passed (typed with spaces too: "16/06/ 2025", "16 - 06 - 2025")
+    name = r"(?:\s+(?!số\b)(?:\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|[^\s;,()/]+))"
     return compile_once(rf"(?<!\w)(?:{kinds}){name}{{0,{spec['max_name_words']}}}?\s*,?\s*\(?\s*"
                         r"(?:số\s*:?\s*)?(\d+[\w./\-]*/[\w.\-]*[A-Za-zĐđ][\w.\-]*)", re.IGNORECASE)
 

@@ -1,7 +1,9 @@
 """Leads that the implementation part names rather than the task group's own lines: a body's "Chủ
 trì …" sentence that names a group's work ("Chủ trì, phối hợp … ; giám sát các hoạt động thực hiện Kế
-hoạch" leads monitoring), and a steering board charged with directing the plan ("Ban chỉ đạo … có
-trách nhiệm chỉ đạo, tổ chức thực hiện Kế hoạch") as the plan's steering group. Words in patterns.yaml."""
+hoạch" leads monitoring) — which group that work is, is read from its words, so such a lead is listed
+as inferred (``source.assumed``) and its group is for review, never a pass — and a steering board
+charged with directing the plan ("Ban chỉ đạo … có trách nhiệm chỉ đạo, tổ chức thực hiện Kế hoạch") as
+the plan's steering group. Words in patterns.yaml."""
 
 import re
 
@@ -68,6 +70,8 @@ def add_leads(tagged, groups: list[dict], assignments: list[dict], known: set[st
                 quote = group.pop("quote", None)
                 group["lead"] = [body]
                 rec.note(f"task_groups[{n}].lead", para, "low", translate("extract.lead_in_organisation", "vi"))
+                # which group the duty is is read from its words, not said: a guess, for review (never a pass)
+                rec.infer(f"task_groups[{n}].lead", "the lead of the implementation part whose duty names the group's work")
                 if partners and not group.get("partners") and set(group["covers"]) <= with_partners:
                     group["partners"] = partners
                     rec.note(f"task_groups[{n}].partners", para, "low",

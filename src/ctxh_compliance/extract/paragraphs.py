@@ -86,6 +86,17 @@ def _hyphen_name(prev: str, nxt: str) -> bool:
                for first, second in wording()["hyphen_names"])
 
 
+# a date written with dashes cut at one of them at the end of a line ("… ngày 22 - 01" | "- 2021 của Thủ tướng …"):
+# the next line is no bullet but the date's rest
+_DATE_CUT_BEFORE = compile_once(r"(?<!\w)ngày\s+\d{1,2}(?:\s*[-–/.]\s*\d{1,2})?\s*$", re.IGNORECASE)
+_DATE_CUT_AFTER = compile_once(r"^[-–/.]\s*\d{1,4}(?!\d)")
+
+
+def date_cut(prev: str, nxt: str) -> bool:
+    """``nxt`` is the rest of a date ``prev`` ends with, cut at one of its dashes ("… ngày 22 - 01" | "- 2021 …")."""
+    return _DATE_CUT_BEFORE.search(prev) is not None and _DATE_CUT_AFTER.match(nxt) is not None
+
+
 def join_broken(paras: list[Para]) -> list[Para]:
     """Join a line cut in the middle of a sentence with the next one ("được đào" / "tạo, bồi dưỡng")."""
     out: list[Para] = []
@@ -96,7 +107,8 @@ def join_broken(paras: list[Para]) -> list[Para]:
             prev = out[-1]
             if (not prev.text.endswith(_SENTENCE_END) and (
                     para.text[:1].islower() and not re.match(r"^[a-zđ]\)", para.text) and len(prev.text) > 80
-                    or _hyphen_name(prev.text, para.text))
+                    or _hyphen_name(prev.text, para.text)
+                    or date_cut(prev.text, para.text))
                     or (_AMOUNT_FIRST.match(para.text) and not prev.text.endswith((".", ";", "./.")))
                     or (re.match(r"^(?:VNĐ|VND)\b", para.text) and prev.text[-1:].isdigit())):  # "678.000.000" / "VNĐ (…)"
                 out[-1] = Para(f"{prev.text} {para.text}", prev.line, para.last or para.line, prev.index, prev.page,

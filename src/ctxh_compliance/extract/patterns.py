@@ -197,8 +197,9 @@ def _blank() -> re.Pattern:
     tokens = sorted(wording()["blanks"], key=len, reverse=True)
     dots = wording()["blank_dots"]
     # where a value goes: at the start, after a space, ":" or "(" (not "xã hội..." ending a list)
-    return compile_once(r"(?<![^\s:(])(?:" + "|".join(re.escape(t) for t in tokens) + r"|\.{" + str(dots) + ",})",
-                        re.IGNORECASE)
+    lines = wording()["blank_underscores"]
+    return compile_once(r"(?<![^\s:(])(?:" + "|".join(re.escape(t) for t in tokens) + r"|\.{" + str(dots) + r",}|_{"
+                        + str(lines) + ",})", re.IGNORECASE)
 
 
 def has_blank(text: str) -> bool:
@@ -207,5 +208,5 @@ def has_blank(text: str) -> bool:
 
 
 def is_blank(value: str) -> bool:
-    """The value is only a blank (and punctuation): "…", "….", "[…]", "(điền)", ""."""
+    """The value is only a blank (and punctuation): "…", "….", "[…]", "(điền)", "___", ""."""
     return not _blank().sub("", value).strip(" .,;:-/()\t")

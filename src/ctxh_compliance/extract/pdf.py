@@ -14,8 +14,8 @@ from pathlib import Path
 
 from ..core.errors import InputError, Problem, Term
 from ..core.regex import compile_once
-from .paragraphs import Para, clean
-from .tables import body_list, header_of, header_rows, names_a_body, table_lines
+from .paragraphs import Para, clean, date_cut
+from .tables import body_list, cut_in_name, header_of, header_rows, names_a_body, table_lines
 
 #: a page number as offices print it: "3", "- 3 -", "Trang 3", "Trang 3/12", "3/12"
 _PAGE_NUMBER = compile_once(r"^(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE)
@@ -163,6 +163,14 @@ def _continues(prev: dict, line: dict, right: float, left: float) -> bool:
     of its own, not after a paragraph's spacing, and either the line before ran to the right margin
     or the sentence goes on in lower case."""
     text, before = line["text"], prev["text"]
+    if date_cut(before, text):
+        return True
+    width = max(right - left, 1)
+    if prev["x1"] >= right - 0.12 * width and re.search(r"\d$", before) and re.match(r"[-–]\s*\d", text):
+        return True  # a range or a date cut at its dash where the line before ran to the margin ("01" / "- 02 người")
+    if (prev["x1"] >= right - 0.12 * width and not before.endswith(_SENTENCE_END)
+            and re.match(r"[-–]\s+", text) and text.lstrip("-– ")[:1].islower()):
+        return True  # a sentence cut before its dash ("… và Sở Nội vụ" / "– phối hợp."): an item opens with a capital
     if _ITEM_START.match(text):
         return False
     if prev.get("page") == line.get("page"):
@@ -380,7 +388,8 @@ def _row_goes_on(paras: list[Para], cell_of: dict, line: dict) -> None:
             # next page); anything else goes on the name the page cut ("UBND các xã," / "phường")
             # ("UBND các xã," / "phường", "Ủy ban nhân dân" / "các xã, phường": a name goes on in lower case)
             joiner = "; " if (re.match(r"^[-+•–]\s", text) or (names_a_body(text) and text[:1].isupper())) \
-                and not re.search(r"(?:\s(?:và|của|với)|[,\-–])$", para.text) else " "  # "Sở Tư pháp và" / "Công an tỉnh"
+                and not re.search(r"(?:\s(?:và|của|với)|[,\-–])$", para.text) \
+                and not cut_in_name(para.text) else " "  # "Sở Tư pháp và" / "Công an tỉnh"; "Ủy ban" / "Mặt trận …"
         else:
             more, joiner = clean(text.replace("\n", " ")), " "
         paras[at] = replace(para, text=f"{para.text}{joiner}{more}")

@@ -52,7 +52,12 @@ def _opens_body(text: str, strict: bool = True) -> bool:
     if not strict:
         return True
     stripped = text.lstrip(" ,;:-–(\"“")
-    if stripped[:1].isupper() or folded.startswith(tuple(fold(w) + " " for w in _spec()["common_starts"])):
+    commons = tuple(fold(w) + " " for w in _spec()["common_starts"])
+    if folded.startswith(commons):
+        # "các nội dung trên do Sở Tư pháp chủ trì": work, not bodies, after "các"
+        rest = folded.split(" ", 1)[1] if " " in folded else ""
+        return not rest.startswith(tuple(fold(w) for w in _spec()["not_body_nouns"]))
+    if stripped[:1].isupper():
         return True
     # a common noun before a name: "cơ quan Lao động - Thương binh và Xã hội các cấp", "phòng Văn hóa"
     start = next((s for s in _starts() if folded.startswith(s + " ")), folded)
@@ -296,6 +301,10 @@ class Marker:
     subject: bool = False  # the bodies must be the sentence's subject ("Sở Y tế phối hợp với …")
 
 
+# an item's mark typed before a label ("a) Cơ quan chủ trì: …", "(1) Chủ trì: …", "2. Phối hợp: …")
+_ITEM = r"\s*\(?(?:\d{1,2}|[a-zđ]|[A-ZĐ])[).]\s+"
+
+
 @cache
 def _regexes() -> dict[str, re.Pattern]:
     spec = _spec()
@@ -309,23 +318,23 @@ def _regexes() -> dict[str, re.Pattern]:
     for role, alt in words.items():
         # "Cơ quan chủ trì thực hiện:", "+ Phối hợp:", "Các đơn vị phối hợp gồm:", "Trách nhiệm thực hiện –"
         out[f"label_{role}"] = compile_once(
-            rf"(?:^|(?<=[.;,(/|–:-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{alt})(?:\s+(?:{tails}))*"
+            rf"(?:^(?:{_ITEM})?|(?<=[.;,(/|–:-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{alt})(?:\s+(?:{tails}))*"
             rf"(?:\s*(?::|[-–](?=\s))|\s+(?:{_alt(spec['label_links'])})\s+(?=(?:{starts})\s))",
             re.IGNORECASE)
         # "(chủ trì)", "(cơ quan chủ trì)", "là cơ quan đầu mối", "chủ trì", "chịu trách nhiệm thực hiện"
         behind = after_body[role]
         out[f"before_{role}"] = compile_once(
-            rf"\(\s*(?:(?:{nouns})\s+)?(?:{behind})(?:\s+(?:{tails}))?\s*\)"
+            rf"\(\s*(?:(?:{nouns})\s+)?(?:{behind})(?:\s+(?:{tails}))?(?:\s*[,;/]\s*[^()]{{1,40}}?)?\s*\)"
             rf"|(?<!\w)(?:{_alt(spec['copulas'])})\s+(?:(?:{nouns})\s+)?(?:{behind})(?!\w)"
             rf"|(?<!\w)(?:{bare[role]})(?!\w)",
             re.IGNORECASE)
     # "Cơ quan chủ trì, phối hợp:", "Chủ trì/phối hợp:": a label of both roles says who does the work, not who leads
     out["label_both"] = compile_once(
-        rf"(?:^|(?<=[.;(]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{words['lead']})\s*(?:,|/|và)\s*(?:{words['partner']})"
+        rf"(?:^(?:{_ITEM})?|(?<=[.;(]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{words['lead']})\s*(?:,|/|và)\s*(?:{words['partner']})"
         rf"(?:\s+(?:{tails}))*\s*(?::|[-–](?=\s))", re.IGNORECASE)
     # a line that is only a label, with no ":" ("Cơ quan chủ trì" in a cell, its bodies on the next line)
     out["bare_label"] = compile_once(
-        rf"^\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:(?P<lead>{words['lead']})|(?P<partner>{words['partner']}))"
+        rf"^(?:{_ITEM})?\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:(?P<lead>{words['lead']})|(?P<partner>{words['partner']}))"
         rf"(?:\s+(?:{tails}))*\s*:?\s*$", re.IGNORECASE)
     # "phối hợp với Sở …", "phối hợp Sở …", "với sự phối hợp của …", "có sự tham gia của …"
     out["after_partner"] = compile_once(
@@ -472,6 +481,8 @@ def read_roles(text: str) -> Roles | None:
             # Sở Nội vụ, Sở Tài chính phối hợp"), after a word that hands them the work ("Đề nghị …")
             lead_in = re.compile(r"^(?:" + _alt(_spec()["subject_lead_ins"]) + r")\s+", re.IGNORECASE)
             opens = [lead_in.sub("", c.strip(" ,;:.-–()")) for c in [segment] + segment.split(";")[1:]]
+            # after a kind of body and a colon ("Các sở, ngành: Sở Y tế, Công an tỉnh phối hợp …")
+            opens += [c[_kind_label(c):] for c in opens if _kind_label(c)]
             subject = bool(bodies) and any(c.startswith(bodies[0]) for c in opens)
             if marker.subject and not subject:
                 bodies = []
@@ -519,8 +530,11 @@ def read_roles(text: str) -> Roles | None:
         out.assigned = True
     if not out.lead and not out.blank_lead and out.partners and not partner_sure:
         out.partners = []  # "Phối hợp với các cơ quan báo chí xây dựng …": a task, not who takes part
-    if text.endswith(":") and not out.open_role:
-        return None  # "Giao Sở Y tế chủ trì, phối hợp … thực hiện các nhiệm vụ theo bảng sau:": it introduces who does what
+    if text.endswith(":") and not out.open_role and re.search(
+            r"(?<!\w)(?:" + _alt(_spec()["forward_table"]) + r")(?!\w)", text, re.IGNORECASE):
+        # "Giao Sở Y tế chủ trì, phối hợp … thực hiện các nhiệm vụ theo bảng sau:": it introduces who does what (not
+        # "Sở Y tế chủ trì, phối hợp với … thực hiện các nội dung sau:" before the group's activities)
+        return None
     if not (out.lead or out.partners or out.blank_lead or out.open_role):
         return None
     led = {fold(b) for b in out.lead}

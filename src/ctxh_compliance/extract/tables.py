@@ -216,6 +216,13 @@ def _numbered(serial: str, text: str) -> str:
 _BULLET = compile_once(r"^[-+•–]\s*")
 
 
+def cut_in_name(text: str) -> bool:
+    """``text`` ends with the opening words of a name and nothing more ("…, Ủy ban", "… và Sở"): a line or a page
+    cut the name, whose rest follows (patterns.yaml roles ``name_openings``)."""
+    openings = sorted(wording()["roles"]["name_openings"], key=len, reverse=True)
+    return re.search(r"(?:^|[\s,;(])(?:" + "|".join(map(re.escape, openings)) + r")$", text.rstrip()) is not None
+
+
 def names_a_body(text: str) -> bool:
     """Whether ``text`` starts with the name of a body ("Sở …", "UBND …", "Trường …": ``body_starts``)."""
     return fold(text).startswith(tuple(fold(s) + " " for s in wording()["body_starts"]))

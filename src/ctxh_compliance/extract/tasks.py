@@ -45,15 +45,18 @@ def _words_in(words: list[str], text: str) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(fold(w)) + r"(?!\w)", text) for w in words)
 
 
-def _and_clause(before: str, gap: str) -> bool:
+def _and_clause(before: str, gap: str, word: str = "", rest: str = "") -> bool:
     """"và" in ``gap`` joins a second piece of work ("… mạng lưới cơ sở và đội ngũ", "… và tăng cường
-    kiểm tra"), not a second object of a preposition ("cơ sở dữ liệu về đối tượng và dịch vụ …")."""
+    kiểm tra"), not a second object of a preposition ("cơ sở dữ liệu về đối tượng và dịch vụ …") or of
+    information (``word``, the group word before it: "quản lý thông tin đối tượng và dịch vụ …")."""
     spec = wording()["task_group_joins"]
     at = re.search(r"(?<!\w)và(?!\w)", gap)
     if at is None:
         return False
-    if fold(gap[at.end():]).strip().startswith(tuple(fold(v) for v in spec["verbs"])):
-        return True
+    if fold((rest or gap)[at.end():]).strip().startswith(tuple(fold(v) for v in spec["verbs"])):
+        return True  # ``rest``: the gap and what follows it
+    if word in {fold(w) for w in spec["of_information"]} and gap[:at.start()].strip(" ,"):
+        return False  # "thông tin đối tượng và dịch vụ": a second object of the information named
     return not _words_in(spec["objects"], before + gap[:at.start()])
 
 
@@ -90,7 +93,8 @@ def groups_of(text: str) -> list[str]:
         a, _, gid, _, _ = hit
         if gid not in kept:
             gap = folded[previous[1]:a]
-            joined = re.fullmatch(r"\s*,\s*", gap) is not None or _and_clause(folded[first[1]:previous[1]], gap)
+            joined = re.fullmatch(r"\s*,\s*", gap) is not None or _and_clause(folded[first[1]:previous[1]], gap,
+                                                                                 previous[4], folded[previous[1]:])
             if joined and not (previous[2] in dropped and previous[2] == gid):
                 kept.add(gid)
             else:

@@ -2,6 +2,7 @@
 key (a plan file, what a careful reviewer encodes from the same facts)."""
 
 import random
+import re
 import unicodedata
 
 from .bank import Bank
@@ -39,6 +40,9 @@ def money(n: int, unit: str, template: str) -> str:
 
 
 def cap(text: str) -> str:
+    """The sentence's first letter in capitals; an item's letter stays as typed ("a) Cơ quan chủ trì: …")."""
+    if re.match(r"[a-zđ]\)\s", text):
+        return text
     return text[:1].upper() + text[1:]
 
 
@@ -316,9 +320,10 @@ class Plan:
         for group in f.groups:
             heading = self.text("task_heading", group.id)
             self.add("heading", 1, heading)
+            bullets = []
             for phrasing in self.rng.sample(self.bank.choices("task_content", "any"), self.rng.randint(1, 2)):
                 self.used.append(phrasing["id"])
-                self.add("bullet", nfc(phrasing["text"]))
+                bullets.append(nfc(phrasing["text"]))
             lead = self.blank() if group.blank_lead else joined(group.lead)
             partners = joined(group.partners)
             entry = {"heading": heading, "covers": [group.id], "lead": [] if group.blank_lead else list(group.lead),
@@ -332,11 +337,19 @@ class Plan:
                 if phrasing.get("no_partners"):
                     entry["partners"] = []
                 entry["partners"] += [nfc(b.format(**self.ctx)) for b in phrasing.get("extra_partners", [])]
-                for line in phrasing["lines"]:
-                    line = nfc(line.format(**{**self.ctx, "lead": lead, "partners": partners}))
+                lines = [nfc(line.format(**{**self.ctx, "lead": lead, "partners": partners})) for line in phrasing["lines"]]
+                # a sentence that ends in ":" ("… thực hiện các nội dung sau:") opens the activities it names
+                opens = lines[-1].rstrip().endswith(":")
+                for text in ([] if opens else bullets):
+                    self.add("bullet", text)
+                for line in lines:
                     self.add("para", cap(line))
                     entry.setdefault("quote", line)
+                for text in (bullets if opens else []):
+                    self.add("bullet", text)
             else:
+                for text in bullets:
+                    self.add("bullet", text)
                 extra = [self._resp_cell("product" if col == "Sản phẩm" else "time") for col in resp["cols"][4:]]
                 # a cell may list its bodies one to a line ("Sở Nội vụ;" / "Sở Tài chính")
                 sep = resp.get("cell_sep")

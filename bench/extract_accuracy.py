@@ -296,7 +296,8 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
                 kind = ("inferred lead" if item.startswith("inferred lead") else "inferred target year") \
                     if item.startswith("inferred ") else item.split(" (")[0].rsplit(" ", 2)[0] \
                     if item.startswith(("lead ", "legal basis ")) else item.split(" ", 1)[0]
-                kind = kind.split(" ")[0] if kind.startswith("lead ") else kind
+                # a lead by the national group it was given to (a fact's id, never the body or the wording)
+                kind = " ".join(kind.split(" ")[:2]) + f" [{g.profile}]" if kind.startswith("lead ") else kind
                 invented_by_field[kind] = invented_by_field.get(kind, 0) + 1
             inferred_n += sum(i.startswith("inferred ") for i in invented)
             wrong = []
@@ -307,7 +308,8 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
                 false_pass += h == "pass" and w != "pass"
                 false_fail += h == "fail" and w != "fail"
                 if h in ("pass", "fail") and w != h:
-                    label = f"{cell[0]} {'ĐẠT' if h == 'pass' else 'KHÔNG ĐẠT'}"
+                    # the rule and the kind of plan the facts made (a profile: "omits", "blanks" …), never wording
+                    label = f"{cell[0]} {'ĐẠT' if h == 'pass' else 'KHÔNG ĐẠT'} [{g.profile}]"
                     false_by_rule[label] = false_by_rule.get(label, 0) + 1
                 if w != h:
                     wrong.append(f"{cell[0]}{'' if cell[1] == 'value' else '/' + cell[1]}: {h} (key {w})")

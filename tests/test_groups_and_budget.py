@@ -49,6 +49,13 @@ def _groups(*headings: str) -> list[tuple[list[str], list[str] | None]]:
     ("Theo dõi, đánh giá việc thực hiện Kế hoạch", "monitoring"),
     ("Hợp tác trong nước, quốc tế về công tác xã hội", "cooperation_data"),
     ("Đẩy mạnh chuyển đổi số, số hóa hồ sơ đối tượng", "cooperation_data"),
+    # a network of people is the staff; the quality of the people is their training
+    ("Xây dựng và phát triển mạng lưới cộng tác viên công tác xã hội ở cấp xã", "workforce"),
+    ("Nâng cao chất lượng nguồn nhân lực công tác xã hội", "training"),
+    # information about subjects and services is data, not also the service network
+    ("Số hóa, quản lý thông tin đối tượng và dịch vụ công tác xã hội trên môi trường mạng", "cooperation_data"),
+    # mobilising the people who take part is a task (only the funding mobilised is not)
+    ("Huy động sự tham gia của các tổ chức, cá nhân vào cung cấp dịch vụ công tác xã hội", "service_network"),
 ])
 def test_a_heading_names_its_group_by_the_meaning_of_its_words(heading, group):
     assert _groups(heading) == [([group], ["Sở Y tế"])]
@@ -70,6 +77,13 @@ def test_the_first_group_takes_what_follows_as_its_object_and_and_joins_a_second
                    "Xây dựng cơ sở dữ liệu về đối tượng và dịch vụ công tác xã hội") == [
         (["training"], ["Sở Y tế"]), (["communication"], ["Sở Y tế"]),
         (["service_network", "workforce"], ["Sở Y tế"]), (["cooperation_data"], ["Sở Y tế"])]
+
+
+def test_weak_words_before_the_first_strong_one_say_how_the_work_is_done():
+    # "kiện toàn" (a weak word of the staff) opens a heading about the network; the staff after "," is named too
+    assert _groups("Củng cố, kiện toàn cơ sở trợ giúp xã hội, bố trí đủ nhân viên công tác xã hội",
+                   "Kiện toàn đội ngũ cán bộ làm công tác xã hội") == [
+        (["service_network", "workforce"], ["Sở Y tế"]), (["workforce"], ["Sở Y tế"])]
 
 
 def test_a_heading_about_funding_or_a_body_names_no_group():

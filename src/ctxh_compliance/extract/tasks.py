@@ -85,6 +85,10 @@ def groups_of(text: str) -> list[str]:
     hits = [h for h in hits if h[2] in named]
     if not hits:
         return []
+    if not hits[0][3] and any(h[3] for h in hits):
+        # weak words before the first strong one ("Củng cố, kiện toàn cơ sở trợ giúp xã hội, …") are how the work
+        # is done to it, not a group that takes it as its object: the network, not the staff ("kiện toàn")
+        hits = hits[next(i for i, h in enumerate(hits) if h[3]):]
     first = hits[0]
     kept = {gid for a, _, gid, _, _ in hits if a == first[0]}  # the same words may name a group of each ruleset
     previous = first

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from ..core import blanks
 from ..core.cache import cached
 from ..core.regex import compile_once
 from ..core.text import fold
@@ -194,12 +195,8 @@ def comparison_before(prefix: str) -> tuple[str, bool]:
 # --- blanks left to fill -----------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def _blank() -> re.Pattern:
-    tokens = sorted(wording()["blanks"], key=len, reverse=True)
-    dots = wording()["blank_dots"]
     # where a value goes: at the start, after a space, ":" or "(" (not "xã hội..." ending a list)
-    lines = wording()["blank_underscores"]
-    return compile_once(r"(?<![^\s:(])(?:" + "|".join(re.escape(t) for t in tokens) + r"|\.{" + str(dots) + r",}|_{"
-                        + str(lines) + ",})", re.IGNORECASE)
+    return compile_once(r"(?<![^\s:(])" + blanks.blank(), re.IGNORECASE)
 
 
 def has_blank(text: str) -> bool:

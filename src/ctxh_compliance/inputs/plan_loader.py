@@ -13,6 +13,7 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ValidationError
 
+from ..core import blanks
 from ..core.errors import FieldPath, InputError, Problem, Term
 from ..core.regex import compile_once
 from ..model.plan import Plan
@@ -243,15 +244,10 @@ def without(data: Any, paths: set[tuple]) -> Any:
     return data
 
 
-#: a blank left to fill: "…", "...", "[…]", "(điền)", nothing at all, optionally with its unit ("… đồng", "…%")
-#: or after the word that opens a body's name ("Sở …", "UBND …": the name itself left to fill)
-_BLANK = compile_once(r"\s*(?:(?:sở|bộ|ubnd|ủy ban nhân dân|phòng)\s+(?=[….\[(]))?"
-                      r"(?:…+|\.{3,}|\[\s*(?:…+|\.{3,})\s*\]|\(\s*điền\s*\))?\s*(?:đồng|%)?\s*", re.IGNORECASE)
-
-
 def is_blank(value: Any) -> bool:
-    """A text that is only a blank to fill ("…", "...", "[…]", "(điền)", "", "… đồng")."""
-    return isinstance(value, str) and _BLANK.fullmatch(value) is not None
+    """A text that is only a blank to fill ("…", "...", "[…]", "(điền)", "___", "", "… đồng"), optionally after the
+    word that opens a body's name ("Sở …", "UBND …": the name itself left to fill); core/blanks.yaml."""
+    return isinstance(value, str) and compile_once(blanks.only_blank(), re.IGNORECASE).fullmatch(value) is not None
 
 
 _GONE = object()

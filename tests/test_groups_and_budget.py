@@ -56,6 +56,11 @@ def _groups(*headings: str) -> list[tuple[list[str], list[str] | None]]:
     ("Số hóa, quản lý thông tin đối tượng và dịch vụ công tác xã hội trên môi trường mạng", "cooperation_data"),
     # mobilising the people who take part is a task (only the funding mobilised is not)
     ("Huy động sự tham gia của các tổ chức, cá nhân vào cung cấp dịch vụ công tác xã hội", "service_network"),
+    # people drawn to the work; informing people of the services, honouring those who do it; a system of data
+    ("Thu hút người có trình độ chuyên môn công tác xã hội về làm việc tại cơ sở", "workforce"),
+    ("Thông tin, giới thiệu các dịch vụ công tác xã hội đến người dân", "communication"),
+    ("Tôn vinh, khen thưởng các tập thể, cá nhân có thành tích trong công tác xã hội", "communication"),
+    ("Xây dựng hệ thống cơ sở dữ liệu về công tác xã hội", "cooperation_data"),
 ])
 def test_a_heading_names_its_group_by_the_meaning_of_its_words(heading, group):
     assert _groups(heading) == [([group], ["Sở Y tế"])]

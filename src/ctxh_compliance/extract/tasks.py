@@ -85,10 +85,13 @@ def groups_of(text: str) -> list[str]:
     hits = [h for h in hits if h[2] in named]
     if not hits:
         return []
-    if not hits[0][3] and any(h[3] for h in hits):
-        # weak words before the first strong one ("Củng cố, kiện toàn cơ sở trợ giúp xã hội, …") are how the work
-        # is done to it, not a group that takes it as its object: the network, not the staff ("kiện toàn")
-        hits = hits[next(i for i, h in enumerate(hits) if h[3]):]
+    generic = {fold(v) for v in wording()["task_group_joins"]["generic_verbs"]}
+    if hits[0][4] in generic and any(h[3] for h in hits):
+        # verbs that may do any group's work before the first strong word ("Củng cố, kiện toàn cơ sở trợ giúp xã
+        # hội, …") say how its work is done, not which group it is: the network, not the staff ("kiện toàn")
+        strong_at = next(i for i, h in enumerate(hits) if h[3])
+        if all(h[4] in generic for h in hits[:strong_at]):
+            hits = hits[strong_at:]
     first = hits[0]
     kept = {gid for a, _, gid, _, _ in hits if a == first[0]}  # the same words may name a group of each ruleset
     previous = first

@@ -115,6 +115,12 @@ def _budget(lines: str) -> dict:
      "VNĐ; giai đoạn 2028 - 2030 là 457.000.000 VNĐ).", 678_000_000),
     ("Tổng kinh phí dự kiến thực hiện giai đoạn 2026 - 2030: 678.000.000\nVNĐ (giai đoạn 2026 - 2027 là 221.000.000 "
      "VNĐ; giai đoạn 2028 - 2030 là 457.000.000 VNĐ).", 678_000_000),
+    # the unit in brackets, cents written as ",00", the phases' yearly allocation after the total
+    ("Tổng nguồn kinh phí thực hiện cho năm 2027: 115 (triệu đồng).", 115_000_000),
+    ("Tổng cộng kinh phí giai đoạn 2026 - 2030: 2.728.000.000,00 đồng.", 2_728_000_000),
+    ("Giai đoạn 2026 - 2027 dự kiến bố trí 154.000 nghìn đồng; giai đoạn 2028 - 2030 dự kiến 392.000 nghìn đồng. Tổng "
+     "kinh phí của cả Kế hoạch dự kiến khoảng 546.000 nghìn đồng, được phân bổ trong dự toán ngân sách hằng năm.",
+     546_000_000),
 ])
 def test_the_total_in_the_words_and_units_a_plan_writes(lines, total):
     assert _budget(lines)["total"]["amount"] == total
@@ -146,6 +152,11 @@ def test_a_phase_amount_a_blank_or_a_figure_without_its_unit_is_never_the_total(
      [("Ngân sách tỉnh", None), ("Nguồn vận động, tài trợ hợp pháp", None)]),
     ("Nguồn kinh phí gồm: ngân sách tỉnh 2 tỷ đồng; còn lại 1 tỷ đồng từ xã hội hóa.", [("Ngân sách tỉnh", None)]),
     ("Nguồn kinh phí: ngân sách tỉnh: … đồng; nguồn xã hội hóa: … đồng.", []),
+    # the first source named before the line's ":", or each amount before its source
+    ("Nguồn ngân sách tỉnh: 1,5 tỷ đồng; nguồn vận động, tài trợ hợp pháp: 0,5 tỷ đồng.",
+     [("Nguồn ngân sách tỉnh", 1_500_000_000), ("Nguồn vận động, tài trợ hợp pháp", 500_000_000)]),
+    ("Dự kiến nguồn kinh phí: 1.500.000.000,00 đồng từ nguồn ngân sách nhà nước và 500.000.000,00 đồng từ nguồn huy "
+     "động hợp pháp.", [("Nguồn ngân sách nhà nước", 1_500_000_000), ("Nguồn huy động hợp pháp", 500_000_000)]),
 ])
 def test_the_sources_a_sentence_lists(line, sources):
     got = _budget("Tổng kinh phí: 2 tỷ đồng.\n" + line).get("sources", [])

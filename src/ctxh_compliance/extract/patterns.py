@@ -89,10 +89,12 @@ DOTTED = r"\d{1,3}(?:\.\d{3})+|\d+"
 #: the figure as written: "2.500.000.000", "2,500,000,000" (thousands in commas, two groups at least), "2.5"
 #: before a multiple (a decimal point), or plain digits; the multiple may be abbreviated ("850 tr.đ", "850 trđ")
 _FIGURE = r"\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d{1,3}(?:\.\d{3})+|\d+\.\d{1,2}(?=\s*(?:tỷ|tỉ|triệu))|\d+"
-AMOUNT = compile_once(r"(?<![\d.,])(" + _FIGURE + r")(?:,(\d{1,3}))?\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ|tr(?=\s?\.?\s?đ))"
-                      r"(?!\s*(?:người|lượt|dân))\.?"
-                      r"\s*(?:đồng|đ\b|VNĐ|VND)?|(?:đồng|đ\b|VNĐ|VND))"
-                      r"(\s*/\s*năm)?(?:\s*\(([^)]*)\))?", re.IGNORECASE)
+#: the unit may stand in brackets after the figure ("115 (triệu đồng)", "2.864.000.000 (đồng)")
+AMOUNT = compile_once(r"(?<![\d.,])(?P<figure>" + _FIGURE + r")(?:,(?P<decimals>\d{1,3}))?\s*(?P<open>\(\s*)?"
+                      r"(?:(?P<unit>nghìn|ngàn|triệu|tỷ|tỉ|tr(?=\s?\.?\s?đ))(?!\s*(?:người|lượt|dân))\.?"
+                      # in brackets the currency is written too ("(triệu đồng)"; "2.500 (triệu)" says no unit)
+                      r"(?(open)\s*(?:đồng|đ\b|VNĐ|VND)|\s*(?:đồng|đ\b|VNĐ|VND)?)|(?:đồng|đ\b|VNĐ|VND))(?(open)\s*\))"
+                      r"(?P<per_year>\s*/\s*năm)?(?:\s*\((?P<words>[^)]*)\))?", re.IGNORECASE)
 PERCENT = compile_once(r"(?<![\d.,])(\d+(?:,\d+)?)\s*(?:%|phần trăm\b)", re.IGNORECASE)
 _NUMBER_WORD = r"(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|linh|lẻ)"
 #: a percentage in words only ("sáu mươi phần trăm"): its value is what the words say
@@ -142,9 +144,11 @@ def parse_amount(text: str) -> list[dict[str, Any]]:
     out = []
     multiples = wording()["budget"]["multiples"]
     for match in AMOUNT.finditer(text):
-        whole, decimals, unit = match.group(1), match.group(2), match.group(3)
+        whole, decimals, unit = match.group("figure"), match.group("decimals"), match.group("unit")
         if decimals and not unit:
-            continue  # "1,5 đồng" is no amount a plan writes
+            if int(decimals):
+                continue  # "1,5 đồng" is no amount a plan writes
+            decimals = None  # "2.864.000.000,00 đồng": whole đồng
         if "," in whole:  # "2,500,000,000 đồng"
             amount = int(whole.replace(",", ""))
         elif re.fullmatch(r"\d+\.\d{1,2}", whole):  # "2.5 tỷ"
@@ -155,7 +159,7 @@ def parse_amount(text: str) -> list[dict[str, Any]]:
         if unit:
             factor = multiples[fold(unit)]
             amount = round((amount + (int(decimals) / 10 ** len(decimals) if decimals else 0)) * factor)
-        words = match.group(5)
+        words = match.group("words")
         words_ok = None
         if words is not None:
             words = re.sub(r"^bằng chữ\s*:?\s*", "", words.strip(), flags=re.IGNORECASE)  # "(bằng chữ: Năm tỷ đồng)"
@@ -164,7 +168,7 @@ def parse_amount(text: str) -> list[dict[str, Any]]:
             words_ok = said == amount
             if said is None:
                 words, words_ok = None, None  # not an amount in words, e.g. "(Có biểu …)", "(giai đoạn …: …)"
-        out.append({"amount": amount, "per_year": bool(match.group(4)), "words": words, "words_ok": words_ok,
+        out.append({"amount": amount, "per_year": bool(match.group("per_year")), "words": words, "words_ok": words_ok,
                     "start": match.start(), "end": match.end()})
     return out
 

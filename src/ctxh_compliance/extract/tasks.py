@@ -342,7 +342,14 @@ def sources_sentence(text: str) -> tuple[str, list[dict]] | None:
                 joiner = " và " if re.search(r"\s+và\s+" + re.escape(piece), part) else ", "
                 pieces[-1] = f"{pieces[-1]}{joiner}{piece}"
     items = []
-    for piece in pieces:
+    for n, piece in enumerate(pieces):
+        piece = re.sub(r"^(?:và|cùng)\s+(?=\d)", "", piece or "", flags=re.IGNORECASE)
+        amounts = parse_amount(piece)
+        if amounts and amounts[0]["start"] == 0:
+            # the amount first ("2,3 tỷ đồng từ nguồn ngân sách nhà nước"): the name after "từ", then its amount
+            named = re.match(r"\s*(?:từ|do|thuộc)\s+(.+)$", piece[amounts[0]["end"]:], re.IGNORECASE)
+            if named:
+                piece = pieces[n] = f"{named.group(1)} {piece[:amounts[0]['end']]}"
         if piece and fold(piece).startswith(heads + first):
             item = _source_item(piece, spec)
             if item is not None:
@@ -370,6 +377,9 @@ def _budget_lines(tagged):
             continue
         head, colon, rest = text.partition(":")
         items = [i.strip(" .") for i in rest.split(";")] if colon and section is None else []
+        if items and parse_amount(items[0]) and len(items[0][:parse_amount(items[0])[0]["start"]].strip(" :-")) < 4:
+            # "Nguồn ngân sách tỉnh: 1,4 tỷ; nguồn vận động: 1,1 tỷ": the words before the ":" name the first source
+            items[0] = f"{head.strip()}: {items[0]}"
         if (fold(head).lstrip("-+• ").startswith(openers) and len(items) >= 2
                 and sum(bool(parse_amount(i)) for i in items) >= 2):
             for item in items:
@@ -406,6 +416,22 @@ def _whole(text: str, amount: dict, amounts: list[dict]) -> bool:
     if own is None or not spans:
         return True
     return own[0] <= min(s[0] for s in spans) and own[1] >= max(s[1] for s in spans)
+
+
+def _yearly(text: str, amount: dict, amounts: list[dict]) -> bool:
+    """The amount is given for each year: a word that says so ("hằng năm", "mỗi năm") in its own clause — from
+    the amount before it to the amount after it — and no period of its own before it ("Giai đoạn 2026 - 2027 bố
+    trí 154 triệu đồng; … được phân bổ trong dự toán ngân sách hằng năm" gives a phase, not a yearly amount)."""
+    words = [fold(w) for w in wording()["budget"]["per_year"]]
+    start = max((a["end"] for a in amounts if a["end"] <= amount["start"]), default=0)
+    if any(w in fold(text[start:amount["start"]]) for w in words):
+        return True  # "Kinh phí hằng năm giai đoạn 2026 - 2030: 200 triệu đồng"
+    own = _span_before(text, amount, amounts)
+    if own is not None and own[0] != own[1]:
+        return False  # a period of several years of its own
+    stop = min((a["start"] for a in amounts if a["start"] >= amount["end"]), default=len(text))
+    clause = re.split(r"[.;](?:\s|$)", text[amount["end"]:stop])[0]
+    return any(w in fold(clause) for w in words)
 
 
 def extract_budget(tagged, rec: Recorder) -> dict | None:
@@ -469,7 +495,7 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
             value["quote"] = text
             conf = "high" if amount["words_ok"] in (True, None) else "low"
             named = [w for w in total_words if w in folded] or opens_total
-            yearly = amount["per_year"] or any(fold(w) in folded for w in wording()["budget"]["per_year"])
+            yearly = amount["per_year"] or _yearly(text, amount, amounts)
             # "Kinh phí thực hiện kế hoạch hàng năm: …/năm" is a yearly amount, not the total
             total = named and not amount["per_year"] and (not yearly or strong) and _whole(text, amount, amounts)
             if total and named is opens_total and _span_before(text, amount, amounts) is not None:
@@ -484,8 +510,7 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
                 if span and "period" not in budget:
                     budget["period"] = {"start": int(span.group(1)), "end": int(span.group(2))}
                     rec.note("budget.period", para, "high")
-            elif (amount["per_year"] or any(fold(w) in folded for w in wording()["budget"]["per_year"])) \
-                    and "per_year" not in budget:
+            elif yearly and "per_year" not in budget:
                 budget["per_year"] = value
                 rec.note("budget.per_year", para, conf)
     budget.pop("_strong", None)

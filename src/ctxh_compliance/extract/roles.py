@@ -397,7 +397,36 @@ def role_confidence(said: Roles) -> str:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"^[-+•–*]+\s*", "", text)).strip()
+    text = re.sub(r"\s+", " ", re.sub(r"^[-+•–*]+\s*", "", text)).strip()
+    return _as_brackets(text) if re.search(r"[\[–—-]|\(", text) else text
+
+
+@cache
+def _role_forms() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    spec = _spec()
+    roles = _alt(spec["lead"] + spec["lead_after_copula"] + spec["partner"])
+    nouns = _alt(spec["label_nouns"])
+    starts = _alt(wording()["body_starts"])
+    return (
+        # "Sở Y tế – cơ quan chủ trì – trong …", "Sở Nội vụ – phối hợp.": a role between dashes, or after one at the
+        # clause's end, is the role in brackets (a dash inside a name, "Lao động - Thương binh", has no role after it)
+        compile_once(rf"\s[–—-]\s+((?:(?:{nouns})\s+)?(?:{roles})(?!\w)[^–—;.():]{{0,30}}?)\s*(?:[–—-](?=\s)|(?=[;.,]|$))",
+                     re.IGNORECASE),
+        # "Sở Nội vụ [chủ trì]": square brackets as round ones
+        compile_once(rf"\[([^\[\]]{{0,40}}(?<!\w)(?:{roles})(?!\w)[^\[\]]{{0,40}})\]", re.IGNORECASE),
+        # "Các cơ quan phối hợp (Sở A, Sở B) cùng cơ quan chủ trì (Sở C) …": a role's label before its bodies in brackets
+        compile_once(rf"(?:(?:cùng|và|với)\s+)?(?:(?:{nouns})\s+)((?:{roles}))\s*\(\s*((?:{starts})\s[^()]{{2,200}})\)",
+                     re.IGNORECASE),
+    )
+
+
+def _as_brackets(text: str) -> str:
+    """The roles written with dashes or square brackets, or a label before its bodies in brackets, in the forms
+    the role grammar reads: "Sở Y tế (cơ quan chủ trì)", "; phối hợp: Sở A, Sở B;"."""
+    dashes, square, label_first = _role_forms()
+    text = dashes.sub(r" (\1)", text)
+    text = square.sub(r"(\1)", text)
+    return label_first.sub(r"; \1: \2;", text)
 
 
 def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:

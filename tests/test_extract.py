@@ -332,3 +332,10 @@ def test_a_date_cut_at_its_dash_over_lines_is_one_date():
 def test_a_law_dated_before_its_number_typed_with_spaces(basis):
     got = {(b["number"], b.get("date")) for b in _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", basis)["legal_bases"]}
     assert got == {("72/2025/QH15", dt.date(2025, 6, 16))}
+
+
+def test_an_opening_sentence_that_tells_the_decision_was_issued_names_a_basis():
+    text = ("Ngày 22/01/2021, Thủ tướng Chính phủ ban hành Quyết định số 112/QĐ-TTg phê duyệt Chương trình phát triển "
+            "công tác xã hội giai đoạn 2021 - 2030;")
+    got = {(b["number"], b.get("date")) for b in _opening("UBND TỈNH TÂY NINH\nSố: 1/KH-UBND", text)["legal_bases"]}
+    assert got == {("112/QĐ-TTg", dt.date(2021, 1, 22))}

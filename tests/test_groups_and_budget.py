@@ -61,6 +61,13 @@ def _groups(*headings: str) -> list[tuple[list[str], list[str] | None]]:
     ("Thông tin, giới thiệu các dịch vụ công tác xã hội đến người dân", "communication"),
     ("Tôn vinh, khen thưởng các tập thể, cá nhân có thành tích trong công tác xã hội", "communication"),
     ("Xây dựng hệ thống cơ sở dữ liệu về công tác xã hội", "cooperation_data"),
+    # contests and channels are communication; the channels after "qua", the purpose after "giúp" are its objects
+    ("Tổ chức các cuộc thi tìm hiểu về công tác xã hội", "communication"),
+    ("Tăng cường truyền thông qua trang thông tin điện tử, mạng xã hội và đường dây nóng về công tác xã hội",
+     "communication"),
+    ("Đa dạng hóa kênh thông tin giúp người dân biết và tiếp cận dịch vụ công tác xã hội", "communication"),
+    # figures and lists gathered of the people served and of those who serve them are data
+    ("Thu thập số liệu, lập danh sách đối tượng cần hỗ trợ và người làm công tác xã hội", "cooperation_data"),
 ])
 def test_a_heading_names_its_group_by_the_meaning_of_its_words(heading, group):
     assert _groups(heading) == [([group], ["Sở Y tế"])]
@@ -123,6 +130,8 @@ def _budget(lines: str) -> dict:
      546_000_000),
 ])
 def test_the_total_in_the_words_and_units_a_plan_writes(lines, total):
+    # a line that refers back to the total to give its parts never replaces it
+    lines += "\nTrong tổng kinh phí nêu trên, ngân sách tỉnh là 1 tỷ đồng, còn lại huy động từ nguồn xã hội hóa."
     assert _budget(lines)["total"]["amount"] == total
 
 

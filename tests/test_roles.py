@@ -108,6 +108,12 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "Các nội dung trên do {lead} chủ trì thực hiện; {partners} phối hợp.",
     # a sentence ending in ":" before the group's activities (not one that points to a table)
     "{lead} chủ trì, phối hợp với {partners} thực hiện các nội dung sau:\n- Tổ chức rà soát hằng năm.",
+    # a role between dashes or in square brackets; a label before its bodies in brackets; more words in a label
+    "{partners}, theo chức năng, nhiệm vụ được giao, phối hợp chặt chẽ với {lead} – cơ quan chủ trì – trong triển khai.",
+    "{lead} [chủ trì]; {partners} [phối hợp].",
+    "Các cơ quan phối hợp ({partners}) cùng cơ quan chủ trì ({lead}) xây dựng kế hoạch chi tiết.",
+    "Cơ quan chủ trì, tham mưu: {lead}; cơ quan phối hợp: {partners}.",
+    "{lead}, với vai trò là cơ quan chủ trì, phối hợp với {partners} tổ chức triển khai.",
 ])
 def test_roles_in_any_wording(lines):
     groups = _groups(lines.format(lead=LEAD, partners=JOINED))

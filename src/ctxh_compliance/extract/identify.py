@@ -620,9 +620,10 @@ def legal_bases(tagged, rec: Recorder) -> list[dict]:
             nxt += 1
         if not _reference().search(_whole_numbers(text)):
             continue
-        for chunk in [_LIST_MARK.sub("", text)] if listed else split_at.split(text):
+        issued = in_opening and _tells_issued(text)
+        for chunk in [_LIST_MARK.sub("", text)] if listed or issued else split_at.split(text):
             chunk = chunk.strip()
-            if not listed and not _starts_basis(chunk):
+            if not listed and not issued and not _starts_basis(chunk):
                 continue
             # the list after one verb goes on through ";" until the sentence that says what is done
             chunk = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", chunk)[0].strip()
@@ -661,10 +662,18 @@ def _under_basis_heading(para: Para) -> bool:
 
 
 def _cites_in_opening(text: str) -> bool:
-    """An opening sentence that names a basis after a purpose ("Để triển khai thực hiện Quyết định …")."""
+    """An opening sentence that names a basis after a purpose ("Để triển khai thực hiện Quyết định …"), or tells
+    that it was issued ("Ngày 22/01/2021, Thủ tướng Chính phủ ban hành Quyết định số 112/QĐ-TTg …")."""
     folded = fold(text)
     spec = wording()["legal_basis"]
-    return any(fold(v) in folded[:80] for v in spec["purpose"]) or any(fold(v) in folded for v in spec["issuing"])
+    return any(fold(v) in folded[:80] for v in spec["purpose"]) or any(fold(v) in folded for v in spec["issuing"]) \
+        or _tells_issued(text)
+
+
+def _tells_issued(text: str) -> bool:
+    """The sentence tells that an act was issued ("… Thủ tướng Chính phủ ban hành Quyết định số …")."""
+    folded = fold(text)
+    return any(fold(v) in folded for v in wording()["legal_basis"]["issued"])
 
 
 def ruleset(bases: list[dict], paras: list[Para], period_: dict | None) -> tuple[str | None, str]:

@@ -474,6 +474,8 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
             continue
         strong_words = [fold(w) for w in wording()["budget"]["total"]]
         total_words = strong_words + [fold(w) for w in wording()["budget"]["total_weak"]]
+        for words in wording()["budget"]["of_the_total"]:  # "Trong tổng kinh phí nêu trên, …": its parts
+            folded = folded.replace(fold(words), " " * len(fold(words)))
         said_at = min((folded.find(w) for w in total_words if w in folded), default=-1)
         if said_at >= 0:
             following = [a["start"] for a in amounts if a["start"] > said_at]

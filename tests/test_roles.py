@@ -114,6 +114,8 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "Các cơ quan phối hợp ({partners}) cùng cơ quan chủ trì ({lead}) xây dựng kế hoạch chi tiết.",
     "Cơ quan chủ trì, tham mưu: {lead}; cơ quan phối hợp: {partners}.",
     "{lead}, với vai trò là cơ quan chủ trì, phối hợp với {partners} tổ chức triển khai.",
+    "Trách nhiệm phối hợp thuộc về {partners}; trách nhiệm chủ trì thuộc về {lead}.",
+    "Giao {lead} trực tiếp chủ trì, phối hợp với {partners} thực hiện.",
 ])
 def test_roles_in_any_wording(lines):
     groups = _groups(lines.format(lead=LEAD, partners=JOINED))

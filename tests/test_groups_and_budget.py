@@ -66,6 +66,7 @@ def _groups(*headings: str) -> list[tuple[list[str], list[str] | None]]:
     ("Tăng cường truyền thông qua trang thông tin điện tử, mạng xã hội và đường dây nóng về công tác xã hội",
      "communication"),
     ("Đa dạng hóa kênh thông tin giúp người dân biết và tiếp cận dịch vụ công tác xã hội", "communication"),
+    ("Phát huy vai trò của báo chí, hệ thống thông tin cơ sở trong tuyên truyền về công tác xã hội", "communication"),
     # figures and lists gathered of the people served and of those who serve them are data
     ("Thu thập số liệu, lập danh sách đối tượng cần hỗ trợ và người làm công tác xã hội", "cooperation_data"),
 ])

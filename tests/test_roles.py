@@ -116,6 +116,7 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "{lead}, với vai trò là cơ quan chủ trì, phối hợp với {partners} tổ chức triển khai.",
     "Trách nhiệm phối hợp thuộc về {partners}; trách nhiệm chủ trì thuộc về {lead}.",
     "Giao {lead} trực tiếp chủ trì, phối hợp với {partners} thực hiện.",
+    "Về phân công, {lead} đảm nhận vai trò chủ trì, còn {partners} đảm nhận vai trò phối hợp.",
 ])
 def test_roles_in_any_wording(lines):
     groups = _groups(lines.format(lead=LEAD, partners=JOINED))

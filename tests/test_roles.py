@@ -117,6 +117,9 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "Trách nhiệm phối hợp thuộc về {partners}; trách nhiệm chủ trì thuộc về {lead}.",
     "Giao {lead} trực tiếp chủ trì, phối hợp với {partners} thực hiện.",
     "Về phân công, {lead} đảm nhận vai trò chủ trì, còn {partners} đảm nhận vai trò phối hợp.",
+    "Cơ quan chủ trì — {lead}; cơ quan phối hợp — {partners}.",
+    "{lead} chủ trì, phối hợp với {partners} vận động các nguồn lực xã hội tham gia thực hiện.",
+    "{lead} chủ trì.\nCác cơ quan tham gia phối hợp thực hiện gồm: {partners}.",
 ])
 def test_roles_in_any_wording(lines):
     groups = _groups(lines.format(lead=LEAD, partners=JOINED))

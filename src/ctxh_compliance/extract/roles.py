@@ -319,7 +319,7 @@ def _regexes() -> dict[str, re.Pattern]:
         # "Cơ quan chủ trì thực hiện:", "+ Phối hợp:", "Các đơn vị phối hợp gồm:", "Trách nhiệm thực hiện –"
         out[f"label_{role}"] = compile_once(
             rf"(?:^(?:{_ITEM})?|(?<=[.;,(/|–:-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{alt})(?:(?:\s+|\s*,\s*)(?:{tails}))*"
-            rf"(?:\s*(?::|[-–](?=\s))|\s+(?:{_alt(spec['label_links'])})\s+(?=(?:{starts})\s))",
+            rf"(?:\s*(?::|[-–—](?=\s))|\s+(?:{_alt(spec['label_links'])})\s+(?=(?:{starts})\s))",
             re.IGNORECASE)
         # "(chủ trì)", "(cơ quan chủ trì)", "là cơ quan đầu mối", "chủ trì", "chịu trách nhiệm thực hiện"
         behind = after_body[role]
@@ -457,6 +457,15 @@ def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
                         out.append((following, segment[cut:], False))
                         taken.add(n + 1)
                     continue
+                if marker.role == following.role and not marker.label:
+                    bodies = body_list(segment)
+                    rest = segment[segment.find(bodies[-1]) + len(bodies[-1]):] if bodies else ""
+                    if bodies and _verb_tail().search(rest):
+                        # "… phối hợp với Sở A và Sở B vận động các nguồn lực xã hội tham gia thực hiện": the bodies
+                        # are the partner verb's, the second role word is in a clause of work after them
+                        out.append((marker, segment, True))
+                        taken.add(n + 1)
+                        continue
                 if not marker.label or marker.role == "executor" or marker.role == following.role:
                     if marker.role == following.role and marker.label:
                         out.append((marker, segment, True))

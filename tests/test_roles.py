@@ -120,6 +120,7 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "Cơ quan chủ trì — {lead}; cơ quan phối hợp — {partners}.",
     "{lead} chủ trì, phối hợp với {partners} vận động các nguồn lực xã hội tham gia thực hiện.",
     "{lead} chủ trì.\nCác cơ quan tham gia phối hợp thực hiện gồm: {partners}.",
+    "Với vai trò cơ quan chủ trì, {lead} phối hợp với {partners} xây dựng kế hoạch hằng năm.",
 ])
 def test_roles_in_any_wording(lines):
     groups = _groups(lines.format(lead=LEAD, partners=JOINED))

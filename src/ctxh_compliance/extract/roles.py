@@ -398,7 +398,7 @@ def role_confidence(said: Roles) -> str:
 
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", re.sub(r"^[-+•–*]+\s*", "", text)).strip()
-    return _as_brackets(text) if re.search(r"[\[–—-]|\(", text) else text
+    return _as_brackets(text) if re.search(r"[\[–—-]|\(|vai\s+trò", text, re.IGNORECASE) else text
 
 
 @cache
@@ -421,12 +421,22 @@ def _role_forms() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 def _as_brackets(text: str) -> str:
-    """The roles written with dashes or square brackets, or a label before its bodies in brackets, in the forms
-    the role grammar reads: "Sở Y tế (cơ quan chủ trì)", "; phối hợp: Sở A, Sở B;"."""
+    """The roles written with dashes or square brackets, a label before its bodies in brackets, or the role before
+    its body ("Với vai trò cơ quan chủ trì, Sở Y tế …"), in the forms the role grammar reads: "Sở Y tế (cơ quan
+    chủ trì)", "; phối hợp: Sở A, Sở B;"."""
     dashes, square, label_first = _role_forms()
     text = dashes.sub(r" (\1)", text)
     text = square.sub(r"(\1)", text)
-    return label_first.sub(r"; \1: \2;", text)
+    text = label_first.sub(r"; \1: \2;", text)
+    role_first = re.match(r"(?:với|giữ)\s+vai\s+trò\s+(?:là\s+)?([^,;:]{3,40}?)\s*,\s*", text, re.IGNORECASE)
+    if role_first and _markers(role_first.group(1)):
+        rest = text[role_first.end():]
+        after = _markers(rest)
+        head = rest[:after[0].start] if after else rest
+        bodies = body_list(head) if _opens_body(head) else []
+        if bodies and rest.startswith(bodies[0]):
+            text = f"{bodies[0]} ({role_first.group(1)}){rest[len(bodies[0]):]}"
+    return text
 
 
 def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:

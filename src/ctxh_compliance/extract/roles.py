@@ -398,11 +398,11 @@ def role_confidence(said: Roles) -> str:
 
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", re.sub(r"^[-+•–*]+\s*", "", text)).strip()
-    return _as_brackets(text) if re.search(r"[\[–—-]|\(|vai\s+trò", text, re.IGNORECASE) else text
+    return _as_brackets(text) if re.search(r"[\[–—(-]", text) or _role_forms()[3].match(text) else text
 
 
 @cache
-def _role_forms() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _role_forms() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     spec = _spec()
     roles = _alt(spec["lead"] + spec["lead_after_copula"] + spec["partner"])
     nouns = _alt(spec["label_nouns"])
@@ -415,8 +415,10 @@ def _role_forms() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         # "Sở Nội vụ [chủ trì]": square brackets as round ones
         compile_once(rf"\[([^\[\]]{{0,40}}(?<!\w)(?:{roles})(?!\w)[^\[\]]{{0,40}})\]", re.IGNORECASE),
         # "Các cơ quan phối hợp (Sở A, Sở B) cùng cơ quan chủ trì (Sở C) …": a role's label before its bodies in brackets
-        compile_once(rf"(?:(?:cùng|và|với)\s+)?(?:(?:{nouns})\s+)((?:{roles}))\s*\(\s*((?:{starts})\s[^()]{{2,200}})\)",
-                     re.IGNORECASE),
+        compile_once(rf"(?:(?:{_alt(spec['label_first_links'])})\s+)?(?:(?:{nouns})\s+)((?:{roles}))\s*\(\s*"
+                     rf"((?:{starts})\s[^()]{{2,200}})\)", re.IGNORECASE),
+        # "Với vai trò cơ quan chủ trì, Sở Y tế …": the role before its body, up to the comma
+        compile_once(rf"(?:{_alt(spec['role_first'])})\s+([^,;:]{{3,40}}?)\s*,\s*", re.IGNORECASE),
     )
 
 
@@ -424,11 +426,11 @@ def _as_brackets(text: str) -> str:
     """The roles written with dashes or square brackets, a label before its bodies in brackets, or the role before
     its body ("Với vai trò cơ quan chủ trì, Sở Y tế …"), in the forms the role grammar reads: "Sở Y tế (cơ quan
     chủ trì)", "; phối hợp: Sở A, Sở B;"."""
-    dashes, square, label_first = _role_forms()
+    dashes, square, label_first, role_first_form = _role_forms()
     text = dashes.sub(r" (\1)", text)
     text = square.sub(r"(\1)", text)
     text = label_first.sub(r"; \1: \2;", text)
-    role_first = re.match(r"(?:với|giữ)\s+vai\s+trò\s+(?:là\s+)?([^,;:]{3,40}?)\s*,\s*", text, re.IGNORECASE)
+    role_first = role_first_form.match(text)
     if role_first and _markers(role_first.group(1)):
         rest = text[role_first.end():]
         after = _markers(rest)

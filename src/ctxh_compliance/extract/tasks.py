@@ -342,12 +342,13 @@ def sources_sentence(text: str) -> tuple[str, list[dict]] | None:
                 joiner = " và " if re.search(r"\s+và\s+" + re.escape(piece), part) else ", "
                 pieces[-1] = f"{pieces[-1]}{joiner}{piece}"
     items = []
+    joins, then = ("|".join(map(re.escape, spec[k])) for k in ("amount_joins", "amount_then_source"))
     for n, piece in enumerate(pieces):
-        piece = re.sub(r"^(?:và|cùng)\s+(?=\d)", "", piece or "", flags=re.IGNORECASE)
+        piece = re.sub(rf"^(?:{joins})\s+(?=\d)", "", piece or "", flags=re.IGNORECASE)
         amounts = parse_amount(piece)
         if amounts and amounts[0]["start"] == 0:
             # the amount first ("2,3 tỷ đồng từ nguồn ngân sách nhà nước"): the name after "từ", then its amount
-            named = re.match(r"\s*(?:từ|do|thuộc)\s+(.+)$", piece[amounts[0]["end"]:], re.IGNORECASE)
+            named = re.match(rf"\s*(?:{then})\s+(.+)$", piece[amounts[0]["end"]:], re.IGNORECASE)
             if named:
                 piece = pieces[n] = f"{named.group(1)} {piece[:amounts[0]['end']]}"
         if piece and fold(piece).startswith(heads + first):

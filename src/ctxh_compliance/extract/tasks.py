@@ -45,6 +45,13 @@ def _words_in(words: list[str], text: str) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(fold(w)) + r"(?!\w)", text) for w in words)
 
 
+def _new_work(gap: str, rest: str) -> bool:
+    """"và" in ``gap`` and a verb after it: a new piece of work starts ("… và nâng cấp cơ sở vật chất")."""
+    at = re.search(r"(?<!\w)và(?!\w)", gap)
+    verbs = tuple(fold(v) for v in wording()["task_group_joins"]["verbs"])
+    return at is not None and fold(rest[at.end():]).strip().startswith(verbs)
+
+
 def _and_clause(before: str, gap: str, word: str = "", rest: str = "") -> bool:
     """"và" in ``gap`` joins a second piece of work ("… mạng lưới cơ sở và đội ngũ", "… và tăng cường
     kiểm tra"), not a second object of a preposition ("cơ sở dữ liệu về đối tượng và dịch vụ …") or of
@@ -96,16 +103,23 @@ def groups_of(text: str) -> list[str]:
     kept = {gid for a, _, gid, _, _ in hits if a == first[0]}  # the same words may name a group of each ruleset
     previous = first
     dropped: set[str] = set()
+    activities = {fold(w) for w in wording()["task_group_joins"]["activities"]}
+    working = first[4] in activities  # the piece of work read so far is a group's own work, not a verb's object
     for hit in hits[1:]:
-        a, _, gid, _, _ = hit
+        a, _, gid, _, word = hit
+        gap = folded[previous[1]:a]
+        new_work = _new_work(gap, folded[previous[1]:])
         if gid not in kept:
-            gap = folded[previous[1]:a]
             joined = re.fullmatch(r"\s*,\s*", gap) is not None or _and_clause(folded[first[1]:previous[1]], gap,
                                                                                  previous[4], folded[previous[1]:])
+            if working and word not in activities and not new_work:
+                joined = False  # what that work is about ("Khảo sát nhu cầu … và thực trạng đội ngũ")
             if joined and not (previous[2] in dropped and previous[2] == gid):
                 kept.add(gid)
             else:
                 dropped.add(gid)
+        if new_work or (word in activities and gid in kept):
+            working = word in activities
         if a >= previous[0]:
             previous = hit
     order = list(wording()["task_groups"])

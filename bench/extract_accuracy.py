@@ -260,6 +260,20 @@ def gen_score(got_plan: dict | None, key_plan: dict) -> tuple[dict, list[str], d
     return {f: pr(got[f], truth[f]) for f in GEN_FIELDS}, invented, got, truth
 
 
+def _missed_causes(got_plan: dict | None, got: dict, truth: dict) -> list[str]:
+    """Each missed lead or partner by where its reading stopped: its group was not read, its group was read
+    with no lead (no partners), or with others."""
+    groups = (got_plan or {}).get("task_groups") or []
+    causes = []
+    for role in ("lead", "partners"):
+        for c, _ in sorted(truth[role] - got[role]):
+            read = [g for g in groups if c in (g.get("covers") or [])]
+            cause = ("group not read" if not read else
+                     f"group read, no {role}" if not any(g.get(role) for g in read) else f"group read, other {role}")
+            causes.append(f"{role}: {cause}")
+    return causes
+
+
 def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, seed: int | None) -> dict:
     sys.path.insert(0, str(ROOT / "tests" / "corpus"))
     import plangen
@@ -276,6 +290,7 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
         cells = agree = false_pass = false_fail = invented_n = inferred_n = unread = 0
         false_by_rule: dict[str, int] = {}  # "QD112-T09 ĐẠT": how many cells (rule ids only: no wording)
         invented_by_field: dict[str, int] = {}  # "target", "lead", "legal basis" …: how many (no values)
+        missed_by_cause: dict[str, int] = {}  # a missed lead or partner, by where the reading stopped (no values)
         for g, path in docs:
             key_plan = yaml.safe_load(g.key.read_text(encoding="utf-8"))
             want = _verdicts(expected[g.name])
@@ -300,6 +315,8 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
                 kind = " ".join(kind.split(" ")[:2]) + f" [{g.profile}]" if kind.startswith("lead ") else kind
                 invented_by_field[kind] = invented_by_field.get(kind, 0) + 1
             inferred_n += sum(i.startswith("inferred ") for i in invented)
+            for cause in _missed_causes(got_plan, got, truth):
+                missed_by_cause[cause] = missed_by_cause.get(cause, 0) + 1
             wrong = []
             for cell in sorted(set(want) | set(have)):
                 cells += 1
@@ -325,7 +342,8 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
                         print(f"      verdicts differ: {'; '.join(wrong)}")
         results[layout] = {"fields": totals, "invented": invented_n, "inferred_wrong": inferred_n, "cells": cells, "agree": agree,
                            "false_pass": false_pass, "false_fail": false_fail, "unread": unread, "plans": len(docs),
-                           "false_by_rule": false_by_rule, "invented_by_field": invented_by_field}
+                           "false_by_rule": false_by_rule, "invented_by_field": invented_by_field,
+                           "missed_by_cause": missed_by_cause}
     print(f"\n{half} ({HALF_TITLES[half]})")
     print("layout  " + "".join(f.ljust(27) for f in GEN_FIELDS) + "invented  verdicts agree   false ĐẠT  false KHÔNG ĐẠT")
     for layout, r in results.items():
@@ -343,6 +361,8 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
             print(f"false verdicts {layout}: " + ", ".join(f"{k} ×{v}" for k, v in sorted(r["false_by_rule"].items())))
         if r["invented_by_field"]:  # which fields, never which values
             print(f"invented {layout}: " + ", ".join(f"{k} ×{v}" for k, v in sorted(r["invented_by_field"].items())))
+        if r["missed_by_cause"]:  # where the reading stopped, never which plan, body or wording
+            print(f"missed {layout}: " + ", ".join(f"{k} ×{v}" for k, v in sorted(r["missed_by_cause"].items())))
     if any(r["inferred_wrong"] for r in results.values()):
         print("invented (+N): N more values inferred, not read (a target's year, a group's lead: marked in "
               "source.assumed, never deciding a verdict) that are not the key's")

@@ -92,7 +92,18 @@ def groups_of(text: str) -> list[str]:
     hits = [h for h in hits if h[2] in named]
     if not hits:
         return []
-    generic = {fold(v) for v in wording()["task_group_joins"]["generic_verbs"]}
+    joins = wording()["task_group_joins"]
+    purpose = compile_once(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joins["purpose"]) + r")(?!\w)")
+    if (why := purpose.search(folded, hits[0][1])) is not None:
+        hits = [h for h in hits if h[0] < why.start()]  # what the work is for names no work of the heading's
+    activities = {fold(w) for w in joins["activities"]}
+    attend = "|".join(re.escape(fold(w)) for w in joins["attend"])
+    for n, hit in enumerate(hits[1:], 1):
+        if hit[4] in activities and hits[0][4] not in activities and hit[2] != hits[0][2] and re.search(
+                r"(?<!\w)(?:" + attend + r")(?:\s+\w+){0,2}\s*$", folded[hits[n - 1][1]:hit[0]]):
+            hits = hits[n:]  # people who go to a piece of work: the work is the heading's
+            break
+    generic = {fold(v) for v in joins["generic_verbs"]}
     if hits[0][4] in generic and any(h[3] for h in hits):
         # verbs that may do any group's work before the first strong word ("Củng cố, kiện toàn cơ sở trợ giúp xã
         # hội, …") say how its work is done, not which group it is: the network, not the staff ("kiện toàn")
@@ -103,7 +114,6 @@ def groups_of(text: str) -> list[str]:
     kept = {gid for a, _, gid, _, _ in hits if a == first[0]}  # the same words may name a group of each ruleset
     previous = first
     dropped: set[str] = set()
-    activities = {fold(w) for w in wording()["task_group_joins"]["activities"]}
     working = first[4] in activities  # the piece of work read so far is a group's own work, not a verb's object
     for hit in hits[1:]:
         a, _, gid, _, word = hit

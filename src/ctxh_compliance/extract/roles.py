@@ -191,6 +191,8 @@ def _body_list(segment: str) -> tuple[list[str], list[str]]:
     # stay: "các cơ quan (Sở Nội vụ, Sở Tài chính)")
     segment = re.sub(r"\s*\((?=[^()A-ZĐÀ-Ỹ])[^()]*\)", "", segment)
     segment = segment.strip(" ,;:.-–()/|")
+    # "… của Sở Y tế và sự phối hợp của …": a "và" before the next role's words joins the roles, not the names
+    segment = re.sub(r"\s+(?:và|cùng)$", "", segment)
     segment = _shared_head(segment[_kind_label(segment):])
     out: list[str] = []
     for clause in re.split(r"\s*;\s*", segment):
@@ -198,7 +200,8 @@ def _body_list(segment: str) -> tuple[list[str], list[str]]:
         # "… và các cơ quan, đơn vị liên quan các cấp": the others concerned, however long, end a list of names
         if not bodies or not all(plausible(b.strip(" ()")) or (out or n) and _others(b) for n, b in enumerate(bodies)):
             break
-        out += [b.strip(" ()") for b in bodies]
+        # "Sở Y tế (cơ quan …": a bracket a name does not close is a remark after it
+        out += [(b[:b.index("(")] if "(" in b and ")" not in b[b.index("("):] else b).strip(" ()") for b in bodies]
     named = [b for b in out if not _others(b)]
     if named and named[0] == out[0]:
         # "… Sở Nội vụ, các sở, ban, ngành liên quan và UBND cấp xã": the others concerned, not a body named
@@ -254,7 +257,10 @@ def _tail_bodies(segment: str) -> list[str]:
     # role word says how, not who
     tail = re.compile(r"\s*(?:" + _alt(spec["copulas"] + spec["role_qualifiers"]) + r")\s*$", re.IGNORECASE)
     segment = segment.rstrip(" (,-–")
-    while (cut := tail.search(segment)) and cut.start() > 0:
+    # "Sở Tư pháp (mỗi cơ quan theo lĩnh vực phụ trách) phối hợp": a remark in brackets that names no body
+    remark = re.compile(r"\s*\(([^()]*)\)\s*$")
+    while ((cut := tail.search(segment)) or ((cut := remark.search(segment)) and not _opens_body(cut.group(1))
+                                              and not _markers(cut.group(1)))) and cut.start() > 0:
         segment = segment[:cut.start()].rstrip(" (,-–")
     skip_to = 0
     for match in re.finditer(r"(?:^|(?<=[\s,;:(]))\S", segment):
@@ -266,7 +272,8 @@ def _tail_bodies(segment: str) -> list[str]:
             if not bodies or _kind_label(rest):
                 continue  # "các cơ quan: Sở Tư pháp, Sở Nội vụ": the names are further on
             if re.search(r"(?<!\w)(?:" + _alt(spec["not_subject_after"]) + r")\s*$", segment[:match.start()],
-                         re.IGNORECASE):
+                         re.IGNORECASE) and not re.search(r"(?<!\w)(?:" + _alt(spec["hand_over_to"]) + r")\s*$",
+                                                          segment[:match.start()], re.IGNORECASE):
                 # "Theo chỉ đạo của UBND tỉnh, Sở Y tế chủ trì": a body after "của", "theo" … is not the subject
                 skip_to = match.start() + rest.find(bodies[0]) + len(bodies[0])
                 continue
@@ -324,7 +331,8 @@ def _regexes() -> dict[str, re.Pattern]:
         # "(chủ trì)", "(cơ quan chủ trì)", "là cơ quan đầu mối", "chủ trì", "chịu trách nhiệm thực hiện"
         behind = after_body[role]
         out[f"before_{role}"] = compile_once(
-            rf"\(\s*(?:(?:{nouns})\s+)?(?:{behind})(?:\s+(?:{tails}))?(?:\s*[,;/]\s*[^()]{{1,40}}?)?\s*\)"
+            rf"\(\s*(?:(?:{nouns})\s+)?(?:(?:{_alt(spec['role_before_words'])})\s+)?(?:{behind})(?:\s+(?:{tails}))?"
+            rf"(?:\s*[,;/]\s*[^()]{{1,40}}?)?\s*\)"
             rf"|(?<!\w)(?:{_alt(spec['copulas'])})\s+(?:(?:{nouns})\s+)?(?:{behind})(?!\w)"
             rf"|(?<!\w)(?:{bare[role]})(?!\w)",
             re.IGNORECASE)
@@ -340,10 +348,25 @@ def _regexes() -> dict[str, re.Pattern]:
     out["after_partner"] = compile_once(
         rf"(?:(?<!\w)(?:{_alt(spec['partner_of'])})|(?<!\w)(?:{words['partner']})(?:\s+(?:{_alt(spec['links'])}))?)"
         rf"\s*:?\s*(?=(?:{starts})\s)", re.IGNORECASE)
+    # "dưới sự chủ trì của Sở …"
+    out["after_lead"] = compile_once(rf"(?<!\w)(?:{_alt(spec['lead_of'])})\s*(?=(?:{starts})\s)", re.IGNORECASE)
+    # "Chủ trì thực hiện nhiệm vụ này là Sở …", "Đơn vị được giao chủ trì là …", "tham gia phối hợp có …": the
+    # free words (groups pre, mid) must be in lower case (checked by the caller)
+    few = spec["linked_words"]
+    for role in ("lead", "partner"):
+        out[f"linked_{role}"] = compile_once(
+            rf"(?:^(?:{_ITEM})?|(?<=[.;,(/|–:-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?P<pre>(?:[^\W\d_]+\s+){{0,{few}}}?)"
+            rf"(?:{words[role]})(?P<mid>(?:\s+[^\W\d_]+){{0,{few}}}?)\s+(?:{_alt(spec['linked_by'])})\s+(?=(?:{starts})\s)",
+            re.IGNORECASE)
     out["subject_executor"] = compile_once(rf"(?<!\w)(?:{_alt(spec['executor_subject'])})(?!\w)", re.IGNORECASE)
     # "giao Sở Y tế …", "đề nghị UBND các xã …": the bodies after it do the work
     out["after_executor"] = compile_once(rf"(?<!\w)(?:{_alt(spec['assign'])})\s+(?=(?:{starts})\s)", re.IGNORECASE)
     return out
+
+
+def _verb_next(text: str) -> bool:
+    """The words after a role word are work in lower case, not a body ("tổ chức thực hiện", "tổ chức các …")."""
+    return text[:1].islower() and re.match(r"(?:" + _alt(_spec()["verbs"]) + r")(?!\w)", text, re.IGNORECASE) is not None
 
 
 def _markers(text: str) -> list[Marker]:
@@ -362,9 +385,17 @@ def _markers(text: str) -> list[Marker]:
         for match in regexes[f"label_{role}"].finditer(text):
             if free(match.start(), match.end()) and match.group().strip():
                 found.append(Marker(match.start(), match.end(), role, True, label=True))
-    for role, key in (("partner", "after_partner"), ("executor", "after_executor")):
+    for role in ("lead", "partner"):
+        for match in regexes[f"linked_{role}"].finditer(text[:1].lower() + text[1:]):
+            if free(match.start(), match.end()) and all(not w or w == w.lower() for w in match.group("pre", "mid")):
+                found.append(Marker(match.start(), match.end(), role, True, label=True))
+    for role, key in (("lead", "after_lead"), ("partner", "after_partner"), ("executor", "after_executor")):
         for match in regexes[key].finditer(text):
-            if free(match.start(), match.end()):
+            # no body after it ("phối hợp tổ chức thực hiện": a verb that opens like a body's name): the role word
+            # is its subject's
+            # "giao ban định kỳ": a body word in lower case with no name after it is no body
+            if free(match.start(), match.end()) and not _verb_next(text[match.end():]) and (
+                    role != "executor" or _opens_body(text[match.end():])):
                 found.append(Marker(match.start(), match.end(), role, True))
     for role in ("lead", "partner", "executor"):
         for match in regexes[f"before_{role}"].finditer(text):
@@ -458,6 +489,11 @@ def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
                 # "Sở Y tế phối hợp với Sở Nội vụ …": the subject does the work, with the others
                 before = text[previous.end if previous else 0:marker.start]
                 out.append((Marker(marker.start, marker.start, "executor", False, subject=True), before, False))
+            if (marker.role == "partner" and not marker.label and following is not None and not following.after
+                    and following.role == "partner" and fold(text[marker.start:marker.end]).startswith("cùng")):
+                # "Sở A cùng với UBND cấp xã phối hợp …": the bodies before "cùng với" take part too
+                out.append((Marker(marker.start, marker.start, "partner", False),
+                            text[previous.end if previous else 0:marker.start], False))
             if following is not None and not following.after and not following.subject:
                 if not marker.label and marker.role not in ("executor", following.role):
                     # "Với sự phối hợp của Sở A, Sở B, Sở C chịu trách nhiệm chính": the last body is the role
@@ -484,6 +520,10 @@ def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
                         taken.add(n + 1)
                     continue
                 head, sep, tail = segment.partition(";")
+                agent = re.search(r",?\s+(?:" + _alt(_spec()["agent_words"]) + r")\s+(?=(?:" + _alt(wording()["body_starts"])
+                                  + r")\s)", segment, re.IGNORECASE)
+                if not sep and agent:  # "Tham gia … gồm Sở A, Sở B, do Sở C chủ trì"
+                    head, sep, tail = segment[:agent.start()], ",", segment[agent.end():]
                 if not sep:
                     bodies = body_list(segment)
                     head = bodies[0] if bodies else segment
@@ -494,8 +534,10 @@ def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
                 continue
             out.append((marker, segment, True))
         elif n not in taken:
-            if marker.subject and previous is not None and not previous.label:
-                continue  # the subject opens the sentence or follows its label
+            clause = text[previous.end:marker.start].rpartition(";")[2] if previous is not None else ""
+            if marker.subject and previous is not None and not previous.label and not (
+                    ";" in text[previous.end:marker.start] and _opens_body(clause.strip())):
+                continue  # the subject opens the sentence or follows its label (or a clause of its own after ";")
             segment = text[previous.end if previous else 0:marker.start]
             out.append((marker, segment, False))
     return out
@@ -533,6 +575,9 @@ def read_roles(text: str) -> Roles | None:
             opens = [lead_in.sub("", c.strip(" ,;:.-–()")) for c in [segment] + segment.split(";")[1:]]
             # after a kind of body and a colon ("Các sở, ngành: Sở Y tế, Công an tỉnh phối hợp …")
             opens += [c[_kind_label(c):] for c in opens if _kind_label(c)]
+            # after a body and a verb that hands them the work ("UBND tỉnh yêu cầu Sở A, Sở B phối hợp với …")
+            hand = re.compile(r"^[^;]*?(?<!\w)(?:" + _alt(_spec()["hand_over"]) + r")\s+", re.IGNORECASE)
+            opens += [c[h.end():] for c in opens if _opens_body(c) and (h := hand.match(c))]
             subject = bool(bodies) and any(c.startswith(bodies[0]) for c in opens)
             if marker.subject and not subject:
                 bodies = []
@@ -567,6 +612,11 @@ def read_roles(text: str) -> Roles | None:
         # elsewhere, so the subject that "phối hợp với" it takes part
         out.partners += [b for b in co_subjects if b not in out.lead and b not in out.partners]
         partner_sure = True
+    if out.lead and executors and (out.partners or len(executors) > 1):
+        # "Sở Y tế chủ trì; Sở Nội vụ phối hợp; UBND các cấp tổ chức thực hiện tại địa phương": with the lead named,
+        # a body named to do its part takes part
+        out.partners += [b for bodies in executors for b in bodies
+                         if b not in out.lead and b not in out.partners and not generic(b)]
     # "Giao các cơ quan, đơn vị chủ trì … theo bảng sau", "Các sở, ban, ngành theo chức năng, nhiệm vụ chủ trì":
     # no body is named to lead
     out.lead = [b for b in out.lead if not generic(b)]

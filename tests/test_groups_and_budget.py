@@ -69,6 +69,17 @@ def _groups(*headings: str) -> list[tuple[list[str], list[str] | None]]:
     ("Phát huy vai trò của báo chí, hệ thống thông tin cơ sở trong tuyên truyền về công tác xã hội", "communication"),
     # figures and lists gathered of the people served and of those who serve them are data
     ("Thu thập số liệu, lập danh sách đối tượng cần hỗ trợ và người làm công tác xã hội", "cooperation_data"),
+    # a group's own work takes the other groups' words after it as what it is about, until new work is joined
+    ("Khảo sát thực trạng đội ngũ, cơ sở vật chất của các cơ sở cung cấp dịch vụ công tác xã hội", "cooperation_data"),
+    ("Kiểm tra, giám sát việc bố trí nhân lực và hoạt động của mạng lưới cơ sở", "monitoring"),
+    # what the work is for names no work; people who go to a piece of work are what it is for
+    ("Xây dựng cơ sở dữ liệu thống nhất phục vụ công tác quản lý và đào tạo nguồn nhân lực", "cooperation_data"),
+    ("Cử viên chức, nhân viên đi tập huấn chuyên sâu về công tác xã hội", "training"),
+    ("Hỗ trợ người làm công tác xã hội tham gia các lớp bồi dưỡng nghiệp vụ", "training"),
+    # channels and products of communication; reporting on results as a task; records of the people served
+    ("Biên soạn, phát hành tờ gấp, sổ tay về các dịch vụ công tác xã hội", "communication"),
+    ("Thực hiện báo cáo định kỳ về kết quả thực hiện Kế hoạch", "monitoring"),
+    ("Lập hồ sơ, phân loại đối tượng cần trợ giúp tại cộng đồng", "cooperation_data"),
 ])
 def test_a_heading_names_its_group_by_the_meaning_of_its_words(heading, group):
     assert _groups(heading) == [([group], ["Sở Y tế"])]

@@ -121,6 +121,20 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "{lead} chủ trì, phối hợp với {partners} vận động các nguồn lực xã hội tham gia thực hiện.",
     "{lead} chủ trì.\nCác cơ quan tham gia phối hợp thực hiện gồm: {partners}.",
     "Với vai trò cơ quan chủ trì, {lead} phối hợp với {partners} xây dựng kế hoạch hằng năm.",
+    # a role word, a few words of its own, then "là / gồm / có" before the bodies
+    "Đơn vị được giao chủ trì nội dung này là {lead}; tham gia phối hợp có {partners}.",
+    "Chủ trì thực hiện các hoạt động trên là {lead}, với sự phối hợp của {partners}.",
+    "Các hoạt động được tiến hành dưới sự chủ trì của {lead} và sự phối hợp của {partners}.",
+    "Tham gia thực hiện gồm {partners}, do {lead} chủ trì.",
+    # the bodies before "cùng với", after words that set the scene or a directing verb, a remark in brackets
+    "{lead} chủ trì; Sở Văn hóa, Thể thao và Du lịch, Công an tỉnh cùng với Ủy ban nhân dân các huyện, thị xã, "
+    "thành phố phối hợp triển khai.",
+    "Căn cứ nhiệm vụ được giao, {partners} chủ động phối hợp, cung cấp số liệu; {lead} giữ vai trò chủ trì.",
+    "Ủy ban nhân dân tỉnh yêu cầu {partners} phối hợp chặt chẽ với {lead} (cơ quan được giao chủ trì) khi triển khai.",
+    "{partners} (theo lĩnh vực của mình) phối hợp; {lead} chủ trì chung.",
+    "{lead} chủ trì và phân công cụ thể cho {partners} phối hợp thực hiện.",
+    "{lead} chủ trì triển khai; đồng thời đề nghị {partners} tích cực phối hợp thực hiện.",
+    "{lead} chủ trì xây dựng kế hoạch; {partners} phối hợp tổ chức thực hiện.",
 ])
 def test_roles_in_any_wording(lines):
     groups = _groups(lines.format(lead=LEAD, partners=JOINED))
@@ -179,6 +193,10 @@ def test_roles_in_the_heading_brackets():
     # a blank right before the role word: the body named before it takes part, it does not lead
     "Với sự phối hợp của {partners}, …. chủ trì triển khai thực hiện.",
     "Phối hợp với {partners}, (điền) chủ trì tổ chức thực hiện.",
+    "Ủy ban nhân dân tỉnh giao (ghi rõ) làm đầu mối chủ trì, {partners} tham gia phối hợp.",
+    "Với sự tham gia của {partners}, (ghi rõ) chủ trì tổ chức các hoạt động.",
+    # a verb that opens like a body ("giao ban"): no body
+    "- Duy trì giao ban định kỳ để nắm tình hình triển khai.\n{partners} phối hợp thực hiện.",
     "Ủy ban nhân dân tỉnh giao ……… chủ trì, phối hợp với {partners} thực hiện.",
     "Cơ quan tham mưu, chủ trì: ....; các cơ quan phối hợp: {partners}.",
     "Trách nhiệm thực hiện: ___ chủ trì, với sự tham gia của {partners}.",

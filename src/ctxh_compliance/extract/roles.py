@@ -201,7 +201,7 @@ def _body_list(segment: str) -> tuple[list[str], list[str]]:
         if not bodies or not all(plausible(b.strip(" ()")) or (out or n) and _others(b) for n, b in enumerate(bodies)):
             break
         # "Sở Y tế (cơ quan …": a bracket a name does not close is a remark after it
-        out += [(b[:b.index("(")] if "(" in b and ")" not in b[b.index("("):] else b).strip(" ()") for b in bodies]
+        out += [(b[:b.index("(")] if "(" in b and ")" not in b[b.index("("):] else b).strip(" (),") for b in bodies]
     named = [b for b in out if not _others(b)]
     if named and named[0] == out[0]:
         # "… Sở Nội vụ, các sở, ban, ngành liên quan và UBND cấp xã": the others concerned, not a body named
@@ -213,7 +213,9 @@ def _blank_before(segment: str) -> bool:
     """The text ends with a blank left to fill ("…, ….", "giao (điền)"), right before the role word after it."""
     tail = segment.rstrip(" ,;:-–")
     last = re.split(r"[\s,;:]+(?=\S)", tail)[-1]
-    return bool(tail) and has_blank(tail[-20:]) and (is_blank(last) or not last.strip("…."))
+    bracket = re.search(r"[\[(][^\[\]()]*[\])]$", tail)  # "giao (ghi rõ) làm đầu mối chủ trì"
+    return bool(tail) and has_blank(tail[-20:]) and (is_blank(last) or not last.strip("….")
+                                                     or (bracket is not None and is_blank(bracket.group())))
 
 
 def _kind_label(segment: str) -> int:
@@ -504,6 +506,8 @@ def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
                         out.append((marker, segment[:cut], True))
                         out.append((following, segment[cut:], False))
                         taken.add(n + 1)
+                    elif bodies and _blank_before(segment):
+                        out.append((marker, segment, True))  # "Với sự tham gia của Sở A, Sở B, (ghi rõ) chủ trì"
                     continue
                 if marker.role == following.role and not marker.label:
                     bodies = body_list(segment)
@@ -571,8 +575,14 @@ def read_roles(text: str) -> Roles | None:
             bodies = _tail_bodies(segment)
             # the bodies open the sentence, or the clause after its last ";" ("UBND cấp xã chủ động thực hiện;
             # Sở Nội vụ, Sở Tài chính phối hợp"), after a word that hands them the work ("Đề nghị …")
-            lead_in = re.compile(r"^(?:" + _alt(_spec()["subject_lead_ins"]) + r")\s+", re.IGNORECASE)
+            lead_in = re.compile(r"^(?:(?:" + _alt(_spec()["subject_lead_ins"]) + r")\s+)+", re.IGNORECASE)
             opens = [lead_in.sub("", c.strip(" ,;:.-–()")) for c in [segment] + segment.split(";")[1:]]
+            # after words that set the scene and name no body ("Trên cơ sở chức năng, nhiệm vụ được giao, Sở A …",
+            # "Để triển khai nhiệm vụ, Sở A và Sở B phối hợp với …")
+            if bodies:
+                opens += [c[at + 2:] for c in opens if (at := c.rfind(", ", 0, max(c.find(bodies[0]), 0))) > 0
+                          and c.find(bodies[0]) == at + 2 and not any(_opens_body(w) for w in re.findall(
+                              r"(?:^|(?<=\s))\S.*", c[:at]))]
             # after a kind of body and a colon ("Các sở, ngành: Sở Y tế, Công an tỉnh phối hợp …")
             opens += [c[_kind_label(c):] for c in opens if _kind_label(c)]
             # after a body and a verb that hands them the work ("UBND tỉnh yêu cầu Sở A, Sở B phối hợp với …")

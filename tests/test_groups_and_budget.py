@@ -140,6 +140,11 @@ def _budget(lines: str) -> dict:
     ("Giai đoạn 2026 - 2027 dự kiến bố trí 154.000 nghìn đồng; giai đoạn 2028 - 2030 dự kiến 392.000 nghìn đồng. Tổng "
      "kinh phí của cả Kế hoạch dự kiến khoảng 546.000 nghìn đồng, được phân bổ trong dự toán ngân sách hằng năm.",
      546_000_000),
+    # a phase's period written after its amount; a line that opens with the amount, right under the heading
+    ("Giai đoạn 2026 - 2027 là 420 triệu đồng; 630 triệu đồng cho giai đoạn 2028 - 2030. Tổng kinh phí cả giai "
+     "đoạn: 1.050 triệu đồng.", 1_050_000_000),
+    ("2 tỷ đồng cho giai đoạn 2026 - 2027; giai đoạn 2028 - 2030 dự kiến 3 tỷ đồng. Tổng kinh phí cả Kế hoạch khoảng "
+     "5 tỷ đồng.", 5_000_000_000),
 ])
 def test_the_total_in_the_words_and_units_a_plan_writes(lines, total):
     # a line that refers back to the total to give its parts never replaces it

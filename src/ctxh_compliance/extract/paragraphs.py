@@ -109,7 +109,8 @@ def join_broken(paras: list[Para]) -> list[Para]:
                     para.text[:1].islower() and not re.match(r"^[a-zđ]\)", para.text) and len(prev.text) > 80
                     or _hyphen_name(prev.text, para.text)
                     or date_cut(prev.text, para.text))
-                    or (_AMOUNT_FIRST.match(para.text) and not prev.text.endswith((".", ";", "./.")))
+                    or (_AMOUNT_FIRST.match(para.text) and not prev.text.endswith((".", ";", "./."))
+                        and not prev.text.isupper())  # not after a heading ("IV. KINH PHÍ …" / "3 tỷ đồng cho …")
                     or (re.match(r"^(?:VNĐ|VND)\b", para.text) and prev.text[-1:].isdigit())):  # "678.000.000" / "VNĐ (…)"
                 out[-1] = Para(f"{prev.text} {para.text}", prev.line, para.last or para.line, prev.index, prev.page,
                                ocr=prev.ocr)

@@ -43,7 +43,8 @@ def as_heading(para: Para) -> Section | None:
     if match and len(text) < 250:
         return Section(para, match.group(1), 1, heading_kind(text))
     match = _ARABIC.match(text)
-    if match and not re.match(r"^\d+\s*(%|đồng|cán bộ|phần trăm|người)", text):
+    if match and not re.match(r"^\d+\s*(?:" + "|".join(re.escape(w) for w in wording()["quantity_units"]) + r")(?!\w)",
+                              text, re.IGNORECASE):  # "3 tỷ đồng cho giai đoạn …" is an amount, not a heading
         number = match.group(1)
         kind = heading_kind(text) if len(text) < 120 else None
         return Section(para, number, 2 + number.count("."), kind)

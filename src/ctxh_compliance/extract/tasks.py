@@ -422,10 +422,18 @@ def _span_before(text: str, amount: dict, amounts: list[dict]) -> tuple[int, int
     """The period or years an amount is given for: those written between the amount before it (or the
     line's start) and the amount ("giai đoạn 2026 - 2027 là 2 tỷ đồng", "năm 2026: 500 triệu")."""
     start = max((a["end"] for a in amounts if a["end"] <= amount["start"]), default=0)
+    # from the start of the amount's own clause: "617 triệu đồng cho giai đoạn 2013 - 2015. Tổng kinh phí …: 1.159
+    # triệu đồng" gives the total no period
+    start += max((m.end() for m in re.finditer(r"[.;](?:\s|$)", text[start:amount["start"]])), default=0)
     years = [(int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), int(m.group(3)))
              for m in _SPAN.finditer(text[start:amount["start"]])]
     if not years:
-        return None
+        # or right after it ("617 triệu đồng cho giai đoạn 2013 - 2015"), not "…, trong đó giai đoạn …"
+        after = re.match(r"\s*(?:" + "|".join(re.escape(w) for w in wording()["budget"]["span_after"]) + r")\s+",
+                         text[amount["end"]:], re.IGNORECASE)
+        span = _SPAN.match(text, amount["end"] + after.end()) if after else None
+        return None if span is None else ((int(span.group(1)), int(span.group(2))) if span.group(1)
+                                          else (int(span.group(3)), int(span.group(3))))
     return min(y[0] for y in years), max(y[1] for y in years)  # "giai đoạn 2021-2025 và định hướng đến năm 2030"
 
 

@@ -453,3 +453,32 @@ def test_a_lead_read_only_in_the_implementation_part_is_for_review(tmp_path):
     assert LEAD + " được tạm hiểu là chủ trì" in findings["QD112-G05"].message.vi
     assert "phần tổ chức thực hiện" in findings["QD112-G05"].message.vi
     assert findings["QD112-G03"].verdict.value == "pass"  # its own line names its lead: read, and decides
+
+
+def test_a_lead_with_no_role_word_beside_the_partners_is_a_guess_for_review(tmp_path):
+    """The sentence that names the partners opens with another body the document names, but says its role in words
+    the reader does not know: that body is taken as the lead, listed as inferred, and its group is for review,
+    the message saying so — never ĐẠT."""
+    from ctxh_compliance import check, select_ruleset
+    from ctxh_compliance.extract.document import load_document
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(HEAD.format(lines=f"{LEAD} đảm đương việc xây dựng kế hoạch chi tiết; {JOINED} phối hợp.",
+                                bracket=""), encoding="utf-8")
+    loaded, _ = load_document(path)
+    n, group = next((n, g) for n, g in enumerate(loaded.plan.task_groups) if g.covers == ["workforce"])
+    assert group.lead == [LEAD] and group.partners == PARTNERS
+    assert f"task_groups[{n}].lead" in loaded.plan.source.assumed
+    ruleset, cited = select_ruleset(loaded)
+    finding = next(f for f in check(loaded, ruleset, cited).findings if f.rule_id == "QD112-G03")
+    assert finding.verdict.value == "needs_review"
+    assert "được tạm hiểu là chủ trì" in finding.message.vi
+
+
+@pytest.mark.parametrize("lines", [
+    # the role tied by "là" to the name right before it, even after "của"
+    "{partners} tham gia triển khai theo sự điều phối của {lead} là cơ quan chủ trì.",
+    # a label of who carries it out, a few words, "thuộc về", then the bodies with their roles in brackets
+    "Trách nhiệm tổ chức thực hiện nội dung này thuộc về {lead} (chủ trì) và {partners} (phối hợp).",
+])
+def test_roles_after_a_link_word(lines):
+    assert _groups(lines.format(lead=LEAD, partners=JOINED))[("workforce",)] == ([LEAD], PARTNERS), lines

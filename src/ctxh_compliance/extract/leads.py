@@ -13,7 +13,7 @@ from ..core.text import fold
 from .organisation import ITEM
 from .patterns import has_blank, wording
 from .record import Recorder
-from .roles import read_roles
+from .roles import read_roles, subject_body
 from .tasks import groups_of
 
 _SENTENCE = compile_once(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
@@ -87,3 +87,22 @@ def add_leads(tagged, groups: list[dict], assignments: list[dict], known: set[st
         groups.append({"heading": heading or board.group(1), "covers": ["steering"], "lead": [board.group(1)],
                        "quote": sentence})
         rec.note(f"task_groups[{len(groups) - 1}]", para, "low", translate("extract.steering_board", "vi"))
+
+
+def add_subject_leads(groups: list[dict], assignments: list[dict], rec: Recorder) -> None:
+    """A group whose sentence on who takes part names another body with no word the reader knows for its role
+    ("Sở Y tế đảm đương …; Sở Nội vụ phối hợp"): that body — one the document names as a body elsewhere — is taken
+    as the lead, listed as inferred (``source.assumed``): its group is for review, never a pass."""
+    known = [a["body"] for a in assignments] + [b for g in groups for key in ("lead", "partners") for b in g.get(key) or []]
+    for n, group in enumerate(groups):
+        said = rec.evidence.get(f"task_groups[{n}].partners")
+        if group.get("lead") or said is None or said.para is None or has_blank(said.para.text):
+            continue
+        subject = subject_body(said.para.text, group.get("partners") or [], known)
+        if subject:
+            quote = group.pop("quote", None)
+            group["lead"] = [subject]
+            rec.note(f"task_groups[{n}].lead", said.para, "low", translate("extract.lead_subject", "vi"))
+            rec.infer(f"task_groups[{n}].lead", "the body that opens a clause of the sentence naming the partners")
+            if quote is not None:
+                group["quote"] = quote  # the plan model's order: lead and partners before quote

@@ -250,9 +250,10 @@ def _others(body: str) -> bool:
         folded.endswith(tuple(" " + fold(w) for w in _spec()["others"]))
 
 
-def _tail_bodies(segment: str) -> list[str]:
+def _tail_bodies(segment: str, adjacent: bool = False) -> list[str]:
     """The bodies before a role word: the last sentence of the piece, from its first body's name ("Nhiệm
-    vụ này giao Sở Y tế" -> "Sở Y tế")."""
+    vụ này giao Sở Y tế" -> "Sở Y tế"); ``adjacent``: the role word is tied to the name right before it ("… của
+    Sở Y tế là cơ quan chủ trì"), which is the subject even after "của"."""
     spec = _spec()
     segment = _SENTENCE_END.split(segment)[-1]
     # "… theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp": what stands between the bodies and their
@@ -273,9 +274,14 @@ def _tail_bodies(segment: str) -> list[str]:
             bodies, held = _body_list(rest)
             if not bodies or _kind_label(rest):
                 continue  # "các cơ quan: Sở Tư pháp, Sở Nội vụ": the names are further on
+            left = rest
+            for name in held:
+                left = left.replace(name, " ", 1)
+            whole = not re.sub(r"(?<!\w)và(?!\w)|[\s,;:.\-–()]", "", left)
             if re.search(r"(?<!\w)(?:" + _alt(spec["not_subject_after"]) + r")\s*$", segment[:match.start()],
                          re.IGNORECASE) and not re.search(r"(?<!\w)(?:" + _alt(spec["hand_over_to"]) + r")\s*$",
-                                                          segment[:match.start()], re.IGNORECASE):
+                                                          segment[:match.start()], re.IGNORECASE) \
+                    and not (adjacent and whole):
                 # "Theo chỉ đạo của UBND tỉnh, Sở Y tế chủ trì": a body after "của", "theo" … is not the subject
                 skip_to = match.start() + rest.find(bodies[0]) + len(bodies[0])
                 continue
@@ -355,7 +361,7 @@ def _regexes() -> dict[str, re.Pattern]:
     # "Chủ trì thực hiện nhiệm vụ này là Sở …", "Đơn vị được giao chủ trì là …", "tham gia phối hợp có …": the
     # free words (groups pre, mid) must be in lower case (checked by the caller)
     few = spec["linked_words"]
-    for role in ("lead", "partner"):
+    for role in ("lead", "partner", "executor"):
         out[f"linked_{role}"] = compile_once(
             rf"(?:^(?:{_ITEM})?|(?<=[.;,(/|–:-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?P<pre>(?:[^\W\d_]+\s+){{0,{few}}}?)"
             rf"(?:{words[role]})(?P<mid>(?:\s+[^\W\d_]+){{0,{few}}}?)\s+(?:{_alt(spec['linked_by'])})\s+(?=(?:{starts})\s)",
@@ -387,7 +393,7 @@ def _markers(text: str) -> list[Marker]:
         for match in regexes[f"label_{role}"].finditer(text):
             if free(match.start(), match.end()) and match.group().strip():
                 found.append(Marker(match.start(), match.end(), role, True, label=True))
-    for role in ("lead", "partner"):
+    for role in ("lead", "partner", "executor"):
         for match in regexes[f"linked_{role}"].finditer(text[:1].lower() + text[1:]):
             if free(match.start(), match.end()) and all(not w or w == w.lower() for w in match.group("pre", "mid")):
                 found.append(Marker(match.start(), match.end(), role, True, label=True))
@@ -572,7 +578,8 @@ def read_roles(text: str) -> Roles | None:
                 # the blank right before it, not a body named earlier
                 out.blank_lead = True
                 continue
-            bodies = _tail_bodies(segment)
+            copula = re.match(r"(?:" + _alt(_spec()["copulas"]) + r")\s", text[marker.start:marker.end], re.IGNORECASE)
+            bodies = _tail_bodies(segment, adjacent=copula is not None)
             # the bodies open the sentence, or the clause after its last ";" ("UBND cấp xã chủ động thực hiện;
             # Sở Nội vụ, Sở Tài chính phối hợp"), after a word that hands them the work ("Đề nghị …")
             lead_in = re.compile(r"^(?:(?:" + _alt(_spec()["subject_lead_ins"]) + r")\s+)+", re.IGNORECASE)
@@ -650,6 +657,27 @@ def read_roles(text: str) -> Roles | None:
     led = {fold(b) for b in out.lead}
     out.partners = [b for b in out.partners if fold(b) not in led]  # "…, trong đó Sở Y tế chủ trì"
     return out
+
+
+def subject_body(text: str, partners: list[str], known: list[str]) -> str | None:
+    """The first body of ``known`` (the bodies the document names elsewhere) that opens a clause of ``text``, or that
+    a directing verb at a clause's start hands the work to ("UBND tỉnh giao Sở Y tế …"), and is none of
+    ``partners``."""
+    spec = _spec()
+    lead_in = re.compile(r"^(?:(?:" + _alt(spec["subject_lead_ins"]) + r")\s+)+", re.IGNORECASE)
+    hand = re.compile(r"^[^;]*?(?<!\w)(?:" + _alt(spec["hand_over"]) + r")\s+", re.IGNORECASE)
+    taken = {fold(b) for b in partners}
+    names = sorted({fold(b): b for b in known if fold(b) not in taken and not generic(b)}.items(),
+                   key=lambda item: -len(item[0]))
+    for clause in re.split(r"[;.]\s+|,\s+(?=[A-ZĐÀ-Ỹ])", _clean(text)):
+        clause = lead_in.sub("", clause.strip(" ,-–+•:"))
+        pieces = ([clause[h.end():]] if (h := hand.match(clause)) else []) + [clause]
+        for piece in pieces:
+            folded = fold(piece)
+            for name, body in names:
+                if folded.startswith(name) and not folded[len(name):len(name) + 1].isalnum():
+                    return body
+    return None
 
 
 def in_brackets(heading: str) -> Roles | None:

@@ -80,6 +80,8 @@ def _groups(*headings: str) -> list[tuple[list[str], list[str] | None]]:
     ("Biên soạn, phát hành tờ gấp, sổ tay về các dịch vụ công tác xã hội", "communication"),
     ("Thực hiện báo cáo định kỳ về kết quả thực hiện Kế hoạch", "monitoring"),
     ("Lập hồ sơ, phân loại đối tượng cần trợ giúp tại cộng đồng", "cooperation_data"),
+    # a body's own working rules are not the legal framework
+    ("Xây dựng quy chế hoạt động của các Trung tâm Công tác xã hội", "service_network"),
 ])
 def test_a_heading_names_its_group_by_the_meaning_of_its_words(heading, group):
     assert _groups(heading) == [([group], ["Sở Y tế"])]

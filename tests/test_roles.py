@@ -482,3 +482,21 @@ def test_a_lead_with_no_role_word_beside_the_partners_is_a_guess_for_review(tmp_
 ])
 def test_roles_after_a_link_word(lines):
     assert _groups(lines.format(lead=LEAD, partners=JOINED))[("workforce",)] == ([LEAD], PARTNERS), lines
+
+
+def test_the_first_of_the_bodies_a_line_names_with_no_role_is_a_guess_for_review(tmp_path):
+    """No role said at all, but a line of the group names two bodies the document names elsewhere: the first is
+    taken as the lead, listed as inferred; its group is for review, never ĐẠT. One body alone is no lead."""
+    from ctxh_compliance import check, select_ruleset
+    from ctxh_compliance.extract.document import load_document
+    for lines, lead in ((f"{LEAD}, Sở Tài chính: xây dựng kế hoạch chi tiết hằng năm.", [LEAD]),
+                        (f"{LEAD}: xây dựng kế hoạch chi tiết hằng năm.", [])):
+        path = tmp_path / "ke-hoach.txt"
+        path.write_text(HEAD.format(lines=lines, bracket=""), encoding="utf-8")
+        loaded, _ = load_document(path)
+        n, group = next((n, g) for n, g in enumerate(loaded.plan.task_groups) if g.covers == ["workforce"])
+        assert group.lead == lead, lines
+        assert (f"task_groups[{n}].lead" in loaded.plan.source.assumed) == bool(lead)
+        ruleset, cited = select_ruleset(loaded)
+        verdicts = {f.rule_id: f.verdict.value for f in check(loaded, ruleset, cited).findings}
+        assert verdicts["QD112-G03"] not in ("pass", "not_applicable")

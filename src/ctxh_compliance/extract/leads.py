@@ -13,7 +13,7 @@ from ..core.text import fold
 from .organisation import ITEM
 from .patterns import has_blank, wording
 from .record import Recorder
-from .roles import read_roles, subject_body
+from .roles import bodies_named, read_roles, subject_body
 from .tasks import groups_of
 
 _SENTENCE = compile_once(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
@@ -90,19 +90,29 @@ def add_leads(tagged, groups: list[dict], assignments: list[dict], known: set[st
 
 
 def add_subject_leads(groups: list[dict], assignments: list[dict], rec: Recorder) -> None:
-    """A group whose sentence on who takes part names another body with no word the reader knows for its role
-    ("Sở Y tế đảm đương …; Sở Nội vụ phối hợp"): that body — one the document names as a body elsewhere — is taken
-    as the lead, listed as inferred (``source.assumed``): its group is for review, never a pass."""
+    """A group whose lines say who does it in words the reader does not know: the body that opens the sentence
+    naming its partners ("Sở Y tế đảm đương …; Sở Nội vụ phối hợp"), or, where no role is said at all, the first
+    of the bodies a line of the group names (two or more, each one the document names as a body elsewhere), is
+    taken as the lead — listed as inferred (``source.assumed``): its group is for review, never a pass."""
     known = [a["body"] for a in assignments] + [b for g in groups for key in ("lead", "partners") for b in g.get(key) or []]
     for n, group in enumerate(groups):
-        said = rec.evidence.get(f"task_groups[{n}].partners")
-        if group.get("lead") or said is None or said.para is None or has_blank(said.para.text):
+        lines = group.pop("_bodies_at", None) or []
+        if group.get("lead"):
             continue
-        subject = subject_body(said.para.text, group.get("partners") or [], known)
+        said = rec.evidence.get(f"task_groups[{n}].partners")
+        subject, at, how = None, None, ""
+        if said is not None and said.para is not None and not has_blank(said.para.text):
+            subject, at, how = subject_body(said.para.text, group.get("partners") or [], known), said.para, "subject"
+        for para in [] if subject else lines:
+            named = bodies_named(para.text, known)
+            if len(named) >= 2 and not has_blank(para.text):
+                subject, at, how = named[0], para, "first_named"
+                break
         if subject:
             quote = group.pop("quote", None)
             group["lead"] = [subject]
-            rec.note(f"task_groups[{n}].lead", said.para, "low", translate("extract.lead_subject", "vi"))
-            rec.infer(f"task_groups[{n}].lead", "the body that opens a clause of the sentence naming the partners")
+            rec.note(f"task_groups[{n}].lead", at, "low", translate(f"extract.lead_{how}", "vi"))
+            rec.infer(f"task_groups[{n}].lead", "the body that opens the sentence naming the partners" if how == "subject"
+                      else "the first of the bodies a line of the group names, with no word of their roles")
             if quote is not None:
                 group["quote"] = quote  # the plan model's order: lead and partners before quote

@@ -680,6 +680,25 @@ def subject_body(text: str, partners: list[str], known: list[str]) -> str | None
     return None
 
 
+def bodies_named(text: str, known: list[str]) -> list[str]:
+    """The bodies of ``known`` that ``text`` names, in order (the longest name where two begin at one place)."""
+    names = sorted({fold(b): b for b in known if not generic(b)}.items(), key=lambda item: -len(item[0]))
+    folded = fold(text)
+    out: list[str] = []
+    at = 0
+    while at < len(folded):
+        if at == 0 or not folded[at - 1].isalnum():
+            hit = next((body for name, body in names if folded.startswith(name, at)
+                        and not folded[at + len(name):at + len(name) + 1].isalnum()), None)
+            if hit is not None:
+                if hit not in out:
+                    out.append(hit)
+                at += len(fold(hit))
+                continue
+        at += 1
+    return out
+
+
 def in_brackets(heading: str) -> Roles | None:
     """Who does a group as its heading says it in brackets ("2. Phát triển đội ngũ … (Sở Nội vụ chủ trì)",
     "(Cơ quan chủ trì: Sở Y tế; phối hợp: …)")."""

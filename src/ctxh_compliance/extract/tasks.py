@@ -197,6 +197,10 @@ def _group(para, block, covers: list[str], heading: str, rec: Recorder, n: int) 
     if said.partners:
         group["partners"] = said.partners
         rec.note(f"task_groups[{n}].partners", said.partners_at, said.partners_confidence)
+    if not said.lead and not said.partners and not said.said_in:
+        # no role said at all: the lines that name bodies, for a lead taken from them once the document's bodies
+        # are known (leads.add_subject_leads)
+        group["_bodies_at"] = [item for item in items if item.table is None]
     lead_quote = [p.text for p in said.said_in]
     for item in items:
         if any(item is p for p in said.said_in):

@@ -192,7 +192,7 @@ def _body_list(segment: str) -> tuple[list[str], list[str]]:
     segment = re.sub(r"\s*\((?=[^()A-ZĐÀ-Ỹ])[^()]*\)", "", segment)
     segment = segment.strip(" ,;:.-–()/|")
     # "… của Sở Y tế và sự phối hợp của …": a "và" before the next role's words joins the roles, not the names
-    segment = re.sub(r"\s+(?:và|cùng)$", "", segment)
+    segment = re.sub(r"\s+(?:" + _alt(_spec()["list_joins"]) + r")$", "", segment, flags=re.IGNORECASE)
     segment = _shared_head(segment[_kind_label(segment):])
     out: list[str] = []
     for clause in re.split(r"\s*;\s*", segment):
@@ -498,7 +498,7 @@ def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
                 before = text[previous.end if previous else 0:marker.start]
                 out.append((Marker(marker.start, marker.start, "executor", False, subject=True), before, False))
             if (marker.role == "partner" and not marker.label and following is not None and not following.after
-                    and following.role == "partner" and fold(text[marker.start:marker.end]).startswith("cùng")):
+                    and following.role == "partner" and fold(text[marker.start:marker.end]).startswith(tuple(fold(w) for w in _spec()["co_partner_links"]))):
                 # "Sở A cùng với UBND cấp xã phối hợp …": the bodies before "cùng với" take part too
                 out.append((Marker(marker.start, marker.start, "partner", False),
                             text[previous.end if previous else 0:marker.start], False))

@@ -161,6 +161,15 @@ def test_a_bulleted_year_heading_scopes_the_items_at_its_own_level():
         ("staff_assignment", 2025, 60), ("staff_assignment", 2030, 90)}
 
 
+def test_a_year_heading_scopes_the_items_under_it_whatever_their_mark():
+    """"+ Đến năm 2027:" then "- …" items: the items are under it, though their mark ranks above its own."""
+    body = ("+ Đến năm 2027:\n- Đạt " + STAFF.format(value=60) + "\n+ Đến năm 2030:\n- Đạt "
+            + STAFF.format(value=90) + "\n")
+    result = extract_text(HEAD + body + TAIL.format(lead="Sở Y tế"), "x.txt")
+    assert _targets(result) == {("staff_assignment", 2027, 60), ("staff_assignment", 2030, 90)}
+    assert not result.data["source"].get("assumed")
+
+
 def test_an_opening_period_stops_at_the_next_heading():
     body = ("Từ năm 2021 đến năm 2025, đạt " + STAFF.format(value=60) + "\nb) Định hướng đến năm 2030\n- Đạt "
             + STAFF.format(value=90) + "\n")

@@ -162,10 +162,11 @@ def zones(paras: list[Para]) -> list[tuple[Para, str | None, Section | None]]:
             heading_level = _scope_heading(para)
             if level is not None or heading_level is not None:
                 cut = heading_level if heading_level is not None else level
-                if heading_level is None and items and items[-1][0] == level and not _LETTER.match(para.text):
-                    # "- Đến năm 2025:" then "- Đạt 60% …": the items it introduces, at its level (but "b)" after
-                    # "a) Giai đoạn 2021 - 2025" is the next of its kind, out of the scope of the one before)
-                    cut = level + 1
+                if heading_level is None and items and not _LETTER.match(para.text):
+                    # "- Đến năm 2025:" then "- Đạt 60% …", or "+ Đến năm 2027:" then "- Đạt 70% …": the items it
+                    # introduces, whatever their mark (but "b)" after "a) Giai đoạn 2021 - 2025" is the next of its
+                    # kind, out of the scope of the one before)
+                    cut = max(lv for lv, _ in items) + 1
                 items = [(lv, text) for lv, text in items if lv < cut]
             if heading_level is not None:
                 items.append((heading_level, para.text.rstrip(":")))

@@ -14,6 +14,7 @@ the reader reads its wording. The tune half may print each miss (``--show``).
     python bench/heading_groups.py [--half heldout|tune|both] [--show]
 """
 
+import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -43,6 +44,8 @@ def measure(half: str, show: bool) -> None:
     phrasings = Bank(half).choices("task_heading")
     tally: Counter = Counter()
     confusion: Counter = Counter()
+    if show and half == "tune":
+        print(f"  {'id':<18} {'written for':<16} {'read as':<13} {'other groups read':<30} heading")
     for phrasing in phrasings:
         named = groups_of(phrasing["text"])
         result = outcome(phrasing["key"], named)
@@ -60,9 +63,12 @@ def measure(half: str, show: bool) -> None:
 
 
 def main(argv: list[str]) -> int:
-    half = argv[argv.index("--half") + 1] if "--half" in argv else "both"
-    for name in (("heldout", "tune") if half == "both" else (half,)):
-        measure(name, "--show" in argv)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=("heldout", "tune", "both"), default="both")
+    parser.add_argument("--show", action="store_true", help="each miss of the tune half (never the held-out half's)")
+    args = parser.parse_args(argv)
+    for name in (("heldout", "tune") if args.half == "both" else (args.half,)):
+        measure(name, args.show)
     return 0
 
 

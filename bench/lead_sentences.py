@@ -6,7 +6,11 @@ and one partner; two partners; three partners, one of them a list of its own: "�
 phường"), and read as a task group's lines are read. Each reading is compared with the bodies written:
 
 - lead right / no lead / other lead;
-- partners: recall and precision over all the bodies written.
+- partners: recall and precision over all the bodies written (names compared folded: "sở giáo dục đào tạo").
+
+It reads a group's own lines only (``of_group``): a lead the document reader infers afterwards from the bodies a
+document names elsewhere (extract/leads.py ``add_subject_leads``) needs a whole plan, and is measured by
+bench/extract_accuracy.py.
 
 The held-out half, "chưa dùng để chỉnh", is printed first and only as counts: nobody who changes the reader reads
 its wording. The tune half may print each miss (``--show``).
@@ -14,6 +18,7 @@ its wording. The tune half may print each miss (``--show``).
     python bench/lead_sentences.py [--half heldout|tune|both] [--show]
 """
 
+import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -71,9 +76,12 @@ def measure(half: str, show: bool) -> None:
 
 
 def main(argv: list[str]) -> int:
-    half = argv[argv.index("--half") + 1] if "--half" in argv else "both"
-    for name in (("heldout", "tune") if half == "both" else (half,)):
-        measure(name, "--show" in argv)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=("heldout", "tune", "both"), default="both")
+    parser.add_argument("--show", action="store_true", help="each miss of the tune half (never the held-out half's)")
+    args = parser.parse_args(argv)
+    for name in (("heldout", "tune") if args.half == "both" else (args.half,)):
+        measure(name, args.show)
     return 0
 
 

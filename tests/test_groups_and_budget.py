@@ -210,3 +210,18 @@ def test_parts_named_by_their_content_and_their_resources():
 def test_only_words_that_say_a_number_are_the_amount_in_words(lines, words):
     total = _budget(lines)["total"]
     assert (total["amount"], total.get("words")) == (2_500_000_000, words)
+
+
+def test_the_total_is_never_given_the_period_of_a_phase_before_it():
+    """"420 triệu đồng cho giai đoạn 2026 - 2027; 630 triệu đồng cho giai đoạn 2028 - 2030. Tổng kinh phí …": the
+    total is for the whole plan, not for 2026 - 2027 (which would make a yearly amount look wrong)."""
+    budget = _budget("420 triệu đồng cho giai đoạn 2026 - 2027; 630 triệu đồng cho giai đoạn 2028 - 2030. Tổng kinh "
+                     "phí thực hiện Kế hoạch: 1.050 triệu đồng.\nKinh phí thực hiện hằng năm: 210 triệu đồng/năm.")
+    assert budget["total"]["amount"] == 1_050_000_000
+    assert budget.get("period") in (None, {"start": 2026, "end": 2030})
+
+
+def test_an_amount_line_under_a_heading_in_lower_case_is_its_own_paragraph():
+    text = (HEAD + TASK + "III. Kinh phí thực hiện\n2 tỷ đồng cho giai đoạn 2026 - 2027; giai đoạn 2028 - 2030 dự kiến "
+            "3 tỷ đồng. Tổng kinh phí cả Kế hoạch khoảng 5 tỷ đồng.\n" + TAIL)
+    assert extract_text(text, "x.txt").data["budget"]["total"]["amount"] == 5_000_000_000

@@ -500,3 +500,10 @@ def test_the_first_of_the_bodies_a_line_names_with_no_role_is_a_guess_for_review
         ruleset, cited = select_ruleset(loaded)
         verdicts = {f.rule_id: f.verdict.value for f in check(loaded, ruleset, cited).findings}
         assert verdicts["QD112-G03"] not in ("pass", "not_applicable")
+
+
+def test_a_name_that_runs_on_past_a_body_the_document_names_is_cut_back_to_it():
+    """"Sở Tài chính cử người …": the implementation part names "Sở Tài chính", so the partner is that body, not
+    "Sở Tài chính cử người"; a level a name ends with ("… tỉnh") stays."""
+    groups = _groups(f"Giao {LEAD} chủ trì; Sở Tài chính cử người tham gia tổ công tác liên ngành.")
+    assert groups[("workforce",)] == ([LEAD], ["Sở Tài chính"])

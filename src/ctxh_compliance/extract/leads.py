@@ -13,7 +13,7 @@ from ..core.text import fold
 from .organisation import ITEM
 from .patterns import has_blank, wording
 from .record import Recorder
-from .roles import bodies_named, read_roles, subject_body
+from .roles import bodies_named, read_roles, subject_body, trimmed_names
 from .tasks import groups_of
 
 _SENTENCE = compile_once(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
@@ -90,8 +90,9 @@ def add_leads(tagged, groups: list[dict], assignments: list[dict], known: set[st
 
 
 def add_subject_leads(groups: list[dict], assignments: list[dict], rec: Recorder) -> None:
-    """A group whose lines say who does it in words the reader does not know: the body that opens the sentence
-    naming its partners ("Sở Y tế đảm đương …; Sở Nội vụ phối hợp"), or, where no role is said at all, the first
+    """A group whose lines say who does it in words the reader does not know: the first body (one the document
+    names elsewhere, not a partner) that opens a clause of the sentence naming its partners, or that a directing
+    verb there hands the work to ("Sở Y tế đảm đương …; Sở Nội vụ phối hợp"), or, where no role is said at all, the first
     of the bodies a line of the group names (two or more, each one the document names as a body elsewhere), is
     taken as the lead — listed as inferred (``source.assumed``): its group is for review, never a pass."""
     known = [a["body"] for a in assignments] + [b for g in groups for key in ("lead", "partners") for b in g.get(key) or []]
@@ -109,10 +110,23 @@ def add_subject_leads(groups: list[dict], assignments: list[dict], rec: Recorder
                 subject, at, how = named[0], para, "first_named"
                 break
         if subject:
-            quote = group.pop("quote", None)
+            # the line the guess was made from is the one the reviewer is shown
+            quote = at.text if how == "first_named" else group.pop("quote", None)
+            group.pop("quote", None)
             group["lead"] = [subject]
             rec.note(f"task_groups[{n}].lead", at, "low", translate(f"extract.lead_{how}", "vi"))
             rec.infer(f"task_groups[{n}].lead", "the body that opens the sentence naming the partners" if how == "subject"
                       else "the first of the bodies a line of the group names, with no word of their roles")
             if quote is not None:
                 group["quote"] = quote  # the plan model's order: lead and partners before quote
+
+
+def trim_names(groups: list[dict], assignments: list[dict]) -> None:
+    """Each group's lead and partners, a name that runs on past a body the document names elsewhere cut back to it
+    ("Sở Tài chính cử người …" to "Sở Tài chính"): the bodies of the implementation part and the shortest names the
+    groups give."""
+    known = [a["body"] for a in assignments] + [b for g in groups for key in ("lead", "partners") for b in g.get(key) or []]
+    for group in groups:
+        for key in ("lead", "partners"):
+            if group.get(key):
+                group[key] = trimmed_names(group[key], known)

@@ -97,6 +97,13 @@ def date_cut(prev: str, nxt: str) -> bool:
     return _DATE_CUT_BEFORE.search(prev) is not None and _DATE_CUT_AFTER.match(nxt) is not None
 
 
+def _heading_line(text: str) -> bool:
+    """A heading with nothing to follow on its line ("IV. KINH PHÍ THỰC HIỆN", "III. Kinh phí thực hiện"): an amount on
+    the next line starts a paragraph of its own ("3 tỷ đồng cho giai đoạn …"); a label ending in ":" ("Tổng kinh
+    phí:") does not."""
+    return not text.rstrip().endswith(":") and (text.isupper() or re.match(r"^(?:[IVXL]+|\d+(?:\.\d+)*)\.\s", text) is not None)
+
+
 def join_broken(paras: list[Para]) -> list[Para]:
     """Join a line cut in the middle of a sentence with the next one ("được đào" / "tạo, bồi dưỡng")."""
     out: list[Para] = []
@@ -110,7 +117,7 @@ def join_broken(paras: list[Para]) -> list[Para]:
                     or _hyphen_name(prev.text, para.text)
                     or date_cut(prev.text, para.text))
                     or (_AMOUNT_FIRST.match(para.text) and not prev.text.endswith((".", ";", "./."))
-                        and not prev.text.isupper())  # not after a heading ("IV. KINH PHÍ …" / "3 tỷ đồng cho …")
+                        and not _heading_line(prev.text))
                     or (re.match(r"^(?:VNĐ|VND)\b", para.text) and prev.text[-1:].isdigit())):  # "678.000.000" / "VNĐ (…)"
                 out[-1] = Para(f"{prev.text} {para.text}", prev.line, para.last or para.line, prev.index, prev.page,
                                ocr=prev.ocr)

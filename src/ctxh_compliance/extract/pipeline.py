@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .contents import mark_unfilled
 from .identify import completeness, identification, legal_bases, period, ruleset
-from .leads import add_leads, add_subject_leads
+from .leads import add_leads, add_subject_leads, trim_names
 from .organisation import extract_general_objective, extract_organisation
 from .paragraphs import Para, join_broken, lines_to_paras
 from .record import Recorder
@@ -35,6 +35,7 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     objective = extract_general_objective(tagged, rec)
     assignments, reporting = extract_organisation(tagged, rec)
     add_leads(tagged, groups, assignments, _known_groups(rules), rec)
+    trim_names(groups, assignments)
     add_subject_leads(groups, assignments, rec)
     mark_unfilled(tagged, groups, rec)
     complete, note = completeness(paras, ident, bases)

@@ -277,7 +277,8 @@ def _tail_bodies(segment: str, adjacent: bool = False) -> list[str]:
             left = rest
             for name in held:
                 left = left.replace(name, " ", 1)
-            whole = not re.sub(r"(?<!\w)và(?!\w)|[\s,;:.\-–()]", "", left)
+            whole = not re.sub(r"(?<!\w)(?:" + _alt(spec["and_words"]) + r")(?!\w)|[\s,;:.\-–()]", "", left,
+                               flags=re.IGNORECASE)
             if re.search(r"(?<!\w)(?:" + _alt(spec["not_subject_after"]) + r")\s*$", segment[:match.start()],
                          re.IGNORECASE) and not re.search(r"(?<!\w)(?:" + _alt(spec["hand_over_to"]) + r")\s*$",
                                                           segment[:match.start()], re.IGNORECASE) \
@@ -286,10 +287,7 @@ def _tail_bodies(segment: str, adjacent: bool = False) -> list[str]:
                 skip_to = match.start() + rest.find(bodies[0]) + len(bodies[0])
                 continue
             # the whole rest is the list: "Sở Y tế, Sở Nội vụ" before "phối hợp", not a part of a clause
-            left = rest
-            for name in held:
-                left = left.replace(name, " ", 1)
-            if not re.sub(r"(?<!\w)và(?!\w)|[\s,;:.\-–()]", "", left):
+            if whole:
                 return bodies
             # "UBND tỉnh chỉ đạo Sở Y tế chủ trì": the body a directing verb hands the work to is the role word's
             after = rest[rest.find(bodies[-1]) + len(bodies[-1]):]
@@ -498,7 +496,8 @@ def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
                 before = text[previous.end if previous else 0:marker.start]
                 out.append((Marker(marker.start, marker.start, "executor", False, subject=True), before, False))
             if (marker.role == "partner" and not marker.label and following is not None and not following.after
-                    and following.role == "partner" and fold(text[marker.start:marker.end]).startswith(tuple(fold(w) for w in _spec()["co_partner_links"]))):
+                    and following.role == "partner" and fold(text[marker.start:marker.end]).startswith(
+                        tuple(fold(w) for w in _spec()["co_partner_links"]))):
                 # "Sở A cùng với UBND cấp xã phối hợp …": the bodies before "cùng với" take part too
                 out.append((Marker(marker.start, marker.start, "partner", False),
                             text[previous.end if previous else 0:marker.start], False))
@@ -696,6 +695,33 @@ def bodies_named(text: str, known: list[str]) -> list[str]:
                 at += len(fold(hit))
                 continue
         at += 1
+    return out
+
+
+def trimmed_names(names: list[str], known: list[str]) -> list[str]:
+    """``names`` with a name that runs on past a body the document names elsewhere cut back to it: "Hội Chữ thập đỏ
+    tỉnh tập trung" to "Hội Chữ thập đỏ tỉnh" (the words after it in lower case, and not a level such as "tỉnh" that
+    a name may end with), "Công an tỉnh Bưu điện tỉnh" split in two (a body's name after it)."""
+    tails = {fold(w) for w in _spec()["name_tails"]}
+    shorter = sorted({fold(k): k for k in known}.items(), key=lambda item: -len(item[0]))
+    out: list[str] = []
+    for name in names:
+        folded = fold(name)
+        cut = None
+        for key, body in shorter:
+            rest = name[len(body):] if folded.startswith(key) and len(folded) > len(key) else ""
+            if rest[:1] != " " or not rest.strip():
+                continue
+            words = rest.strip()
+            if _opens_body(words) and plausible(words):
+                cut = [name[:len(body)].strip(), words]  # two names run together
+            elif words[:1].islower() and not all(w in tails for w in fold(words).split()):
+                cut = [name[:len(body)].strip()]
+            if cut:
+                break
+        for piece in cut or [name]:
+            if piece not in out:
+                out.append(piece)
     return out
 
 

@@ -47,7 +47,7 @@ def _words_in(words: list[str], text: str) -> bool:
 
 def _new_work(gap: str, rest: str) -> bool:
     """"và" in ``gap`` and a verb after it: a new piece of work starts ("… và nâng cấp cơ sở vật chất")."""
-    at = re.search(r"(?<!\w)và(?!\w)", gap)
+    at = re.search(r"(?<!\w)(?:" + "|".join(map(re.escape, wording()["task_group_joins"]["and_words"])) + r")(?!\w)", gap)
     verbs = tuple(fold(v) for v in wording()["task_group_joins"]["verbs"])
     return at is not None and fold(rest[at.end():]).strip().startswith(verbs)
 
@@ -74,7 +74,11 @@ def groups_of(text: str) -> list[str]:
     heading's first four words when no other group is named. The group named first takes what follows as
     its object: a later group counts only when a list or "và" joins it to what comes before it ("Đào tạo, bồi dưỡng đội
     ngũ …" is training, not also workforce; "… mạng lưới … và đội ngũ …" and "Điều tra, thu thập thông tin,
-    giám sát, …" name each). A heading about funding or past results names no group."""
+    giám sát, …" name each). A group's own work (``task_group_joins.activities``: "khảo sát", "đào tạo", "tuyên
+    truyền" …) takes the other groups' words after it as what it is about, until a new piece of work is joined ("và"
+    and a verb); words after a purpose word ("nhằm", "để", "phục vụ" …) name no work of the heading's; people who go
+    to a piece of work ("Cử cán bộ … đi đào tạo") are what it is for. A heading about funding or past results names
+    no group."""
     folded = fold(text).strip(" .:;")
     folded = re.sub(r"^[-+•*\s]*(?:[ivxl]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*", "", folded)
     if folded.startswith(tuple(fold(w) for w in wording()["task_group_not_headings"])):
@@ -545,9 +549,15 @@ def extract_budget(tagged, rec: Recorder) -> dict | None:
                 budget["_strong"] = strong
                 rec.note("budget.total", para, conf,
                          None if amount["words_ok"] is not False else "số bằng chữ không khớp với số")
-                span = YEAR_SPAN.search(text) or re.search(r"\((\d{4})\s*-\s*(\d{4})\)", text)
-                if span and "period" not in budget:
-                    budget["period"] = {"start": int(span.group(1)), "end": int(span.group(2))}
+                # the period the total is for: its own clause's ("Tổng kinh phí giai đoạn 2026 - 2030 là …"), or the
+                # one span of a line that gives no other ("Tổng kinh phí: 5 tỷ đồng (2026 - 2030)"); never a phase's
+                # ("420 triệu đồng cho giai đoạn 2026 - 2027; … Tổng kinh phí …: 1.050 triệu đồng")
+                spans = list(YEAR_SPAN.finditer(text)) or list(re.finditer(r"\((\d{4})\s*-\s*(\d{4})\)", text))
+                own = _span_before(text, amount, amounts)
+                period = own if own is not None and own[0] != own[1] else \
+                    (int(spans[0].group(1)), int(spans[0].group(2))) if len(spans) == 1 and len(amounts) == 1 else None
+                if period and "period" not in budget:
+                    budget["period"] = {"start": period[0], "end": period[1]}
                     rec.note("budget.period", para, "high")
             elif yearly and "per_year" not in budget:
                 budget["per_year"] = value

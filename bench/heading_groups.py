@@ -14,21 +14,16 @@ the reader reads its wording. The tune half may print each miss (``--show``).
     python bench/heading_groups.py [--half heldout|tune|both] [--show]
 """
 
-import argparse
 import sys
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "tests" / "corpus"))
+from bank_parts import LABELS, run  # noqa: E402  (the package's and the bank's import paths)
 
 from ctxh_compliance.extract.tasks import groups_of  # noqa: E402
 from plangen.bank import Bank  # noqa: E402
 
 # the data words name QĐ 32's survey_database and QĐ 112's cooperation_data alike: a document's ruleset keeps one
 TWINS = {"survey_database": "cooperation_data", "cooperation_data": "survey_database"}
-LABELS = {"heldout": "chưa dùng để chỉnh (held-out)", "tune": "dùng để chỉnh (tune)"}
 
 
 def outcome(key: str, named: list[str]) -> str:
@@ -62,15 +57,5 @@ def measure(half: str, show: bool) -> None:
         print(f"  {key:<16} {result:<13} {others:<30} ×{count}")
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=("heldout", "tune", "both"), default="both")
-    parser.add_argument("--show", action="store_true", help="each miss of the tune half (never the held-out half's)")
-    args = parser.parse_args(argv)
-    for name in (("heldout", "tune") if args.half == "both" else (args.half,)):
-        measure(name, args.show)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run(__doc__, measure, sys.argv[1:]))

@@ -18,22 +18,17 @@ its wording. The tune half may print each miss (``--show``).
     python bench/lead_sentences.py [--half heldout|tune|both] [--show]
 """
 
-import argparse
 import sys
 from collections import Counter
-from pathlib import Path
 from types import SimpleNamespace
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "tests" / "corpus"))
+from bank_parts import LABELS, run  # noqa: E402  (the package's and the bank's import paths)
 
 from ctxh_compliance.core.text import fold_name  # noqa: E402
 from ctxh_compliance.extract.roles import of_group  # noqa: E402
 from plangen.bank import Bank  # noqa: E402
 from plangen.render import cap, joined, nfc  # noqa: E402
 
-LABELS = {"heldout": "chưa dùng để chỉnh (held-out)", "tune": "dùng để chỉnh (tune)"}
 LEVEL = "tỉnh"
 CTX = {"level": LEVEL, "LEVEL": LEVEL.upper(), "unit": "tỉnh Lào Cai", "UNIT": "TỈNH LÀO CAI", "province": "Lào Cai",
        "dept": "Sở Y tế", "short": "UBND tỉnh Lào Cai"}
@@ -75,15 +70,5 @@ def measure(half: str, show: bool) -> None:
           f"{hit / max(written, 1):.2f}, P {hit}/{found} = {hit / max(found, 1):.2f}")
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=("heldout", "tune", "both"), default="both")
-    parser.add_argument("--show", action="store_true", help="each miss of the tune half (never the held-out half's)")
-    args = parser.parse_args(argv)
-    for name in (("heldout", "tune") if args.half == "both" else (args.half,)):
-        measure(name, args.show)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run(__doc__, measure, sys.argv[1:]))

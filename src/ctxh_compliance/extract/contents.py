@@ -22,9 +22,8 @@ def _content(text: str) -> str | None:
     return text
 
 
-def mark_unfilled(tagged, groups: list[dict], rec) -> None:
-    """Give ``contents: ["…"]`` to each group of ``groups`` (in place) whose lines under its heading hold a
-    blank where its contents go and no content written."""
+def group_lines(tagged, groups: list[dict], rec) -> dict[int, list]:
+    """The paragraphs under each group's heading (by its index in ``groups``), up to the next heading or table."""
     starts = {}
     for n in range(len(groups)):
         found = rec.evidence.get(f"task_groups[{n}]")
@@ -44,11 +43,15 @@ def mark_unfilled(tagged, groups: list[dict], rec) -> None:
             current = None
             continue
         if current is not None:
-            content = _content(para.text)
-            if content is not None:
-                lines[current].append(content)
-    for n, contents in lines.items():
-        written = [c for c in contents if c]
+            lines[current].append(para)
+    return lines
+
+
+def mark_unfilled(tagged, groups: list[dict], rec) -> None:
+    """Give ``contents: ["…"]`` to each group of ``groups`` (in place) whose lines under its heading hold a
+    blank where its contents go and no content written."""
+    for n, paras in group_lines(tagged, groups, rec).items():
+        written = [c for c in (_content(p.text) for p in paras) if c]
         if written and all(has_blank(c) and is_blank(_HINT.sub("", c)) for c in written) \
                 and not groups[n].get("contents"):
             groups[n]["contents"] = ["…"]

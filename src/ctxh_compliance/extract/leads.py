@@ -10,6 +10,7 @@ import re
 from ..core.i18n import translate
 from ..core.regex import compile_once
 from ..core.text import fold
+from .contents import group_lines
 from .organisation import ITEM
 from .patterns import has_blank, wording
 from .record import Recorder
@@ -89,43 +90,49 @@ def add_leads(tagged, groups: list[dict], assignments: list[dict], known: set[st
         rec.note(f"task_groups[{len(groups) - 1}]", para, "low", translate("extract.steering_board", "vi"))
 
 
-def add_subject_leads(groups: list[dict], assignments: list[dict], rec: Recorder) -> None:
+def _known_bodies(groups: list[dict], assignments: list[dict]) -> list[str]:
+    """The bodies the document names: those of the implementation part and each group's leads and partners."""
+    return [a["body"] for a in assignments] + [b for g in groups for key in ("lead", "partners") for b in g.get(key) or []]
+
+
+def add_subject_leads(tagged, groups: list[dict], assignments: list[dict], rec: Recorder) -> None:
     """A group whose lines say who does it in words the reader does not know: the first body (one the document
     names elsewhere, not a partner) that opens a clause of the sentence naming its partners, or that a directing
-    verb there hands the work to ("Sở Y tế đảm đương …; Sở Nội vụ phối hợp"), or, where no role is said at all, the first
-    of the bodies a line of the group names (two or more, each one the document names as a body elsewhere), is
-    taken as the lead — listed as inferred (``source.assumed``): its group is for review, never a pass."""
-    known = [a["body"] for a in assignments] + [b for g in groups for key in ("lead", "partners") for b in g.get(key) or []]
+    verb there hands the work to ("Sở Y tế đảm đương …; Sở Nội vụ phối hợp"), or, where the group names no partner,
+    the first of two or more such bodies a line of the group names, is taken as the lead — listed as inferred
+    (``source.assumed``): its group is for review, never a pass. A group whose lines leave a blank gets none."""
+    known = _known_bodies(groups, assignments)
+    lines = group_lines(tagged, groups, rec)
     for n, group in enumerate(groups):
-        lines = group.pop("_bodies_at", None) or []
-        if group.get("lead"):
+        paras = lines.get(n, [])
+        if group.get("lead") or any(has_blank(p.text) for p in paras):
             continue
         said = rec.evidence.get(f"task_groups[{n}].partners")
         subject, at, how = None, None, ""
         if said is not None and said.para is not None and not has_blank(said.para.text):
             subject, at, how = subject_body(said.para.text, group.get("partners") or [], known), said.para, "subject"
-        for para in [] if subject else lines:
+        for para in [] if subject or group.get("partners") else paras:
             named = bodies_named(para.text, known)
-            if len(named) >= 2 and not has_blank(para.text):
+            if len(named) >= 2:
                 subject, at, how = named[0], para, "first_named"
                 break
         if subject:
-            # the line the guess was made from is the one the reviewer is shown
-            quote = at.text if how == "first_named" else group.pop("quote", None)
-            group.pop("quote", None)
+            quote = group.pop("quote", None)
             group["lead"] = [subject]
             rec.note(f"task_groups[{n}].lead", at, "low", translate(f"extract.lead_{how}", "vi"))
             rec.infer(f"task_groups[{n}].lead", "the body that opens the sentence naming the partners" if how == "subject"
                       else "the first of the bodies a line of the group names, with no word of their roles")
-            if quote is not None:
-                group["quote"] = quote  # the plan model's order: lead and partners before quote
+            # the plan model's order: lead and partners before quote; the line the guess was made from is quoted
+            group["quote"] = at.text if how == "first_named" else quote
+            if group["quote"] is None:
+                group.pop("quote")
 
 
 def trim_names(groups: list[dict], assignments: list[dict]) -> None:
     """Each group's lead and partners, a name that runs on past a body the document names elsewhere cut back to it
     ("Sở Tài chính cử người …" to "Sở Tài chính"): the bodies of the implementation part and the shortest names the
     groups give."""
-    known = [a["body"] for a in assignments] + [b for g in groups for key in ("lead", "partners") for b in g.get(key) or []]
+    known = _known_bodies(groups, assignments)
     for group in groups:
         for key in ("lead", "partners"):
             if group.get(key):

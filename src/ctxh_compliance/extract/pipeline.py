@@ -36,7 +36,7 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     assignments, reporting = extract_organisation(tagged, rec)
     add_leads(tagged, groups, assignments, _known_groups(rules), rec)
     trim_names(groups, assignments)
-    add_subject_leads(groups, assignments, rec)
+    add_subject_leads(tagged, groups, assignments, rec)
     mark_unfilled(tagged, groups, rec)
     complete, note = completeness(paras, ident, bases)
 

@@ -45,9 +45,16 @@ def _words_in(words: list[str], text: str) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(fold(w)) + r"(?!\w)", text) for w in words)
 
 
+def _and_at(gap: str) -> re.Match | None:
+    """Where "và" (``task_group_joins.and_words``) stands in ``gap``."""
+    words = "|".join(map(re.escape, wording()["task_group_joins"]["and_words"]))
+    return compile_once(r"(?<!\w)(?:" + words + r")(?!\w)").search(gap)
+
+
 def _new_work(gap: str, rest: str) -> bool:
-    """"và" in ``gap`` and a verb after it: a new piece of work starts ("… và nâng cấp cơ sở vật chất")."""
-    at = re.search(r"(?<!\w)(?:" + "|".join(map(re.escape, wording()["task_group_joins"]["and_words"])) + r")(?!\w)", gap)
+    """"và" in ``gap`` and a verb after it in ``rest`` (the gap and what follows it): a new piece of work starts
+    ("… và nâng cấp cơ sở vật chất")."""
+    at = _and_at(gap)
     verbs = tuple(fold(v) for v in wording()["task_group_joins"]["verbs"])
     return at is not None and fold(rest[at.end():]).strip().startswith(verbs)
 
@@ -57,11 +64,11 @@ def _and_clause(before: str, gap: str, word: str = "", rest: str = "") -> bool:
     kiểm tra"), not a second object of a preposition ("cơ sở dữ liệu về đối tượng và dịch vụ …") or of
     information (``word``, the group word before it: "quản lý thông tin đối tượng và dịch vụ …")."""
     spec = wording()["task_group_joins"]
-    at = re.search(r"(?<!\w)và(?!\w)", gap)
+    at = _and_at(gap)
     if at is None:
         return False
-    if fold((rest or gap)[at.end():]).strip().startswith(tuple(fold(v) for v in spec["verbs"])):
-        return True  # ``rest``: the gap and what follows it
+    if _new_work(gap, rest or gap):
+        return True
     if word in {fold(w) for w in spec["of_information"]} and gap[:at.start()].strip(" ,"):
         return False  # "thông tin đối tượng và dịch vụ": a second object of the information named
     return not _words_in(spec["objects"], before + gap[:at.start()])
@@ -101,10 +108,10 @@ def groups_of(text: str) -> list[str]:
     if (why := purpose.search(folded, hits[0][1])) is not None:
         hits = [h for h in hits if h[0] < why.start()]  # what the work is for names no work of the heading's
     activities = {fold(w) for w in joins["activities"]}
-    attend = "|".join(re.escape(fold(w)) for w in joins["attend"])
+    attend = compile_once(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joins["attend"]) + r")(?:\s+\w+){0,2}\s*$")
     for n, hit in enumerate(hits[1:], 1):
-        if hit[4] in activities and hits[0][4] not in activities and hit[2] != hits[0][2] and re.search(
-                r"(?<!\w)(?:" + attend + r")(?:\s+\w+){0,2}\s*$", folded[hits[n - 1][1]:hit[0]]):
+        if hit[4] in activities and hits[0][4] not in activities and hit[2] != hits[0][2] and attend.search(
+                folded[hits[n - 1][1]:hit[0]]):
             hits = hits[n:]  # people who go to a piece of work: the work is the heading's
             break
     generic = {fold(v) for v in joins["generic_verbs"]}
@@ -201,10 +208,6 @@ def _group(para, block, covers: list[str], heading: str, rec: Recorder, n: int) 
     if said.partners:
         group["partners"] = said.partners
         rec.note(f"task_groups[{n}].partners", said.partners_at, said.partners_confidence)
-    if not said.lead and not said.partners and not said.said_in:
-        # no role said at all: the lines that name bodies, for a lead taken from them once the document's bodies
-        # are known (leads.add_subject_leads)
-        group["_bodies_at"] = [item for item in items if item.table is None]
     lead_quote = [p.text for p in said.said_in]
     for item in items:
         if any(item is p for p in said.said_in):
@@ -426,6 +429,11 @@ _SPAN = compile_once(r"(?:giai đoạn|từ năm|thời kỳ)\s*\(?\s*(\d{4})\s*
                      re.IGNORECASE)
 
 
+def _years(span: re.Match) -> tuple[int, int]:
+    """The first and last year of a ``_SPAN`` match ("giai đoạn 2026 - 2027", "năm 2026")."""
+    return (int(span.group(1)), int(span.group(2))) if span.group(1) else (int(span.group(3)), int(span.group(3)))
+
+
 def _span_before(text: str, amount: dict, amounts: list[dict]) -> tuple[int, int] | None:
     """The period or years an amount is given for: those written between the amount before it (or the
     line's start) and the amount ("giai đoạn 2026 - 2027 là 2 tỷ đồng", "năm 2026: 500 triệu")."""
@@ -433,15 +441,13 @@ def _span_before(text: str, amount: dict, amounts: list[dict]) -> tuple[int, int
     # from the start of the amount's own clause: "617 triệu đồng cho giai đoạn 2013 - 2015. Tổng kinh phí …: 1.159
     # triệu đồng" gives the total no period
     start += max((m.end() for m in re.finditer(r"[.;](?:\s|$)", text[start:amount["start"]])), default=0)
-    years = [(int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), int(m.group(3)))
-             for m in _SPAN.finditer(text[start:amount["start"]])]
+    years = [_years(m) for m in _SPAN.finditer(text[start:amount["start"]])]
     if not years:
         # or right after it ("617 triệu đồng cho giai đoạn 2013 - 2015"), not "…, trong đó giai đoạn …"
         after = re.match(r"\s*(?:" + "|".join(re.escape(w) for w in wording()["budget"]["span_after"]) + r")\s+",
                          text[amount["end"]:], re.IGNORECASE)
         span = _SPAN.match(text, amount["end"] + after.end()) if after else None
-        return None if span is None else ((int(span.group(1)), int(span.group(2))) if span.group(1)
-                                          else (int(span.group(3)), int(span.group(3))))
+        return None if span is None else _years(span)
     return min(y[0] for y in years), max(y[1] for y in years)  # "giai đoạn 2021-2025 và định hướng đến năm 2030"
 
 

@@ -148,6 +148,8 @@ def load_extraction(path: Path, display: str | None = None,
     from .result import validate
     display = display or str(path)
     extraction = extract(path, display, in_process=in_process)
+    if extraction.own_report:
+        raise InputError([Problem(display, None, None, "extract.own_report", {"where": extraction.own_report})])
     # A document read to its closing is whole: an absence is an absence, judged as in a plan file. One
     # cut short (no closing), or not a plan, keeps the caution: what was not read may be there.
     source = extraction.data.setdefault("source", {"document": display})

@@ -694,6 +694,27 @@ def ruleset(bases: list[dict], paras: list[Para], period_: dict | None) -> tuple
     return None, "low"
 
 
+#: the titles of the checker's own reports (a report, a batch summary), in each language they are written in
+_OWN_TITLES = ("report.title", "batch.summary_title")
+
+
+def own_report(paras: list[Para]) -> str | None:
+    """Where this document says it is one of the checker's own reports (printed to PDF, saved as text)
+    rather than a plan: a line of its opening, or of its first page's running header, that is (or ends
+    with) a report's title in any language. A plan is never read from its own check."""
+    titles = {fold(translate(key, lang)) for key in _OWN_TITLES for lang in ("vi", "en")}
+
+    def is_title(text: str) -> bool:
+        text = fold(text)
+        return any(text == t or (text.endswith(t) and len(text) <= len(t) + 80) for t in titles)
+
+    for para in islice((p for p in paras if p.table is None), 12):
+        if is_title(para.text):
+            return f"{para.where()} “{para.opening(10)}”"
+    header = next((line for line in getattr(paras, "furniture", ()) if is_title(line)), None)
+    return f"“{header}”" if header else None
+
+
 def completeness(paras: list[Para], ident: dict, bases: list[dict]) -> tuple[bool, str | None]:
     """Whether the document is whole, and on what evidence: (True, the closing the reader saw and
     where) when its closing ("Trên đây là …", "Nơi nhận", the signature block) ends its text; (False,

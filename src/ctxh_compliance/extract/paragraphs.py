@@ -133,8 +133,10 @@ def lines_to_paras(text: str) -> list[Para]:
 
 class Paras(list):
     """A document's located paragraphs, with what a report says about the reading: how many tracked
-    changes the document still has unaccepted (its text is read as if they were accepted)."""
+    changes the document still has unaccepted (its text is read as if they were accepted), and the
+    lines left out of the first page as running headers or footers (what a printed page says it is)."""
 
-    def __init__(self, paras=(), revisions: int = 0):
+    def __init__(self, paras=(), revisions: int = 0, furniture: tuple[str, ...] = ()):
         super().__init__(paras)
         self.revisions = revisions
+        self.furniture = tuple(furniture)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..core.errors import InputError, Problem, Term
 from ..core.regex import compile_once
-from .paragraphs import Para, clean, date_cut
+from .paragraphs import Para, Paras, clean, date_cut
 from .tables import body_list, cut_in_name, header_of, header_rows, names_a_body, table_lines
 
 #: a page number as offices print it: "3", "- 3 -", "Trang 3", "Trang 3/12", "3/12"
@@ -395,10 +395,11 @@ def _row_goes_on(paras: list[Para], cell_of: dict, line: dict) -> None:
         paras[at] = replace(para, text=f"{para.text}{joiner}{more}")
 
 
-def paragraphs(pages: list[tuple[float, list[dict]]], ocr: bool = False) -> list[Para]:
+def paragraphs(pages: list[tuple[float, list[dict]]], ocr: bool = False) -> Paras:
     """The paragraphs of laid-out pages (height, lines): running headers, footers and page numbers
-    left out, lines wrapped by the layout joined back."""
+    left out (those of the first page kept aside, as ``furniture``), lines wrapped by the layout joined back."""
     running = _running_lines(pages)
+    furniture: list[str] = []
     body = []
     for page_no, (height, lines) in enumerate(pages, 1):
         kept = []
@@ -406,6 +407,8 @@ def paragraphs(pages: list[tuple[float, list[dict]]], ocr: bool = False) -> list
             in_band = line["top"] < height * _BAND or line["bottom"] > height * (1 - _BAND)
             if in_band and not line.get("table") and (_fold_digits(line["text"]) in running
                                                       or _PAGE_NUMBER.match(line["text"])):
+                if page_no == 1:
+                    furniture.append(line["text"])
                 continue
             kept.append({**line, "page": page_no, "line": line_no})
         body.append(kept)
@@ -436,7 +439,7 @@ def paragraphs(pages: list[tuple[float, list[dict]]], ocr: bool = False) -> list
                 if line.get("column") is not None:
                     cell_of[(line["table_no"], line["column"])] = len(paras) - 1
             prev = line
-    return paras
+    return Paras(paras, furniture=furniture)
 
 
 def has_text(document) -> bool:

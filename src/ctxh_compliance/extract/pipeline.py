@@ -4,7 +4,7 @@
 from pathlib import Path
 
 from .contents import mark_unfilled
-from .identify import completeness, identification, legal_bases, period, ruleset
+from .identify import completeness, identification, legal_bases, own_report, period, ruleset
 from .leads import add_leads, add_subject_leads, trim_names
 from .organisation import extract_general_objective, extract_organisation
 from .paragraphs import Para, join_broken, lines_to_paras
@@ -22,6 +22,9 @@ __all__ = ["Extraction", "extract", "extract_paras", "extract_text"]
 
 def extract_paras(paras: list[Para], document: str) -> Extraction:
     rec = Recorder()
+    mine = own_report(paras)
+    if mine is not None:  # a check's report, printed or saved beside the plans: nothing in it is the plan's
+        return Extraction(data={}, missing=[], evidence={}, own_report=mine)
     paras = join_broken(paras)  # a sentence cut over two Word paragraphs is one sentence
     tagged = zones(paras)
     ident = identification(paras, rec)

@@ -25,6 +25,7 @@ class Extraction:
     plan: Plan | None = None
     revisions: int = 0   # tracked changes left unaccepted in a Word document (read as if accepted)
     part_headings: dict[str, str] = field(default_factory=dict)  # part (targets, tasks…) -> its first heading
+    own_report: str | None = None  # where the title of one of the checker's own reports is: not a plan
 
     @property
     def valid(self) -> bool:

@@ -595,7 +595,8 @@ def _ask_live(path: Path, display: str, wall: float) -> tuple[int, bytes, bytes]
 
 def _paras(answer: dict) -> Paras:
     """The paragraphs the child read, with its remarks on the reading."""
-    return Paras((Para(**para) for para in answer["paras"]), revisions=answer.get("revisions", 0))
+    return Paras((Para(**para) for para in answer["paras"]), revisions=answer.get("revisions", 0),
+                 furniture=answer.get("furniture", ()))
 
 
 def _params(params: dict) -> dict:
@@ -670,7 +671,8 @@ def _child(path: str, display: str) -> dict:
         return {"problems": [[p.line, p.column, p.key, _plain(p.params)] for p in exc.problems]}
     except MemoryError:
         return {"problems": [[None, None, "document.limit_memory", {"mib": LIMIT_MEMORY >> 20}]]}
-    return {"paras": [dataclasses.asdict(p) for p in paras], "revisions": getattr(paras, "revisions", 0)}
+    return {"paras": [dataclasses.asdict(p) for p in paras], "revisions": getattr(paras, "revisions", 0),
+            "furniture": list(getattr(paras, "furniture", ()))}
 
 
 def _out_of_memory(exc: BaseException) -> bool:

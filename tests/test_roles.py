@@ -126,6 +126,8 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "Chủ trì thực hiện các hoạt động trên là {lead}, với sự phối hợp của {partners}.",
     "Các hoạt động được tiến hành dưới sự chủ trì của {lead} và sự phối hợp của {partners}.",
     "Tham gia thực hiện gồm {partners}, do {lead} chủ trì.",
+    # a role with more words holds over the shorter one inside it ("đảm nhận vai trò phối hợp" is a partner's)
+    "{partners} đảm nhận vai trò phối hợp; {lead} chủ trì.",
     # the bodies before "cùng với", after words that set the scene or a directing verb, a remark in brackets
     "{lead} chủ trì; Sở Văn hóa, Thể thao và Du lịch, Công an tỉnh cùng với Ủy ban nhân dân các huyện, thị xã, "
     "thành phố phối hợp triển khai.",
@@ -135,6 +137,13 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "{lead} chủ trì và phân công cụ thể cho {partners} phối hợp thực hiện.",
     "{lead} chủ trì triển khai; đồng thời đề nghị {partners} tích cực phối hợp thực hiện.",
     "{lead} chủ trì xây dựng kế hoạch; {partners} phối hợp tổ chức thực hiện.",
+    # the lead's role in other words, the partners' as support or as whom they send
+    "{lead} đảm nhận việc tổ chức triển khai; {partners} phối kết hợp.",
+    "Đơn vị đảm nhận: {lead}. Đơn vị hỗ trợ: {partners}.",
+    "{lead}: đầu mối, tổng hợp.\n{partners}: tham gia, hỗ trợ.",
+    "Nội dung này được triển khai bởi {lead}, với sự hỗ trợ của {partners}.",
+    "{lead} rà soát nhu cầu, xây dựng kế hoạch chi tiết; {partners} cử cán bộ tham gia.",
+    "Đầu mối triển khai, tổng hợp: {lead}. Đơn vị tham gia phối kết hợp: {partners}.",
 ])
 def test_roles_in_any_wording(lines):
     groups = _groups(lines.format(lead=LEAD, partners=JOINED))
@@ -156,6 +165,8 @@ def test_the_others_concerned_are_no_body_wherever_they_stand(lines):
     "- Giao Ủy ban nhân dân cấp xã rà soát, lập danh sách đối tượng cần trợ giúp.",
     "- Bộ phận chủ trì tiếp nhận hồ sơ tại Ủy ban nhân dân cấp xã thực hiện hướng dẫn.",
     "- Các cơ sở trợ giúp xã hội phối hợp với Trung tâm Công tác xã hội tỉnh thực hiện quản lý trường hợp.",
+    # support given to bodies is work done for them, not a role of theirs
+    "- Hỗ trợ Ủy ban nhân dân cấp xã triển khai mô hình tại cộng đồng.",
 ])
 def test_a_task_line_before_the_roles_gives_none(task):
     # a task given to a body, or a role word of a unit that is no body, before the lines that say who leads
@@ -462,7 +473,7 @@ def test_a_lead_with_no_role_word_beside_the_partners_is_a_guess_for_review(tmp_
     from ctxh_compliance import check, select_ruleset
     from ctxh_compliance.extract.document import load_document
     path = tmp_path / "ke-hoach.txt"
-    path.write_text(HEAD.format(lines=f"{LEAD} đảm đương việc xây dựng kế hoạch chi tiết; {JOINED} phối hợp.",
+    path.write_text(HEAD.format(lines=f"{LEAD} đảm đương việc lập kế hoạch chi tiết; {JOINED} phối hợp.",
                                 bracket=""), encoding="utf-8")
     loaded, _ = load_document(path)
     n, group = next((n, g) for n, g in enumerate(loaded.plan.task_groups) if g.covers == ["workforce"])

@@ -166,7 +166,7 @@ def plausible(body: str) -> bool:
     if not any(ch.isalpha() for ch in folded[len(start):]):
         return False  # "Sở ___": a blank of another kind
     return not any(re.search(r"(?<!\w)" + re.escape(fold(w)) + r"(?!\w)", folded)
-                   for w in spec["lead"] + spec["partner"])
+                   for w in spec["lead"] + spec["partner"] + spec["partner_behind"])
 
 
 def body_list(segment: str) -> list[str]:
@@ -318,10 +318,19 @@ class Marker:
 _ITEM = r"\s*\(?(?:\d{1,2}|[a-zđ]|[A-ZĐ])[).]\s+"
 
 
+def _words_of(phrases: list[str]) -> list[str]:
+    return [p for p in phrases if p[:1].isalpha()]
+
+
+def _marks_of(phrases: list[str]) -> list[str]:
+    """The phrases that are marks ("–", ":"): they may follow a word with no space ("Sở Y tế: đầu mối")."""
+    return [p for p in phrases if not p[:1].isalpha()]
+
+
 @cache
 def _regexes() -> dict[str, re.Pattern]:
     spec = _spec()
-    words = {"lead": _alt(spec["lead"] + spec["lead_after_copula"]), "partner": _alt(spec["partner"]),
+    words = {"lead": _alt(spec["lead"] + spec["lead_after_copula"]), "partner": _alt(spec["partner"] + spec["partner_behind"]),
              "executor": _alt(spec["executor"])}
     after_body = dict(words, executor=_alt(spec["executor_before"]))
     bare = dict(after_body, lead=_alt(spec["lead"]))  # "đầu mối", "thường trực" only after "là", "làm" or in brackets
@@ -339,7 +348,8 @@ def _regexes() -> dict[str, re.Pattern]:
         out[f"before_{role}"] = compile_once(
             rf"\(\s*(?:(?:{nouns})\s+)?(?:(?:{_alt(spec['role_before_words'])})\s+)?(?:{behind})(?:\s+(?:{tails}))?"
             rf"(?:\s*[,;/]\s*[^()]{{1,40}}?)?\s*\)"
-            rf"|(?<!\w)(?:{_alt(spec['copulas'])})\s+(?:(?:{nouns})\s+)?(?:{behind})(?!\w)"
+            rf"|(?:(?<!\w)(?:{_alt(_words_of(spec['copulas']))})|(?:{_alt(_marks_of(spec['copulas']))}))\s+(?:(?:{nouns})\s+)?"
+            rf"(?:{behind})(?!\w)"
             rf"|(?<!\w)(?:{bare[role]})(?!\w)",
             re.IGNORECASE)
     # "Cơ quan chủ trì, phối hợp:", "Chủ trì/phối hợp:": a label of both roles says who does the work, not who leads
@@ -352,7 +362,7 @@ def _regexes() -> dict[str, re.Pattern]:
         rf"(?:\s+(?:{tails}))*\s*:?\s*$", re.IGNORECASE)
     # "phối hợp với Sở …", "phối hợp Sở …", "với sự phối hợp của …", "có sự tham gia của …"
     out["after_partner"] = compile_once(
-        rf"(?:(?<!\w)(?:{_alt(spec['partner_of'])})|(?<!\w)(?:{words['partner']})(?:\s+(?:{_alt(spec['links'])}))?)"
+        rf"(?:(?<!\w)(?:{_alt(spec['partner_of'])})|(?<!\w)(?:{_alt(spec['partner'])})(?:\s+(?:{_alt(spec['links'])}))?)"
         rf"\s*:?\s*(?=(?:{starts})\s)", re.IGNORECASE)
     # "dưới sự chủ trì của Sở …"
     out["after_lead"] = compile_once(rf"(?<!\w)(?:{_alt(spec['lead_of'])})\s*(?=(?:{starts})\s)", re.IGNORECASE)
@@ -403,10 +413,12 @@ def _markers(text: str) -> list[Marker]:
             if free(match.start(), match.end()) and not _verb_next(text[match.end():]) and (
                     role != "executor" or _opens_body(text[match.end():])):
                 found.append(Marker(match.start(), match.end(), role, True))
-    for role in ("lead", "partner", "executor"):
-        for match in regexes[f"before_{role}"].finditer(text):
-            if free(match.start(), match.end()):
-                found.append(Marker(match.start(), match.end(), role, False))
+    # a role word after its bodies: where two overlap the longer holds ("đảm nhận vai trò phối hợp" is a partner's)
+    behind = sorted(((match.start(), match.end(), role) for role in ("lead", "partner", "executor")
+                     for match in regexes[f"before_{role}"].finditer(text)), key=lambda m: (m[0], m[0] - m[1]))
+    for start, end, role in behind:
+        if free(start, end):
+            found.append(Marker(start, end, role, False))
     if any(m.role in ("lead", "partner") for m in found):
         # "Sở Y tế tổ chức thực hiện; Sở Nội vụ phối hợp": the subject of a sentence that gives roles does the work
         for match in regexes["subject_executor"].finditer(text):
@@ -441,7 +453,7 @@ def _clean(text: str) -> str:
 @cache
 def _role_forms() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     spec = _spec()
-    roles = _alt(spec["lead"] + spec["lead_after_copula"] + spec["partner"])
+    roles = _alt(spec["lead"] + spec["lead_after_copula"] + spec["partner"] + spec["partner_behind"])
     nouns = _alt(spec["label_nouns"])
     starts = _alt(wording()["body_starts"])
     return (

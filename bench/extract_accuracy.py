@@ -251,10 +251,12 @@ def gen_score(got_plan: dict | None, key_plan: dict) -> tuple[dict, list[str], d
     numbers = {n for n, _ in truth["legal_bases"]}
     invented += [f"legal basis {n}" for n, _ in sorted(got["legal_bases"]) if n not in numbers]
     named = {(c, body) for role in ("lead", "partners") for c, body in truth[role]}
-    # a lead the reader inferred (listed in source.assumed: its group is for review, never a pass) that the key
-    # does not name is counted apart from a lead read wrong, as inferred target years are
+    # a lead the reader inferred, or the lead of a group whose heading's reading was inferred (listed in
+    # source.assumed: its group is for review, never a pass), that the key does not name is counted apart from a
+    # lead read wrong, as inferred target years are
     guessed = {(c, fold_name(body)) for i, g in enumerate((got_plan or {}).get("task_groups") or [])
-               if f"task_groups[{i}].lead" in assumed for c in g.get("covers") or [] for body in g.get("lead") or []}
+               if {f"task_groups[{i}].lead", f"task_groups[{i}].covers"} & assumed
+               for c in g.get("covers") or [] for body in g.get("lead") or []}
     invented += [f"{'inferred ' if (c, body) in guessed else ''}lead {c} {body}"
                  for c, body in sorted(got["lead"]) if (c, body) not in named]
     return {f: pr(got[f], truth[f]) for f in GEN_FIELDS}, invented, got, truth
@@ -364,7 +366,7 @@ def generated_half(half: str, plans: int, work: Path, pdf: bool, quiet: bool, se
         if r["missed_by_cause"]:  # where the reading stopped, never which plan, body or wording
             print(f"missed {layout}: " + ", ".join(f"{k} ×{v}" for k, v in sorted(r["missed_by_cause"].items())))
     if any(r["inferred_wrong"] for r in results.values()):
-        print("invented (+N): N more values inferred, not read (a target's year, a group's lead: marked in "
+        print("invented (+N): N more values inferred, not read (a target's year, a group's lead or heading: marked in "
               "source.assumed, never deciding a verdict) that are not the key's")
     return results
 

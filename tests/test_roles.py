@@ -518,3 +518,53 @@ def test_a_name_that_runs_on_past_a_body_the_document_names_is_cut_back_to_it():
     "Sở Tài chính cử người"; a level a name ends with ("… tỉnh") stays."""
     groups = _groups(f"Giao {LEAD} chủ trì; Sở Tài chính cử người tham gia tổ công tác liên ngành.")
     assert groups[("workforce",)] == ([LEAD], ["Sở Tài chính"])
+
+
+def _check_text(tmp_path, text: str):
+    from ctxh_compliance import check, select_ruleset
+    from ctxh_compliance.extract.document import load_document
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(text, encoding="utf-8")
+    loaded, _ = load_document(path)
+    ruleset, cited = select_ruleset(loaded)
+    return loaded, {f.rule_id: f for f in check(loaded, ruleset, cited).findings if f.aspect == "value"}
+
+
+DOUBTED = "1. Phát triển đội ngũ cộng tác viên tại các cơ sở cung cấp dịch vụ công tác xã hội"
+
+
+def test_a_heading_that_may_be_another_absent_group_is_for_review(tmp_path):
+    """The heading is read as the staff (its first work), the facilities after it taken as where they work; but
+    the plan has no heading of the facilities' own, and nothing in the heading says they are only where the staff
+    work: which group it is was judged, so the group is for review, never ĐẠT, the message saying why, and the
+    report's guessed values naming the other group."""
+    text = HEAD.format(lines=f"Cơ quan chủ trì: {LEAD}.\nCơ quan phối hợp: {JOINED}.", bracket="")
+    text = text.replace("1. Phát triển đội ngũ người làm công tác xã hội", DOUBTED)
+    loaded, findings = _check_text(tmp_path, text)
+    n, group = next((n, g) for n, g in enumerate(loaded.plan.task_groups) if g.covers == ["workforce"])
+    assert group.lead == [LEAD]
+    assert f"task_groups[{n}].covers" in loaded.plan.source.assumed
+    assert findings["QD112-G03"].verdict.value == "needs_review"
+    assert "cũng có từ của một nhóm nhiệm vụ khác" in findings["QD112-G03"].message.vi
+    assert "suy ra không quyết định" in findings["QD112-G03"].message.vi
+
+
+def test_a_heading_naming_a_group_that_has_its_own_heading_is_read_as_written(tmp_path):
+    text = HEAD.format(lines=f"Cơ quan chủ trì: {LEAD}.\nCơ quan phối hợp: {JOINED}.", bracket="")
+    text = text.replace("1. Phát triển đội ngũ người làm công tác xã hội", DOUBTED)
+    text = text.replace("III. TỔ CHỨC THỰC HIỆN", "3. Phát triển mạng lưới cơ sở cung cấp dịch vụ công tác xã hội\n"
+                        f"Cơ quan chủ trì: {LEAD}.\nIII. TỔ CHỨC THỰC HIỆN")
+    loaded, findings = _check_text(tmp_path, text)
+    assert not any(a.endswith(".covers") for a in loaded.plan.source.assumed)
+    assert findings["QD112-G03"].verdict.value == "pass"
+
+
+@pytest.mark.parametrize("heading", ["1. Đào tạo, bồi dưỡng đội ngũ người làm công tác xã hội",
+                                     "1. Tập huấn nâng cao năng lực cho đội ngũ cộng tác viên công tác xã hội"])
+def test_another_group_named_as_what_the_work_is_about_raises_no_doubt(tmp_path, heading):
+    """"Đào tạo … đội ngũ" is training of the staff: the staff are what the training is about, said by the
+    heading's own work — no guess, even with no heading of the staff's own."""
+    text = HEAD.format(lines=f"Cơ quan chủ trì: {LEAD}.\nCơ quan phối hợp: {JOINED}.", bracket="")
+    text = text.replace("1. Phát triển đội ngũ người làm công tác xã hội", heading)
+    loaded, _ = _check_text(tmp_path, text)
+    assert not any(a.endswith(".covers") for a in loaded.plan.source.assumed)

@@ -3,6 +3,7 @@
 
 from pathlib import Path
 
+from ..core.i18n import translate
 from .contents import mark_unfilled
 from .identify import completeness, identification, legal_bases, own_report, period, ruleset
 from .leads import add_leads, add_subject_leads, trim_names
@@ -15,7 +16,7 @@ from .sandbox import read_document  # a .docx or .pdf is read in a child process
 from .sections import zones
 from .situation import extract_situation
 from .targets import extract_targets
-from .tasks import extract_budget, extract_task_groups
+from .tasks import doubted_covers, extract_budget, extract_task_groups
 
 __all__ = ["Extraction", "extract", "extract_paras", "extract_text"]
 
@@ -41,6 +42,7 @@ def extract_paras(paras: list[Para], document: str) -> Extraction:
     trim_names(groups, assignments)
     add_subject_leads(tagged, groups, assignments, rec)
     mark_unfilled(tagged, groups, rec)
+    _doubt_covers(groups, rules, rec)
     complete, note = completeness(paras, ident, bases)
 
     data: dict = {"identification": ident}
@@ -100,6 +102,21 @@ def _known_groups(rules: str | None) -> set[str] | None:
         return None
     from ..rules.ruleset_loader import load_ruleset
     return set(load_ruleset(rules).groups)
+
+
+def _doubt_covers(groups: list[dict], rules: str | None, rec: Recorder) -> None:
+    """A heading whose words name another national group too, one no heading of the plan covers: which group it is
+    was judged, so its reading is listed as inferred (never deciding) and shown as a guess, naming the other."""
+    doubted = doubted_covers(groups, _known_groups(rules))
+    if not doubted:
+        return
+    from ..rules.ruleset_loader import load_ruleset
+    titles = {gid: rule.title.vi for gid, rule in load_ruleset(rules).groups.items()}
+    for n, others in doubted.items():
+        rec.infer(f"task_groups[{n}].covers", f"its heading names {', '.join(others)} too, which no heading covers")
+        para = rec.evidence[f"task_groups[{n}]"].para if f"task_groups[{n}]" in rec.evidence else None
+        rec.note(f"task_groups[{n}]", para, "low", translate(
+            "extract.covers_doubted", "vi", others="; ".join(f"“{titles[o]}”" for o in others)))
 
 
 def _of_ruleset(groups: list[dict], rules: str | None) -> list[dict]:

@@ -75,7 +75,15 @@ def _and_clause(before: str, gap: str, word: str = "", rest: str = "") -> bool:
 
 
 def groups_of(text: str) -> list[str]:
+    """The national task groups a heading names (see ``_heading_reading``)."""
+    return _heading_reading(text)[0]
+
+
+def _heading_reading(text: str) -> tuple[list[str], set[str]]:
     """The national task groups a heading names, by the meaning of its words (patterns.yaml, task_groups).
+
+    Returns the groups named, and those whose words the heading holds but were judged the first group's object
+    only because they follow it (not as what a group's own work is about, nor after a purpose word): a judgement.
 
     A group is named by one of its strong words, or by two of its weak words, or by a weak word among the
     heading's first four words when no other group is named. The group named first takes what follows as
@@ -89,7 +97,7 @@ def groups_of(text: str) -> list[str]:
     folded = fold(text).strip(" .:;")
     folded = re.sub(r"^[-+•*\s]*(?:[ivxl]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*", "", folded)
     if folded.startswith(tuple(fold(w) for w in wording()["task_group_not_headings"])):
-        return []
+        return [], set()
     hits = _cue_hits(folded)
     strong = {gid for _, _, gid, is_strong, _ in hits if is_strong}
     weak: dict[str, set] = {}
@@ -102,7 +110,7 @@ def groups_of(text: str) -> list[str]:
         named = {gid for a, _, gid, _, _ in hits if a == first}  # a weak word the heading opens with
     hits = [h for h in hits if h[2] in named]
     if not hits:
-        return []
+        return [], set()
     joins = wording()["task_group_joins"]
     purpose = compile_once(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joins["purpose"]) + r")(?!\w)")
     if (why := purpose.search(folded, hits[0][1])) is not None:
@@ -125,6 +133,7 @@ def groups_of(text: str) -> list[str]:
     kept = {gid for a, _, gid, _, _ in hits if a == first[0]}  # the same words may name a group of each ruleset
     previous = first
     dropped: set[str] = set()
+    judged: set[str] = set()  # dropped as what follows the first group, with no word saying so
     working = first[4] in activities  # the piece of work read so far is a group's own work, not a verb's object
     for hit in hits[1:]:
         a, _, gid, _, word = hit
@@ -133,18 +142,38 @@ def groups_of(text: str) -> list[str]:
         if gid not in kept:
             joined = re.fullmatch(r"\s*,\s*", gap) is not None or _and_clause(folded[first[1]:previous[1]], gap,
                                                                                  previous[4], folded[previous[1]:])
-            if working and word not in activities and not new_work:
+            about = working and word not in activities and not new_work
+            if about:
                 joined = False  # what that work is about ("Khảo sát nhu cầu … và thực trạng đội ngũ")
             if joined and not (previous[2] in dropped and previous[2] == gid):
                 kept.add(gid)
             else:
                 dropped.add(gid)
+                if not about and hit[3]:
+                    judged.add(gid)
         if new_work or (word in activities and gid in kept):
             working = word in activities
         if a >= previous[0]:
             previous = hit
     order = list(wording()["task_groups"])
-    return sorted(kept, key=order.index)
+    return sorted(kept, key=order.index), judged - kept
+
+
+def doubted_covers(groups: list[dict], known: set[str] | None) -> dict[int, list[str]]:
+    """Group n -> the other national groups its heading's strong words name too, when no heading of the plan
+    covers them and nothing in the heading says they are what its work is about or for (``_heading_reading``):
+    with one of them otherwise absent, which group the heading is was a judgement — a guess, for review."""
+    covered = {c for g in groups for c in g.get("covers") or []}
+    out = {}
+    for n, group in enumerate(groups):
+        if not group.get("covers") or not group.get("heading"):
+            continue
+        others = _heading_reading(group["heading"])[1] - set(group["covers"]) - covered
+        if known is not None:
+            others &= known
+        if others:
+            out[n] = sorted(others, key=list(wording()["task_groups"]).index)
+    return out
 
 
 def _candidates(tagged):

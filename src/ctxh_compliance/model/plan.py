@@ -59,9 +59,10 @@ class Identification(Strict):
     quote: Quote = None
 
 
-#: what a document may leave to be assumed: the plan's own identity, or a value's year, unit, population or body
+#: what a document may leave to be assumed: the plan's own identity, a value's year, unit, population or body, or
+#: which national group a task heading is
 ASSUMED = (r"^(identification\.(title|province|kind)|period"
-           r"|targets\[\d+\]\.(year|unit|population)|task_groups\[\d+\]\.(lead|partners))$")
+           r"|targets\[\d+\]\.(year|unit|population)|task_groups\[\d+\]\.(lead|partners|covers))$")
 
 
 class Source(Strict):

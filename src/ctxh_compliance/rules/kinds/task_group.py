@@ -51,6 +51,7 @@ class TaskFact(Fact):
     lead: str = display_only()
     quote: str = display_only()
     loc: str = display_only()
+    guessed: str = display_only()  # "group": which national group the heading is was inferred (never decides)
 
     def evidence_text(self, lang: str) -> str:
         return self.heading + (f" — {translate('role.lead', lang)}: {self.lead}" if self.lead else "")
@@ -93,7 +94,8 @@ def facts_for(rs) -> tuple:
                          unfilled=unfilled(loaded, index, group.contents),
                          gone_from=gone_from(group.lead, stale),
                          heading=group.heading, lead="; ".join(group.lead),
-                         quote=group.quote or "", loc=loaded.location("task_groups", index))
+                         quote=group.quote or "", loc=loaded.location("task_groups", index),
+                         guessed="group" if f"task_groups[{index}].covers" in guessed else "")
                 for index, group in enumerate(loaded.plan.task_groups) for covered in group.covers]
     return (tasks,)
 

@@ -143,6 +143,7 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "{lead}: đầu mối, tổng hợp.\n{partners}: tham gia, hỗ trợ.",
     "Nội dung này được triển khai bởi {lead}, với sự hỗ trợ của {partners}.",
     "{lead} rà soát nhu cầu, xây dựng kế hoạch chi tiết; {partners} cử cán bộ tham gia.",
+    "Nhiệm vụ này được {lead} tổ chức thực hiện với sự phối kết hợp của {partners}.",
     "Đầu mối triển khai, tổng hợp: {lead}. Đơn vị tham gia phối kết hợp: {partners}.",
 ])
 def test_roles_in_any_wording(lines):
@@ -560,7 +561,8 @@ def test_a_heading_naming_a_group_that_has_its_own_heading_is_read_as_written(tm
 
 
 @pytest.mark.parametrize("heading", ["1. Đào tạo, bồi dưỡng đội ngũ người làm công tác xã hội",
-                                     "1. Tập huấn nâng cao năng lực cho đội ngũ cộng tác viên công tác xã hội"])
+                                     "1. Tập huấn nâng cao năng lực cho đội ngũ cộng tác viên công tác xã hội",
+                                     "1. Kiểm tra, giám sát việc đào tạo, bồi dưỡng đội ngũ người làm công tác xã hội"])
 def test_another_group_named_as_what_the_work_is_about_raises_no_doubt(tmp_path, heading):
     """"Đào tạo … đội ngũ" is training of the staff: the staff are what the training is about, said by the
     heading's own work — no guess, even with no heading of the staff's own."""

@@ -606,6 +606,9 @@ def read_roles(text: str) -> Roles | None:
             # after a body and a verb that hands them the work ("UBND tỉnh yêu cầu Sở A, Sở B phối hợp với …")
             hand = re.compile(r"^[^;]*?(?<!\w)(?:" + _alt(_spec()["hand_over"]) + r")\s+", re.IGNORECASE)
             opens += [c[h.end():] for c in opens if _opens_body(c) and (h := hand.match(c))]
+            # after the passive's word, the work it names before it ("Nhiệm vụ này được Sở A tổ chức thực hiện …")
+            agent = re.compile(r"^[^;]*?(?<!\w)(?:" + _alt(_spec()["passive_agents"]) + r")\s+", re.IGNORECASE)
+            opens += [c[a.end():] for c in opens if not _opens_body(c) and (a := agent.match(c))]
             subject = bool(bodies) and any(c.startswith(bodies[0]) for c in opens)
             if marker.subject and not subject:
                 bodies = []

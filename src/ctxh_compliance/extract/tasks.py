@@ -134,7 +134,9 @@ def _heading_reading(text: str) -> tuple[list[str], set[str]]:
     previous = first
     dropped: set[str] = set()
     judged: set[str] = set()  # dropped as what follows the first group, with no word saying so
+    objects: set[str] = set()  # dropped as what a group's own work is about
     working = first[4] in activities  # the piece of work read so far is a group's own work, not a verb's object
+    work_nouns = tuple(fold(w) for w in joins["work_nouns"])
     for hit in hits[1:]:
         a, _, gid, _, word = hit
         gap = folded[previous[1]:a]
@@ -142,21 +144,27 @@ def _heading_reading(text: str) -> tuple[list[str], set[str]]:
         if gid not in kept:
             joined = re.fullmatch(r"\s*,\s*", gap) is not None or _and_clause(folded[first[1]:previous[1]], gap,
                                                                                  previous[4], folded[previous[1]:])
-            about = working and word not in activities and not new_work
+            # a group's own work named as a thing ("việc đào tạo", "công tác tuyên truyền") after another's is
+            # what that work is about, as its other objects are
+            named_as_thing = word in activities and fold(gap).strip(" ,").endswith(work_nouns)
+            about = (working and (word not in activities or named_as_thing) and not new_work) or (
+                gid in objects and previous[2] == gid)  # the same object goes on ("việc đào tạo, bồi dưỡng")
             if about:
                 joined = False  # what that work is about ("Khảo sát nhu cầu … và thực trạng đội ngũ")
             if joined and not (previous[2] in dropped and previous[2] == gid):
                 kept.add(gid)
             else:
                 dropped.add(gid)
-                if not about and hit[3]:
+                if about:
+                    objects.add(gid)
+                elif hit[3]:
                     judged.add(gid)
         if new_work or (word in activities and gid in kept):
             working = word in activities
         if a >= previous[0]:
             previous = hit
     order = list(wording()["task_groups"])
-    return sorted(kept, key=order.index), judged - kept
+    return sorted(kept, key=order.index), judged - kept - objects
 
 
 def doubted_covers(groups: list[dict], known: set[str] | None) -> dict[int, list[str]]:

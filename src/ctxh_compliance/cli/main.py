@@ -462,6 +462,9 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     for result in results:
         if result.problems:
             sys.stderr.write(_problems(result.problems, o.lang) + "\n")
+    # a check's own report saved beside the plans is left out of the batch, said so, and fails nothing
+    skipped = [r for r in results if r.problems and all(p.key == "extract.own_report" for p in r.problems)]
+    results = [r for r in results if r not in skipped]
     links = {r.path: names[r.path] for r in results if r.report is not None} if folder is not None else {}
     if folder is not None:
         _emit(batch.summary_csv(results, o.lang), folder / "summary.csv", guard)
@@ -471,7 +474,7 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     if folder is not None:  # the batch says what it wrote, where
         sys.stderr.write(translate("batch.wrote", o.lang, n=len(links), folder=term(str(folder)),
                                    files=", ".join(batch.SUMMARY_FILES)) + "\n")
-    lines = []
+    lines = [f"{term(_shown_path(r.path))}: {translate('batch.skipped_report', o.lang)}" for r in skipped]
     for result in batch.worst_first(results):
         if result.report is None:
             lines.append(f"{term(_shown_path(result.path))}: {translate('batch.error', o.lang)}")
@@ -483,7 +486,7 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     _emit("\n".join(lines) + "\n", None, [])
     if any(r.internal for r in results):
         return EXIT_INTERNAL
-    if any(r.report is None for r in results):
+    if any(r.report is None for r in results) or not results:
         return EXIT_INPUT
     return EXIT_FAIL if any(r.report.fails_on(o.failing) for r in results) else EXIT_OK
 

@@ -700,18 +700,17 @@ _OWN_TITLES = ("report.title", "batch.summary_title")
 
 def own_report(paras: list[Para]) -> str | None:
     """Where this document says it is one of the checker's own reports (printed to PDF, saved as text)
-    rather than a plan: a line of its opening, or of its first page's running header, that is (or ends
-    with) a report's title in any language. A plan is never read from its own check."""
+    rather than a plan: a line of its opening that is a report's title in any language, or a running header of
+    its first page that ends with one. A plan is never read from its own check (a plan's title that ends with
+    the same words, "Khắc phục … sau kết quả kiểm tra kế hoạch …", is no report's)."""
     titles = {fold(translate(key, lang)) for key in _OWN_TITLES for lang in ("vi", "en")}
 
-    def is_title(text: str) -> bool:
-        text = fold(text)
-        return any(text == t or (text.endswith(t) and len(text) <= len(t) + 80) for t in titles)
-
     for para in islice((p for p in paras if p.table is None), 12):
-        if is_title(para.text):
+        if fold(para.text).strip() in titles:
             return f"{para.where()} “{para.opening(10)}”"
-    header = next((line for line in getattr(paras, "furniture", ()) if is_title(line)), None)
+    # a running header holds the title after the plan's name ("Lạng Sơn · 45/KH-UBND   Kết quả kiểm tra …")
+    header = next((line for line in getattr(paras, "furniture", ())
+                   if any(fold(line).endswith(t) and len(fold(line)) <= len(t) + 80 for t in titles)), None)
     return f"“{header}”" if header else None
 
 

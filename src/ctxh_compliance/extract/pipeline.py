@@ -116,7 +116,8 @@ def _doubt_covers(groups: list[dict], rules: str | None, rec: Recorder) -> None:
         rec.infer(f"task_groups[{n}].covers", f"its heading names {', '.join(others)} too, which no heading covers")
         para = rec.evidence[f"task_groups[{n}]"].para if f"task_groups[{n}]" in rec.evidence else None
         rec.note(f"task_groups[{n}]", para, "low", translate(
-            "extract.covers_doubted", "vi", others="; ".join(f"“{titles[o]}”" for o in others)))
+            "extract.covers_doubted", "vi", own="; ".join(f"“{titles[c]}”" for c in groups[n]["covers"] if c in titles),
+            others="; ".join(f"“{titles[o]}”" for o in others)))
 
 
 def _of_ruleset(groups: list[dict], rules: str | None) -> list[dict]:

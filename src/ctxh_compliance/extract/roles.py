@@ -166,7 +166,7 @@ def plausible(body: str) -> bool:
     if not any(ch.isalpha() for ch in folded[len(start):]):
         return False  # "Sở ___": a blank of another kind
     return not any(re.search(r"(?<!\w)" + re.escape(fold(w)) + r"(?!\w)", folded)
-                   for w in spec["lead"] + spec["partner"] + spec["partner_behind"])
+                   for w in spec["lead"] + spec["partner"])
 
 
 def body_list(segment: str) -> list[str]:
@@ -330,10 +330,15 @@ def _marks_of(phrases: list[str]) -> list[str]:
 @cache
 def _regexes() -> dict[str, re.Pattern]:
     spec = _spec()
-    words = {"lead": _alt(spec["lead"] + spec["lead_after_copula"]), "partner": _alt(spec["partner"] + spec["partner_behind"]),
+    # words that are a role only where their clause ends ("Giao Sở A đảm nhận;", "Sở B hỗ trợ."): before more words
+    # they are work ("bố trí cán bộ đảm nhiệm công tác …", "hỗ trợ kinh phí")
+    ends = rf"(?=\s*(?:[,.;:)–-]|$)|\s+(?:{_alt(spec['closing_then'])})(?!\w))"
+    closing_lead = rf"(?:{_alt(spec['lead_closing'])}){ends}"
+    words = {"lead": f"{_alt(spec['lead'] + spec['lead_after_copula'])}|{closing_lead}",
+             "partner": f"{_alt(spec['partner'])}|(?:{_alt(spec['partner_behind'])}){ends}",
              "executor": _alt(spec["executor"])}
     after_body = dict(words, executor=_alt(spec["executor_before"]))
-    bare = dict(after_body, lead=_alt(spec["lead"]))  # "đầu mối", "thường trực" only after "là", "làm" or in brackets
+    bare = dict(after_body, lead=f"{_alt(spec['lead'])}|{closing_lead}")  # "đầu mối" only after "là", "làm", in brackets
     nouns, tails = _alt(spec["label_nouns"]), _alt(spec["label_tails"])
     starts = _alt(wording()["body_starts"])
     out = {}
@@ -453,7 +458,7 @@ def _clean(text: str) -> str:
 @cache
 def _role_forms() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     spec = _spec()
-    roles = _alt(spec["lead"] + spec["lead_after_copula"] + spec["partner"] + spec["partner_behind"])
+    roles = _alt(spec["lead"] + spec["lead_after_copula"] + spec["lead_closing"] + spec["partner"] + spec["partner_behind"])
     nouns = _alt(spec["label_nouns"])
     starts = _alt(wording()["body_starts"])
     return (

@@ -1,9 +1,11 @@
 """Task groups (headings, "Chủ trì:"/"Phối hợp:" lines, per-group funding) and the budget part."""
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..core.regex import compile_once
+from ..core.i18n import translate
 from ..core.text import fold
 from .patterns import YEAR_SPAN, has_blank, is_blank, parse_amount, wording
 from .record import Recorder
@@ -137,6 +139,7 @@ def _heading_reading(text: str) -> tuple[list[str], set[str]]:
     objects: set[str] = set()  # dropped as what a group's own work is about
     working = first[4] in activities  # the piece of work read so far is a group's own work, not a verb's object
     work_nouns = tuple(fold(w) for w in joins["work_nouns"])
+    places = compile_once(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joins["places"]) + r")(?!\w)")
     for hit in hits[1:]:
         a, _, gid, _, word = hit
         gap = folded[previous[1]:a]
@@ -148,7 +151,8 @@ def _heading_reading(text: str) -> tuple[list[str], set[str]]:
             # what that work is about, as its other objects are
             named_as_thing = word in activities and fold(gap).strip(" ,").endswith(work_nouns)
             about = (working and (word not in activities or named_as_thing) and not new_work) or (
-                gid in objects and previous[2] == gid)  # the same object goes on ("việc đào tạo, bồi dưỡng")
+                gid in objects and previous[2] == gid) or (  # the same object goes on ("việc đào tạo, bồi dưỡng")
+                places.search(gap) is not None and not new_work)  # where the work is done ("… tại các cơ sở …")
             if about:
                 joined = False  # what that work is about ("Khảo sát nhu cầu … và thực trạng đội ngũ")
             if joined and not (previous[2] in dropped and previous[2] == gid):
@@ -182,6 +186,18 @@ def doubted_covers(groups: list[dict], known: set[str] | None) -> dict[int, list
         if others:
             out[n] = sorted(others, key=list(wording()["task_groups"]).index)
     return out
+
+
+def _covers_of_lines(block: list) -> list[str]:
+    """The one national group most lines under a heading name, when at least two do and twice as many as any other."""
+    votes: Counter = Counter()
+    for para in block:
+        if para.role is None and para.table is None:
+            votes.update(set(groups_of(para.text)))
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return []
+    return [ranked[0][0]]
 
 
 def _candidates(tagged):
@@ -279,13 +295,29 @@ def extract_task_groups(tagged, rec: Recorder) -> list[dict]:
                     out.append(_group(para, block, covers, para.text.rstrip(":"), rec, len(out)))
                     rec.note(f"task_groups[{len(out) - 1}]", para, "medium" if len(covers) == 1 else "low")
                     return 1
+                if num.count(".") == top_depth:
+                    return from_lines(para, i)
                 return 0
             emitted = sum(resolve(k) for k in kids)
             if not emitted and covers:
                 out.append(_group(para, _block(tagged, i, stops), covers, para.text, rec, len(out)))
                 rec.note(f"task_groups[{len(out) - 1}]", para, "low")
                 return 1
+            if not emitted and num.count(".") == top_depth:
+                return from_lines(para, i)
             return emitted
+
+        def from_lines(para, i) -> int:
+            # a heading that names no group: its lines may, all but one way — a guess, never deciding
+            block = _block(tagged, i, stops)
+            covers = _covers_of_lines(block)
+            if not covers:
+                return 0
+            n = len(out)
+            out.append(_group(para, block, covers, para.text.rstrip(":"), rec, n))
+            rec.infer(f"task_groups[{n}].covers", "its heading names no group; its lines do")
+            rec.note(f"task_groups[{n}]", para, "low", translate("extract.covers_from_lines", "vi"))
+            return 1
 
         top_depth = min(num.count(".") for num in numbers)
         for cand in cands:

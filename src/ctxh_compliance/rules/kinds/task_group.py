@@ -45,13 +45,13 @@ class TaskFact(Fact):
     group: str
     has_lead: bool
     guessed_lead: bool    # the lead was inferred (the first of bodies named with no word saying who leads)
+    judged: bool          # which national group the heading is was judged: it holds another absent group's words
     unfilled: bool        # its contents were written only as blanks to fill ("Nội dung thực hiện: …")
     gone_from: int        # YYYYMMDD from which every lead no longer exists (0: a lead still exists, or none)
     heading: str = display_only()
     lead: str = display_only()
     quote: str = display_only()
     loc: str = display_only()
-    guessed: str = display_only()  # "group": which national group the heading is was inferred (never decides)
 
     def evidence_text(self, lang: str) -> str:
         return self.heading + (f" — {translate('role.lead', lang)}: {self.lead}" if self.lead else "")
@@ -91,11 +91,11 @@ def facts_for(rs) -> tuple:
         guessed = assumed(loaded)
         return [TaskFact(group=covered, has_lead=bool(group.lead),
                          guessed_lead=f"task_groups[{index}].lead" in guessed,
+                         judged=f"task_groups[{index}].covers" in guessed,
                          unfilled=unfilled(loaded, index, group.contents),
                          gone_from=gone_from(group.lead, stale),
                          heading=group.heading, lead="; ".join(group.lead),
-                         quote=group.quote or "", loc=loaded.location("task_groups", index),
-                         guessed="group" if f"task_groups[{index}].covers" in guessed else "")
+                         quote=group.quote or "", loc=loaded.location("task_groups", index))
                 for index, group in enumerate(loaded.plan.task_groups) for covered in group.covers]
     return (tasks,)
 
@@ -109,10 +109,13 @@ def compile(rule: Rule, b) -> None:
     b.outside_programme(rule)
     match = lambda: (m.type == "task") & (m.group == rule.group)  # noqa: E731
     led = lambda: match() & (m.has_lead == True)  # noqa: E712,E731
-    sure = lambda: led() & (m.guessed_lead == False)  # noqa: E712,E731
+    sure = lambda: led() & (m.guessed_lead == False) & (m.judged == False)  # noqa: E712,E731
     b.with_plan(rule, sure() & (m.unfilled == False), in_scope, "group.led", Verdict.PASS)  # noqa: E712
     # a lead the reader inferred (the first of the bodies a line names, no word saying who leads) never passes
     b.with_plan(rule, led() & (m.guessed_lead == True), in_scope, "group.lead_guessed", Verdict.NEEDS_REVIEW)  # noqa: E712
+    # nor a group whose heading was judged to be it (its words name another group the plan has no heading for)
+    b.with_plan(rule, led() & (m.guessed_lead == False) & (m.judged == True), in_scope,  # noqa: E712
+                "group.heading_judged", Verdict.NEEDS_REVIEW)
     # a group whose contents are only a blank to fill is named, not yet planned: never a pass
     b.with_plan(rule, sure() & (m.unfilled == True), in_scope, "group.unfilled", Verdict.NEEDS_REVIEW)  # noqa: E712
     no_lead = lambda: match() & (m.has_lead == False)  # noqa: E712,E731

@@ -623,3 +623,16 @@ def test_a_heading_with_lines_of_two_groups_alike_gives_no_group(tmp_path):
     text = text.replace("- Rà soát, kiện toàn đội ngũ cộng tác viên công tác xã hội tại địa phương.\n", "")
     loaded, _ = _check_text(tmp_path, text)
     assert [g.covers for g in loaded.plan.task_groups] == [["communication"]]  # the second heading's own
+
+
+def test_a_second_heading_of_a_group_with_words_of_a_missing_group_is_a_guess(tmp_path):
+    """Two headings read as training, the second opening with "Thông tin về …", and no heading of communication:
+    one of the two may be communication's, so the second's reading is a guess for review."""
+    text = HEAD.format(lines=f"Cơ quan chủ trì: {LEAD}.", bracket="")
+    text = text.replace("1. Phát triển đội ngũ người làm công tác xã hội", "1. Tập huấn, bồi dưỡng nghiệp vụ công tác xã hội")
+    text = text.replace("2. Truyền thông, nâng cao nhận thức về công tác xã hội",
+                        "2. Thông tin về các lớp tập huấn công tác xã hội để người dân biết và tham gia")
+    loaded, _ = _check_text(tmp_path, text)
+    assert [g.covers for g in loaded.plan.task_groups] == [["training"], ["training"]]
+    assert "task_groups[1].covers" in loaded.plan.source.assumed
+    assert "task_groups[0].covers" not in loaded.plan.source.assumed  # it names no word of the missing group

@@ -81,6 +81,12 @@ def groups_of(text: str) -> list[str]:
     return _heading_reading(text)[0]
 
 
+def _folded_heading(text: str) -> str:
+    """A heading folded, its numbering and marks left out."""
+    folded = fold(text).strip(" .:;")
+    return re.sub(r"^[-+•*\s]*(?:[ivxl]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*", "", folded)
+
+
 def _heading_reading(text: str) -> tuple[list[str], set[str]]:
     """The national task groups a heading names, by the meaning of its words (patterns.yaml, task_groups).
 
@@ -96,8 +102,7 @@ def _heading_reading(text: str) -> tuple[list[str], set[str]]:
     and a verb); words after a purpose word ("nhằm", "để", "phục vụ" …) name no work of the heading's; people who go
     to a piece of work ("Cử cán bộ … đi đào tạo") are what it is for. A heading about funding or past results names
     no group."""
-    folded = fold(text).strip(" .:;")
-    folded = re.sub(r"^[-+•*\s]*(?:[ivxl]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*", "", folded)
+    folded = _folded_heading(text)
     if folded.startswith(tuple(fold(w) for w in wording()["task_group_not_headings"])):
         return [], set()
     hits = _cue_hits(folded)
@@ -176,11 +181,16 @@ def doubted_covers(groups: list[dict], known: set[str] | None) -> dict[int, list
     covers them and nothing in the heading says they are what its work is about or for (``_heading_reading``):
     with one of them otherwise absent, which group the heading is was a judgement — a guess, for review."""
     covered = {c for g in groups for c in g.get("covers") or []}
+    twice = {c for c, k in Counter(c for g in groups for c in g.get("covers") or []).items() if k > 1}
     out = {}
     for n, group in enumerate(groups):
         if not group.get("covers") or not group.get("heading"):
             continue
         others = _heading_reading(group["heading"])[1] - set(group["covers"]) - covered
+        if set(group["covers"]) <= twice:
+            # a second heading of the same group that holds any word of a group the plan lacks: one of the two may be
+            # that group's ("Thông tin về các khóa đào tạo …" beside "Tập huấn, bồi dưỡng …")
+            others |= {gid for _, _, gid, _, _ in _cue_hits(_folded_heading(group["heading"]))} - covered
         if known is not None:
             others &= known
         if others:

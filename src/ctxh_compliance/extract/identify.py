@@ -528,14 +528,14 @@ def _whole_numbers(text: str) -> str:
 @lru_cache(maxsize=1)
 def _reference() -> re.Pattern:
     """An act and its number: a kind ("Quyết định", "Luật", "Nghị quyết", …), its name if any, "số" and the
-    number ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15", "(Luật số 77/2015/QH13)")."""
+    number ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15", "(Luật số 77/2015/QH13)", "(số hiệu …)")."""
     spec = wording()["legal_basis"]
     kinds = "|".join(re.escape(k) for k in sorted(spec["kinds"], key=len, reverse=True))
     # a name may hold a year ("Luật Tổ chức chính quyền địa phương năm 2025 số 72/2025/QH15"), never a number or a date
     # a word, a year, the day it was passed (typed with spaces too: "16/06/ 2025", "16 - 06 - 2025")
     name = r"(?:\s+(?!số\b)(?:\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|[^\s;,()/]+))"
     return compile_once(rf"(?<!\w)(?:{kinds}){name}{{0,{spec['max_name_words']}}}?\s*,?\s*\(?\s*"
-                        r"(?:số\s*:?\s*)?(\d+[\w./\-]*/[\w.\-]*[A-Za-zĐđ][\w.\-]*)", re.IGNORECASE)
+                        r"(?:số(?:\s+hiệu)?\s*:?\s*)?(\d+[\w./\-]*/[\w.\-]*[A-Za-zĐđ][\w.\-]*)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -92,9 +92,15 @@ _DATE_CUT_BEFORE = compile_once(r"(?<!\w)ngày\s+\d{1,2}(?:\s*[-–/.]\s*\d{1,2}
 _DATE_CUT_AFTER = compile_once(r"^[-–/.]\s*\d{1,4}(?!\d)")
 
 
+_DAY_WORD_END = compile_once(r"(?<!\w)ngày\s*$", re.IGNORECASE)
+_DATE_START = compile_once(r"^\d{1,2}(?:\s*[-–/.]\s*\d{1,2}\s*[-–/.]\s*\d{2,4}|\s+tháng\s+\d{1,2})(?!\d)", re.IGNORECASE)
+
+
 def date_cut(prev: str, nxt: str) -> bool:
-    """``nxt`` is the rest of a date ``prev`` ends with, cut at one of its dashes ("… ngày 22 - 01" | "- 2021 …")."""
-    return _DATE_CUT_BEFORE.search(prev) is not None and _DATE_CUT_AFTER.match(nxt) is not None
+    """``nxt`` is the rest of a date ``prev`` ends with, cut at one of its dashes ("… ngày 22 - 01" | "- 2021 …"),
+    or the whole date after its word ("… ban hành ngày" | "30.08.2024; …")."""
+    return (_DATE_CUT_BEFORE.search(prev) is not None and _DATE_CUT_AFTER.match(nxt) is not None) or (
+        _DAY_WORD_END.search(prev) is not None and _DATE_START.match(nxt) is not None)
 
 
 def _heading_line(text: str) -> bool:

@@ -185,6 +185,8 @@ def _continues(prev: dict, line: dict, right: float, left: float) -> bool:
         return (same_column and line["top"] - prev["bottom"] < 0.9 * max(prev["bottom"] - prev["top"], 1)
                 and (text[:1].islower() or text[:1].isdigit()) and not before.endswith(_SENTENCE_END))
     reaches_margin = prev["x1"] >= right - 0.12 * width
+    if before.endswith(":") and re.match(r"\d[\d.,]*\s", text) and not _ITEM_START.match(text):
+        return True  # a value after its label ("Tổng số kinh phí:" / "2.426.000.000 (đồng).")
     lower = text[:1].islower()
     if reaches_margin and (lower or not before.endswith((".", ":", "!", "?"))):
         return True  # ";" or "," at the margin: a list of documents goes on ("…;" / "Nghị định số …")

@@ -108,8 +108,12 @@ def test_the_first_group_takes_what_follows_as_its_object_and_and_joins_a_second
 def test_weak_words_before_the_first_strong_one_say_how_the_work_is_done():
     # "kiện toàn" (a weak word of the staff) opens a heading about the network; the staff after "," is named too
     assert _groups("Củng cố, kiện toàn cơ sở trợ giúp xã hội, bố trí đủ nhân viên công tác xã hội",
+                   "Tuyên truyền về công tác xã hội") == [
+        (["service_network", "workforce"], ["Sở Y tế"]), (["communication"], ["Sở Y tế"])]
+    # with a heading of the staff's own, the staff and their lead are that heading's
+    assert _groups("Củng cố, kiện toàn cơ sở trợ giúp xã hội, bố trí đủ nhân viên công tác xã hội",
                    "Kiện toàn đội ngũ cán bộ làm công tác xã hội") == [
-        (["service_network", "workforce"], ["Sở Y tế"]), (["workforce"], ["Sở Y tế"])]
+        (["service_network"], ["Sở Y tế"]), (["workforce"], ["Sở Y tế"])]
 
 
 def test_a_heading_about_funding_or_a_body_names_no_group():

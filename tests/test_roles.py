@@ -636,3 +636,14 @@ def test_a_second_heading_of_a_group_with_words_of_a_missing_group_is_a_guess(tm
     assert [g.covers for g in loaded.plan.task_groups] == [["training"], ["training"]]
     assert "task_groups[1].covers" in loaded.plan.source.assumed
     assert "task_groups[0].covers" not in loaded.plan.source.assumed  # it names no word of the missing group
+
+
+def test_a_heading_of_two_groups_gives_up_one_that_has_a_heading_of_its_own():
+    """"Bố trí nhân sự … quản lý cơ sở dữ liệu và truyền thông" reads as the staff and communication; with a heading
+    of communication's own in the plan, communication and its lead are that heading's, not this one's."""
+    text = HEAD.format(lines=f"Cơ quan chủ trì: {LEAD}.", bracket="").replace(
+        "1. Phát triển đội ngũ người làm công tác xã hội",
+        "1. Bố trí nhân sự chuyên trách quản lý hồ sơ và truyền thông tại Trung tâm Công tác xã hội")
+    groups = extract_text(text, "x.txt").data["task_groups"]
+    assert [g["covers"] for g in groups] == [["workforce"], ["communication"]]
+    assert groups[0]["lead"] == [LEAD]

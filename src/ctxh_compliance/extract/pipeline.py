@@ -128,7 +128,12 @@ def _of_ruleset(groups: list[dict], rules: str | None) -> list[dict]:
     from ..rules.ruleset_loader import load_ruleset
     known = load_ruleset(rules).groups
     # kept in place, even with no cover left: the evidence of each group is recorded by its position
-    return [{**g, "covers": [c for c in g["covers"] if c in known]} for g in groups]
+    groups = [{**g, "covers": [c for c in g["covers"] if c in known]} for g in groups]
+    # a heading read as several groups gives up one that has a heading of its own ("Bố trí nhân sự quản lý cơ sở dữ
+    # liệu và truyền thông …" beside "Tăng cường truyền thông …"): that group is the other heading's, with its lead
+    alone = {g["covers"][0] for g in groups if len(g["covers"]) == 1}
+    return [{**g, "covers": [c for c in g["covers"] if c not in alone] or g["covers"]} if len(g["covers"]) > 1 else g
+            for g in groups]
 
 
 def extract_text(text: str, document: str = "<text>") -> Extraction:

@@ -337,6 +337,8 @@ def _regexes() -> dict[str, re.Pattern]:
     words = {"lead": f"{_alt(spec['lead'] + spec['lead_after_copula'])}|{closing_lead}",
              "partner": f"{_alt(spec['partner'])}|(?:{_alt(spec['partner_behind'])}){ends}",
              "executor": _alt(spec["executor"])}
+    # in a label the colon closes the role ("Cơ quan hỗ trợ chuyên môn, kỹ thuật: …")
+    labelled = dict(words, partner=_alt(spec["partner"] + spec["partner_behind"]))
     after_body = dict(words, executor=_alt(spec["executor_before"]))
     bare = dict(after_body, lead=f"{_alt(spec['lead'])}|{closing_lead}")  # "đầu mối" only after "là", "làm", in brackets
     nouns, tails = _alt(spec["label_nouns"]), _alt(spec["label_tails"])
@@ -377,7 +379,8 @@ def _regexes() -> dict[str, re.Pattern]:
     for role in ("lead", "partner", "executor"):
         out[f"linked_{role}"] = compile_once(
             rf"(?:^(?:{_ITEM})?|(?<=[.;,(/|–:-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?P<pre>(?:[^\W\d_]+\s+){{0,{few}}}?)"
-            rf"(?:{words[role]})(?P<mid>(?:\s+[^\W\d_]+){{0,{few}}}?)\s+(?:{_alt(spec['linked_by'])})\s+(?=(?:{starts})\s)",
+            rf"(?:{labelled[role]})(?P<mid>(?:,?\s+[^\W\d_]+){{0,{few}}}?)(?:\s*\([^()]{{1,60}}\))?"
+            rf"(?:\s+(?:{_alt(spec['linked_by'])})\s+|\s*(?P<colon>:)\s*)(?=(?:{starts})\s)",
             re.IGNORECASE)
     out["subject_executor"] = compile_once(rf"(?<!\w)(?:{_alt(spec['executor_subject'])})(?!\w)", re.IGNORECASE)
     # "giao Sở Y tế …", "đề nghị UBND các xã …": the bodies after it do the work
@@ -408,7 +411,10 @@ def _markers(text: str) -> list[Marker]:
                 found.append(Marker(match.start(), match.end(), role, True, label=True))
     for role in ("lead", "partner", "executor"):
         for match in regexes[f"linked_{role}"].finditer(text[:1].lower() + text[1:]):
-            if free(match.start(), match.end()) and all(not w or w == w.lower() for w in match.group("pre", "mid")):
+            # a label with a colon opens its line or clause ("Chủ trì và chịu trách nhiệm về kết quả: …"), never
+            # after words of its own ("Thực hiện theo cơ chế phối hợp liên ngành: …" is a sentence's work)
+            if free(match.start(), match.end()) and all(not w or w == w.lower() for w in match.group("pre", "mid")) \
+                    and not (match.group("colon") and match.group("pre").strip()):
                 found.append(Marker(match.start(), match.end(), role, True, label=True))
     for role, key in (("lead", "after_lead"), ("partner", "after_partner"), ("executor", "after_executor")):
         for match in regexes[key].finditer(text):
@@ -416,7 +422,7 @@ def _markers(text: str) -> list[Marker]:
             # is its subject's
             # "giao ban định kỳ": a body word in lower case with no name after it is no body
             if free(match.start(), match.end()) and not _verb_next(text[match.end():]) and (
-                    role != "executor" or _opens_body(text[match.end():])):
+                    _opens_body(text[match.end():])):  # a name, not "tổ chức đào tạo" (work)
                 found.append(Marker(match.start(), match.end(), role, True))
     # a role word after its bodies: where two overlap the longer holds ("đảm nhận vai trò phối hợp" is a partner's)
     behind = sorted(((match.start(), match.end(), role) for role in ("lead", "partner", "executor")
@@ -476,11 +482,22 @@ def _role_forms() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     )
 
 
+@cache
+def _remark_between_dashes() -> re.Pattern:
+    """A remark in lower case between dashes before a role word ("Giao Sở Y tế – cơ quan tham mưu quản lý nhà nước
+    về công tác xã hội – chủ trì"): it says what the body is, not its role (a name's own dash, "Lao động – Thương
+    binh", goes on in capitals)."""
+    spec = _spec()
+    roles = _alt(spec["lead"] + spec["lead_after_copula"] + spec["lead_closing"] + spec["partner"] + spec["partner_behind"])
+    return compile_once(rf"\s[–—]\s+([a-zđà-ỹ][^–—;()]{{2,100}}?)\s+[–—]\s+(?=(?:{roles})(?!\w))")
+
+
 def _as_brackets(text: str) -> str:
     """The roles written with dashes or square brackets, a label before its bodies in brackets, or the role before
     its body ("Với vai trò cơ quan chủ trì, Sở Y tế …"), in the forms the role grammar reads: "Sở Y tế (cơ quan
     chủ trì)", "; phối hợp: Sở A, Sở B;"."""
     dashes, square, label_first, role_first_form = _role_forms()
+    text = _remark_between_dashes().sub(lambda m: m.group(0) if _markers(m.group(1)) else " ", text)
     text = dashes.sub(r" (\1)", text)
     text = square.sub(r"(\1)", text)
     text = label_first.sub(r"; \1: \2;", text)
@@ -595,7 +612,7 @@ def read_roles(text: str) -> Roles | None:
                 out.blank_lead = True
                 continue
             copula = re.match(r"(?:" + _alt(_spec()["copulas"]) + r")\s", text[marker.start:marker.end], re.IGNORECASE)
-            bodies = _tail_bodies(segment, adjacent=copula is not None)
+            bodies = _tail_bodies(segment, adjacent=copula is not None or text[marker.start] == "(")
             # the bodies open the sentence, or the clause after its last ";" ("UBND cấp xã chủ động thực hiện;
             # Sở Nội vụ, Sở Tài chính phối hợp"), after a word that hands them the work ("Đề nghị …")
             lead_in = re.compile(r"^(?:(?:" + _alt(_spec()["subject_lead_ins"]) + r")\s+)+", re.IGNORECASE)
@@ -606,6 +623,7 @@ def read_roles(text: str) -> Roles | None:
                 opens += [c[at + 2:] for c in opens if (at := c.rfind(", ", 0, max(c.find(bodies[0]), 0))) > 0
                           and c.find(bodies[0]) == at + 2 and not any(_opens_body(w) for w in re.findall(
                               r"(?:^|(?<=\s))\S.*", c[:at]))]
+            opens += [lead_in.sub("", c) for c in opens]  # "…, đề nghị Sở A hỗ trợ"
             # after a kind of body and a colon ("Các sở, ngành: Sở Y tế, Công an tỉnh phối hợp …")
             opens += [c[_kind_label(c):] for c in opens if _kind_label(c)]
             # after a body and a verb that hands them the work ("UBND tỉnh yêu cầu Sở A, Sở B phối hợp với …")

@@ -647,3 +647,18 @@ def test_a_heading_of_two_groups_gives_up_one_that_has_a_heading_of_its_own():
     groups = extract_text(text, "x.txt").data["task_groups"]
     assert [g["covers"] for g in groups] == [["workforce"], ["communication"]]
     assert groups[0]["lead"] == [LEAD]
+
+
+def test_the_one_line_summary_of_a_guess_says_what_was_guessed_and_what_to_write(cli, tmp_path):
+    """A target with no year of its own: the report's list of problems says first that its year was inferred and
+    asks for the year — not the reading's "below the national value" and its "raise the target"."""
+    text = HEAD.format(lines=f"Cơ quan chủ trì: {LEAD}.", bracket="").replace(
+        "Phát triển công tác xã hội trên địa bàn tỉnh.\n",
+        "Phát triển công tác xã hội trên địa bàn tỉnh.\n2. Mục tiêu cụ thể\n- Đạt 40% số cơ quan, tổ chức, cơ sở, "
+        "xã, phường, thị trấn bố trí nhân sự làm công tác xã hội.\n")
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(text, encoding="utf-8")
+    lines = cli(path).stdout.splitlines()
+    at = next(n for n, line in enumerate(lines) if "QD112-T01 — " in line and "[CẦN XEM XÉT]" in line)
+    assert lines[at + 1].strip().startswith("Vấn đề: Năm 2030 của chỉ tiêu này không ghi")
+    assert lines[at + 2].strip().startswith("Cần làm: Ghi rõ năm của chỉ tiêu")

@@ -219,10 +219,16 @@ def _blank_before(segment: str) -> bool:
 
 
 def _kind_label(segment: str) -> int:
-    """Where the names begin after a kind of body and a colon ("các sở, ngành: Sở Nội vụ, Sở Tài chính"), else 0."""
+    """Where the names begin after a kind of body and a colon ("các sở, ngành: Sở Nội vụ, Sở Tài chính") or before
+    names in capitals ("Các đơn vị Sở Nội vụ, …"), else 0."""
     kind = re.match(r"^([^:;]{3,40}?)(?::|\s+(?:" + _alt(_spec()["label_links"]) + r"))\s*(?=(?:"
                     + _alt(wording()["body_starts"]) + r")\s)", segment, re.IGNORECASE)
-    return kind.end() if kind and generic(kind.group(1)) else 0
+    if kind and generic(kind.group(1)):
+        return kind.end()
+    # or with no colon, the names in capitals right after the kind ("Các đơn vị Sở Nội vụ, Sở Tư pháp có trách nhiệm …")
+    kind = re.match(r"^((?:" + _alt(_spec()["common_starts"]) + r")\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?=(?:"
+                    + _alt(wording()["body_starts"]) + r")\s)", segment, re.IGNORECASE)
+    return kind.end() if kind and generic(kind.group(1)) and segment[kind.end()].isupper() else 0
 
 
 def generic(body: str) -> bool:
@@ -433,7 +439,10 @@ def _markers(text: str) -> list[Marker]:
     if any(m.role in ("lead", "partner") for m in found):
         # "Sở Y tế tổ chức thực hiện; Sở Nội vụ phối hợp": the subject of a sentence that gives roles does the work
         for match in regexes["subject_executor"].finditer(text):
-            if free(match.start(), match.end()):
+            clause = text[:match.start()].rpartition(";")[2]
+            # a work verb with no body before it in its clause has no subject to give ("Để triển khai nhiệm vụ, …")
+            if free(match.start(), match.end()) and any(_opens_body(clause[w.start():])
+                                                        for w in re.finditer(r"(?<!\S)\S", clause)):
                 found.append(Marker(match.start(), match.end(), "executor", False, subject=True))
     return sorted(found, key=lambda m: m.start)
 

@@ -4,6 +4,7 @@ Nothing here depends on a rule's kind: the kind's module gives its requirement t
 parameters and, when one outcome needs more than one message, its own finding.
 """
 
+import re
 from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any
@@ -95,7 +96,11 @@ def message(key: str, outcome: Outcome, rs: Ruleset) -> Localized:
         if outcome.guessed is not None:
             params = _params(outcome, rs, lang)
             reading = translate(f"guess.reads_{outcome.guessed.value}", lang, **params)
-            text += " " + translate(f"guess.{outcome.element.guessed}", lang, reading=reading, **params)
+            guess = translate(f"guess.{outcome.element.guessed}", lang, reading=reading, **params)
+            # what was inferred comes first (a one-line summary shows it), then what the plan says, then the guess's
+            # own next step: the reading's next step waits for the value to be written
+            why, todo = _cut_at_next_step(guess, lang)
+            text = " ".join(filter(None, (why, _cut_at_next_step(text, lang)[0], todo)))
         if outcome.undated is not None:
             text += " " + translate("guess.undated", lang, verdict=translate(f"verdict.{outcome.undated.value}", lang))
         if outcome.unfound is not None:
@@ -108,6 +113,15 @@ def message(key: str, outcome: Outcome, rs: Ruleset) -> Localized:
             text += " " + translate("grade.c_gap", lang)
         texts[lang] = text
     return Localized(**texts)
+
+
+def _cut_at_next_step(text: str, lang: str) -> tuple[str, str]:
+    """``text`` before the sentence that says what to do next ("Cần: …"), and that sentence on."""
+    starts = [m.start() for marker in translate("report.next_markers", lang).split("|")
+              for m in re.finditer(re.escape(marker), text)
+              if m.start() == 0 or text[:m.start()].rstrip().endswith((".", ";", ")"))]
+    cut = min(starts, default=len(text))
+    return text[:cut].strip(), text[cut:].strip()
 
 
 _REQUIREMENTS: dict[tuple[int, int], Requirement] = {}

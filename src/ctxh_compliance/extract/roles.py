@@ -622,6 +622,8 @@ def read_roles(text: str) -> Roles | None:
                 continue
             copula = re.match(r"(?:" + _alt(_spec()["copulas"]) + r")\s", text[marker.start:marker.end], re.IGNORECASE)
             bodies = _tail_bodies(segment, adjacent=copula is not None or text[marker.start] == "(")
+            if bodies and (k := _kind_label(bodies[0])):
+                bodies[0] = bodies[0][k:]  # "các đơn vị Sở Nội vụ": the name, not its kind
             # the bodies open the sentence, or the clause after its last ";" ("UBND cấp xã chủ động thực hiện;
             # Sở Nội vụ, Sở Tài chính phối hợp"), after a word that hands them the work ("Đề nghị …")
             lead_in = re.compile(r"^(?:(?:" + _alt(_spec()["subject_lead_ins"]) + r")\s+)+", re.IGNORECASE)

@@ -662,3 +662,13 @@ def test_the_one_line_summary_of_a_guess_says_what_was_guessed_and_what_to_write
     at = next(n for n, line in enumerate(lines) if "QD112-T01 — " in line and "[CẦN XEM XÉT]" in line)
     assert lines[at + 1].strip().startswith("Vấn đề: Năm 2030 của chỉ tiêu này không ghi")
     assert lines[at + 2].strip().startswith("Cần làm: Ghi rõ năm của chỉ tiêu")
+
+
+@pytest.mark.parametrize("cell, names", [
+    ("Công an tỉnh Bưu điện tỉnh", ["Công an tỉnh", "Bưu điện tỉnh"]),
+    ("Sở Nội vụ Liên hiệp các tổ chức hữu nghị tỉnh", ["Sở Nội vụ", "Liên hiệp các tổ chức hữu nghị tỉnh"]),
+    ("Hội Liên hiệp Phụ nữ tỉnh", ["Hội Liên hiệp Phụ nữ tỉnh"]),
+])
+def test_a_cell_listing_a_body_a_line_splits_where_a_name_begins(cell, names):
+    from ctxh_compliance.extract.roles import cell_bodies
+    assert cell_bodies(cell) == names

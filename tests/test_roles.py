@@ -672,3 +672,8 @@ def test_the_one_line_summary_of_a_guess_says_what_was_guessed_and_what_to_write
 def test_a_cell_listing_a_body_a_line_splits_where_a_name_begins(cell, names):
     from ctxh_compliance.extract.roles import cell_bodies
     assert cell_bodies(cell) == names
+
+
+def test_bodies_working_with_the_lead_named_on_the_next_line_take_part():
+    lines = f"{JOINED} phối hợp với {LEAD}.\n{LEAD} chủ trì và chịu trách nhiệm tổng hợp, báo cáo."
+    assert _groups(lines)[("workforce",)] == ([LEAD], PARTNERS)

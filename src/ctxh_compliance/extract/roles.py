@@ -689,8 +689,8 @@ def read_roles(text: str) -> Roles | None:
         first = executors[0]
         out.lead = [first[0]]
         rest = [b for b in first[1:] if b not in out.partners]
-        if rest and not out.partners:
-            out.partners = rest
+        # the others named with it do the work too ("Sở A, Sở B phối hợp với Sở C": A and B, with C)
+        out.partners = rest + out.partners if not out.partners else out.partners + rest
         out.guessed = len(first) > 1
         out.assigned = True
     if not out.lead and not out.blank_lead and out.partners and not partner_sure:
@@ -855,6 +855,10 @@ def of_group(heading, items: list) -> GroupRoles:
         blank = blank or (said.blank_lead and not out.lead)
         if said.lead and not blank and (not out.lead or (assigned and not said.assigned)):
             # a body given a task ("Giao UBND cấp xã rà soát …") yields to one a role word or a label names as lead
+            if assigned and out.partners_at is out.lead_at and {fold(b) for b in said.lead} <= {
+                    fold(b) for b in out.partners}:
+                # "Sở A, Sở B phối hợp với Sở C." / "Sở C chủ trì …": the bodies working with the lead take part
+                out.partners = out.lead + [b for b in out.partners if fold(b) not in {fold(x) for x in said.lead}]
             out.lead, out.lead_at, out.lead_confidence = said.lead, para, role_confidence(said)
             assigned = said.assigned
         if said.partners and not out.partners:

@@ -144,6 +144,7 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "Nội dung này được triển khai bởi {lead}, với sự hỗ trợ của {partners}.",
     "{lead} rà soát nhu cầu, xây dựng kế hoạch chi tiết; {partners} cử cán bộ tham gia.",
     "Nhiệm vụ này được {lead} tổ chức thực hiện với sự phối kết hợp của {partners}.",
+    "Công tác này do {lead} trực tiếp thực hiện; các đơn vị {partners} phối hợp khi được đề nghị.",
     "Đầu mối triển khai, tổng hợp: {lead}. Đơn vị tham gia phối kết hợp: {partners}.",
 ])
 def test_roles_in_any_wording(lines):
@@ -677,3 +678,9 @@ def test_a_cell_listing_a_body_a_line_splits_where_a_name_begins(cell, names):
 def test_bodies_working_with_the_lead_named_on_the_next_line_take_part():
     lines = f"{JOINED} phối hợp với {LEAD}.\n{LEAD} chủ trì và chịu trách nhiệm tổng hợp, báo cáo."
     assert _groups(lines)[("workforce",)] == ([LEAD], PARTNERS)
+
+
+def test_the_body_after_do_that_organises_the_work_leads_it():
+    said = __import__("ctxh_compliance.extract.roles", fromlist=["read_roles"]).read_roles(
+        "Hoạt động này do Sở Y tế tổ chức, các đơn vị khác tham gia và cử cán bộ phối hợp.")
+    assert said.lead == ["Sở Y tế"]

@@ -388,7 +388,8 @@ def _regexes() -> dict[str, re.Pattern]:
             rf"(?:{labelled[role]})(?P<mid>(?:,?\s+[^\W\d_]+){{0,{few}}}?)(?:\s*\([^()]{{1,60}}\))?"
             rf"(?:\s+(?:{_alt(spec['linked_by'])})\s+|\s*(?P<colon>:)\s*)(?=(?:{starts})\s)",
             re.IGNORECASE)
-    out["subject_executor"] = compile_once(rf"(?<!\w)(?:{_alt(spec['executor_subject'])})(?!\w)", re.IGNORECASE)
+    out["subject_executor"] = compile_once(rf"(?<!\w)(?:{_alt(spec['executor_subject'])}|(?:{_alt(spec['executor_closing'])})"
+                                           rf"(?=\s*[,.;]|\s*$))(?!\w)", re.IGNORECASE)
     # "giao Sở Y tế …", "đề nghị UBND các xã …": the bodies after it do the work
     out["after_executor"] = compile_once(rf"(?<!\w)(?:{_alt(spec['assign'])})\s+(?=(?:{starts})\s)", re.IGNORECASE)
     return out

@@ -21,11 +21,21 @@ def test_a_text_report_in_the_folder_is_left_out_and_the_plans_are_still_checked
     result = cli(folder, "-o", tmp_path / "out/")
     assert result.exit_code == 0  # the plan has no KHÔNG ĐẠT; the reports beside it fail nothing
     for lang in ("vi", "en"):
-        assert f"bao-cao-{lang}.txt: đây là báo cáo kết quả kiểm tra" in result.stderr
         assert f"bao-cao-{lang}.txt: BỎ QUA (báo cáo kết quả kiểm tra, không phải kế hoạch)" in result.stdout
         assert not (tmp_path / "out" / f"bao-cao-{lang}.txt").exists()  # no report of a report
     assert f"{PLAN.name}: CẦN XEM XÉT" in result.stdout
     assert (tmp_path / "out" / f"{PLAN.stem}.txt").is_file()
+
+
+def test_a_folder_of_reports_only_is_refused_saying_why(cli, tmp_path):
+    folder = tmp_path / "bao-cao"
+    folder.mkdir()
+    for lang in ("vi", "en"):
+        assert cli(PLAN, "--lang", lang, "-o", folder / f"bao-cao-{lang}.txt").exit_code == 0
+    result = cli(folder, "-o", tmp_path / "out/")
+    assert result.exit_code == 2
+    assert "bao-cao-vi.txt: đây là báo cáo kết quả kiểm tra" in result.stderr
+    assert not (tmp_path / "out" / "summary.html").exists()  # no empty summary
 
 
 @pytest.mark.parametrize("line", ["Tổ chức kiểm tra kết quả kiểm tra kế hoạch công tác xã hội hằng năm.",

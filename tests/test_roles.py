@@ -611,7 +611,7 @@ def test_a_heading_that_names_no_group_takes_the_group_its_lines_name_as_a_guess
     n, group = next((n, g) for n, g in enumerate(loaded.plan.task_groups) if g.covers == ["training"])
     assert group.lead == [LEAD] and f"task_groups[{n}].covers" in loaded.plan.source.assumed
     assert findings["QD112-G04"].verdict.value == "needs_review"
-    assert "đề mục không nêu nhóm nào" in findings["QD112-G04"].message.vi
+    assert "nhóm của đề mục là suy ra" in findings["QD112-G04"].message.vi
     from ctxh_compliance.extract.document import load_extraction
     _, _, extraction = load_extraction(tmp_path / "ke-hoach.txt")
     assert "nhóm được suy ra từ các dòng bên dưới" in (extraction.evidence[f"task_groups[{n}]"].why or "")
@@ -684,3 +684,13 @@ def test_the_body_after_do_that_organises_the_work_leads_it():
     said = __import__("ctxh_compliance.extract.roles", fromlist=["read_roles"]).read_roles(
         "Hoạt động này do Sở Y tế tổ chức, các đơn vị khác tham gia và cử cán bộ phối hợp.")
     assert said.lead == ["Sở Y tế"]
+
+
+@pytest.mark.parametrize("text", [
+    "Trưởng ban: Giám đốc Sở Y tế; thành viên: Sở Nội vụ, Sở Tài chính.",  # a board's members, not the work's roles
+    "Hỗ trợ kinh phí: Sở Tài chính, Ủy ban nhân dân cấp huyện.",  # work, not a label of partners
+])
+def test_who_sits_on_a_board_or_gives_funds_is_no_role_of_the_work(text):
+    from ctxh_compliance.extract.roles import read_roles
+    assert read_roles(text) is None
+

@@ -459,12 +459,14 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     with typer.progressbar(batch.check_all(files, check, o.jobs), length=len(files),
                            label=translate("batch.progress", o.lang), file=sys.stderr, hidden=not show_bar) as bar:
         results.extend(bar)
+    # a check's own report saved beside the plans is left out of the batch, said so once, and fails nothing
+    skipped = [r for r in results if r.problems and all(p.key == "extract.own_report" for p in r.problems)]
+    results = [r for r in results if r not in skipped]
+    if skipped and not results:  # reports only: nothing to sum up
+        raise InputError([Problem(str(r.path), None, None, "extract.own_report", r.problems[0].params) for r in skipped])
     for result in results:
         if result.problems:
             sys.stderr.write(_problems(result.problems, o.lang) + "\n")
-    # a check's own report saved beside the plans is left out of the batch, said so, and fails nothing
-    skipped = [r for r in results if r.problems and all(p.key == "extract.own_report" for p in r.problems)]
-    results = [r for r in results if r not in skipped]
     links = {r.path: names[r.path] for r in results if r.report is not None} if folder is not None else {}
     if folder is not None:
         _emit(batch.summary_csv(results, o.lang), folder / "summary.csv", guard)
@@ -486,7 +488,7 @@ def _batch(files: list[Path], o: RunOptions) -> int:
     _emit("\n".join(lines) + "\n", None, [])
     if any(r.internal for r in results):
         return EXIT_INTERNAL
-    if any(r.report is None for r in results) or not results:
+    if any(r.report is None for r in results):
         return EXIT_INPUT
     return EXIT_FAIL if any(r.report.fails_on(o.failing) for r in results) else EXIT_OK
 

@@ -343,8 +343,6 @@ def _regexes() -> dict[str, re.Pattern]:
     words = {"lead": f"{_alt(spec['lead'] + spec['lead_after_copula'])}|{closing_lead}",
              "partner": f"{_alt(spec['partner'])}|(?:{_alt(spec['partner_behind'])}){ends}",
              "executor": _alt(spec["executor"])}
-    # in a label the colon closes the role ("Cơ quan hỗ trợ chuyên môn, kỹ thuật: …")
-    labelled = dict(words, partner=_alt(spec["partner"] + spec["partner_behind"]))
     after_body = dict(words, executor=_alt(spec["executor_before"]))
     bare = dict(after_body, lead=f"{_alt(spec['lead'])}|{closing_lead}")  # "đầu mối" only after "là", "làm", in brackets
     nouns, tails = _alt(spec["label_nouns"]), _alt(spec["label_tails"])
@@ -385,7 +383,7 @@ def _regexes() -> dict[str, re.Pattern]:
     for role in ("lead", "partner", "executor"):
         out[f"linked_{role}"] = compile_once(
             rf"(?:^(?:{_ITEM})?|(?<=[.;,(/|–:-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?P<pre>(?:[^\W\d_]+\s+){{0,{few}}}?)"
-            rf"(?:{labelled[role]})(?P<mid>(?:,?\s+[^\W\d_]+){{0,{few}}}?)(?:\s*\([^()]{{1,60}}\))?"
+            rf"(?:{words[role]})(?P<mid>(?:,?\s+[^\W\d_]+){{0,{few}}}?)(?:\s*\([^()]{{1,60}}\))?"
             rf"(?:\s+(?:{_alt(spec['linked_by'])})\s+|\s*(?P<colon>:)\s*)(?=(?:{starts})\s)",
             re.IGNORECASE)
     out["subject_executor"] = compile_once(rf"(?<!\w)(?:{_alt(spec['executor_subject'])}|(?:{_alt(spec['executor_closing'])})"

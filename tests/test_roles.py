@@ -694,3 +694,8 @@ def test_who_sits_on_a_board_or_gives_funds_is_no_role_of_the_work(text):
     from ctxh_compliance.extract.roles import read_roles
     assert read_roles(text) is None
 
+
+
+def test_the_names_after_a_clause_of_work_take_the_role_word():
+    from ctxh_compliance.extract.roles import read_roles
+    assert read_roles("Sở Tài chính đảm nhận việc bố trí kinh phí, Sở Y tế chủ trì.").lead == ["Sở Y tế"]

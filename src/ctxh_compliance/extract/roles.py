@@ -305,6 +305,17 @@ def _tail_bodies(segment: str, adjacent: bool = False) -> list[str]:
             # Tài chính, Sở Nội vụ phối hợp")
             cut = rest.find(";")
             if cut == -1:
+                # or a list of names alone after a comma ends the clause before the role word ("Sở Tài chính bố trí
+                # kinh phí, Sở Y tế chủ trì"): those names are the role word's
+                for comma in re.finditer(r",\s*", rest):
+                    last = rest[comma.end():]
+                    if _opens_body(last):
+                        names, held_last = _body_list(last)
+                        for name in held_last:
+                            last = last.replace(name, " ", 1)
+                        if names and not re.sub(r"(?<!\w)(?:" + _alt(spec["and_words"]) + r")(?!\w)|[\s,;:.\-–()]", "",
+                                                last, flags=re.IGNORECASE):
+                            return names
                 return []
             skip_to = match.start() + cut + 1
     return []

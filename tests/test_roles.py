@@ -699,3 +699,13 @@ def test_who_sits_on_a_board_or_gives_funds_is_no_role_of_the_work(text):
 def test_the_names_after_a_clause_of_work_take_the_role_word():
     from ctxh_compliance.extract.roles import read_roles
     assert read_roles("Sở Tài chính đảm nhận việc bố trí kinh phí, Sở Y tế chủ trì.").lead == ["Sở Y tế"]
+
+
+def test_a_judged_heading_of_a_document_whose_decision_is_not_read_is_still_marked():
+    from ctxh_compliance.extract.pipeline import _doubt_covers
+    from ctxh_compliance.extract.record import Recorder
+    rec = Recorder()
+    groups = [{"heading": DOUBTED, "covers": ["workforce"]}]
+    _doubt_covers(groups, None, rec)
+    assert "task_groups[0].covers" in rec.inferred
+    assert "“service_network”" in rec.evidence["task_groups[0]"].why

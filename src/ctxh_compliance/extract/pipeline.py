@@ -111,13 +111,14 @@ def _doubt_covers(groups: list[dict], rules: str | None, rec: Recorder) -> None:
     if not doubted:
         return
     from ..rules.ruleset_loader import load_ruleset
-    titles = {gid: rule.title.vi for gid, rule in load_ruleset(rules).groups.items()}
+    # the groups by their decision's titles (no decision read: by their ids)
+    titles = {gid: rule.title.vi for gid, rule in load_ruleset(rules).groups.items()} if rules else {}
+    named = lambda gids: "; ".join(f"“{titles.get(g, g)}”" for g in gids)  # noqa: E731
     for n, others in doubted.items():
         rec.infer(f"task_groups[{n}].covers", f"its heading names {', '.join(others)} too, which no heading covers")
-        para = rec.evidence[f"task_groups[{n}]"].para if f"task_groups[{n}]" in rec.evidence else None
-        rec.note(f"task_groups[{n}]", para, "low", translate(
-            "extract.covers_doubted", "vi", own="; ".join(f"“{titles[c]}”" for c in groups[n]["covers"] if c in titles),
-            others="; ".join(f"“{titles[o]}”" for o in others)))
+        held = rec.evidence.get(f"task_groups[{n}]")
+        rec.note(f"task_groups[{n}]", held.para if held else None, "low", translate(
+            "extract.covers_doubted", "vi", own=named(groups[n]["covers"]), others=named(others)))
 
 
 def _of_ruleset(groups: list[dict], rules: str | None) -> list[dict]:

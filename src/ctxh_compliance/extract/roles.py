@@ -256,6 +256,13 @@ def _others(body: str) -> bool:
         folded.endswith(tuple(" " + fold(w) for w in _spec()["others"]))
 
 
+def _only_names(text: str, names: list[str]) -> bool:
+    """``text`` holds nothing but ``names``, the words that join them and marks."""
+    for name in names:
+        text = text.replace(name, " ", 1)
+    return not re.sub(r"(?<!\w)(?:" + _alt(_spec()["and_words"]) + r")(?!\w)|[\s,;:.\-–()]", "", text, flags=re.IGNORECASE)
+
+
 def _tail_bodies(segment: str, adjacent: bool = False) -> list[str]:
     """The bodies before a role word: the last sentence of the piece, from its first body's name ("Nhiệm
     vụ này giao Sở Y tế" -> "Sở Y tế"); ``adjacent``: the role word is tied to the name right before it ("… của
@@ -280,11 +287,7 @@ def _tail_bodies(segment: str, adjacent: bool = False) -> list[str]:
             bodies, held = _body_list(rest)
             if not bodies or _kind_label(rest):
                 continue  # "các cơ quan: Sở Tư pháp, Sở Nội vụ": the names are further on
-            left = rest
-            for name in held:
-                left = left.replace(name, " ", 1)
-            whole = not re.sub(r"(?<!\w)(?:" + _alt(spec["and_words"]) + r")(?!\w)|[\s,;:.\-–()]", "", left,
-                               flags=re.IGNORECASE)
+            whole = _only_names(rest, held)
             if re.search(r"(?<!\w)(?:" + _alt(spec["not_subject_after"]) + r")\s*$", segment[:match.start()],
                          re.IGNORECASE) and not re.search(r"(?<!\w)(?:" + _alt(spec["hand_over_to"]) + r")\s*$",
                                                           segment[:match.start()], re.IGNORECASE) \
@@ -311,10 +314,7 @@ def _tail_bodies(segment: str, adjacent: bool = False) -> list[str]:
                     last = rest[comma.end():]
                     if _opens_body(last):
                         names, held_last = _body_list(last)
-                        for name in held_last:
-                            last = last.replace(name, " ", 1)
-                        if names and not re.sub(r"(?<!\w)(?:" + _alt(spec["and_words"]) + r")(?!\w)|[\s,;:.\-–()]", "",
-                                                last, flags=re.IGNORECASE):
+                        if names and _only_names(last, held_last):
                             return names
                 return []
             skip_to = match.start() + cut + 1
@@ -483,7 +483,7 @@ def _clean(text: str) -> str:
 @cache
 def _role_forms() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     spec = _spec()
-    roles = _alt(spec["lead"] + spec["lead_after_copula"] + spec["lead_closing"] + spec["partner"] + spec["partner_behind"])
+    roles = _alt(_role_words())
     nouns = _alt(spec["label_nouns"])
     starts = _alt(wording()["body_starts"])
     return (
@@ -501,14 +501,18 @@ def _role_forms() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     )
 
 
+def _role_words() -> list[str]:
+    """Every word that says a body's role, of a lead or of a partner, in any place it may stand."""
+    spec = _spec()
+    return spec["lead"] + spec["lead_after_copula"] + spec["lead_closing"] + spec["partner"] + spec["partner_behind"]
+
+
 @cache
 def _remark_between_dashes() -> re.Pattern:
     """A remark in lower case between dashes before a role word ("Giao Sở Y tế – cơ quan tham mưu quản lý nhà nước
     về công tác xã hội – chủ trì"): it says what the body is, not its role (a name's own dash, "Lao động – Thương
     binh", goes on in capitals)."""
-    spec = _spec()
-    roles = _alt(spec["lead"] + spec["lead_after_copula"] + spec["lead_closing"] + spec["partner"] + spec["partner_behind"])
-    return compile_once(rf"\s[–—]\s+([a-zđà-ỹ][^–—;()]{{2,100}}?)\s+[–—]\s+(?=(?:{roles})(?!\w))")
+    return compile_once(rf"\s[–—]\s+([^\W\d_][^–—;()]{{2,100}}?)\s+[–—]\s+(?=(?:{_alt(_role_words())})(?!\w))")
 
 
 def _as_brackets(text: str) -> str:
@@ -516,7 +520,8 @@ def _as_brackets(text: str) -> str:
     its body ("Với vai trò cơ quan chủ trì, Sở Y tế …"), in the forms the role grammar reads: "Sở Y tế (cơ quan
     chủ trì)", "; phối hợp: Sở A, Sở B;"."""
     dashes, square, label_first, role_first_form = _role_forms()
-    text = _remark_between_dashes().sub(lambda m: m.group(0) if _markers(m.group(1)) else " ", text)
+    text = _remark_between_dashes().sub(
+        lambda m: " " if m.group(1)[:1].islower() and not _markers(m.group(1)) else m.group(0), text)
     text = dashes.sub(r" (\1)", text)
     text = square.sub(r"(\1)", text)
     text = label_first.sub(r"; \1: \2;", text)
@@ -700,7 +705,7 @@ def read_roles(text: str) -> Roles | None:
         out.lead = [first[0]]
         rest = [b for b in first[1:] if b not in out.partners]
         # the others named with it do the work too ("Sở A, Sở B phối hợp với Sở C": A and B, with C)
-        out.partners = rest + out.partners if not out.partners else out.partners + rest
+        out.partners += rest
         out.guessed = len(first) > 1
         out.assigned = True
     if not out.lead and not out.blank_lead and out.partners and not partner_sure:

@@ -82,6 +82,20 @@ def _groups(*headings: str) -> list[tuple[list[str], list[str] | None]]:
     ("Lập hồ sơ, phân loại đối tượng cần trợ giúp tại cộng đồng", "cooperation_data"),
     # a body's own working rules are not the legal framework
     ("Xây dựng quy chế hoạt động của các Trung tâm Công tác xã hội", "service_network"),
+    # a purpose the heading opens with names no work: the work follows its colon, or a comma before a verb
+    ("Để người làm công tác xã hội được hưởng đầy đủ chế độ, chính sách: rà soát, bổ sung các quy định của tỉnh",
+     "legal_framework"),
+    ("Nhằm giúp người bệnh nghèo được hỗ trợ kịp thời, từng bước triển khai hoạt động công tác xã hội trong các "
+     "bệnh viện theo Thông tư số 43/2015/TT-BYT", "service_network"),
+    # what a group's work is done to, in the passive, is its object; the act a work follows is no legal work
+    ("Đến năm 2030, 100% hồ sơ đối tượng tại cơ sở trợ giúp xã hội được số hóa, quản lý trên phần mềm",
+     "cooperation_data"),
+    ("Tổ chức tiếp nhận theo cơ chế một cửa các yêu cầu trợ giúp tại Trung tâm Công tác xã hội", "service_network"),
+    # the people who teach, meetings abroad, a review of the acts in force, volunteers' teams
+    ("Phát triển đội ngũ giảng viên, tập huấn viên nòng cốt về công tác xã hội của tỉnh", "training"),
+    ("Cử cán bộ tham dự hội thảo, diễn đàn quốc tế và khu vực về công tác xã hội", "cooperation_data"),
+    ("Tổng kết thi hành các quy định về bảo trợ xã hội làm cơ sở kiến nghị ban hành quy định mới", "legal_framework"),
+    ("Đội công tác xã hội tình nguyện cấp xã: thành lập mới ở những nơi chưa có", "workforce"),
 ])
 def test_a_heading_names_its_group_by_the_meaning_of_its_words(heading, group):
     assert _groups(heading) == [([group], ["Sở Y tế"])]

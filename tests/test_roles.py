@@ -133,6 +133,15 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "thành phố phối hợp triển khai.",
     "Căn cứ nhiệm vụ được giao, {partners} chủ động phối hợp, cung cấp số liệu; {lead} giữ vai trò chủ trì.",
     "Ủy ban nhân dân tỉnh yêu cầu {partners} phối hợp chặt chẽ với {lead} (cơ quan được giao chủ trì) khi triển khai.",
+    # a name ends where words of a clause follow it (a department's whole name, a level); the body after "là"
+    "{lead} chủ trì, phối hợp với {partners} cụ thể hóa và tổ chức thực hiện.",
+    "{lead} chủ trì; {partners} đồng hành, phối hợp trong suốt quá trình triển khai.",
+    "Thường trực Ban Chỉ đạo Đề án là {lead}, chủ trì thực hiện nhiệm vụ này; {partners} phối hợp.",
+    "Ủy ban nhân dân tỉnh ủy quyền cho {lead} chủ trì tổ chức thực hiện; {partners} có trách nhiệm phối hợp.",
+    "{lead} thay mặt Ban Chỉ đạo Đề án chủ trì tổ chức thực hiện, {partners} phối hợp.",
+    # two roles in one label, their bodies split by "/"; role words opening their clauses with no colon
+    "Chủ trì, phối hợp: {lead} / {partners}.",
+    "Chủ trì ({lead}); phối hợp ({partners}).",
     "{partners} (theo lĩnh vực của mình) phối hợp; {lead} chủ trì chung.",
     "{lead} chủ trì và phân công cụ thể cho {partners} phối hợp thực hiện.",
     "{lead} chủ trì triển khai; đồng thời đề nghị {partners} tích cực phối hợp thực hiện.",
@@ -468,15 +477,17 @@ def test_a_lead_read_only_in_the_implementation_part_is_for_review(tmp_path):
     assert findings["QD112-G03"].verdict.value == "pass"  # its own line names its lead: read, and decides
 
 
-def test_a_lead_with_no_role_word_beside_the_partners_is_a_guess_for_review(tmp_path):
+@pytest.mark.parametrize("line", ["{lead} đảm đương việc lập kế hoạch chi tiết; {partners} phối hợp.",
+                                  # the partners asked to help after words that set the scene
+                                  "{lead} chủ động triển khai; khi cần thiết, đề nghị {partners} hỗ trợ."])
+def test_a_lead_with_no_role_word_beside_the_partners_is_a_guess_for_review(tmp_path, line):
     """The sentence that names the partners opens with another body the document names, but says its role in words
     the reader does not know: that body is taken as the lead, listed as inferred, and its group is for review,
     the message saying so — never ĐẠT."""
     from ctxh_compliance import check, select_ruleset
     from ctxh_compliance.extract.document import load_document
     path = tmp_path / "ke-hoach.txt"
-    path.write_text(HEAD.format(lines=f"{LEAD} đảm đương việc lập kế hoạch chi tiết; {JOINED} phối hợp.",
-                                bracket=""), encoding="utf-8")
+    path.write_text(HEAD.format(lines=line.format(lead=LEAD, partners=JOINED), bracket=""), encoding="utf-8")
     loaded, _ = load_document(path)
     n, group = next((n, g) for n, g in enumerate(loaded.plan.task_groups) if g.covers == ["workforce"])
     assert group.lead == [LEAD] and group.partners == PARTNERS
@@ -694,6 +705,26 @@ def test_who_sits_on_a_board_or_gives_funds_is_no_role_of_the_work(text):
     from ctxh_compliance.extract.roles import read_roles
     assert read_roles(text) is None
 
+
+
+@pytest.mark.parametrize("line", ["… thay mặt Ban Chỉ đạo Đề án chủ trì tổ chức thực hiện, {partners} phối hợp.",
+                                  "Giao … thay mặt Ban Chỉ đạo Đề án tỉnh chủ trì tổ chức thực hiện các nội dung trên, "
+                                  "{partners} phối hợp."])
+def test_a_blank_acting_for_a_board_is_a_lead_to_fill_not_the_board(tmp_path, line):
+    """The lead left blank before "thay mặt Ban Chỉ đạo …": the board is whom the lead acts for, never the lead; the
+    group's lead is a blank to fill, for review, never ĐẠT."""
+    loaded, findings = _check_text(tmp_path, HEAD.format(lines=line.format(partners=JOINED), bracket=""))
+    group = next(g for g in loaded.plan.task_groups if g.covers == ["workforce"])
+    assert group.lead == [] and group.partners == PARTNERS
+    assert findings["QD112-G03"].verdict.value == "needs_review", findings["QD112-G03"].message.vi
+
+
+def test_a_body_doing_the_work_in_words_of_its_own_leads_nothing():
+    """"Ủy ban nhân dân cấp xã chủ động thực hiện tại địa phương; … phối hợp": the communes do the work; no lead is
+    read (nor ever guessed from the words between the body and "thực hiện")."""
+    from ctxh_compliance.extract.roles import read_roles
+    said = read_roles(f"Ủy ban nhân dân cấp xã chủ động thực hiện tại địa phương; {JOINED} phối hợp hướng dẫn.")
+    assert said.lead == [] and said.partners == PARTNERS
 
 
 def test_the_names_after_a_clause_of_work_take_the_role_word():

@@ -74,10 +74,49 @@ def _verb_tail() -> re.Pattern:
 _SENTENCE_END = compile_once(r"(?<!\bTP)(?<!\bTp)(?<![.…])\.(?![.…])(?:\s+|$)")
 
 
+@cache
+def _department() -> re.Pattern:
+    """A department's whole name ("Sở Tư pháp", "Sở Văn hóa, Thể thao và Du lịch"), the longest first, and the words a
+    name may end with after it ("tỉnh", "thành phố" …)."""
+    names = sorted(_spec()["department_names"], key=len, reverse=True)
+    spelled = "|".join(r"\s+".join(re.escape(w).replace(r"\-", "[-–]") for w in n.split()) for n in names)
+    tails = _alt(_spec()["name_tails"])
+    return compile_once(r"Sở\s+(?:" + spelled + r")(?:\s+(?:" + tails + r")(?!\w))*", re.IGNORECASE)
+
+
+@cache
+def _level_end() -> re.Pattern:
+    """The first level word of a name ("tỉnh", "xã" …; not "xã hội") after which, and its tails, a word in lower case
+    follows: where the name ends ("Công an tỉnh cụ thể hóa …")."""
+    spec = _spec()
+    tails = _alt(spec["name_tails"])
+    return compile_once(r"^(.+?(?<!\w)(?i:" + _alt(spec["name_levels"]) + r")(?!\w)(?!\s+hội(?!\w))(?:\s+(?i:" + tails
+                        + r")(?!\w))*)(?=\s+(?!\d)\w)")
+
+
+def _lower_next(text: str) -> bool:
+    """The next word of ``text`` is written in lower case."""
+    word = re.match(r"\s+(\w)", text)
+    return word is not None and word.group(1).islower()
+
+
+def _name_end(name: str) -> str:
+    """``name`` cut where words of a clause follow it in lower case: after a department's whole name ("Sở Tư pháp cụ
+    thể hóa" -> "Sở Tư pháp"; the names of departments are a closed list, ``department_names``), or after the level
+    a name ends with ("Công an tỉnh trong …" -> "Công an tỉnh")."""
+    match = _department().match(name)
+    if match is not None:
+        rest = name[match.end():]
+        return name[:match.end()] if _lower_next(rest) else name
+    if name[:1].isupper() and (level := _level_end().match(name)) and _lower_next(name[level.end():]):
+        return level.group(1)
+    return name
+
+
 def split_bodies(text: str) -> list[str]:
     """"Các ngành …, các tổ chức …, UBND các huyện, thành phố." -> three bodies. A piece after "," that
     does not open a name goes on the name before it ("UBND các huyện, thị xã, thành phố"); "và" splits
-    only before a new name ("Sở Giáo dục và Đào tạo" is one)."""
+    only before a new name ("Sở Giáo dục và Đào tạo" is one); a department's name ends with it (``_name_end``)."""
     items: list[str] = []
     text = text.strip(" .;")
     for piece in re.split(r"\s*[,;]\s*|\s+và\s+(?=(?:" + _alt(wording()["body_starts"]) + r")\s)", text,
@@ -88,7 +127,7 @@ def split_bodies(text: str) -> list[str]:
             items[-1] = f"{items[-1]}, {piece}"
         else:
             items.append(piece)
-    return items
+    return [_name_end(item) for item in items]
 
 
 def _shared_head(text: str) -> str:
@@ -263,10 +302,11 @@ def _only_names(text: str, names: list[str]) -> bool:
     return not re.sub(r"(?<!\w)(?:" + _alt(_spec()["and_words"]) + r")(?!\w)|[\s,;:.\-–()]", "", text, flags=re.IGNORECASE)
 
 
-def _tail_bodies(segment: str, adjacent: bool = False) -> list[str]:
+def _tail_bodies(segment: str, adjacent: bool = False, loose: bool = False) -> list[str]:
     """The bodies before a role word: the last sentence of the piece, from its first body's name ("Nhiệm
     vụ này giao Sở Y tế" -> "Sở Y tế"); ``adjacent``: the role word is tied to the name right before it ("… của
-    Sở Y tế là cơ quan chủ trì"), which is the subject even after "của"."""
+    Sở Y tế là cơ quan chủ trì"), which is the subject even after "của"; ``loose``: a role word, not one of doing the
+    work, whose subject may stand a few words of work before it ("Sở Tư pháp đồng hành, phối hợp")."""
     spec = _spec()
     segment = _SENTENCE_END.split(segment)[-1]
     # "… theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp": what stands between the bodies and their
@@ -278,6 +318,11 @@ def _tail_bodies(segment: str, adjacent: bool = False) -> list[str]:
     while ((cut := tail.search(segment)) or ((cut := remark.search(segment)) and not _opens_body(cut.group(1))
                                               and not _markers(cut.group(1)))) and cut.start() > 0:
         segment = segment[:cut.start()].rstrip(" (,-–")
+    # "Thường trực Ban Chỉ đạo Đề án là Sở Khoa học và Công nghệ, chủ trì": the names after "là" are the ones meant
+    for said in reversed(list(re.finditer(r"\s(?:" + _alt(spec["name_copulas"]) + r")\s+", segment))):
+        names, held = _body_list(segment[said.end():])
+        if names and _only_names(segment[said.end():], held):
+            return names
     skip_to = 0
     for match in re.finditer(r"(?:^|(?<=[\s,;:(]))\S", segment):
         if match.start() < skip_to:
@@ -316,6 +361,16 @@ def _tail_bodies(segment: str, adjacent: bool = False) -> list[str]:
                         names, held_last = _body_list(last)
                         if names and _only_names(last, held_last):
                             return names
+                # or the names open the clause and words of work in lower case alone stand between them and the
+                # role word ("Sở Tư pháp đồng hành, phối hợp", "Sở Tư pháp cử đại diện lãnh đạo tham gia"): its subject
+                before = segment[:match.start()]
+                said = rest[rest.find(bodies[-1]) + len(bodies[-1]):]
+                words = re.findall(r"\w+", said)
+                if loose and (before.rstrip().endswith((";", ":")) or not any(
+                        _opens_body(w) for w in re.findall(r"(?:^|(?<=\s))\S.*", before))) and re.fullmatch(
+                        r"[\w\s,]+", said) and 0 < len(words) <= spec["linked_words"] and all(
+                        w[0].islower() and not w[0].isdigit() for w in words):
+                    return bodies
                 return []
             skip_to = match.start() + cut + 1
     return []
@@ -477,7 +532,28 @@ def role_confidence(said: Roles) -> str:
 
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", re.sub(r"^[-+•–*]+\s*", "", text)).strip()
+    text = _paired_label(text)
     return _as_brackets(text) if re.search(r"[\[–—(-]", text) or _role_forms()[3].match(text) else text
+
+
+def _paired_label(text: str) -> str:
+    """"Chủ trì, phối hợp: Sở Y tế / Sở Nội vụ, Sở Tư pháp": two roles in one label, their bodies in the same order
+    split by "/" -> "Chủ trì: Sở Y tế; Phối hợp: Sở Nội vụ, Sở Tư pháp"."""
+    spec = _spec()
+    pair = re.match(r"^((?:" + _alt(spec["lead"]) + r"))\s*[,/]\s*((?:" + _alt(spec["partner"]) + r"))\s*:\s*([^/]+?)\s*/\s*"
+                    r"([^/]+)$", text, re.IGNORECASE)
+    if pair is not None:
+        return f"{pair.group(1)}: {pair.group(3)}; {pair.group(2)}: {pair.group(4)}"
+    # "Chủ trì (Sở Y tế); phối hợp (Sở Nội vụ)", "Chủ trì Sở Y tế; phối hợp Sở Nội vụ": a role word opening each
+    # clause, a body's name right after it (in brackets or with its capital), is a label
+    roles = _alt(spec["lead"] + spec["partner"])
+    clauses = re.split(r"(;\s*)", text)
+    bare = [re.match(r"^((?:" + roles + r"))\s*(?:\(([^()]+)\)\s*(?=[.;]?$)|(?=[A-ZĐ]))(.*)$", c, re.IGNORECASE)
+            for c in clauses[::2]]
+    if len(bare) < 2 or not all(m is not None and _opens_body(m.group(2) or m.group(3)) for m in bare):
+        return text
+    clauses[::2] = [f"{m.group(1)}: {m.group(2) or m.group(3)}" for m in bare]
+    return "".join(clauses)
 
 
 @cache
@@ -636,7 +712,10 @@ def read_roles(text: str) -> Roles | None:
                 out.blank_lead = True
                 continue
             copula = re.match(r"(?:" + _alt(_spec()["copulas"]) + r")\s", text[marker.start:marker.end], re.IGNORECASE)
-            bodies = _tail_bodies(segment, adjacent=copula is not None or text[marker.start] == "(")
+            # (a body that does the work, "UBND cấp xã chủ động thực hiện", is no lead nor partner for words of work
+            # before its role word)
+            bodies = _tail_bodies(segment, adjacent=copula is not None or text[marker.start] == "(",
+                                  loose=role != "executor")
             if bodies and (k := _kind_label(bodies[0])):
                 bodies[0] = bodies[0][k:]  # "các đơn vị Sở Nội vụ": the name, not its kind
             # the bodies open the sentence, or the clause after its last ";" ("UBND cấp xã chủ động thực hiện;
@@ -646,9 +725,11 @@ def read_roles(text: str) -> Roles | None:
             # after words that set the scene and name no body ("Trên cơ sở chức năng, nhiệm vụ được giao, Sở A …",
             # "Để triển khai nhiệm vụ, Sở A và Sở B phối hợp với …")
             if bodies:
-                opens += [c[at + 2:] for c in opens if (at := c.rfind(", ", 0, max(c.find(bodies[0]), 0))) > 0
-                          and c.find(bodies[0]) == at + 2 and not any(_opens_body(w) for w in re.findall(
-                              r"(?:^|(?<=\s))\S.*", c[:at]))]
+                # (or after such words and one that hands them the work: "khi cần thiết, đề nghị Sở A hỗ trợ")
+                opens += [lead_in.sub("", c[at + 2:]) for c in opens
+                          if (at := c.rfind(", ", 0, max(c.find(bodies[0]), 0))) > 0
+                          and lead_in.sub("", c[at + 2:]).startswith(bodies[0]) and not any(
+                              _opens_body(w) for w in re.findall(r"(?:^|(?<=\s))\S.*", c[:at]))]
             opens += [lead_in.sub("", c) for c in opens]  # "…, đề nghị Sở A hỗ trợ"
             # after a kind of body and a colon ("Các sở, ngành: Sở Y tế, Công an tỉnh phối hợp …")
             opens += [c[_kind_label(c):] for c in opens if _kind_label(c)]
@@ -664,11 +745,17 @@ def read_roles(text: str) -> Roles | None:
             if not bodies and role == "lead" and not marker.subject:
                 # "Sở Y tế căn cứ chức năng, nhiệm vụ chủ trì …": the subject of the clause leads
                 clause = _SENTENCE_END.split(segment)[-1].strip(" ,;:-–()")
-                first = body_list(clause) if _opens_body(clause) else []
+                # (not when it hands the work to another: "UBND tỉnh ủy quyền cho … chủ trì")
+                handing = re.search(r"\s(?:" + "|".join(map(re.escape, _spec()["hand_over"])) + r")\s", clause)
+                first = body_list(clause) if _opens_body(clause) and not handing else []
                 bodies = first[:1]
         if not bodies:
             piece = segment if after else _SENTENCE_END.split(segment)[-1]
-            if role in ("lead", "executor") and has_blank(piece) and len(piece.strip()) <= 40:
+            # (or a clause whose subject is a blank: "Giao … thay mặt Ban Chỉ đạo Đề án tỉnh chủ trì …")
+            clause = re.sub(r"^(?:(?:" + _alt(_spec()["subject_lead_ins"] + _spec()["assign"]) + r")\s+)+", "",
+                            piece.rpartition(";")[2].strip(" ,:-–("), flags=re.IGNORECASE)
+            if role in ("lead", "executor") and has_blank(piece) and (
+                    len(piece.strip()) <= 40 or is_blank(clause.split(" ", 1)[0])):
                 out.blank_lead = True  # "Chủ trì: …", "Sở … chủ trì", "[…] (chủ trì)": a blank to fill
             continue
         out.labelled = out.labelled or marker.label

@@ -82,9 +82,18 @@ def groups_of(text: str) -> list[str]:
 
 
 def _folded_heading(text: str) -> str:
-    """A heading folded, its numbering and marks left out."""
+    """A heading folded, its numbering and marks left out, and a purpose it opens with ("Để người làm công tác xã
+    hội được hưởng đầy đủ chế độ, chính sách: rà soát …", "Nhằm …, từng bước triển khai …"): what it is for names
+    no work of its own, the work begins after the colon, or after a comma before a verb (``task_group_joins``)."""
     folded = fold(text).strip(" .:;")
-    return re.sub(r"^[-+•*\s]*(?:[ivxl]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*", "", folded)
+    folded = re.sub(r"^[-+•*\s]*(?:[ivxl]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*", "", folded)
+    joins = wording()["task_group_joins"]
+    if folded.startswith(tuple(fold(w) + " " for w in joins["purpose"])):
+        verbs = "|".join(re.escape(fold(v)) for v in joins["verbs"] + joins["work_openers"])
+        work = re.search(r":\s*|,\s*(?=(?:" + verbs + r")(?!\w))", folded)
+        if work is not None and folded[work.end():].strip():
+            return folded[work.end():]
+    return folded
 
 
 def _heading_reading(text: str) -> tuple[list[str], set[str]]:
@@ -100,8 +109,9 @@ def _heading_reading(text: str) -> tuple[list[str], set[str]]:
     giám sát, …" name each). A group's own work (``task_group_joins.activities``: "khảo sát", "đào tạo", "tuyên
     truyền" …) takes the other groups' words after it as what it is about, until a new piece of work is joined ("và"
     and a verb); words after a purpose word ("nhằm", "để", "phục vụ" …) name no work of the heading's; people who go
-    to a piece of work ("Cử cán bộ … đi đào tạo") are what it is for. A heading about funding or past results names
-    no group."""
+    to a piece of work ("Cử cán bộ … đi đào tạo") are what it is for, and what a group's own work is done to in the
+    passive ("… hồ sơ … tại cơ sở trợ giúp xã hội được số hóa") is that work's object. A heading about funding or past
+    results names no group."""
     folded = _folded_heading(text)
     if folded.startswith(tuple(fold(w) for w in wording()["task_group_not_headings"])):
         return [], set()
@@ -128,6 +138,12 @@ def _heading_reading(text: str) -> tuple[list[str], set[str]]:
         if hit[4] in activities and hits[0][4] not in activities and hit[2] != hits[0][2] and attend.search(
                 folded[hits[n - 1][1]:hit[0]]):
             hits = hits[n:]  # people who go to a piece of work: the work is the heading's
+            break
+    passive = compile_once(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joins["passive"]) + r")\s*$")
+    for n, hit in enumerate(hits[1:], 1):
+        if hit[4] in activities and hits[0][4] not in activities and hit[2] != hits[0][2] and passive.search(
+                folded[hits[n - 1][1]:hit[0]]):
+            hits = hits[n:]  # "… hồ sơ … tại cơ sở trợ giúp xã hội được số hóa": what comes first is the work's object
             break
     generic = {fold(v) for v in joins["generic_verbs"]}
     if hits[0][4] in generic and any(h[3] for h in hits):

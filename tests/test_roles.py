@@ -142,6 +142,16 @@ def _groups(lines: str, bracket: str = "") -> dict:
     # two roles in one label, their bodies split by "/"; role words opening their clauses with no colon
     "Chủ trì, phối hợp: {lead} / {partners}.",
     "Chủ trì ({lead}); phối hợp ({partners}).",
+    # a body whose duties the next line lists; a sentence the layout broke after a comma or before lower case
+    "{lead} có trách nhiệm:\n- Chủ trì, phối hợp với {partners} xây dựng và tổ chức thực hiện kế hoạch hằng năm.",
+    "Giao {lead} chủ trì,\nphối hợp với {partners} triển khai thực hiện các nội dung nêu trên.",
+    "i) Chủ trì: {lead};\nii) Phối hợp: {partners}.",
+    # the lead's role in more words; the partners' as taking part fully, or working with the lead
+    "Với tư cách cơ quan chủ trì, {lead} xây dựng kế hoạch; {partners} tham gia với tư cách cơ quan phối hợp.",
+    "{lead} giữ vai trò chủ đạo trong triển khai nhiệm vụ; {partners} phối hợp, hỗ trợ theo chức năng.",
+    "{lead} đảm trách việc tổ chức thực hiện; {partners} có trách nhiệm phối hợp khi được yêu cầu.",
+    "{lead} chủ trì, kết hợp với {partners} thực hiện.",
+    "{lead} chủ trì, bảo đảm sự tham gia đầy đủ của {partners}.",
     "{partners} (theo lĩnh vực của mình) phối hợp; {lead} chủ trì chung.",
     "{lead} chủ trì và phân công cụ thể cho {partners} phối hợp thực hiện.",
     "{lead} chủ trì triển khai; đồng thời đề nghị {partners} tích cực phối hợp thực hiện.",

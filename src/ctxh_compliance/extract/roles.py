@@ -107,7 +107,7 @@ def _name_end(name: str) -> str:
     match = _department().match(name)
     if match is not None:
         rest = name[match.end():]
-        return name[:match.end()] if _lower_next(rest) else name
+        return name[:match.end()] if _lower_next(rest.lstrip(",")) else name
     if name[:1].isupper() and (level := _level_end().match(name)) and _lower_next(name[level.end():]):
         return level.group(1)
     return name
@@ -387,7 +387,7 @@ class Marker:
 
 
 # an item's mark typed before a label ("a) Cơ quan chủ trì: …", "(1) Chủ trì: …", "2. Phối hợp: …")
-_ITEM = r"\s*\(?(?:\d{1,2}|[a-zđ]|[A-ZĐ])[).]\s+"
+_ITEM = r"\s*\(?(?:\d{1,2}|[a-zđ]|[A-ZĐ]|[ivx]{2,4})[).]\s+"
 
 
 def _words_of(phrases: list[str]) -> list[str]:
@@ -900,18 +900,37 @@ def _cut_name(text: str, following: str) -> bool:
     return False
 
 
+def _goes_on(text: str, following: str) -> bool:
+    """``following`` goes on the sentence ``text`` leaves open: ``text`` ends with a comma, or with no mark at all
+    before a line in lower case ("… và các" / "đơn vị có liên quan …"), and names a role."""
+    text = text.rstrip()
+    if not text or not following.strip() or not _markers(_clean(text)):
+        return False
+    return text.endswith(",") or (text[-1].isalnum() and following.lstrip()[:1].islower())
+
+
 def read_block(texts: list[str]) -> list[Roles | None]:
     """What each paragraph of a group says of who does it; a label with nothing after it ("Cơ quan chủ
     trì:") gives its role to the bodies the next paragraph lists."""
     out: list[Roles | None] = []
     pending = None
+    subject = None  # "Sở Y tế có trách nhiệm:" — the body whose duties the next lines list
+    opens_lead = re.compile(r"^(?:" + _alt(_spec()["lead"]) + r")(?!\w)", re.IGNORECASE)
     texts = list(texts)
     for n, text in enumerate(texts):
-        if n + 1 < len(texts) and _cut_name(text, texts[n + 1]):
+        if n + 1 < len(texts) and (_cut_name(text, texts[n + 1]) or _goes_on(text, texts[n + 1])):
             # "… chủ trì, Sở Lao động" / "- Thương binh và Xã hội, … phối hợp." (a PDF line the layout cut at the
-            # dash of a name, read as an item of its own): one sentence, said by its first line
+            # dash of a name, read as an item of its own), "Giao Sở Y tế chủ trì," / "phối hợp với …": one sentence,
+            # said by its first line
             text, texts[n + 1] = f"{text} {texts[n + 1]}", ""
         found = read_roles(text) if text else None
+        duty = _clean(text) if text else ""
+        if subject and not (found and (found.lead or found.blank_lead)) and opens_lead.match(duty):
+            # "- Chủ trì, phối hợp với Sở Nội vụ …" under "Sở Y tế có trách nhiệm:": the line's subject is that body
+            found = read_roles(f"{subject} {duty[:1].lower()}{duty[1:]}") or found
+        if duty.endswith(":") and _opens_body(duty) and not (found and (found.lead or found.partners)):
+            names = body_list(duty.rstrip(":"))
+            subject = names[0] if len(names) == 1 else None
         if pending and (found is None or not (found.lead or found.partners or found.blank_lead)):
             bodies = body_list(_clean(text))
             if bodies:

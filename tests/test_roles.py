@@ -152,6 +152,16 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "{lead} đảm trách việc tổ chức thực hiện; {partners} có trách nhiệm phối hợp khi được yêu cầu.",
     "{lead} chủ trì, kết hợp với {partners} thực hiện.",
     "{lead} chủ trì, bảo đảm sự tham gia đầy đủ của {partners}.",
+    # the role named as a thing the bodies do; the lead as whom the others send to, "để chủ trì"
+    "Việc chủ trì do {lead} đảm nhiệm; việc phối hợp do {partners} đảm nhiệm.",
+    "{partners} phối hợp lập danh sách cán bộ, gửi về {lead} để chủ trì tổ chức các lớp học.",
+    # a table written as text, its header and its row on two lines; items marked (i), (ii) inside a line; the
+    # drafting body and the bodies that comment; a body's duties, its own part done with the others
+    "Chủ trì | Phối hợp | Thời gian\n{lead} | {partners} | Hằng năm",
+    "Phân công: (i) chủ trì: {lead}; (ii) phối hợp: {partners}; (iii) thời gian: thường xuyên.",
+    "Xây dựng quy định (cơ quan soạn thảo: {lead}; cơ quan góp ý: {partners}).",
+    "{lead} thực hiện các việc sau:\n- Chủ trì xây dựng kế hoạch hằng năm;\n- Phối hợp với {partners} hướng dẫn, kiểm tra.",
+    "Đơn vị chủ trì thực hiện nhiệm vụ này là\n{lead}; các đơn vị phối hợp là {partners}.",
     "{partners} (theo lĩnh vực của mình) phối hợp; {lead} chủ trì chung.",
     "{lead} chủ trì và phân công cụ thể cho {partners} phối hợp thực hiện.",
     "{lead} chủ trì triển khai; đồng thời đề nghị {partners} tích cực phối hợp thực hiện.",
@@ -727,6 +737,43 @@ def test_a_blank_acting_for_a_board_is_a_lead_to_fill_not_the_board(tmp_path, li
     group = next(g for g in loaded.plan.task_groups if g.covers == ["workforce"])
     assert group.lead == [] and group.partners == PARTNERS
     assert findings["QD112-G03"].verdict.value == "needs_review", findings["QD112-G03"].message.vi
+
+
+def test_a_lead_named_as_a_thing_it_does_is_never_the_first_body_doing_the_work():
+    """"Dưới sự chủ trì, điều hành chung của Sở A, Sở B và Sở C triển khai …" names a lead the reader cannot place for
+    sure: no lead is read, and Sở B (the first body doing the work) is never taken for it."""
+    from ctxh_compliance.extract.roles import read_roles
+    said = read_roles(f"Dưới sự chủ trì, điều hành chung của Sở Y tế, {JOINED} triển khai các phần việc của ngành mình.")
+    assert said is None or not said.lead
+
+
+@pytest.mark.parametrize("line", [
+    # a label inside the sentence; a role in brackets after a name that "của" opens; the body after "do"
+    "{partners} có trách nhiệm giúp cơ quan chủ trì là {lead} trong quá trình tổ chức thực hiện.",
+    "Các cơ quan {partners} căn cứ hướng dẫn của {lead} (cơ quan chủ trì) tổ chức triển khai trong ngành mình.",
+    "Với vai trò phối hợp, {partners} cử cán bộ tham gia các đoàn công tác do {lead} chủ trì thành lập.",
+    # the lead's own clause joined by "và" after its partners; the lead after the bodies "của" and "và" name
+    "{lead} thay mặt Ủy ban nhân dân tỉnh ký kết chương trình phối hợp với {partners} và chủ trì tổ chức thực hiện.",
+    "Sau khi có ý kiến thống nhất của {partners}, {lead} chủ trì tổ chức triển khai.",
+    # each clause its own role; a later phrase naming the others' own part
+    "Nhiệm vụ thuộc thẩm quyền của {lead}; {partners} phối hợp khi có đề nghị.",
+    "{lead} chủ trì thực hiện nhiệm vụ này. Riêng phần việc thuộc thẩm quyền của {partners}, các cơ quan này chủ động "
+    "thực hiện.",
+])
+def test_the_lead_is_never_one_of_the_others(line):
+    """Sentences where a partner used to be read as the lead (a wrong value, not a missing one)."""
+    from ctxh_compliance.extract.roles import read_roles
+    for partners in (["Sở Tư pháp"], ["Sở Tài chính", "Công an tỉnh"]):
+        said = read_roles(line.format(lead="Sở Nội vụ", partners=" và ".join(partners)))
+        assert said.lead == ["Sở Nội vụ"], (line, partners, said)
+        assert not set(said.partners) - set(partners)
+
+
+def test_partners_asked_after_the_leads_own_work_take_part():
+    from ctxh_compliance.extract.roles import read_roles
+    said = read_roles(f"Trường hợp phát sinh nhu cầu đột xuất, {LEAD} chủ động tổ chức thực hiện và đề nghị {JOINED} "
+                      "phối hợp.")
+    assert said.partners == PARTNERS and LEAD not in said.partners
 
 
 def test_a_body_doing_the_work_in_words_of_its_own_leads_nothing():

@@ -318,9 +318,11 @@ def _tail_bodies(segment: str, adjacent: bool = False, loose: bool = False) -> l
     while ((cut := tail.search(segment)) or ((cut := remark.search(segment)) and not _opens_body(cut.group(1))
                                               and not _markers(cut.group(1)))) and cut.start() > 0:
         segment = segment[:cut.start()].rstrip(" (,-–")
-    # "Thường trực Ban Chỉ đạo Đề án là Sở Khoa học và Công nghệ, chủ trì": the names after "là" are the ones meant
-    for said in reversed(list(re.finditer(r"\s(?:" + _alt(spec["name_copulas"]) + r")\s+", segment))):
-        names, held = _body_list(segment[said.end():])
+    # "Thường trực Ban Chỉ đạo Đề án là Sở Khoa học và Công nghệ, chủ trì", "các đoàn công tác do Sở Y tế chủ trì": the
+    # names after "là", "do" are the ones meant
+    for said in reversed(list(re.finditer(r"\s(?:" + _alt(spec["name_copulas"] + spec["agent_words"]) + r")\s+",
+                                          segment, re.IGNORECASE))):
+        names, held = _body_list(segment[said.end():]) if _opens_body(segment[said.end():]) else ([], [])
         if names and _only_names(segment[said.end():], held):
             return names
     skip_to = 0
@@ -337,8 +339,14 @@ def _tail_bodies(segment: str, adjacent: bool = False, loose: bool = False) -> l
                          re.IGNORECASE) and not re.search(r"(?<!\w)(?:" + _alt(spec["hand_over_to"]) + r")\s*$",
                                                           segment[:match.start()], re.IGNORECASE) \
                     and not (adjacent and whole):
-                # "Theo chỉ đạo của UBND tỉnh, Sở Y tế chủ trì": a body after "của", "theo" … is not the subject
+                # "Theo chỉ đạo của UBND tỉnh, Sở Y tế chủ trì": a body after "của", "theo" … is not the subject, nor
+                # those "và" joins to it ("… của Sở Tài chính và Công an tỉnh, Sở Nội vụ chủ trì")
                 skip_to = match.start() + rest.find(bodies[0]) + len(bodies[0])
+                for body in bodies[1:]:
+                    joint = re.match(r"\s+(?:" + _alt(spec["and_words"]) + r")\s+", segment[skip_to:], re.IGNORECASE)
+                    if joint is None or not segment[skip_to + joint.end():].startswith(body):
+                        break
+                    skip_to += joint.end() + len(body)
                 continue
             # the whole rest is the list: "Sở Y tế, Sở Nội vụ" before "phối hợp", not a part of a clause
             if whole:
@@ -346,7 +354,10 @@ def _tail_bodies(segment: str, adjacent: bool = False, loose: bool = False) -> l
             # "UBND tỉnh chỉ đạo Sở Y tế chủ trì": the body a directing verb hands the work to is the role word's
             after = rest[rest.find(bodies[-1]) + len(bodies[-1]):]
             handed = re.match(r"\s*(?:" + _alt(spec["hand_over"]) + r")\s+", after, re.IGNORECASE)
-            if handed:
+            # (or further on in its clause, after its own work: "Sở A chủ động tổ chức thực hiện và đề nghị Sở B …")
+            handed = handed or re.search(r"(?<=\s)(?:" + "|".join(map(re.escape, spec["hand_over"])) + r")\s+(?=\S)",
+                                         after.split(";")[0])
+            if handed and _opens_body(after[handed.end():]):
                 skip_to = match.start() + len(rest) - len(after) + handed.end()
                 continue
             # a clause of its own ends at ";": the list may begin after it ("… tham mưu UBND tỉnh ban hành; Sở
@@ -373,6 +384,18 @@ def _tail_bodies(segment: str, adjacent: bool = False, loose: bool = False) -> l
                     return bodies
                 return []
             skip_to = match.start() + cut + 1
+    return []
+
+
+def _last_names(segment: str) -> list[str]:
+    """The list of names ``segment`` ends with ("… gửi về Sở Y tế" -> "Sở Y tế")."""
+    segment = segment.rstrip(" ,")
+    for match in re.finditer(r"(?:^|(?<=[\s,;:(]))\S", segment):
+        rest = segment[match.start():]
+        if _opens_body(rest):
+            names, held = _body_list(rest)
+            if names and _only_names(rest, held):
+                return names
     return []
 
 
@@ -417,7 +440,7 @@ def _regexes() -> dict[str, re.Pattern]:
     for role, alt in words.items():
         # "Cơ quan chủ trì thực hiện:", "+ Phối hợp:", "Các đơn vị phối hợp gồm:", "Trách nhiệm thực hiện –"
         out[f"label_{role}"] = compile_once(
-            rf"(?:^(?:{_ITEM})?|(?<=[.;,(/|–:-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{alt})(?:(?:\s+|\s*,\s*)(?:{tails}))*"
+            rf"(?:^|(?<=[.;,(/|–:-]))(?:{_ITEM})?\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{alt})(?:(?:\s+|\s*,\s*)(?:{tails}))*"
             rf"(?:\s*(?::|[-–—](?=\s))|\s+(?:{_alt(spec['label_links'])})\s+(?=(?:{starts})\s))",
             re.IGNORECASE)
         # "(chủ trì)", "(cơ quan chủ trì)", "là cơ quan đầu mối", "chủ trì", "chịu trách nhiệm thực hiện"
@@ -448,7 +471,7 @@ def _regexes() -> dict[str, re.Pattern]:
     few = spec["linked_words"]
     for role in ("lead", "partner", "executor"):
         out[f"linked_{role}"] = compile_once(
-            rf"(?:^(?:{_ITEM})?|(?<=[.;,(/|–:-]))\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?P<pre>(?:[^\W\d_]+\s+){{0,{few}}}?)"
+            rf"(?:^|(?<=[.;,(/|–:-]))(?:{_ITEM})?\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?P<pre>(?:[^\W\d_]+\s+){{0,{few}}}?)"
             rf"(?:{words[role]})(?P<mid>(?:,?\s+[^\W\d_]+){{0,{few}}}?)(?:\s*\([^()]{{1,60}}\))?"
             rf"(?:\s+(?:{_alt(spec['linked_by'])})\s+|\s*(?P<colon>:)\s*)(?=(?:{starts})\s)",
             re.IGNORECASE)
@@ -538,8 +561,14 @@ def _clean(text: str) -> str:
 
 def _paired_label(text: str) -> str:
     """"Chủ trì, phối hợp: Sở Y tế / Sở Nội vụ, Sở Tư pháp": two roles in one label, their bodies in the same order
-    split by "/" -> "Chủ trì: Sở Y tế; Phối hợp: Sở Nội vụ, Sở Tư pháp"."""
+    split by "/" -> "Chủ trì: Sở Y tế; Phối hợp: Sở Nội vụ, Sở Tư pháp"; a role named as a thing done by bodies
+    ("Việc chủ trì do Sở Y tế đảm nhiệm; việc phối hợp do Sở Nội vụ đảm nhiệm") -> "Sở Y tế chủ trì; Sở Nội vụ phối
+    hợp"."""
     spec = _spec()
+    done = re.compile(r"(?<!\w)(?:" + _alt(spec["role_done"]["nouns"]) + r")\s+(" + _alt(spec["lead"] + spec["partner"])
+                      + r")\s+(?:" + _alt(spec["agent_words"]) + r")\s+([^;.]+?)\s+(?:" + _alt(spec["role_done"]["verbs"])
+                      + r")(?=\s*(?:[;.,]|$))", re.IGNORECASE)
+    text = done.sub(lambda m: f"{m.group(2)} {m.group(1).lower()}", text)
     pair = re.match(r"^((?:" + _alt(spec["lead"]) + r"))\s*[,/]\s*((?:" + _alt(spec["partner"]) + r"))\s*:\s*([^/]+?)\s*/\s*"
                     r"([^/]+)$", text, re.IGNORECASE)
     if pair is not None:
@@ -640,7 +669,20 @@ def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
                     # "Với sự phối hợp của Sở A, Sở B, Sở C chịu trách nhiệm chính": the last body is the role
                     # word's, the others the partner verb's (unless a blank stands before the role word)
                     bodies = body_list(segment)
-                    if len(bodies) > 1 and not _blank_before(segment):
+                    joined = re.search(r"(?<!\w)(?:" + _alt(_spec()["list_joins"]) + r")\s*$", segment, re.IGNORECASE)
+                    if ";" in segment and bodies:
+                        # "Nhiệm vụ thuộc thẩm quyền của Sở A; Sở B và Sở C phối hợp": each clause its own role
+                        head, _, tail = segment.partition(";")
+                        out.append((marker, head, True))
+                        out.append((following, ";" + tail, False))
+                        taken.add(n + 1)
+                    elif joined and bodies:
+                        # "… phối hợp với Sở A và chủ trì tổ chức thực hiện": the role word after "và" is the subject's,
+                        # the bodies all the partner verb's
+                        out.append((marker, segment, True))
+                        out.append((following, text[previous.end if previous else 0:marker.start], False))
+                        taken.add(n + 1)
+                    elif len(bodies) > 1 and not _blank_before(segment):
                         cut = segment.rfind(bodies[-1])
                         out.append((marker, segment[:cut], True))
                         out.append((following, segment[cut:], False))
@@ -695,7 +737,7 @@ def read_roles(text: str) -> Roles | None:
     out = Roles()
     executors: list[list[str]] = []
     co_subjects: list[str] = []  # the subject of "… phối hợp với …" (it does the work with the others)
-    partner_sure = False
+    partner_sure = lead_unplaced = False
     for marker, segment, after in _claims(text, markers):
         role = marker.role
         if after:
@@ -742,7 +784,14 @@ def read_roles(text: str) -> Roles | None:
             subject = bool(bodies) and any(c.startswith(bodies[0]) for c in opens)
             if marker.subject and not subject:
                 bodies = []
-            if not bodies and role == "lead" and not marker.subject:
+            purpose = re.search(r"\s(?:" + _alt(_spec()["lead_purpose"]) + r")\s*$", segment, re.IGNORECASE)
+            if not bodies and role == "lead" and not marker.subject and purpose:
+                # "… gửi về Sở Y tế để chủ trì tổ chức …": the body right before "để" leads
+                bodies = _last_names(segment[:purpose.start()])
+            elif not bodies and role == "lead" and not marker.subject and text[marker.start] == "(":
+                # "… căn cứ hướng dẫn của Sở Y tế (cơ quan chủ trì) …": the name right before the bracket
+                bodies = _last_names(segment)
+            elif not bodies and role == "lead" and not marker.subject:
                 # "Sở Y tế căn cứ chức năng, nhiệm vụ chủ trì …": the subject of the clause leads
                 clause = _SENTENCE_END.split(segment)[-1].strip(" ,;:-–()")
                 # (not when it hands the work to another: "UBND tỉnh ủy quyền cho … chủ trì")
@@ -757,9 +806,15 @@ def read_roles(text: str) -> Roles | None:
             if role in ("lead", "executor") and has_blank(piece) and (
                     len(piece.strip()) <= 40 or is_blank(clause.split(" ", 1)[0])):
                 out.blank_lead = True  # "Chủ trì: …", "Sở … chủ trì", "[…] (chủ trì)": a blank to fill
+            elif role == "lead" and not after and re.search(r"(?<!\w)sự\s*$", text[:marker.start]):
+                lead_unplaced = True  # "Dưới sự chủ trì, … của …": the role as a thing, its body not placed
             continue
         out.labelled = out.labelled or marker.label
-        if role == "lead":
+        if role == "lead" and after and not marker.label and out.lead:
+            # "Sở Y tế chủ trì … Riêng phần việc thuộc thẩm quyền của Sở Tư pháp, …": with the lead read, the bodies
+            # whose own part a later phrase names take part
+            out.partners += [b for b in bodies if b not in out.partners and b not in out.lead and not generic(b)]
+        elif role == "lead":
             out.lead += [b for b in bodies if b not in out.lead]
         elif role == "partner":
             out.partners += [b for b in bodies if b not in out.partners]
@@ -787,7 +842,11 @@ def read_roles(text: str) -> Roles | None:
     # "Giao các cơ quan, đơn vị chủ trì … theo bảng sau", "Các sở, ban, ngành theo chức năng, nhiệm vụ chủ trì":
     # no body is named to lead
     out.lead = [b for b in out.lead if not generic(b)]
-    if not out.lead and executors and not out.blank_lead and not all(generic(b) for b in executors[0]):
+    # (not when a lead's role word stands in the sentence with no body read for it: "Dưới sự chủ trì, điều hành chung
+    # của Sở A, Sở B và Sở C triển khai …" names a lead the reader could not place, so the first body doing the work is
+    # no lead)
+    if not out.lead and executors and not out.blank_lead and not lead_unplaced and not all(
+            generic(b) for b in executors[0]):
         first = executors[0]
         out.lead = [first[0]]
         rest = [b for b in first[1:] if b not in out.partners]
@@ -901,21 +960,49 @@ def _cut_name(text: str, following: str) -> bool:
 
 
 def _goes_on(text: str, following: str) -> bool:
-    """``following`` goes on the sentence ``text`` leaves open: ``text`` ends with a comma, or with no mark at all
-    before a line in lower case ("… và các" / "đơn vị có liên quan …"), and names a role."""
+    """``following`` goes on the sentence ``text`` leaves open: ``text`` names a role and ends with a comma, with a word
+    that needs the names after it ("… phối hợp với" / "Sở Tư pháp …", "… là" / "Sở Y tế; …"), or with no mark at all
+    before a line in lower case ("… và các" / "đơn vị có liên quan …")."""
     text = text.rstrip()
     if not text or not following.strip() or not _markers(_clean(text)):
         return False
-    return text.endswith(",") or (text[-1].isalnum() and following.lstrip()[:1].islower())
+    last = re.search(r"(?:^|\s)(\w+)$", text)
+    return text.endswith(",") or (text[-1].isalnum() and following.lstrip()[:1].islower()) or (
+        last is not None and last.group(1).lower() in {fold(w) for w in _spec()["links"] if " " not in w})
+
+
+def _table_row(header: str, row: str) -> str | None:
+    """A table written as text, its header on one line and a row on the next, cells split by "|" ("Chủ trì | Phối
+    hợp | Thời gian" / "Sở Y tế | Sở Nội vụ | Hằng năm"): the row as labels ("Chủ trì: Sở Y tế; Phối hợp: Sở Nội vụ;
+    …"), when the header names a role."""
+    heads, cells = [c.strip() for c in header.split("|")], [c.strip() for c in row.split("|")]
+    if len(heads) < 2 or len(heads) != len(cells) or not any(_markers(h) for h in heads):
+        return None
+    return "; ".join(f"{h}: {c}" for h, c in zip(heads, cells, strict=True) if h and c)
+
+
+def _duty_subject(duty: str) -> str | None:
+    """The one body a line that opens a list of duties names ("Sở Y tế có trách nhiệm:", "Trách nhiệm của Sở Y tế đối
+    với nhiệm vụ này:", "Sở Y tế thực hiện các việc sau:")."""
+    if not duty.endswith(":"):
+        return None
+    lead_in = re.compile(r"^(?:(?:" + _alt(_spec()["subject_lead_ins"]) + r")\s+)+", re.IGNORECASE)
+    head = lead_in.sub("", duty.rstrip(":"))
+    names = body_list(head) if _opens_body(head) else []
+    return names[0] if len(names) == 1 else None
 
 
 def read_block(texts: list[str]) -> list[Roles | None]:
     """What each paragraph of a group says of who does it; a label with nothing after it ("Cơ quan chủ
-    trì:") gives its role to the bodies the next paragraph lists."""
+    trì:") gives its role to the bodies the next paragraph lists; a line that opens a body's duties ("Sở Y tế có trách
+    nhiệm:") gives that body to the duties after it that open with a role ("- Chủ trì …", and once it leads, "- Phối hợp
+    với …"); a table written as text gives its row's cells the roles of its header."""
     out: list[Roles | None] = []
     pending = None
-    subject = None  # "Sở Y tế có trách nhiệm:" — the body whose duties the next lines list
-    opens_lead = re.compile(r"^(?:" + _alt(_spec()["lead"]) + r")(?!\w)", re.IGNORECASE)
+    subject, subject_leads = None, False
+    spec = _spec()
+    opens_lead = re.compile(r"^(?:" + _alt(spec["lead"]) + r")(?!\w)", re.IGNORECASE)
+    opens_partner = re.compile(r"^(?:" + _alt(spec["partner"]) + r")(?!\w)", re.IGNORECASE)
     texts = list(texts)
     for n, text in enumerate(texts):
         if n + 1 < len(texts) and (_cut_name(text, texts[n + 1]) or _goes_on(text, texts[n + 1])):
@@ -923,14 +1010,17 @@ def read_block(texts: list[str]) -> list[Roles | None]:
             # dash of a name, read as an item of its own), "Giao Sở Y tế chủ trì," / "phối hợp với …": one sentence,
             # said by its first line
             text, texts[n + 1] = f"{text} {texts[n + 1]}", ""
+        if n + 1 < len(texts) and (row := _table_row(text, texts[n + 1])) is not None:
+            text, texts[n + 1] = row, ""
         found = read_roles(text) if text else None
-        duty = _clean(text) if text else ""
-        if subject and not (found and (found.lead or found.blank_lead)) and opens_lead.match(duty):
+        duty = re.sub(r"^\(?(?:\d{1,2}|[a-zđ]|[ivx]{1,4})[).]\s+", "", _clean(text)) if text else ""
+        if subject and not (found and (found.lead or found.blank_lead)) and (
+                opens_lead.match(duty) or (subject_leads and opens_partner.match(duty))):
             # "- Chủ trì, phối hợp với Sở Nội vụ …" under "Sở Y tế có trách nhiệm:": the line's subject is that body
             found = read_roles(f"{subject} {duty[:1].lower()}{duty[1:]}") or found
-        if duty.endswith(":") and _opens_body(duty) and not (found and (found.lead or found.partners)):
-            names = body_list(duty.rstrip(":"))
-            subject = names[0] if len(names) == 1 else None
+            subject_leads = subject_leads or bool(found and subject in found.lead)
+        if not (found and (found.lead or found.partners)) and (named := _duty_subject(duty)):
+            subject, subject_leads = named, False
         if pending and (found is None or not (found.lead or found.partners or found.blank_lead)):
             bodies = body_list(_clean(text))
             if bodies:

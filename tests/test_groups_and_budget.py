@@ -96,6 +96,10 @@ def _groups(*headings: str) -> list[tuple[list[str], list[str] | None]]:
     ("Cử cán bộ tham dự hội thảo, diễn đàn quốc tế và khu vực về công tác xã hội", "cooperation_data"),
     ("Tổng kết thi hành các quy định về bảo trợ xã hội làm cơ sở kiến nghị ban hành quy định mới", "legal_framework"),
     ("Đội công tác xã hội tình nguyện cấp xã: thành lập mới ở những nơi chưa có", "workforce"),
+    # a count between a verb and its object; an output named as the heading
+    ("Phối hợp trường trung cấp nghề mở 01 lớp trung cấp công tác xã hội cho cán bộ xã", "training"),
+    ("Danh sách người cao tuổi cô đơn, người khuyết tật nặng lập theo từng xã", "cooperation_data"),
+    ("Báo cáo nhanh hằng quý về tiến độ các chỉ tiêu công tác xã hội của ngành y tế", "monitoring"),
 ])
 def test_a_heading_names_its_group_by_the_meaning_of_its_words(heading, group):
     assert _groups(heading) == [([group], ["Sở Y tế"])]

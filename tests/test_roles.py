@@ -162,6 +162,14 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "Xây dựng quy định (cơ quan soạn thảo: {lead}; cơ quan góp ý: {partners}).",
     "{lead} thực hiện các việc sau:\n- Chủ trì xây dựng kế hoạch hằng năm;\n- Phối hợp với {partners} hướng dẫn, kiểm tra.",
     "Đơn vị chủ trì thực hiện nhiệm vụ này là\n{lead}; các đơn vị phối hợp là {partners}.",
+    # a label of the advising body; a line wholly in brackets; labels after "[" and after "Đề án"; the lead coordinating
+    # a list the label opens
+    "Tham mưu: {lead}. Phối hợp: {partners}.",
+    "[{lead} chủ trì; {partners} phối hợp; thời gian: cả năm 2026]",
+    "Thực hiện từ quý II/2026 [Chủ trì: {lead}. Phối hợp: {partners}. Báo cáo: trước ngày 10/12/2026].",
+    "Cơ quan thường trực Đề án: {lead}.\nCơ quan phối hợp: {partners}.",
+    "Lực lượng tham gia gồm {partners}, dưới sự điều phối của {lead} (chủ trì).",
+    "Các cơ quan tham gia thực hiện gồm: {lead} – chủ trì; {partners} – phối hợp.",
     "{partners} (theo lĩnh vực của mình) phối hợp; {lead} chủ trì chung.",
     "{lead} chủ trì và phân công cụ thể cho {partners} phối hợp thực hiện.",
     "{lead} chủ trì triển khai; đồng thời đề nghị {partners} tích cực phối hợp thực hiện.",

@@ -113,6 +113,19 @@ def _name_end(name: str) -> str:
     return name
 
 
+def _clause_piece(piece: str) -> bool:
+    """A piece after a comma that is words of a clause, not more of the name before it: two or more words that are
+    neither levels, kinds of body nor the others concerned, one of them a word of a clause (``clause_words``, a verb
+    of ``verbs``): "dưới sự điều phối của", not "thị xã, thành phố", "ban, ngành, đoàn thể" or "giáo dục pháp luật
+    tỉnh" ("Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh")."""
+    spec = _spec()
+    known = {w for phrase in spec["name_tails"] + spec["name_levels"] + spec["generic_kinds"] + spec["others"]
+             + spec["name_piece_words"] for w in fold(phrase).split()}
+    folded = fold(piece)
+    clause = re.search(r"(?<!\w)(?:" + _alt(spec["clause_words"] + spec["verbs"]) + r")(?!\w)", folded)
+    return clause is not None and sum(w not in known for w in re.findall(r"\w+", folded)) >= 2
+
+
 def split_bodies(text: str) -> list[str]:
     """"Các ngành …, các tổ chức …, UBND các huyện, thành phố." -> three bodies. A piece after "," that
     does not open a name goes on the name before it ("UBND các huyện, thị xã, thành phố"); "và" splits
@@ -124,6 +137,13 @@ def split_bodies(text: str) -> list[str]:
         if not piece:
             continue
         if items and not _opens_body(piece):  # "các sở, ban, ngành": one body
+            if piece[:1].islower() and not any(ch.isupper() for ch in piece) and _clause_piece(piece):
+                # "…, Công an tỉnh, dưới sự điều phối của …": the list ended, a clause goes on (after the level it may
+                # open with: "UBND các xã, phường tạo điều kiện …")
+                level = re.match(r"(?:" + _alt(_spec()["name_levels"]) + r")(?!\w)", piece, re.IGNORECASE)
+                if level:
+                    items[-1] = f"{items[-1]}, {piece[:level.end()]}"
+                break
             items[-1] = f"{items[-1]}, {piece}"
         else:
             items.append(piece)
@@ -438,9 +458,10 @@ def _regexes() -> dict[str, re.Pattern]:
     starts = _alt(wording()["body_starts"])
     out = {}
     for role, alt in words.items():
-        # "Cơ quan chủ trì thực hiện:", "+ Phối hợp:", "Các đơn vị phối hợp gồm:", "Trách nhiệm thực hiện –"
+        # "Cơ quan chủ trì thực hiện:", "+ Phối hợp:", "Các đơn vị phối hợp gồm:", "Trách nhiệm thực hiện –", "Tham mưu:"
+        labelled = alt + (f"|{_alt(spec['lead_labels'])}" if role == "lead" else "")
         out[f"label_{role}"] = compile_once(
-            rf"(?:^|(?<=[.;,(/|–:-]))(?:{_ITEM})?\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{alt})(?:(?:\s+|\s*,\s*)(?:{tails}))*"
+            rf"(?:^|(?<=[.;,(\[/|–:-]))(?:{_ITEM})?\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?:{labelled})(?:(?:\s+|\s*,\s*)(?:{tails}))*"
             rf"(?:\s*(?::|[-–—](?=\s))|\s+(?:{_alt(spec['label_links'])})\s+(?=(?:{starts})\s))",
             re.IGNORECASE)
         # "(chủ trì)", "(cơ quan chủ trì)", "là cơ quan đầu mối", "chủ trì", "chịu trách nhiệm thực hiện"
@@ -471,7 +492,7 @@ def _regexes() -> dict[str, re.Pattern]:
     few = spec["linked_words"]
     for role in ("lead", "partner", "executor"):
         out[f"linked_{role}"] = compile_once(
-            rf"(?:^|(?<=[.;,(/|–:-]))(?:{_ITEM})?\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?P<pre>(?:[^\W\d_]+\s+){{0,{few}}}?)"
+            rf"(?:^|(?<=[.;,(\[/|–:-]))(?:{_ITEM})?\s*(?:[-+•–]\s*)?(?:(?:{nouns})\s+)?(?P<pre>(?:[^\W\d_]+\s+){{0,{few}}}?)"
             rf"(?:{words[role]})(?P<mid>(?:,?\s+[^\W\d_]+){{0,{few}}}?)(?:\s*\([^()]{{1,60}}\))?"
             rf"(?:\s+(?:{_alt(spec['linked_by'])})\s+|\s*(?P<colon>:)\s*)(?=(?:{starts})\s)",
             re.IGNORECASE)
@@ -555,6 +576,9 @@ def role_confidence(said: Roles) -> str:
 
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", re.sub(r"^[-+•–*]+\s*", "", text)).strip()
+    # a line wholly in brackets ("[Sở Y tế chủ trì; Sở Nội vụ phối hợp]"): its words
+    wrapped = re.fullmatch(r"[\[(]([^\[\]()]+)[\])]\.?", text)
+    text = wrapped.group(1).strip() if wrapped else text
     text = _paired_label(text)
     return _as_brackets(text) if re.search(r"[\[–—(-]", text) or _role_forms()[3].match(text) else text
 
@@ -709,10 +733,22 @@ def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
                                   + r")\s)", segment, re.IGNORECASE)
                 if not sep and agent:  # "Tham gia … gồm Sở A, Sở B, do Sở C chủ trì"
                     head, sep, tail = segment[:agent.start()], ",", segment[agent.end():]
+                last = _last_names(segment) if not sep and text[following.start] == "(" else []
+                if last and body_list(segment[:segment.rfind(last[0])]):
+                    # "Lực lượng tham gia gồm Sở A và Sở B, dưới sự điều phối của Sở C (chủ trì)": the role in
+                    # brackets is the name's right before it, the label's the list it opens
+                    cut = segment.rfind(last[0])
+                    head, sep, tail = segment[:cut], ",", segment[cut:]
                 if not sep:
                     bodies = body_list(segment)
                     head = bodies[0] if bodies else segment
                     tail = segment[segment.find(head) + len(head):] if bodies else ""
+                    if bodies and not tail.strip(" ,;:–-") and marker.role not in ("executor", following.role):
+                        # "Các cơ quan tham gia thực hiện gồm: Sở Y tế – chủ trì; …": the role the name is given right
+                        # after it holds over the label's
+                        out.append((following, segment, False))
+                        taken.add(n + 1)
+                        continue
                 out.append((marker, head, True))
                 out.append((following, tail, False))
                 taken.add(n + 1)
@@ -854,6 +890,11 @@ def read_roles(text: str) -> Roles | None:
         out.partners += rest
         out.guessed = len(first) > 1
         out.assigned = True
+        if out.partners:
+            # "Sở Y tế tham mưu; Sở Nội vụ phối hợp; UBND các xã tổ chức thực hiện": the other bodies doing their part
+            # take part, as with a lead a role word names
+            out.partners += [b for bodies in executors[1:] for b in bodies
+                             if b not in out.lead and b not in out.partners and not generic(b)]
     if not out.lead and not out.blank_lead and out.partners and not partner_sure:
         out.partners = []  # "Phối hợp với các cơ quan báo chí xây dựng …": a task, not who takes part
     if text.endswith(":") and not out.open_role and re.search(

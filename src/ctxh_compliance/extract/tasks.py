@@ -87,6 +87,8 @@ def _folded_heading(text: str) -> str:
     no work of its own, the work begins after the colon, or after a comma before a verb (``task_group_joins``)."""
     folded = fold(text).strip(" .:;")
     folded = re.sub(r"^[-+•*\s]*(?:[ivxl]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*", "", folded)
+    # a count between a verb and its object says how many, not what ("Mở 01 lớp trung cấp …", "Tổ chức 02 lớp …")
+    folded = re.sub(r"(?<=\w )\d{1,3}\s+(?=[^\W\d])", "", folded)
     joins = wording()["task_group_joins"]
     if folded.startswith(tuple(fold(w) + " " for w in joins["purpose"])):
         verbs = "|".join(re.escape(fold(v)) for v in joins["verbs"] + joins["work_openers"])

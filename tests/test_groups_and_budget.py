@@ -100,6 +100,8 @@ def _groups(*headings: str) -> list[tuple[list[str], list[str] | None]]:
     ("Phối hợp trường trung cấp nghề mở 01 lớp trung cấp công tác xã hội cho cán bộ xã", "training"),
     ("Danh sách người cao tuổi cô đơn, người khuyết tật nặng lập theo từng xã", "cooperation_data"),
     ("Báo cáo nhanh hằng quý về tiến độ các chỉ tiêu công tác xã hội của ngành y tế", "monitoring"),
+    # abbreviations read as written out
+    ("Ứng dụng CNTT trong quản lý, cung cấp dịch vụ CTXH", "cooperation_data"),
 ])
 def test_a_heading_names_its_group_by_the_meaning_of_its_words(heading, group):
     assert _groups(heading) == [([group], ["Sở Y tế"])]

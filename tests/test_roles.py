@@ -170,6 +170,9 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "Cơ quan thường trực Đề án: {lead}.\nCơ quan phối hợp: {partners}.",
     "Lực lượng tham gia gồm {partners}, dưới sự điều phối của {lead} (chủ trì).",
     "Các cơ quan tham gia thực hiện gồm: {lead} – chủ trì; {partners} – phối hợp.",
+    # "đầu mối" where its clause ends; fields of a line split by dashes
+    "{lead} đầu mối; {partners} phối hợp thực hiện.",
+    "Chủ trì: {lead} - Phối hợp: {partners} - Thời gian: hàng năm.",
     "{partners} (theo lĩnh vực của mình) phối hợp; {lead} chủ trì chung.",
     "{lead} chủ trì và phân công cụ thể cho {partners} phối hợp thực hiện.",
     "{lead} chủ trì triển khai; đồng thời đề nghị {partners} tích cực phối hợp thực hiện.",
@@ -589,6 +592,9 @@ def test_a_heading_that_may_be_another_absent_group_is_for_review(tmp_path):
     message = findings["QD112-G03"].message.vi
     assert f"Đề mục “{DOUBTED}” được hiểu là nhóm nhiệm vụ này (cơ quan chủ trì: {LEAD})" in message
     assert "không quyết định kết luận" in message and "tách thành hai đề mục" in message
+    # the finding itself says why: the heading holds the words of a group the plan has no heading for
+    assert "cũng có từ của nhóm" in message and "không có đề mục riêng" in message, message
+    assert "the reason is among the guessed values" in findings["QD112-G03"].message.en
 
 
 def test_a_heading_naming_a_group_that_has_its_own_heading_is_read_as_written(tmp_path):
@@ -765,6 +771,8 @@ def test_a_lead_named_as_a_thing_it_does_is_never_the_first_body_doing_the_work(
     "Sau khi có ý kiến thống nhất của {partners}, {lead} chủ trì tổ chức triển khai.",
     # each clause its own role; a later phrase naming the others' own part
     "Nhiệm vụ thuộc thẩm quyền của {lead}; {partners} phối hợp khi có đề nghị.",
+    # a focal person the others send is no lead
+    "Đề nghị {partners} cử cán bộ đầu mối, phối hợp với {lead} (cơ quan thường trực) trong suốt quá trình thực hiện.",
     "{lead} chủ trì thực hiện nhiệm vụ này. Riêng phần việc thuộc thẩm quyền của {partners}, các cơ quan này chủ động "
     "thực hiện.",
 ])

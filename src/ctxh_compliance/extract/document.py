@@ -2,7 +2,7 @@
 every value located in the document itself (line, paragraph, page) — not in a plan file the user
 never saw."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,10 +39,17 @@ class DocumentSource:
 
     file: str
     paras: dict[tuple, "Para"]
+    whys: dict[tuple, str] = field(default_factory=dict)  # why a value was guessed (Vietnamese, as the reader said it)
 
     @classmethod
     def of(cls, file: str, extraction: "Extraction") -> "DocumentSource":
-        return cls(file, {_path(key): found.para for key, found in extraction.evidence.items() if found.para})
+        return cls(file, {_path(key): found.para for key, found in extraction.evidence.items() if found.para},
+                   {_path(key): found.why for key, found in extraction.evidence.items()
+                    if found.why and found.confidence == "low"})
+
+    def reason(self, path: tuple) -> str | None:
+        """Why the value at ``path`` was guessed, as the reader noted it."""
+        return self.whys.get(tuple(path))
 
     def _para(self, path: tuple) -> "Para | None":
         """The paragraph of ``path``, else of its nearest located ancestor; for a whole part

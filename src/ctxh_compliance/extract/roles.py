@@ -239,6 +239,8 @@ def _body_list(segment: str) -> tuple[list[str], list[str]]:
     """``body_list`` and every name the list held, "the others concerned" too ("các sở, ban, ngành liên quan"):
     those are left out of the bodies wherever they stand after a named body."""
     segment = _SENTENCE_END.split(segment, maxsplit=1)[0]
+    # "Sở Tư pháp - Thời gian: hằng năm": a dash and the next field's label end the list
+    segment = re.split(r"\s[-–—]\s+[^\W\d]\w*(?:\s+\w+){0,3}\s*:", segment, maxsplit=1)[0]
     verb = _verb_tail().search(segment)
     if verb and not segment[:verb.start()].strip(" ,;:.-–(/|"):
         return [], []  # "phối hợp tổ chức tập huấn": a verb of work, no body named
@@ -542,8 +544,10 @@ def _markers(text: str) -> list[Marker]:
     # a role word after its bodies: where two overlap the longer holds ("đảm nhận vai trò phối hợp" is a partner's)
     behind = sorted(((match.start(), match.end(), role) for role in ("lead", "partner", "executor")
                      for match in regexes[f"before_{role}"].finditer(text)), key=lambda m: (m[0], m[0] - m[1]))
+    person = re.compile(r"(?<!\w)(?:" + _alt(_spec()["person_nouns"]) + r")\s*$", re.IGNORECASE)
     for start, end, role in behind:
-        if free(start, end):
+        # "… cử cán bộ đầu mối, …": a person's job, not a body's lead ("cử cán bộ tham gia" is the body's part)
+        if free(start, end) and not (role == "lead" and person.search(text[:start])):
             found.append(Marker(start, end, role, False))
     if any(m.role in ("lead", "partner") for m in found):
         # "Sở Y tế tổ chức thực hiện; Sở Nội vụ phối hợp": the subject of a sentence that gives roles does the work

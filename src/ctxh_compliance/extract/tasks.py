@@ -89,6 +89,9 @@ def _folded_heading(text: str) -> str:
     folded = re.sub(r"^[-+•*\s]*(?:[ivxl]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*", "", folded)
     # a count between a verb and its object says how many, not what ("Mở 01 lớp trung cấp …", "Tổ chức 02 lớp …")
     folded = re.sub(r"(?<=\w )\d{1,3}\s+(?=[^\W\d])", "", folded)
+    # abbreviations written out ("Ứng dụng CNTT trong quản lý, cung cấp dịch vụ CTXH")
+    for short, full in wording()["abbreviations"].items():
+        folded = re.sub(r"(?<!\w)" + re.escape(fold(short)) + r"(?!\w)", fold(full), folded)
     joins = wording()["task_group_joins"]
     if folded.startswith(tuple(fold(w) + " " for w in joins["purpose"])):
         verbs = "|".join(re.escape(fold(v)) for v in joins["verbs"] + joins["work_openers"])

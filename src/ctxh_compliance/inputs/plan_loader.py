@@ -53,6 +53,12 @@ class LoadedPlan:
     def problem(self, path: tuple, key: str, **params: Any) -> Problem:
         return self.source.problem(path, key, **params)
 
+    def reason(self, *path: str | int) -> str | None:
+        """Why the reader guessed the value at ``path`` (a document read by the extractor), in Vietnamese; None for a
+        plan file or a value read for sure."""
+        said = getattr(self.source, "reason", None)
+        return said(tuple(path)) if said is not None else None
+
     def blank(self, *path: str | int) -> bool:
         """The field at ``path`` was written only as a blank to fill ("…"), or a list there had such an item."""
         return tuple(path) in getattr(self.source, "blanks", ())

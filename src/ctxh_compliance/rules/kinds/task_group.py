@@ -52,12 +52,15 @@ class TaskFact(Fact):
     lead: str = display_only()
     quote: str = display_only()
     loc: str = display_only()
+    why: str = display_only()  # why the heading's group was judged, as the reader noted it (Vietnamese)
 
     def evidence_text(self, lang: str) -> str:
         return self.heading + (f" — {translate('role.lead', lang)}: {self.lead}" if self.lead else "")
 
     def params(self, lang: str) -> dict:
-        return {"heading": self.heading, "lead": self.lead}
+        # the reader notes its reasons in Vietnamese: another language names where they are listed instead
+        why = self.why if self.why and lang == "vi" else translate("group.judged_reason_listed", lang)
+        return {"heading": self.heading, "lead": self.lead, "why": why}
 
 
 def gone_from(names: list[str], stale: list[tuple[int, list[re.Pattern]]]) -> int:
@@ -95,7 +98,8 @@ def facts_for(rs) -> tuple:
                          unfilled=unfilled(loaded, index, group.contents),
                          gone_from=gone_from(group.lead, stale),
                          heading=group.heading, lead="; ".join(group.lead),
-                         quote=group.quote or "", loc=loaded.location("task_groups", index))
+                         quote=group.quote or "", loc=loaded.location("task_groups", index),
+                         why=loaded.reason("task_groups", index) or "")
                 for index, group in enumerate(loaded.plan.task_groups) for covered in group.covers]
     return (tasks,)
 

@@ -23,7 +23,11 @@ def _alternatives(words) -> str:
 def blank() -> str:
     """A regular expression (text) of one blank: a token ("…", "(điền)"), a run of dots or of underscores."""
     spec = wording()
-    return rf"(?:{_alternatives(spec['tokens'])}|\.{{{spec['dots']},}}|_{{{spec['underscores']},}})"
+    n, x = spec["placeholder_length"], spec["x_run"]
+    note = (rf"[(\[<{{]\s*(?:{_alternatives(spec['instructions'])})(?!\w)[^()\[\]<>{{}}\n]{{0,{n}}}[)\]>}}]"
+            rf"|<[^<>\n]{{1,{n}}}>|\{{[^{{}}\n]{{1,{n}}}\}}")
+    xs = rf"[xX]{{{x},}}(?!\w)|[xX]{{1,3}}(?:[.,/][xX]{{2,4}})+(?!\w)|[xX]{{1,3}}(?=\s*%)"
+    return rf"(?:{_alternatives(spec['tokens'])}|\.{{{spec['dots']},}}|_{{{spec['underscores']},}}|{note}|{xs})"
 
 
 @cache

@@ -49,6 +49,8 @@ def _opens_body(text: str, strict: bool = True) -> bool:
     folded = fold(text.lstrip(" ,;:-–(\"“"))
     if not any(folded.startswith(s + " ") or (folded == s and " " in s) for s in _starts()):
         return False  # "Sở Y tế", "UBND các xã", "Tỉnh Đoàn"; not "Sở" alone
+    if _not_body().match(folded):
+        return False  # "Hội nghị tổng kết", "Trường hợp cần thiết", "các đoàn công tác": a thing, not a body
     if not strict:
         return True
     stripped = text.lstrip(" ,;:-–(\"“")
@@ -62,6 +64,13 @@ def _opens_body(text: str, strict: bool = True) -> bool:
     # a common noun before a name: "cơ quan Lao động - Thương binh và Xã hội các cấp", "phòng Văn hóa"
     start = next((s for s in _starts() if folded.startswith(s + " ")), folded)
     return stripped[len(start):].lstrip()[:1].isupper()
+
+
+@cache
+def _not_body() -> re.Pattern:
+    """Words that open like a body's name but name a thing (``not_body_starts``), after "các"/"những" too."""
+    return compile_once(r"^(?:(?:" + _alt(_spec()["common_starts"]) + r")\s+)?(?:" + _alt(_spec()["not_body_starts"])
+                        + r")(?!\w)")
 
 
 @cache
@@ -90,7 +99,8 @@ def _level_end() -> re.Pattern:
     follows: where the name ends ("Công an tỉnh cụ thể hóa …")."""
     spec = _spec()
     tails = _alt(spec["name_tails"])
-    return compile_once(r"^(.+?(?<!\w)(?i:" + _alt(spec["name_levels"]) + r")(?!\w)(?!\s+hội(?!\w))(?:\s+(?i:" + tails
+    return compile_once(r"^(.+?(?<!\w)(?i:" + _alt(spec["name_levels"]) + r")(?!\w)(?!\s+(?i:" + _alt(
+        spec["level_not_before"]) + r")(?!\w))(?:\s+(?i:" + tails
                         + r")(?!\w))*)(?=\s+(?!\d)\w)")
 
 
@@ -409,15 +419,37 @@ def _tail_bodies(segment: str, adjacent: bool = False, loose: bool = False) -> l
     return []
 
 
-def _last_names(segment: str) -> list[str]:
-    """The list of names ``segment`` ends with ("… gửi về Sở Y tế" -> "Sở Y tế")."""
+@cache
+def _weak_label() -> re.Pattern:
+    return compile_once(r"(?<!\w)(?:" + _alt(_spec()["lead_labels"]) + r")(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _own_part() -> re.Pattern:
+    """A phrase that names a body's own part after the lead is read ("Riêng phần việc thuộc thẩm quyền của …")."""
+    return compile_once(r"(?<!\w)(?:" + _alt(_spec()["own_part"]) + r")\s*$", re.IGNORECASE)
+
+
+def _chaired_by(segment: str, bodies: list[str]) -> bool:
+    """The bodies follow the agent's word after words of a thing ("… các đoàn kiểm tra do UBND tỉnh chủ trì"): they
+    chair that thing, which may not be the group's work."""
+    if not bodies:
+        return False
+    agent = re.search(r"(?<!\w)(?:" + _alt(_spec()["agent_words"]) + r")\s+" + re.escape(bodies[0]), segment,
+                      re.IGNORECASE)
+    return agent is not None and bool(re.sub(r"[\W\d_]", "", segment[:agent.start()].rpartition(";")[2]))
+
+
+def _last_names(segment: str, one: bool = False) -> list[str]:
+    """The list of names ``segment`` ends with ("… gửi về Sở Y tế" -> "Sở Y tế"); ``one``: only its last name (a role
+    in brackets right after it: "Sở Nội vụ, Sở Tài chính, Sở Y tế (chủ trì)" -> "Sở Y tế")."""
     segment = segment.rstrip(" ,")
     for match in re.finditer(r"(?:^|(?<=[\s,;:(]))\S", segment):
         rest = segment[match.start():]
         if _opens_body(rest):
             names, held = _body_list(rest)
             if names and _only_names(rest, held):
-                return names
+                return names[-1:] if one else names
     return []
 
 
@@ -429,6 +461,7 @@ class Marker:
     after: bool    # the bodies follow the marker (a label, "phối hợp với"); else they go before it
     label: bool = False
     subject: bool = False  # the bodies must be the sentence's subject ("Sở Y tế phối hợp với …")
+    weak: bool = False  # a lead's label that gives way to any other lead ("Tham mưu: …" beside "Chủ trì: …")
 
 
 # an item's mark typed before a label ("a) Cơ quan chủ trì: …", "(1) Chủ trì: …", "2. Phối hợp: …")
@@ -525,7 +558,8 @@ def _markers(text: str) -> list[Marker]:
     for role in ("lead", "partner", "executor"):  # labels first: they hold their role words
         for match in regexes[f"label_{role}"].finditer(text):
             if free(match.start(), match.end()) and match.group().strip():
-                found.append(Marker(match.start(), match.end(), role, True, label=True))
+                weak = role == "lead" and bool(_weak_label().search(match.group()))
+                found.append(Marker(match.start(), match.end(), role, True, label=True, weak=weak))
     for role in ("lead", "partner", "executor"):
         for match in regexes[f"linked_{role}"].finditer(text[:1].lower() + text[1:]):
             # a label with a colon opens its line or clause ("Chủ trì và chịu trách nhiệm về kết quả: …"), never
@@ -737,7 +771,7 @@ def _claims(text: str, markers: list[Marker]) -> list[tuple[Marker, str, bool]]:
                                   + r")\s)", segment, re.IGNORECASE)
                 if not sep and agent:  # "Tham gia … gồm Sở A, Sở B, do Sở C chủ trì"
                     head, sep, tail = segment[:agent.start()], ",", segment[agent.end():]
-                last = _last_names(segment) if not sep and text[following.start] == "(" else []
+                last = _last_names(segment, one=True) if not sep and text[following.start] == "(" else []
                 if last and body_list(segment[:segment.rfind(last[0])]):
                     # "Lực lượng tham gia gồm Sở A và Sở B, dưới sự điều phối của Sở C (chủ trì)": the role in
                     # brackets is the name's right before it, the label's the list it opens
@@ -777,7 +811,8 @@ def read_roles(text: str) -> Roles | None:
     out = Roles()
     executors: list[list[str]] = []
     co_subjects: list[str] = []  # the subject of "… phối hợp với …" (it does the work with the others)
-    partner_sure = lead_unplaced = False
+    partner_sure = False
+    weak_lead: list[str] = []  # named by a label that leads only where no other names the lead ("Tham mưu: …")
     for marker, segment, after in _claims(text, markers):
         role = marker.role
         if after:
@@ -824,10 +859,11 @@ def read_roles(text: str) -> Roles | None:
             subject = bool(bodies) and any(c.startswith(bodies[0]) for c in opens)
             if marker.subject and not subject:
                 bodies = []
-            purpose = re.search(r"\s(?:" + _alt(_spec()["lead_purpose"]) + r")\s*$", segment, re.IGNORECASE)
+            purpose = re.search(r"(?<!\w)(?:" + _alt(_spec()["sent_to"]) + r")\s+\S.*?\s(?:" + _alt(_spec()["lead_purpose"])
+                                + r")\s*$", segment, re.IGNORECASE)
             if not bodies and role == "lead" and not marker.subject and purpose:
-                # "… gửi về Sở Y tế để chủ trì tổ chức …": the body right before "để" leads
-                bodies = _last_names(segment[:purpose.start()])
+                # "… gửi về Sở Y tế để chủ trì tổ chức …": the body the others send to leads
+                bodies = _last_names(re.sub(r"\s\S+\s*$", "", segment.rstrip()))
             elif not bodies and role == "lead" and not marker.subject and text[marker.start] == "(":
                 # "… căn cứ hướng dẫn của Sở Y tế (cơ quan chủ trì) …": the name right before the bracket
                 bodies = _last_names(segment)
@@ -846,14 +882,22 @@ def read_roles(text: str) -> Roles | None:
             if role in ("lead", "executor") and has_blank(piece) and (
                     len(piece.strip()) <= 40 or is_blank(clause.split(" ", 1)[0])):
                 out.blank_lead = True  # "Chủ trì: …", "Sở … chủ trì", "[…] (chủ trì)": a blank to fill
-            elif role == "lead" and not after and re.search(r"(?<!\w)sự\s*$", text[:marker.start]):
-                lead_unplaced = True  # "Dưới sự chủ trì, … của …": the role as a thing, its body not placed
             continue
+        if role == "lead" and not after and text[marker.start] == "(" and len(bodies) > 1:
+            # "Đơn vị thực hiện: Sở A, Sở B, Sở C (chủ trì)": the role in brackets is the name's right before it
+            out.partners += [b for b in bodies[:-1] if b not in out.partners]
+            bodies = bodies[-1:]
+        chaired = role == "lead" and not after and _chaired_by(segment, bodies)
+        if chaired and out.lead:
+            continue  # "Sở Y tế chủ trì; Sở Nội vụ tham gia các đoàn kiểm tra do UBND tỉnh chủ trì": who chairs a team
         out.labelled = out.labelled or marker.label
-        if role == "lead" and after and not marker.label and out.lead:
+        out.guessed = out.guessed or chaired  # with no other lead, who chairs a thing the work names may lead it
+        if role == "lead" and after and out.lead and _own_part().search(text[:marker.end]):
             # "Sở Y tế chủ trì … Riêng phần việc thuộc thẩm quyền của Sở Tư pháp, …": with the lead read, the bodies
             # whose own part a later phrase names take part
             out.partners += [b for b in bodies if b not in out.partners and b not in out.lead and not generic(b)]
+        elif role == "lead" and marker.weak:
+            weak_lead += [b for b in bodies if b not in weak_lead]
         elif role == "lead":
             out.lead += [b for b in bodies if b not in out.lead]
         elif role == "partner":
@@ -863,6 +907,8 @@ def read_roles(text: str) -> Roles | None:
             executors.append(bodies)
             if marker.subject and marker.start == marker.end:
                 co_subjects += bodies
+    if not out.lead and weak_lead:
+        out.lead = weak_lead
     last = markers[-1]
     if markers[0].label and markers[0].role == "executor" and not last.after and last.role == "lead":
         # "Đơn vị thực hiện: Sở Y tế (chủ trì), Sở Nội vụ, Công an tỉnh": the others named do it with the lead
@@ -882,11 +928,7 @@ def read_roles(text: str) -> Roles | None:
     # "Giao các cơ quan, đơn vị chủ trì … theo bảng sau", "Các sở, ban, ngành theo chức năng, nhiệm vụ chủ trì":
     # no body is named to lead
     out.lead = [b for b in out.lead if not generic(b)]
-    # (not when a lead's role word stands in the sentence with no body read for it: "Dưới sự chủ trì, điều hành chung
-    # của Sở A, Sở B và Sở C triển khai …" names a lead the reader could not place, so the first body doing the work is
-    # no lead)
-    if not out.lead and executors and not out.blank_lead and not lead_unplaced and not all(
-            generic(b) for b in executors[0]):
+    if not out.lead and executors and not out.blank_lead and not all(generic(b) for b in executors[0]):
         first = executors[0]
         out.lead = [first[0]]
         rest = [b for b in first[1:] if b not in out.partners]
@@ -1005,15 +1047,16 @@ def _cut_name(text: str, following: str) -> bool:
 
 
 def _goes_on(text: str, following: str) -> bool:
-    """``following`` goes on the sentence ``text`` leaves open: ``text`` names a role and ends with a comma, with a word
-    that needs the names after it ("… phối hợp với" / "Sở Tư pháp …", "… là" / "Sở Y tế; …"), or with no mark at all
-    before a line in lower case ("… và các" / "đơn vị có liên quan …")."""
-    text = text.rstrip()
-    if not text or not following.strip() or not _markers(_clean(text)):
+    """``following`` goes on the sentence ``text`` leaves open: ``text`` names a role and ends with a word that needs
+    more after it ("… phối hợp với" / "Sở Tư pháp …", "… là" / "Sở Y tế; …", "… và các" / "đơn vị có liên quan …"), or
+    with a comma before a line in lower case ("Giao Sở Y tế chủ trì," / "phối hợp với …"); never before an item's mark
+    ("a) …", "- …")."""
+    text, following = text.rstrip(), following.strip()
+    if not text or not following or re.match(_ITEM + r"|[-+•–*]", " " + following) or not _markers(_clean(text)):
         return False
     last = re.search(r"(?:^|\s)(\w+)$", text)
-    return text.endswith(",") or (text[-1].isalnum() and following.lstrip()[:1].islower()) or (
-        last is not None and last.group(1).lower() in {fold(w) for w in _spec()["links"] if " " not in w})
+    return (text.endswith(",") and following[:1].islower()) or (
+        last is not None and fold(last.group(1)) in {fold(w) for w in _spec()["open_ends"]})
 
 
 def _table_row(header: str, row: str) -> str | None:
@@ -1024,6 +1067,14 @@ def _table_row(header: str, row: str) -> str | None:
     if len(heads) < 2 or len(heads) != len(cells) or not any(_markers(h) for h in heads):
         return None
     return "; ".join(f"{h}: {c}" for h, c in zip(heads, cells, strict=True) if h and c)
+
+
+@cache
+def _opens_role() -> tuple[re.Pattern, re.Pattern]:
+    """A line of duties that opens with the lead's role word, or with the partners'."""
+    spec = _spec()
+    return (compile_once(r"^(?:" + _alt(spec["lead"]) + r")(?!\w)", re.IGNORECASE),
+            compile_once(r"^(?:" + _alt(spec["partner"]) + r")(?!\w)", re.IGNORECASE))
 
 
 def _duty_subject(duty: str) -> str | None:
@@ -1045,9 +1096,7 @@ def read_block(texts: list[str]) -> list[Roles | None]:
     out: list[Roles | None] = []
     pending = None
     subject, subject_leads = None, False
-    spec = _spec()
-    opens_lead = re.compile(r"^(?:" + _alt(spec["lead"]) + r")(?!\w)", re.IGNORECASE)
-    opens_partner = re.compile(r"^(?:" + _alt(spec["partner"]) + r")(?!\w)", re.IGNORECASE)
+    opens_lead, opens_partner = _opens_role()
     texts = list(texts)
     for n, text in enumerate(texts):
         if n + 1 < len(texts) and (_cut_name(text, texts[n + 1]) or _goes_on(text, texts[n + 1])):
@@ -1058,13 +1107,16 @@ def read_block(texts: list[str]) -> list[Roles | None]:
         if n + 1 < len(texts) and (row := _table_row(text, texts[n + 1])) is not None:
             text, texts[n + 1] = row, ""
         found = read_roles(text) if text else None
-        duty = re.sub(r"^\(?(?:\d{1,2}|[a-zđ]|[ivx]{1,4})[).]\s+", "", _clean(text)) if text else ""
+        duty = re.sub("^" + _ITEM, "", " " + _clean(text)).strip() if text else ""
         if subject and not (found and (found.lead or found.blank_lead)) and (
                 opens_lead.match(duty) or (subject_leads and opens_partner.match(duty))):
             # "- Chủ trì, phối hợp với Sở Nội vụ …" under "Sở Y tế có trách nhiệm:": the line's subject is that body
             found = read_roles(f"{subject} {duty[:1].lower()}{duty[1:]}") or found
             subject_leads = subject_leads or bool(found and subject in found.lead)
-        if not (found and (found.lead or found.partners)) and (named := _duty_subject(duty)):
+        if duty.endswith(":") or (found and found.labelled):
+            # a line that opens a body's duties names the body; any other line ending in ":" or with a label of its
+            # own ends the duties before it
+            named = None if found and (found.lead or found.partners) else _duty_subject(duty)
             subject, subject_leads = named, False
         if pending and (found is None or not (found.lead or found.partners or found.blank_lead)):
             bodies = body_list(_clean(text))

@@ -88,7 +88,8 @@ def _folded_heading(text: str) -> str:
     folded = fold(text).strip(" .:;")
     folded = re.sub(r"^[-+•*\s]*(?:[ivxl]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*", "", folded)
     # a count between a verb and its object says how many, not what ("Mở 01 lớp trung cấp …", "Tổ chức 02 lớp …")
-    folded = re.sub(r"(?<=\w )\d{1,3}\s+(?=[^\W\d])", "", folded)
+    folded = re.sub(r"(?<=\w )\d{1,3}\s+(?=[^\W\d])(?!(?:" + "|".join(map(re.escape, wording()["task_group_joins"][
+        "time_units"])) + r")(?!\w))", "", folded)  # (not a time: "kế hoạch 5 năm")
     # abbreviations written out ("Ứng dụng CNTT trong quản lý, cung cấp dịch vụ CTXH")
     for short, full in wording()["abbreviations"].items():
         folded = re.sub(r"(?<!\w)" + re.escape(fold(short)) + r"(?!\w)", fold(full), folded)
@@ -138,17 +139,14 @@ def _heading_reading(text: str) -> tuple[list[str], set[str]]:
     if (why := purpose.search(folded, hits[0][1])) is not None:
         hits = [h for h in hits if h[0] < why.start()]  # what the work is for names no work of the heading's
     activities = {fold(w) for w in joins["activities"]}
-    attend = compile_once(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joins["attend"]) + r")(?:\s+\w+){0,2}\s*$")
+    # people who go to a piece of work ("Cử cán bộ … đi đào tạo"), what a work is done to in the passive ("… hồ sơ …
+    # tại cơ sở trợ giúp xã hội được số hóa"): the work is the heading's, what comes first its object
+    before_work = compile_once(r"(?<!\w)(?:(?:" + "|".join(re.escape(fold(w)) for w in joins["attend"])
+                               + r")(?:\s+\w+){0,2}|" + "|".join(re.escape(fold(w)) for w in joins["passive"]) + r")\s*$")
     for n, hit in enumerate(hits[1:], 1):
-        if hit[4] in activities and hits[0][4] not in activities and hit[2] != hits[0][2] and attend.search(
+        if hit[4] in activities and hits[0][4] not in activities and hit[2] != hits[0][2] and before_work.search(
                 folded[hits[n - 1][1]:hit[0]]):
-            hits = hits[n:]  # people who go to a piece of work: the work is the heading's
-            break
-    passive = compile_once(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joins["passive"]) + r")\s*$")
-    for n, hit in enumerate(hits[1:], 1):
-        if hit[4] in activities and hits[0][4] not in activities and hit[2] != hits[0][2] and passive.search(
-                folded[hits[n - 1][1]:hit[0]]):
-            hits = hits[n:]  # "… hồ sơ … tại cơ sở trợ giúp xã hội được số hóa": what comes first is the work's object
+            hits = hits[n:]
             break
     generic = {fold(v) for v in joins["generic_verbs"]}
     if hits[0][4] in generic and any(h[3] for h in hits):

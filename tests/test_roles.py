@@ -842,3 +842,13 @@ def test_a_blank_written_as_a_drafter_writes_it_is_a_lead_to_fill(tmp_path, line
     group = next(g for g in loaded.plan.task_groups if g.covers == ["workforce"])
     assert group.lead == [], group.lead
     assert findings["QD112-G03"].verdict.value == "needs_review", findings["QD112-G03"].message.vi
+
+
+def test_a_body_that_reports_its_results_to_the_lead_takes_part():
+    """"UBND các huyện … báo cáo kết quả về Sở Y tế (cơ quan thường trực)": the districts do their part, so a 2026 plan
+    that still gives them work is caught by the rule on bodies that no longer exist."""
+    from ctxh_compliance.extract.roles import read_roles
+    said = read_roles("Hằng năm, UBND các huyện, thị xã, thành phố báo cáo kết quả về Sở Y tế (cơ quan thường trực) để "
+                      "tổng hợp; Sở Tài chính phối hợp theo dõi.")
+    assert said.lead == ["Sở Y tế"]
+    assert "UBND các huyện, thị xã, thành phố" in said.partners

@@ -27,7 +27,9 @@ def blank() -> str:
     note = (rf"[(\[<{{]\s*(?:{_alternatives(spec['instructions'])})(?!\w)[^()\[\]<>{{}}\n]{{0,{n}}}[)\]>}}]"
             rf"|<[^<>\n]{{1,{n}}}>|\{{[^{{}}\n]{{1,{n}}}\}}")
     xs = rf"[xX]{{{x},}}(?!\w)|[xX]{{1,3}}(?:[.,/][xX]{{2,4}})+(?!\w)|[xX]{{1,3}}(?=\s*%)"
-    return rf"(?:{_alternatives(spec['tokens'])}|\.{{{spec['dots']},}}|_{{{spec['underscores']},}}|{note}|{xs})"
+    empty = r"|\(\s*\)|\[\s*\]" if spec["empty_brackets"] else ""
+    return (rf"(?:{_alternatives(spec['tokens'])}|\.{{{spec['dots']},}}|_{{{spec['underscores']},}}|{note}|{xs}"
+            rf"|\*{{{spec['asterisks']},}}{empty})")
 
 
 @cache

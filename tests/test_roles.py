@@ -171,7 +171,6 @@ def _groups(lines: str, bracket: str = "") -> dict:
     "Lực lượng tham gia gồm {partners}, dưới sự điều phối của {lead} (chủ trì).",
     "Các cơ quan tham gia thực hiện gồm: {lead} – chủ trì; {partners} – phối hợp.",
     # "đầu mối" where its clause ends; fields of a line split by dashes
-    "{lead} đầu mối; {partners} phối hợp thực hiện.",
     "Chủ trì: {lead} - Phối hợp: {partners} - Thời gian: hàng năm.",
     "{partners} (theo lĩnh vực của mình) phối hợp; {lead} chủ trì chung.",
     "{lead} chủ trì và phân công cụ thể cho {partners} phối hợp thực hiện.",
@@ -852,3 +851,21 @@ def test_a_body_that_reports_its_results_to_the_lead_takes_part():
                       "tổng hợp; Sở Tài chính phối hợp theo dõi.")
     assert said.lead == ["Sở Y tế"]
     assert "UBND các huyện, thị xã, thành phố" in said.partners
+
+
+@pytest.mark.parametrize("line", [
+    "Với sự phối hợp của {partners}, (…….) chủ trì triển khai thực hiện.",
+    "Ủy ban nhân dân tỉnh giao (…….) chủ trì, phối hợp với {partners} thực hiện.",
+    ".... chủ trì, phối hợp với các cơ quan liên quan gồm {partners} thực hiện.",
+    "{partners} có trách nhiệm giúp cơ quan chủ trì là [tên đơn vị] trong quá trình tổ chức thực hiện.",
+    "___ tham mưu; các sở, ngành: {partners} phối hợp; UBND các xã, phường tổ chức thực hiện.",
+    "Giao (điền) là cơ quan thường trực, phối hợp chặt chẽ với {partners} tham mưu Ủy ban nhân dân tỉnh.",
+])
+def test_a_sentence_that_leaves_its_lead_blank_names_no_lead(line):
+    """Every lead sentence of the tune bank was tried with every blank of the bank as its lead: 194 readings named a
+    body as the lead (a partner, the People's Committee that hands the work on, a body doing its part, "cơ quan thường
+    trực"); a draft would have passed on a lead it never wrote. The lead's own clause leaving a blank, or a blank right
+    after the lead's word, makes the lead a blank to fill; the others keep their part."""
+    from ctxh_compliance.extract.roles import read_roles
+    said = read_roles(line.format(partners="Sở Tài chính và Công an tỉnh"))
+    assert said is None or not said.lead, said

@@ -208,6 +208,11 @@ def has_blank(text: str) -> bool:
     return _blank().search(text) is not None
 
 
+def starts_with_blank(text: str) -> bool:
+    """The text opens with a blank left to fill ("[tên đơn vị] trong quá trình …", "…. chủ trì")."""
+    return _blank().match(text.lstrip()) is not None
+
+
 def is_blank(value: str) -> bool:
     """The value is only a blank (and punctuation): "…", "….", "[…]", "(điền)", "___", ""."""
     return not _blank().sub("", value).strip(" .,;:-/()\t")

@@ -21,7 +21,7 @@ from functools import cache
 
 from ..core.regex import compile_once
 from ..core.text import fold
-from .patterns import has_blank, is_blank, wording
+from .patterns import has_blank, is_blank, starts_with_blank, wording
 
 
 def _alt(words) -> str:
@@ -234,6 +234,9 @@ def plausible(body: str) -> bool:
     start = next((s for s in _starts() if folded.startswith(s + " ")), "")
     if not any(ch.isalpha() for ch in folded[len(start):]):
         return False  # "Sở ___": a blank of another kind
+    if re.fullmatch(r"(?:" + _alt(spec["label_nouns"]) + r")\s+(?:" + _alt(spec["lead_after_copula"]) + r")", folded,
+                    re.IGNORECASE):
+        return False  # "cơ quan thường trực", "đơn vị đầu mối": a role named with its noun, no body
     return not any(re.search(r"(?<!\w)" + re.escape(fold(w)) + r"(?!\w)", folded)
                    for w in spec["lead"] + spec["partner"])
 
@@ -420,6 +423,14 @@ def _tail_bodies(segment: str, adjacent: bool = False, loose: bool = False) -> l
 
 
 @cache
+def _role_word(role: str) -> re.Pattern:
+    """A word of the other role than ``role`` (a partner's beside a lead's label, a lead's beside a partner's)."""
+    spec = _spec()
+    words = spec["partner"] if role == "lead" else spec["lead"] + spec["lead_after_copula"]
+    return compile_once(r"(?<!\w)(?:" + _alt(words) + r")(?!\w)", re.IGNORECASE)
+
+
+@cache
 def _weak_label() -> re.Pattern:
     return compile_once(r"(?<!\w)(?:" + _alt(_spec()["lead_labels"]) + r")(?!\w)", re.IGNORECASE)
 
@@ -564,8 +575,11 @@ def _markers(text: str) -> list[Marker]:
         for match in regexes[f"linked_{role}"].finditer(text[:1].lower() + text[1:]):
             # a label with a colon opens its line or clause ("Chủ trì và chịu trách nhiệm về kết quả: …"), never
             # after words of its own ("Thực hiện theo cơ chế phối hợp liên ngành: …" is a sentence's work)
+            # (nor with another role's word among its free words: ".... chủ trì, phối hợp với các cơ quan … gồm Sở A"
+            # is a blank lead and its partners, not a label)
             if free(match.start(), match.end()) and all(not w or w == w.lower() for w in match.group("pre", "mid")) \
-                    and not (match.group("colon") and match.group("pre").strip()):
+                    and not (match.group("colon") and match.group("pre").strip()) \
+                    and not (match.group("mid") and _role_word(role).search(match.group("mid"))):
                 found.append(Marker(match.start(), match.end(), role, True, label=True))
     for role, key in (("lead", "after_lead"), ("partner", "after_partner"), ("executor", "after_executor")):
         for match in regexes[key].finditer(text):
@@ -823,9 +837,16 @@ def read_roles(text: str) -> Roles | None:
             bodies = body_list(segment)
             subject = True
         else:
-            if role in ("lead", "executor") and not marker.subject and _blank_before(segment):
-                # "Với sự phối hợp của Sở A, Sở B, …. chủ trì", "UBND tỉnh giao …. chủ trì": the role word's body is
-                # the blank right before it, not a body named earlier
+            own_clause = re.split(r"[;]|" + _SENTENCE_END.pattern, text[:marker.start])[-1]
+            # (or right after it, "… cơ quan chủ trì là …. trong quá trình …")
+            said_after = re.match(r"\s*(?:là\s+|:\s*)", text[marker.end:])
+            blank_after = said_after is not None and starts_with_blank(text[marker.end + said_after.end():])
+            if (role in ("lead", "executor") and not marker.subject and (
+                    _blank_before(segment) or (role == "lead" and (has_blank(own_clause) or blank_after)))) or (
+                    role == "executor" and marker.subject and starts_with_blank(own_clause)):
+                # (a blank as the subject doing the work: "___ tham mưu; …; UBND các xã tổ chức thực hiện")
+                # "Với sự phối hợp của Sở A, Sở B, …. chủ trì", "UBND tỉnh giao (…….) chủ trì", ".... chủ trì, phối hợp
+                # với …": the lead's own clause leaves a blank, so its body is that blank, not a body named around it
                 out.blank_lead = True
                 continue
             copula = re.match(r"(?:" + _alt(_spec()["copulas"]) + r")\s", text[marker.start:marker.end], re.IGNORECASE)
@@ -948,6 +969,13 @@ def read_roles(text: str) -> Roles | None:
         # "Giao Sở Y tế chủ trì, phối hợp … thực hiện các nhiệm vụ theo bảng sau:": it introduces who does what (not
         # "Sở Y tế chủ trì, phối hợp với … thực hiện các nội dung sau:" before the group's activities)
         return None
+    if out.assigned and starts_with_blank(text):
+        out.blank_lead = True  # "___ tham mưu; …; UBND các xã tổ chức thực hiện": the first to do the work is a blank
+    if out.blank_lead:
+        # a paragraph that leaves its lead blank names no lead, whoever else it names ("…. chủ trì, phối hợp với các sở,
+        # ngành: Sở Tư pháp triển khai thực hiện": Sở Tư pháp does its part, it does not lead)
+        out.partners += [b for b in out.lead if b not in out.partners]
+        out.lead = []
     if not (out.lead or out.partners or out.blank_lead or out.open_role):
         return None
     led = {fold(b) for b in out.lead}

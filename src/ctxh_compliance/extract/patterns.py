@@ -210,7 +210,7 @@ def has_blank(text: str) -> bool:
 
 def starts_with_blank(text: str) -> bool:
     """The text opens with a blank left to fill ("[tên đơn vị] trong quá trình …", "…. chủ trì")."""
-    return _blank().match(text.lstrip()) is not None
+    return _blank().match(text.lstrip()) is not None or _blank().match(text.lstrip(" ([{<")) is not None
 
 
 def is_blank(value: str) -> bool:

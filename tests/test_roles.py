@@ -869,3 +869,14 @@ def test_a_sentence_that_leaves_its_lead_blank_names_no_lead(line):
     from ctxh_compliance.extract.roles import read_roles
     said = read_roles(line.format(partners="Sở Tài chính và Công an tỉnh"))
     assert said is None or not said.lead, said
+
+
+def test_the_task_done_by_a_body_is_led_for_sure_a_team_it_chairs_is_not(tmp_path):
+    """"Nhiệm vụ này do Sở … chủ trì": the group's own work, read for sure (ĐẠT); "… tham gia các đoàn kiểm tra do UBND
+    tỉnh chủ trì" with no other lead: who chairs a team may not lead the work, a guess for review."""
+    line = f"Nhiệm vụ này do {LEAD} chủ trì, {JOINED} phối hợp thực hiện."
+    loaded, findings = _check_text(tmp_path, HEAD.format(lines=line, bracket=""))
+    assert findings["QD112-G03"].verdict.value == "pass", findings["QD112-G03"].message.vi
+    from ctxh_compliance.extract.roles import read_roles
+    said = read_roles("Sở Nội vụ cử cán bộ tham gia các đoàn kiểm tra liên ngành do UBND tỉnh chủ trì.")
+    assert said.lead == ["UBND tỉnh"] and said.guessed

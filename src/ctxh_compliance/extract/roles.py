@@ -442,13 +442,16 @@ def _own_part() -> re.Pattern:
 
 
 def _chaired_by(segment: str, bodies: list[str]) -> bool:
-    """The bodies follow the agent's word after words of a thing ("… các đoàn kiểm tra do UBND tỉnh chủ trì"): they
-    chair that thing, which may not be the group's work."""
+    """The bodies follow the agent's word after a team or an event (``chaired_things``: "… các đoàn kiểm tra do UBND
+    tỉnh chủ trì"): they chair that thing, which may not be the group's work ("Nhiệm vụ này do Sở Y tế chủ trì" is the
+    group's own)."""
     if not bodies:
         return False
     agent = re.search(r"(?<!\w)(?:" + _alt(_spec()["agent_words"]) + r")\s+" + re.escape(bodies[0]), segment,
                       re.IGNORECASE)
-    return agent is not None and bool(re.sub(r"[\W\d_]", "", segment[:agent.start()].rpartition(";")[2]))
+    before = segment[:agent.start()].rpartition(";")[2] if agent else ""
+    return agent is not None and re.search(r"(?<!\w)(?:" + _alt(_spec()["chaired_things"]) + r")(?!\w)", before,
+                                           re.IGNORECASE) is not None
 
 
 def _last_names(segment: str, one: bool = False) -> list[str]:

@@ -390,8 +390,7 @@ def _tail_bodies(segment: str, adjacent: bool = False, loose: bool = False) -> l
             after = rest[rest.find(bodies[-1]) + len(bodies[-1]):]
             handed = re.match(r"\s*(?:" + _alt(spec["hand_over"]) + r")\s+", after, re.IGNORECASE)
             # (or further on in its clause, after its own work: "Sở A chủ động tổ chức thực hiện và đề nghị Sở B …")
-            handed = handed or re.search(r"(?<=\s)(?:" + "|".join(map(re.escape, spec["hand_over"])) + r")\s+(?=\S)",
-                                         after.split(";")[0])
+            handed = handed or _handing_verb().search(after.split(";")[0])
             if handed and _opens_body(after[handed.end():]):
                 skip_to = match.start() + len(rest) - len(after) + handed.end()
                 continue
@@ -428,6 +427,13 @@ def _role_word(role: str) -> re.Pattern:
     spec = _spec()
     words = spec["partner"] if role == "lead" else spec["lead"] + spec["lead_after_copula"]
     return compile_once(r"(?<!\w)(?:" + _alt(words) + r")(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _handing_verb() -> re.Pattern:
+    """A directing verb in lower case inside a clause ("… và đề nghị Sở B …", "UBND tỉnh ủy quyền cho …"): written in
+    lower case on purpose, so that "Ban Chỉ đạo" is no verb."""
+    return compile_once(r"(?<=\s)(?:" + "|".join(map(re.escape, _spec()["hand_over"])) + r")\s+(?=\S)")
 
 
 @cache
@@ -842,7 +848,7 @@ def read_roles(text: str) -> Roles | None:
         else:
             own_clause = re.split(r"[;]|" + _SENTENCE_END.pattern, text[:marker.start])[-1]
             # (or right after it, "… cơ quan chủ trì là …. trong quá trình …")
-            said_after = re.match(r"\s*(?:là\s+|:\s*)", text[marker.end:])
+            said_after = re.match(r"\s*(?:(?:" + _alt(_spec()["name_copulas"]) + r")\s+|:\s*)", text[marker.end:])
             blank_after = said_after is not None and starts_with_blank(text[marker.end + said_after.end():])
             if (role in ("lead", "executor") and not marker.subject and (
                     _blank_before(segment) or (role == "lead" and (has_blank(own_clause) or blank_after)))) or (
@@ -895,7 +901,7 @@ def read_roles(text: str) -> Roles | None:
                 # "Sở Y tế căn cứ chức năng, nhiệm vụ chủ trì …": the subject of the clause leads
                 clause = _SENTENCE_END.split(segment)[-1].strip(" ,;:-–()")
                 # (not when it hands the work to another: "UBND tỉnh ủy quyền cho … chủ trì")
-                handing = re.search(r"\s(?:" + "|".join(map(re.escape, _spec()["hand_over"])) + r")\s", clause)
+                handing = _handing_verb().search(clause)
                 first = body_list(clause) if _opens_body(clause) and not handing else []
                 bodies = first[:1]
         if not bodies:

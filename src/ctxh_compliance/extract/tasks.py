@@ -81,6 +81,12 @@ def groups_of(text: str) -> list[str]:
     return _heading_reading(text)[0]
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> list[tuple[re.Pattern, str]]:
+    return [(compile_once(r"(?<!\w)" + re.escape(fold(short)) + r"(?!\w)"), fold(full))
+            for short, full in wording()["abbreviations"].items()]
+
+
 def _folded_heading(text: str) -> str:
     """A heading folded, its numbering and marks left out, and a purpose it opens with ("Để người làm công tác xã
     hội được hưởng đầy đủ chế độ, chính sách: rà soát …", "Nhằm …, từng bước triển khai …"): what it is for names
@@ -91,8 +97,8 @@ def _folded_heading(text: str) -> str:
     folded = re.sub(r"(?<=\w )\d{1,3}\s+(?=[^\W\d])(?!(?:" + "|".join(map(re.escape, wording()["task_group_joins"][
         "time_units"])) + r")(?!\w))", "", folded)  # (not a time: "kế hoạch 5 năm")
     # abbreviations written out ("Ứng dụng CNTT trong quản lý, cung cấp dịch vụ CTXH")
-    for short, full in wording()["abbreviations"].items():
-        folded = re.sub(r"(?<!\w)" + re.escape(fold(short)) + r"(?!\w)", fold(full), folded)
+    for short, full in _abbreviations():
+        folded = short.sub(full, folded)
     joins = wording()["task_group_joins"]
     if folded.startswith(tuple(fold(w) + " " for w in joins["purpose"])):
         verbs = "|".join(re.escape(fold(v)) for v in joins["verbs"] + joins["work_openers"])
